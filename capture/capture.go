@@ -1,0 +1,123 @@
+// Package capture turns captured device output (a show tech-support, a
+// terminal log with prompts, a bare paste, an SSH session) into sections:
+// the text of one command with the file and line it came from. Every front
+// door of slcheck produces a Capture; everything after it is shared.
+package capture
+
+import "fmt"
+
+// Line is one cleaned line of captured text and its 1-based line number in
+// the source it was read from.
+type Line struct {
+	N    int
+	Text string
+}
+
+// Ref points at the line a fact came from, so that every finding can quote
+// its evidence as file:line and the text itself.
+type Ref struct {
+	Command string `json:"command"`
+	Source  string `json:"source"`
+	Line    int    `json:"line"`
+	Text    string `json:"text"`
+}
+
+// IsZero reports whether the ref points nowhere.
+func (r Ref) IsZero() bool { return r.Source == "" && r.Line == 0 && r.Text == "" }
+
+// String renders the ref as "source:line".
+func (r Ref) String() string {
+	if r.Line == 0 {
+		return r.Source
+	}
+	return fmt.Sprintf("%s:%d", r.Source, r.Line)
+}
+
+// Section is the output of one command.
+type Section struct {
+	// Command is the canonical, unabbreviated command, e.g.
+	// "show running-config callhome" for "sh run callhome". Pipes are kept
+	// in canonical form: "show running-config | include name-server".
+	Command string
+	// Typed is the command as it appeared in the input ("sh run callhome"),
+	// or "" when the section was recognised by its content alone.
+	Typed string
+	// Source names where the text came from: a file name, "-" for stdin,
+	// or "host:22" for an SSH session.
+	Source string
+	// Line is the line of the command header or prompt; 0 when the section
+	// was recognised by content.
+	Line int
+	// Lines is the output, without the header or prompt line.
+	Lines []Line
+	// Truncated is set when the reader stopped keeping lines of this
+	// section to bound memory; the lines kept are the first ones.
+	Truncated bool
+}
+
+// Ref returns the evidence reference for one line of the section.
+func (s *Section) Ref(l Line) Ref {
+	return Ref{Command: s.Command, Source: s.Source, Line: l.N, Text: l.Text}
+}
+
+// HeaderRef returns a reference to the command header itself.
+func (s *Section) HeaderRef() Ref {
+	typed := s.Typed
+	if typed == "" {
+		typed = s.Command
+	}
+	return Ref{Command: s.Command, Source: s.Source, Line: s.Line, Text: typed}
+}
+
+// Device is everything captured from one device.
+type Device struct {
+	// Hostname comes from the prompt, `show switchname`/`show hostname`,
+	// or is "" when the input does not say.
+	Hostname string
+	// Source is the file (or host) the device was read from.
+	Source string
+	// Format says how the input was shaped: "show-tech", "terminal",
+	// "paste" or "ssh".
+	Format string
+	// Sections in input order. A command may appear more than once.
+	Sections []*Section
+	// Foreign lists lines that show the input is not NX-OS (IOS-XE
+	// `show call-home`, `Smart Licensing Status` banners, ...).
+	Foreign []Ref
+}
+
+// Find returns the sections whose canonical command satisfies match, in
+// input order.
+func (d *Device) Find(match func(cmd string) bool) []*Section {
+	var out []*Section
+	for _, s := range d.Sections {
+		if match(s.Command) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Capture is the result of reading one input.
+type Capture struct {
+	Source  string
+	Devices []*Device
+}
+
+// InputError is a problem with an input: unreadable, not text, no NX-OS
+// output in it. It names the file and, where it applies, the line.
+type InputError struct {
+	File string
+	Line int
+	Msg  string
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }

@@ -1,0 +1,19 @@
+// Command slcheck finds out why a Cisco Nexus switch cannot talk to Cisco
+// Smart Licensing, and says how to fix it.
+package main
+
+import (
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/slcheck/slcheck/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], cli.Streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Env:        os.Getenv,
+	}))
+}

@@ -1,0 +1,86 @@
+// Package cli is slcheck's command line: cobra commands built with injected
+// streams so tests run them in process, and one place that maps outcomes to
+// the exit codes of the contract.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of the contract (../shared/CHECKS.md).
+const (
+	ExitOK         = 0 // no fail at or above --fail-on
+	ExitFindings   = 1 // at least one fail at or above --fail-on
+	ExitUsage      = 2 // usage error or unreadable input
+	ExitCollection = 3 // collection failed for at least one device
+)
+
+// Streams are the program's standard streams; IsTerminal says whether Out
+// is a terminal (colour, progress), decided once by main.
+type Streams struct {
+	In         io.Reader
+	Out        io.Writer
+	Err        io.Writer
+	IsTerminal bool
+	// Env looks up environment variables (NO_COLOR, SLCHECK_PASSWORD).
+	Env func(string) string
+}
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+func (e *exitError) Unwrap() error { return e.err }
+
+// withCode wraps err so Run exits with code.
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+// Run runs slcheck with args (without the program name) and returns the
+// exit code.
+func Run(args []string, st Streams) int {
+	if st.Env == nil {
+		st.Env = func(string) string { return "" }
+	}
+	root := newRoot(st)
+	root.SetArgs(args)
+	root.SetIn(st.In)
+	root.SetOut(st.Out)
+	root.SetErr(st.Err)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(st.Err, "slcheck:", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown flag or command, bad arguments.
+	fmt.Fprintln(st.Err, "slcheck:", err)
+	return ExitUsage
+}
+
+func newRoot(st Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "slcheck",
+		Short:         "Find out why a Cisco Nexus switch cannot talk to Cisco Smart Licensing, and how to fix it",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newFileCmd(st))
+	return root
+}

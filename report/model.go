@@ -1,0 +1,50 @@
+// Package report holds the document slcheck prints and its renderings:
+// text for people (lipgloss), JSON for machines (the contract of
+// ../shared/CHECKS.md) and Markdown for case notes. Renderers read the
+// Document only; filtering and sorting happen before they run.
+package report
+
+import "github.com/slcheck/slcheck/checks"
+
+// SchemaVersion is the version of the JSON contract.
+const SchemaVersion = 1
+
+// Document is one run of slcheck.
+type Document struct {
+	SchemaVersion int      `json:"schema_version"`
+	Tool          Tool     `json:"tool"`
+	Devices       []Device `json:"devices"`
+	Errors        []Error  `json:"errors"`
+}
+
+// Tool names the program that wrote the document.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Device is the diagnosis of one device.
+type Device struct {
+	Source   string `json:"source"`
+	Hostname string `json:"hostname"`
+	Platform string `json:"platform"`
+	Version  string `json:"version"`
+	// Mode is "classic", "slp" or "unknown".
+	Mode string `json:"mode"`
+	// Method is "direct", "proxy", "onprem" or "unknown".
+	Method string `json:"method"`
+	// CapturedAt is RFC 3339, or "" when the capture does not say.
+	CapturedAt string `json:"captured_at"`
+	// CapturedAtFrom says which line the capture time was read from.
+	CapturedAtFrom string          `json:"captured_at_from"`
+	Results        []checks.Result `json:"results"`
+}
+
+// Error is an input or a host that could not be read or collected. It is
+// carried in the same document as the results.
+type Error struct {
+	Source string `json:"source"`
+	Kind   string `json:"kind"` // "input", "usage", "collection"
+	Line   int    `json:"line,omitempty"`
+	Msg    string `json:"message"`
+}

@@ -1,0 +1,106 @@
+// Package snapshot gathers everything known about one device: the facts
+// parsed from its captured sections, the capture time and where it came
+// from, and the results of live probes. Checks read a Snapshot and nothing
+// else.
+package snapshot
+
+import (
+	"time"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+)
+
+// Snapshot is one device as slcheck knows it.
+type Snapshot struct {
+	Source   string
+	Hostname string
+	Format   string
+
+	// Commands lists the canonical commands captured, for "not checked:
+	// run `<command>`" decisions.
+	Commands map[string]bool
+
+	Version *parsers.Version
+	Clock   *parsers.Clock
+	// Config merges every running-config section; nil when none was captured.
+	Config  *parsers.RunningConfig
+	License *parsers.License
+	// Routes by VRF name ("default" for the default VRF).
+	Routes   map[string]*parsers.RouteTable
+	Pings    []parsers.Ping
+	TCPTests []parsers.TCPTest
+	Hosts    *parsers.Hosts
+	// LogsCaptured is set when a log section was captured, even if no
+	// line in it was about licensing.
+	LogsCaptured bool
+	Logs         []parsers.LogEvent
+	Trust        *parsers.TrustStore
+
+	// CapturedAt is the time deadlines are judged against, and
+	// CapturedAtFrom says where it came from.
+	CapturedAt     time.Time
+	CapturedAtFrom capture.Ref
+
+	// Foreign holds lines that show the input is not NX-OS.
+	Foreign []capture.Ref
+	// Mixed holds lines showing that sections from more than one device
+	// were read as one.
+	Mixed []capture.Ref
+
+	// Probes holds what the workstation saw (opt-in live probes).
+	Probes *Probes
+	// Collection is set for SSH collection (device clock vs workstation).
+	Collection *Collection
+}
+
+// Has reports whether a command was captured.
+func (s *Snapshot) Has(cmd string) bool { return s.Commands[cmd] }
+
+// Probes are the results of live probes run from the workstation.
+type Probes struct {
+	// DNSRan / TLSRan say whether each kind ran at all.
+	DNSRan bool
+	DNS    []DNSAnswer
+	TLSRan bool
+	TLS    *TLSResult
+}
+
+// DNSAnswer is one name server's answer for one name and record type.
+type DNSAnswer struct {
+	Server  string
+	Name    string
+	Type    string // "A", "AAAA"
+	Outcome string // "answered", "NXDOMAIN", "SERVFAIL", "REFUSED", "no answer", ...
+	Addrs   []string
+	Latency time.Duration
+	Err     string
+}
+
+// TLSResult is what a TLS handshake to the endpoint showed.
+type TLSResult struct {
+	Host     string
+	Addr     string
+	Via      string // proxy URL, if any
+	Chain    []CertInfo
+	Root     string // subject CN of the last certificate (or the root it chains to)
+	NameOK   bool
+	Err      string
+	Verified bool
+}
+
+// CertInfo describes one certificate of a chain.
+type CertInfo struct {
+	Subject  string
+	Issuer   string
+	Serial   string
+	NotAfter time.Time
+	SHA1     string
+}
+
+// Collection describes a live SSH collection.
+type Collection struct {
+	Host string
+	// WorkstationTime is the workstation clock when `show clock` ran.
+	WorkstationTime time.Time
+}
