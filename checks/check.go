@@ -68,6 +68,10 @@ type Check struct {
 	Needs      []string
 	References []string
 	Explain    Explain
+	// Causes lists the checks that, when they fail too, explain this
+	// check's failure, most basic first: the report then leads with the
+	// root cause and lists this failure under it.
+	Causes []string
 	// Run judges one device. It returns a Result built with the helpers
 	// below so the metadata is always filled in.
 	Run func(c *Check, s *snapshot.Snapshot) Result

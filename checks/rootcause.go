@@ -1,14 +1,8 @@
 package checks
 
-// causes maps a consequence check to the checks that can explain it, most
-// basic first. When a consequence fails and one of its causes fails too,
-// the consequence is marked CausedBy that cause, so reports lead with the
-// root cause and list its consequences under it.
-//
-// Helpers extend this table as checks land; keep it the one place where
-// the story between checks is told.
-var causes = map[string][]string{}
-
+// linkCauses marks each failing result CausedBy the first of its check's
+// Causes that failed too, so reports lead with the root cause and list its
+// consequences under it. Chains collapse to the most basic cause.
 func linkCauses(results []Result) {
 	failed := map[string]bool{}
 	for _, r := range results {
@@ -16,16 +10,26 @@ func linkCauses(results []Result) {
 			failed[r.ID] = true
 		}
 	}
+	direct := map[string]string{}
 	for i := range results {
 		r := &results[i]
-		if r.Status != Fail {
+		c, ok := registry[r.ID]
+		if r.Status != Fail || !ok {
 			continue
 		}
-		for _, cause := range causes[r.ID] {
+		for _, cause := range c.Causes {
 			if failed[cause] && cause != r.ID {
-				r.CausedBy = cause
+				direct[r.ID] = cause
 				break
 			}
+		}
+	}
+	for i := range results {
+		id := results[i].ID
+		seen := map[string]bool{id: true}
+		for next, ok := direct[id]; ok && !seen[next]; next, ok = direct[next] {
+			seen[next] = true
+			results[i].CausedBy = next
 		}
 	}
 }
