@@ -81,6 +81,12 @@ func newRoot(st Streams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newFileCmd(st))
+	for _, add := range commands {
+		root.AddCommand(add(st))
+	}
 	return root
 }
+
+// commands are the subcommands; each file that defines one registers its
+// constructor from init, so commands can be added without touching this file.
+var commands []func(Streams) *cobra.Command

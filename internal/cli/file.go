@@ -13,6 +13,8 @@ import (
 	"github.com/slcheck/slcheck/report"
 )
 
+func init() { commands = append(commands, newFileCmd) }
+
 type fileOptions struct {
 	output string
 	failOn string
