@@ -9,6 +9,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/slcheck/slcheck/redact"
 )
 
 // Exit codes of the contract (../shared/CHECKS.md).
@@ -28,6 +30,11 @@ type Streams struct {
 	IsTerminal bool
 	// Env looks up environment variables (NO_COLOR, SLCHECK_PASSWORD).
 	Env func(string) string
+	// Redact is the redaction policy of this run. Run sets it and wraps Out
+	// and Err in redacting writers, so everything a command prints (reports,
+	// errors, progress) is redacted; commands that write elsewhere (a saved
+	// capture) pass their writer through Redact.NewWriter too.
+	Redact *redact.Policy
 }
 
 // exitError carries an exit code out of a command.
@@ -53,6 +60,17 @@ func Run(args []string, st Streams) int {
 	if st.Env == nil {
 		st.Env = func(string) string { return "" }
 	}
+	st.Redact = &redact.Policy{}
+	out, errOut := redact.NewWriter(st.Out, st.Redact), redact.NewWriter(st.Err, st.Redact)
+	st.Out, st.Err = out, errOut
+	code := run(args, st)
+	// A last line without a newline is still written, redacted.
+	out.Close()
+	errOut.Close()
+	return code
+}
+
+func run(args []string, st Streams) int {
 	root := newRoot(st)
 	root.SetArgs(args)
 	root.SetIn(st.In)
@@ -81,6 +99,8 @@ func newRoot(st Streams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentFlags().BoolVar(&st.Redact.ShowContacts, "show-contacts", false,
+		"print contact details from the callhome configuration (e-mail, phone, street address); secrets are always hidden")
 	for _, add := range commands {
 		root.AddCommand(add(st))
 	}

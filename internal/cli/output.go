@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/report"
+)
+
+// outputOptions are the flags every command that prints a report shares:
+// add them with addOutputFlags, then finish with renderAndExit.
+type outputOptions struct {
+	output string
+	color  string
+	failOn string
+	noFail bool
+}
+
+// addOutputFlags adds --output, --color, --fail-on and --no-fail to cmd.
+func addOutputFlags(cmd *cobra.Command, o *outputOptions) {
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "text", "report format: text, json or markdown")
+	f.StringVar(&o.color, "color", "auto", "colour the text report: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
+	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a check fails at or above this severity: error, warning or info")
+	f.BoolVar(&o.noFail, "no-fail", false, "exit 0 even when checks fail (input and collection errors still exit 2 and 3)")
+}
+
+// validate checks the flag values before any work is done; its error
+// exits with ExitUsage.
+func (o *outputOptions) validate() error {
+	if _, err := report.ParseFormat(o.output); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("--output: %w", err))
+	}
+	switch o.color {
+	case "auto", "always", "never":
+	default:
+		return withCode(ExitUsage, fmt.Errorf("--color %q: want auto, always or never", o.color))
+	}
+	if checks.Severity(o.failOn).Rank() == 0 {
+		return withCode(ExitUsage, fmt.Errorf("--fail-on %q: want error, warning or info", o.failOn))
+	}
+	return nil
+}
+
+// useColor decides colour once: --color always/never win, auto colours
+// only a terminal and honours NO_COLOR (https://no-color.org).
+func (o *outputOptions) useColor(st Streams) bool {
+	switch o.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return st.IsTerminal && st.Env("NO_COLOR") == "" && st.Env("TERM") != "dumb"
+}
+
+// newDocument starts the report of one run.
+func newDocument() *report.Document {
+	return &report.Document{SchemaVersion: report.SchemaVersion,
+		Tool:    report.Tool{Name: "slcheck", Version: Version},
+		Devices: []report.Device{}, Errors: []report.Error{}}
+}
+
+// inputError records an input that could not be read; an InputError's
+// line is kept so the report names file and line.
+func inputError(source string, err error) report.Error {
+	e := report.Error{Source: source, Kind: "input", Msg: err.Error()}
+	var ie *capture.InputError
+	if errors.As(err, &ie) {
+		e.Line = ie.Line
+		if ie.File != "" {
+			e.Source = ie.File
+		}
+	}
+	return e
+}
+
+// collectionError records a device that could not be collected (SSH).
+func collectionError(source string, err error) report.Error {
+	return report.Error{Source: source, Kind: "collection", Msg: err.Error()}
+}
+
+// renderAndExit prints doc in the chosen format to stdout, each error of
+// doc to stderr, and returns the outcome as an exit code:
+// ExitCollection if any device could not be collected, else ExitUsage if
+// any input could not be read, else ExitFindings if a check failed at or
+// above --fail-on (unless --no-fail), else nil (exit 0).
+func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
+	format, err := report.ParseFormat(o.output)
+	if err != nil {
+		return withCode(ExitUsage, err)
+	}
+	opt := report.Options{Format: format, Color: o.useColor(st)}
+	if st.Redact != nil {
+		opt.Redact = *st.Redact
+	}
+	if err := report.Render(st.Out, doc, opt); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("writing the report: %w", err))
+	}
+	code := ExitOK
+	for _, e := range doc.Errors {
+		fmt.Fprintln(st.Err, "slcheck:", describeError(e))
+		switch {
+		case e.Kind == "collection":
+			code = ExitCollection
+		case code != ExitCollection:
+			code = ExitUsage
+		}
+	}
+	if code == ExitOK && !o.noFail && failsAt(doc, checks.Severity(o.failOn)) {
+		code = ExitFindings
+	}
+	if code == ExitOK {
+		return nil
+	}
+	return withCode(code, nil)
+}
+
+// describeError renders a document error as "file:line: message", without
+// repeating the location when the message already starts with it.
+func describeError(e report.Error) string {
+	loc := e.Source
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", e.Source, e.Line)
+	}
+	if loc == "" || strings.HasPrefix(e.Msg, loc) {
+		return e.Msg
+	}
+	return loc + ": " + e.Msg
+}
+
+// failsAt reports whether any device has a failure at or above threshold.
+func failsAt(doc *report.Document, threshold checks.Severity) bool {
+	for _, d := range doc.Devices {
+		for _, r := range d.Results {
+			if r.Status == checks.Fail && r.Severity.Rank() >= threshold.Rank() {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,223 @@
+// Package redact is the one redaction layer every slcheck output passes
+// through: reports in every format, error messages, logs and saved
+// captures. It replaces secrets found in captured device text (password
+// hashes, keys, SNMP communities, ID tokens, private keys) and, unless the
+// user asks for them, contact details, with a marker, keeping the rest of
+// the line so evidence stays readable.
+//
+// Redaction is idempotent: redacting redacted text changes nothing, so the
+// layers may be stacked (fields of a document, then the writer it is
+// printed through).
+package redact
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Marker replaces a secret; ContactMarker replaces a contact detail.
+const (
+	Marker        = "<redacted>"
+	ContactMarker = "<redacted contact>"
+)
+
+// markerStem is what both markers start with: a value holding it has been
+// redacted already.
+const markerStem = "<redacted"
+
+// Policy says what to redact. The zero value redacts secrets and contacts.
+type Policy struct {
+	// ShowContacts keeps Call Home and SNMP contact details (e-mail,
+	// phone, street address, customer/site/contract IDs) in the output.
+	ShowContacts bool
+}
+
+// rule finds secrets on one line: every submatch of re is a secret.
+type rule struct {
+	re *regexp.Regexp
+	// contact marks personal data shown with --show-contacts.
+	contact bool
+	// keep lists values that are keywords, not secrets.
+	keep map[string]bool
+}
+
+func r(pattern string, keep ...string) rule {
+	k := map[string]bool{}
+	for _, w := range keep {
+		k[w] = true
+	}
+	return rule{re: regexp.MustCompile(`(?i)` + pattern), keep: k}
+}
+
+func contact(pattern string) rule {
+	ru := r(pattern)
+	ru.contact = true
+	return ru
+}
+
+// value is a config argument: a quoted string or one word.
+const value = `("[^"]*"|\S+)`
+
+// cfgStart anchors a rule to a configuration line: the start of the line,
+// or after "file:12: " or a JSON `"text": "` prefix. Prose that merely
+// names the keyword ("add an email-contact line") is left alone.
+const cfgStart = `(?:^|:\s+"?)\s*`
+
+// typed is NX-OS's optional encryption type before a secret (0, 3, 5, 7...).
+const typed = `(?:[0-9]\s+)?`
+
+// rules in the order they apply; specific forms come before generic ones.
+var rules = []rule{
+	// Private key material written on one line (JSON-escaped newlines).
+	r(`-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`),
+	// Credentials in URLs: scheme://user:password@host.
+	r(`\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
+	// username admin password 5 $5$...
+	r(`\busername\s+\S+\s+password\s+` + typed + value),
+	// Typed passwords anywhere (bgp neighbor "password 3 ..."), and a
+	// config line that starts with "password".
+	r(`\bpassword\s+[0-9]+\s+` + value),
+	r(`^\s*password\s+` + value),
+	r(`\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value),
+	r(`\bsecret\s+[0-9]+\s+` + value),
+	r(`\brootDN\s.*?\bpassword\s+` + typed + value),
+	// TACACS+ and RADIUS shared keys, global or per host.
+	r(`\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+` + typed + value),
+	// ntp authentication-key 1 md5 SECRET 7
+	r(`\bntp\s+authentication-key\s+\d+\s+md5\s+` + value),
+	// ip ospf authentication-key 3 SECRET; ip ospf message-digest-key 1 md5 3 SECRET
+	r(`\bospf\s+authentication-key\s+` + typed + value),
+	r(`\bmessage-digest-key\s+\d+\s+md5\s+` + typed + value),
+	// key chains and HSRP: key-string 7 SECRET; authentication text SECRET
+	r(`\bkey-string\s+` + typed + value),
+	r(`\bauthentication\s+text\s+` + value),
+	r(`\bpre-shared-key\s+` + typed + value),
+	r(`\bah-md5\s+` + typed + value),
+	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
+	r(`\bkey\s+[0-9]\s+` + value),
+	r(`\bkey\s+("[^"]*")`),
+	// SNMP communities and v3 user keys.
+	r(`\bsnmp-server\s+community\s+` + value),
+	r(`\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+` + value),
+	r(`\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+`+value, "version"),
+	r(`\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+` + value),
+	r(`\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
+	// Smart Licensing ID tokens: license smart register|trust idtoken TOKEN.
+	// Placeholders such as "<token>" in remedies are left as written.
+	r(`\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`),
+	// Token-shaped strings anywhere: Cisco ID tokens carry an encoded
+	// newline ("%0A") inside a long base64 run.
+	r(`([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`),
+
+	// Contact details (personal data), shown only with --show-contacts.
+	contact(cfgStart + `email-contact\s+(.+)`),
+	contact(`\bphone-contact\s+(\+?[0-9][0-9 ().-]*[0-9])`),
+	contact(cfgStart + `phone-contact\s+(.+)`),
+	contact(cfgStart + `streetaddress\s+(.+)`),
+	contact(cfgStart + `(?:customer-id|site-id|contract-id)\s+(.+)`),
+	contact(`\bsnmp-server\s+contact\s+(.+)`),
+	contact(`([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`),
+}
+
+// Line redacts one line of text. It does not know whether the line sits
+// inside a multi-line private key block; use Text or a Stream for that.
+func (p Policy) Line(s string) string {
+	for _, ru := range rules {
+		if ru.contact && p.ShowContacts {
+			continue
+		}
+		s = ru.apply(s)
+	}
+	return s
+}
+
+func (ru rule) apply(s string) string {
+	// Cheap pre-check: most lines hold no secret at all.
+	locs := ru.re.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	marker := Marker
+	if ru.contact {
+		marker = ContactMarker
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		for g := 2; g+1 < len(loc); g += 2 {
+			start, end := loc[g], loc[g+1]
+			if start < 0 || start < last {
+				continue
+			}
+			v := s[start:end]
+			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] {
+				continue
+			}
+			b.WriteString(s[last:start])
+			if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+				b.WriteString(`"` + marker + `"`)
+			} else {
+				b.WriteString(marker)
+			}
+			last = end
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// Text redacts multi-line text, including the body of private key blocks.
+func (p Policy) Text(s string) string {
+	if s == "" {
+		return s
+	}
+	st := p.Stream()
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = st.Line(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Stream redacts consecutive lines, remembering whether they are inside a
+// PEM private key block, whose body lines carry no keyword of their own.
+type Stream struct {
+	policy *Policy
+	inKey  bool
+}
+
+// Stream starts redacting a sequence of lines.
+func (p Policy) Stream() *Stream { return &Stream{policy: &p} }
+
+var (
+	beginKey = regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----`)
+	endKey   = regexp.MustCompile(`-----END [A-Z ]*PRIVATE KEY-----`)
+	// keyBody matches a PEM body line (base64) or a PEM header inside it.
+	keyBody = regexp.MustCompile(`^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):.*)\s*$`)
+)
+
+// Line redacts the next line of the sequence.
+func (st *Stream) Line(s string) string {
+	if st.inKey {
+		if endKey.MatchString(s) {
+			st.inKey = false
+			return s
+		}
+		if keyBody.MatchString(s) && !strings.Contains(s, markerStem) {
+			return leadingSpace(s) + Marker
+		}
+		return st.policy.Line(s)
+	}
+	if beginKey.MatchString(s) && !endKey.MatchString(s) {
+		st.inKey = true
+		return s
+	}
+	return st.policy.Line(s)
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}

@@ -1,0 +1,60 @@
+package redact
+
+import "reflect"
+
+// Value redacts, in place, every string reachable from ptr (a pointer to a
+// struct such as report.Document): struct fields, slices, maps, pointers.
+// The strings of one slice are treated as consecutive lines, so a private
+// key quoted line by line as evidence is caught whole. Fields that cannot
+// be set (unexported) are left alone; the Writer still covers them.
+func (p Policy) Value(ptr any) {
+	v := reflect.ValueOf(ptr)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	p.walk(v.Elem(), p.Stream())
+}
+
+func (p Policy) walk(v reflect.Value, st *Stream) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(st.Line(v.String()))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			if v.Kind() == reflect.Interface {
+				// The value inside an interface is not addressable: copy,
+				// redact and put back.
+				if !v.CanSet() {
+					return
+				}
+				c := reflect.New(v.Elem().Type()).Elem()
+				c.Set(v.Elem())
+				p.walk(c, st)
+				v.Set(c)
+				return
+			}
+			p.walk(v.Elem(), p.Stream())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				p.walk(v.Field(i), st)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		lines := p.Stream()
+		for i := 0; i < v.Len(); i++ {
+			p.walk(v.Index(i), lines)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			c := reflect.New(iter.Value().Type()).Elem()
+			c.Set(iter.Value())
+			p.walk(c, p.Stream())
+			v.SetMapIndex(iter.Key(), c)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/slcheck/slcheck/checks"
+)
+
+// Finding is a failing result with the failures it explains: the report
+// leads with the root cause and lists its consequences under it.
+type Finding struct {
+	checks.Result
+	Consequences []checks.Result
+}
+
+// Findings returns a device's failures, root causes first. Roots are
+// ordered by severity (error first), then catalogue order; each root lists
+// the failures whose CausedBy names it, in catalogue order. A failure
+// whose cause is not itself failing stands as a root.
+func (d Device) Findings() []Finding {
+	failing := map[string]bool{}
+	for _, r := range d.Results {
+		if r.Status == checks.Fail {
+			failing[r.ID] = true
+		}
+	}
+	var roots []Finding
+	index := map[string]int{}
+	for _, r := range d.Results {
+		if r.Status == checks.Fail && (r.CausedBy == "" || !failing[r.CausedBy]) {
+			index[r.ID] = len(roots)
+			roots = append(roots, Finding{Result: r})
+		}
+	}
+	for _, r := range d.Results {
+		if r.Status == checks.Fail && r.CausedBy != "" && failing[r.CausedBy] {
+			if i, ok := index[r.CausedBy]; ok {
+				roots[i].Consequences = append(roots[i].Consequences, r)
+			}
+		}
+	}
+	// Results come in catalogue order; a stable sort keeps it within a
+	// severity.
+	sort.SliceStable(roots, func(i, j int) bool {
+		return roots[i].Severity.Rank() > roots[j].Severity.Rank()
+	})
+	return roots
+}
+
+// Counts tallies a device's results.
+type Counts struct {
+	Fail, Errors, Warnings, Infos int
+	Pass, Skipped                 int
+}
+
+// Counts tallies the device's results by status and, for failures, by
+// severity.
+func (d Device) Counts() Counts {
+	var c Counts
+	for _, r := range d.Results {
+		switch r.Status {
+		case checks.Pass:
+			c.Pass++
+		case checks.Skipped:
+			c.Skipped++
+		case checks.Fail:
+			c.Fail++
+			switch r.Severity {
+			case checks.Error:
+				c.Errors++
+			case checks.Warning:
+				c.Warnings++
+			default:
+				c.Infos++
+			}
+		}
+	}
+	return c
+}
+
+// String is the summary line: "3 fail (2 errors, 1 warning), 25 pass, 4
+// skipped".
+func (c Counts) String() string {
+	parts := []string{plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings")}
+	if c.Infos > 0 {
+		parts = append(parts, plural(c.Infos, "info", "info"))
+	}
+	return fmt.Sprintf("%d fail (%s), %d pass, %d skipped", c.Fail, strings.Join(parts, ", "), c.Pass, c.Skipped)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// ModeLabel says in words which licensing the device runs.
+func ModeLabel(mode string) string {
+	switch mode {
+	case "classic":
+		return "classic Smart Licensing (Call Home)"
+	case "slp":
+		return "Smart Licensing Using Policy"
+	}
+	return "unknown"
+}
+
+// MethodLabel says in words how the device reaches Cisco.
+func MethodLabel(method string) string {
+	switch method {
+	case "direct":
+		return "direct to Cisco"
+	case "proxy":
+		return "through an HTTP proxy"
+	case "onprem":
+		return "through Smart Software Manager On-Prem"
+	}
+	return "unknown"
+}
+
+// Name is how reports name the device: its hostname, or its source.
+func (d Device) Name() string {
+	if d.Hostname != "" {
+		return d.Hostname
+	}
+	if d.Source != "" {
+		return d.Source
+	}
+	return "device"
+}

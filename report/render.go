@@ -1,0 +1,75 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/slcheck/slcheck/redact"
+)
+
+// Format is an output format.
+type Format string
+
+// The output formats of `--output`.
+const (
+	Text     Format = "text"
+	JSON     Format = "json"
+	Markdown Format = "markdown"
+)
+
+// Formats lists the formats in the order help text shows them.
+var Formats = []Format{Text, JSON, Markdown}
+
+// ParseFormat checks a --output value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	if s == "md" {
+		return Markdown, nil
+	}
+	return "", fmt.Errorf("unknown output format %q: want text, json or markdown", s)
+}
+
+// Options controls a rendering.
+type Options struct {
+	Format Format
+	// Color adds ANSI colours to the text format. The caller decides it
+	// (terminal, --color, NO_COLOR); the renderer never probes the terminal.
+	Color bool
+	// Width is the text width for wrapped parts such as the timeline; 0
+	// means 80.
+	Width int
+	// Redact says what to hide. Its zero value hides secrets and contacts.
+	Redact redact.Policy
+}
+
+// Render writes doc to w in the chosen format. Every rendering passes
+// through the redaction layer twice: the document's strings are redacted
+// in place first (JSON escaping could otherwise split a pattern), then
+// every line written goes through a redacting writer, so nothing a
+// renderer prints can bypass it.
+func Render(w io.Writer, doc *Document, opt Options) error {
+	opt.Redact.Value(doc)
+	if opt.Width <= 0 {
+		opt.Width = 80
+	}
+	rw := opt.Redact.NewWriter(w)
+	var err error
+	switch opt.Format {
+	case JSON:
+		err = writeJSON(rw, doc)
+	case Markdown:
+		err = writeMarkdown(rw, doc, opt)
+	case Text, "":
+		err = writeText(rw, doc, opt)
+	default:
+		err = fmt.Errorf("unknown output format %q", opt.Format)
+	}
+	if cerr := rw.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

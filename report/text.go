@@ -1,0 +1,209 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/checks"
+)
+
+// textStyles are the colours of the human report. They are built on a
+// renderer with an explicit profile: lipgloss never queries the terminal.
+type textStyles struct {
+	heading, id, dim, pass, skip lipgloss.Style
+	sev                          map[checks.Severity]lipgloss.Style
+}
+
+func newTextStyles(w io.Writer, color bool) textStyles {
+	profile := termenv.Ascii
+	if color {
+		profile = termenv.ANSI
+	}
+	re := lipgloss.NewRenderer(w, termenv.WithProfile(profile))
+	re.SetHasDarkBackground(true)
+	st := re.NewStyle()
+	return textStyles{
+		heading: st.Bold(true),
+		id:      st.Bold(true),
+		dim:     st.Faint(true),
+		pass:    st.Foreground(lipgloss.Color("2")),
+		skip:    st.Faint(true),
+		sev: map[checks.Severity]lipgloss.Style{
+			checks.Error:   st.Foreground(lipgloss.Color("1")).Bold(true),
+			checks.Warning: st.Foreground(lipgloss.Color("3")).Bold(true),
+			checks.Info:    st.Foreground(lipgloss.Color("6")),
+		},
+	}
+}
+
+// textWriter accumulates the first write error so rendering code stays
+// linear.
+type textWriter struct {
+	w   io.Writer
+	err error
+	s   textStyles
+}
+
+func (t *textWriter) printf(format string, a ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, a...)
+	}
+}
+
+func writeText(w io.Writer, doc *Document, opt Options) error {
+	t := &textWriter{w: w, s: newTextStyles(w, opt.Color)}
+	for i, d := range doc.Devices {
+		if i > 0 {
+			t.printf("\n%s\n\n", strings.Repeat("=", min(opt.Width, 80)))
+		}
+		t.device(d)
+	}
+	if len(doc.Devices) == 0 && len(doc.Errors) == 0 {
+		t.printf("No device found in the input.\n")
+	}
+	return t.err
+}
+
+func (t *textWriter) device(d Device) {
+	t.header(d)
+	t.printf("\n%s\n", t.s.heading.Render("Checklist"))
+	for _, r := range d.Results {
+		t.checklistLine(r)
+	}
+	if fs := d.Findings(); len(fs) > 0 {
+		t.printf("\n%s\n", t.s.heading.Render("Failures, root cause first"))
+		for _, f := range fs {
+			t.printf("\n")
+			t.failure(f.Result, "")
+			if len(f.Consequences) > 0 {
+				t.printf("\n  %s\n", t.s.heading.Render("Caused by "+f.ID+":"))
+				for _, c := range f.Consequences {
+					t.printf("\n")
+					t.failure(c, "    ")
+				}
+			}
+		}
+	}
+	t.printf("\n%s %s\n", t.s.heading.Render(d.Name()+":"), d.Counts())
+}
+
+func (t *textWriter) header(d Device) {
+	title := d.Name()
+	var about []string
+	if d.Platform != "" {
+		about = append(about, d.Platform)
+	}
+	if d.Version != "" {
+		about = append(about, "NX-OS "+d.Version)
+	}
+	if len(about) > 0 {
+		title += "  " + strings.Join(about, ", ")
+	}
+	t.printf("%s\n", t.s.heading.Render(title))
+	field := func(k, v string) { t.printf("  %-10s %s\n", k, v) }
+	field("source", d.Source)
+	field("licensing", ModeLabel(d.Mode))
+	field("method", MethodLabel(d.Method))
+	switch {
+	case d.CapturedAt == "":
+		field("captured", "unknown: the input does not say (deadlines not judged)")
+	case d.CapturedAtFrom != "":
+		field("captured", d.CapturedAt+" (from "+d.CapturedAtFrom+")")
+	default:
+		field("captured", d.CapturedAt)
+	}
+}
+
+func (t *textWriter) mark(r checks.Result) string {
+	switch r.Status {
+	case checks.Fail:
+		return t.sevStyle(r.Severity).Render("FAIL")
+	case checks.Pass:
+		return t.s.pass.Render("pass")
+	}
+	return t.s.skip.Render("skip")
+}
+
+func (t *textWriter) sevStyle(s checks.Severity) lipgloss.Style {
+	if st, ok := t.s.sev[s]; ok {
+		return st
+	}
+	return t.s.dim
+}
+
+func (t *textWriter) checklistLine(r checks.Result) {
+	sev := ""
+	if r.Status == checks.Fail {
+		sev = string(r.Severity)
+	}
+	title := r.Title
+	if r.Status == checks.Skipped && r.Reason != "" {
+		if title != "" {
+			title += ": "
+		}
+		title += t.s.dim.Render(r.Reason)
+	}
+	// Pad before styling: ANSI codes must not count toward the width.
+	t.printf("  %s  %s  %s  %s\n", t.mark(r), t.s.id.Render(fmt.Sprintf("%-6s", r.ID)),
+		t.sevStyle(r.Severity).Render(fmt.Sprintf("%-7s", sev)), title)
+}
+
+func (t *textWriter) failure(r checks.Result, indent string) {
+	t.printf("%s%s %s %s %s\n", indent, t.mark(r), t.s.id.Render(r.ID),
+		t.sevStyle(r.Severity).Render("["+string(r.Severity)+"]"), r.Title)
+	in := indent + "  "
+	if r.Message != "" {
+		for _, l := range strings.Split(r.Message, "\n") {
+			t.printf("%s%s\n", in, l)
+		}
+	}
+	if len(r.Evidence) > 0 {
+		t.printf("%s%s\n", in, t.s.heading.Render("Evidence:"))
+		t.evidence(r.Evidence, in+"  ")
+	}
+	if rem := r.Remedy; rem != nil {
+		if rem.Summary != "" {
+			t.printf("%s%s %s\n", in, t.s.heading.Render("Fix:"), rem.Summary)
+		} else {
+			t.printf("%s%s\n", in, t.s.heading.Render("Fix:"))
+		}
+		for _, l := range rem.Config {
+			t.printf("%s  %s\n", in, l)
+		}
+		if len(rem.Verify) > 0 {
+			t.printf("%s%s\n", in, t.s.heading.Render("Verify:"))
+			for _, l := range rem.Verify {
+				t.printf("%s  %s\n", in, l)
+			}
+		}
+		for _, n := range rem.Notes {
+			t.printf("%s%s %s\n", in, t.s.heading.Render("Note:"), n)
+		}
+	}
+	if len(r.References) > 0 {
+		t.printf("%s%s %s\n", in, t.s.heading.Render("References:"), strings.Join(r.References, "; "))
+	}
+}
+
+// evidence prints each command once, then its lines as source:line: text.
+func (t *textWriter) evidence(refs []capture.Ref, indent string) {
+	last := "\x00"
+	for _, ref := range refs {
+		if ref.Command != last {
+			if ref.Command != "" {
+				t.printf("%s%s\n", indent, t.s.dim.Render("`"+ref.Command+"`"))
+			}
+			last = ref.Command
+		}
+		loc := ref.String()
+		if loc != "" {
+			loc = t.s.dim.Render(loc+":") + " "
+		}
+		t.printf("%s  %s%s\n", indent, loc, strings.TrimRight(ref.Text, " \t\r"))
+	}
+}
