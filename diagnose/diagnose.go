@@ -8,6 +8,7 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/lifecycle"
 	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -21,11 +22,12 @@ func Device(dev *capture.Device) report.Device {
 // added to it) and fills the report header.
 func FromSnapshot(s *snapshot.Snapshot) report.Device {
 	d := report.Device{
-		Source:   s.Source,
-		Hostname: s.Hostname,
-		Mode:     "unknown",
-		Method:   "unknown",
-		Results:  checks.Run(s),
+		Source:    s.Source,
+		Hostname:  s.Hostname,
+		Mode:      "unknown",
+		Method:    "unknown",
+		Results:   checks.Run(s),
+		Lifecycle: lifecycle.Compute(s),
 	}
 	if s.Version != nil {
 		d.Platform = s.Version.Chassis

@@ -4,7 +4,10 @@
 // Document only; filtering and sorting happen before they run.
 package report
 
-import "github.com/slcheck/slcheck/checks"
+import (
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/lifecycle"
+)
 
 // SchemaVersion is the version of the JSON contract.
 const SchemaVersion = 1
@@ -38,6 +41,9 @@ type Device struct {
 	// CapturedAtFrom says which line the capture time was read from.
 	CapturedAtFrom string          `json:"captured_at_from"`
 	Results        []checks.Result `json:"results"`
+	// Lifecycle is where the device stands in the licensing lifecycle
+	// (state, deadlines, retries); nil when no license output was captured.
+	Lifecycle *lifecycle.Lifecycle `json:"lifecycle,omitempty"`
 }
 
 // Error is an input or a host that could not be read or collected. It is

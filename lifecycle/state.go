@@ -1,0 +1,87 @@
+package lifecycle
+
+import (
+	"strings"
+
+	"github.com/slcheck/slcheck/parsers"
+)
+
+// The states of ../shared/domain/SMART_LICENSING.md §3, as slcheck names
+// them. Checks and the timeline share this one reading of the statuses.
+const (
+	StateDisabled             = "disabled"
+	StateSLP                  = "slp"
+	StateEvaluation           = "evaluation"
+	StateEvalExpired          = "eval-expired"
+	StateUnregistered         = "unregistered"
+	StateRegistering          = "registering"
+	StateRegistrationFailed   = "registration-failed"
+	StateRegistered           = "registered"
+	StateAuthorized           = "authorized"
+	StateOutOfCompliance      = "out-of-compliance"
+	StateAuthorizationExpired = "authorization-expired"
+	StateUnknown              = "unknown"
+)
+
+// StateOf reads the device's registration and authorization statuses.
+// A status slcheck does not know gives StateUnknown, never a guess.
+func StateOf(l *parsers.License) string {
+	if l == nil {
+		return StateUnknown
+	}
+	if l.Enabled != nil && !*l.Enabled {
+		return StateDisabled
+	}
+	if l.SLP {
+		return StateSLP
+	}
+	reg := strings.ToUpper(strings.TrimSpace(l.Registration.Status))
+	auth := strings.ToUpper(strings.TrimSpace(l.Authorization.Status))
+	both := reg + " " + auth
+	switch {
+	case strings.Contains(both, "EVAL EXPIRED") || strings.Contains(both, "EVALUATION EXPIRED") ||
+		l.Evaluation != nil && l.Evaluation.Expired:
+		return StateEvalExpired
+	case strings.Contains(reg, "REGISTRATION FAILED"):
+		return StateRegistrationFailed
+	case strings.HasPrefix(reg, "REGISTERING") || strings.Contains(reg, "IN PROGRESS"):
+		return StateRegistering
+	case strings.HasPrefix(reg, "UNREGISTERED") || reg == "" && strings.Contains(auth, "EVAL"):
+		switch {
+		case strings.Contains(auth, "EVAL") || l.Evaluation != nil:
+			return StateEvaluation
+		case Failed(l.Registration.Initial):
+			return StateRegistrationFailed
+		}
+		return StateUnregistered
+	case strings.Contains(auth, "AUTHORIZATION EXPIRED") || auth == "EXPIRED":
+		return StateAuthorizationExpired
+	case strings.HasPrefix(auth, "OUT OF COMPLIANCE"):
+		return StateOutOfCompliance
+	case strings.HasPrefix(auth, "AUTHORIZED"):
+		return StateAuthorized
+	case strings.HasPrefix(reg, "REGISTERED") && auth == "":
+		return StateRegistered
+	case reg == "" && auth == "" && Failed(l.Registration.Initial):
+		return StateRegistrationFailed
+	}
+	return StateUnknown
+}
+
+// Registered reports whether a state is one of a registered device.
+func Registered(state string) bool {
+	switch state {
+	case StateRegistered, StateAuthorized, StateOutOfCompliance, StateAuthorizationExpired:
+		return true
+	}
+	return false
+}
+
+// Failed reports whether an attempt line says FAILED.
+func Failed(a *parsers.Attempt) bool {
+	return a != nil && strings.EqualFold(strings.TrimSpace(a.Result), "FAILED")
+}
+
+func succeeded(a *parsers.Attempt) bool {
+	return a != nil && strings.EqualFold(strings.TrimSpace(a.Result), "SUCCEEDED") && !a.Time.IsZero()
+}
