@@ -35,22 +35,25 @@ type Policy struct {
 // rule finds secrets on one line: every submatch of re is a secret.
 type rule struct {
 	re *regexp.Regexp
+	// hint is a lower-case literal every match contains: lines without it
+	// skip the regexp, which keeps a 500 000-line capture cheap to redact.
+	hint string
 	// contact marks personal data shown with --show-contacts.
 	contact bool
 	// keep lists values that are keywords, not secrets.
 	keep map[string]bool
 }
 
-func r(pattern string, keep ...string) rule {
+func r(hint, pattern string, keep ...string) rule {
 	k := map[string]bool{}
 	for _, w := range keep {
 		k[w] = true
 	}
-	return rule{re: regexp.MustCompile(`(?i)` + pattern), keep: k}
+	return rule{hint: hint, re: regexp.MustCompile(`(?i)` + pattern), keep: k}
 }
 
-func contact(pattern string) rule {
-	ru := r(pattern)
+func contact(hint, pattern string) rule {
+	ru := r(hint, pattern)
 	ru.contact = true
 	return ru
 }
@@ -69,70 +72,73 @@ const typed = `(?:[0-9]\s+)?`
 // rules in the order they apply; specific forms come before generic ones.
 var rules = []rule{
 	// Private key material written on one line (JSON-escaped newlines).
-	r(`-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`),
+	r("private key", `-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`),
 	// Credentials in URLs: scheme://user:password@host.
-	r(`\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
+	r("://", `\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
 	// username admin password 5 $5$...
-	r(`\busername\s+\S+\s+password\s+` + typed + value),
+	r("password", `\busername\s+\S+\s+password\s+`+typed+value),
 	// Typed passwords anywhere (bgp neighbor "password 3 ..."), and a
 	// config line that starts with "password".
-	r(`\bpassword\s+[0-9]+\s+` + value),
-	r(`^\s*password\s+` + value),
-	r(`\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value),
-	r(`\bsecret\s+[0-9]+\s+` + value),
-	r(`\brootDN\s.*?\bpassword\s+` + typed + value),
+	r("password", `\bpassword\s+[0-9]+\s+`+value),
+	r("password", `^\s*password\s+`+typed+value),
+	r("password", `\bproxy\s.*?\busername\s+\S+\s+password\s+`+typed+value),
+	r("secret", `\bsecret\s+[0-9]+\s+`+value),
+	r("password", `\brootDN\s.*?\bpassword\s+`+typed+value),
 	// TACACS+ and RADIUS shared keys, global or per host.
-	r(`\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+` + typed + value),
+	r("key", `\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+`+typed+value),
 	// ntp authentication-key 1 md5 SECRET 7
-	r(`\bntp\s+authentication-key\s+\d+\s+md5\s+` + value),
+	r("authentication-key", `\bntp\s+authentication-key\s+\d+\s+md5\s+`+value),
 	// ip ospf authentication-key 3 SECRET; ip ospf message-digest-key 1 md5 3 SECRET
-	r(`\bospf\s+authentication-key\s+` + typed + value),
-	r(`\bmessage-digest-key\s+\d+\s+md5\s+` + typed + value),
+	r("authentication-key", `\bospf\s+authentication-key\s+`+typed+value),
+	r("message-digest-key", `\bmessage-digest-key\s+\d+\s+md5\s+`+typed+value),
 	// key chains and HSRP: key-string 7 SECRET; authentication text SECRET
-	r(`\bkey-string\s+` + typed + value),
-	r(`\bauthentication\s+text\s+` + value),
-	r(`\bpre-shared-key\s+` + typed + value),
-	r(`\bah-md5\s+` + typed + value),
+	r("key-string", `\bkey-string\s+`+typed+value),
+	r("text", `\bauthentication\s+text\s+`+value),
+	r("pre-shared-key", `\bpre-shared-key\s+`+typed+value),
+	r("ah-md5", `\bah-md5\s+`+typed+value),
 	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
-	r(`\bkey\s+[0-9]\s+` + value),
-	r(`\bkey\s+("[^"]*")`),
+	// ("authentication-key 1 md5" is not one: the hyphen rules it out.)
+	r("key", `(?:^|[^-\w])key\s+[0-9]\s+`+value),
+	r("key", `(?:^|[^-\w])key\s+("[^"]*")`),
 	// SNMP communities and v3 user keys.
-	r(`\bsnmp-server\s+community\s+` + value),
-	r(`\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+` + value),
-	r(`\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+`+value, "version"),
-	r(`\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+` + value),
-	r(`\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
+	r("community", `\bsnmp-server\s+community\s+`+value),
+	r("version", `\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+`+value),
+	r("snmp-server", `\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+`+value, "version"),
+	r("auth", `\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+`+value),
+	r("priv", `\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
 	// Smart Licensing ID tokens: license smart register|trust idtoken TOKEN.
 	// Placeholders such as "<token>" in remedies are left as written.
-	r(`\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`),
+	r("idtoken", `\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`),
 	// Token-shaped strings anywhere: Cisco ID tokens carry an encoded
 	// newline ("%0A") inside a long base64 run.
-	r(`([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`),
+	r("%0a", `([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`),
 
 	// Contact details (personal data), shown only with --show-contacts.
-	contact(cfgStart + `email-contact\s+(.+)`),
-	contact(`\bphone-contact\s+(\+?[0-9][0-9 ().-]*[0-9])`),
-	contact(cfgStart + `phone-contact\s+(.+)`),
-	contact(cfgStart + `streetaddress\s+(.+)`),
-	contact(cfgStart + `(?:customer-id|site-id|contract-id)\s+(.+)`),
-	contact(`\bsnmp-server\s+contact\s+(.+)`),
-	contact(`([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`),
+	contact("email-contact", cfgStart+`email-contact\s+(.+)`),
+	contact("phone-contact", `\bphone-contact\s+(\+?[0-9][0-9 ().-]*[0-9])`),
+	contact("phone-contact", cfgStart+`phone-contact\s+(.+)`),
+	contact("streetaddress", cfgStart+`streetaddress\s+(.+)`),
+	contact("-id", cfgStart+`(?:customer-id|site-id|contract-id)\s+(.+)`),
+	contact("contact", `\bsnmp-server\s+contact\s+(.+)`),
+	contact("@", `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`),
 }
 
 // Line redacts one line of text. It does not know whether the line sits
 // inside a multi-line private key block; use Text or a Stream for that.
 func (p Policy) Line(s string) string {
+	lower := strings.ToLower(s)
 	for _, ru := range rules {
-		if ru.contact && p.ShowContacts {
+		if (ru.contact && p.ShowContacts) || !strings.Contains(lower, ru.hint) {
 			continue
 		}
-		s = ru.apply(s)
+		if out := ru.apply(s); out != s {
+			s, lower = out, strings.ToLower(out)
+		}
 	}
 	return s
 }
 
 func (ru rule) apply(s string) string {
-	// Cheap pre-check: most lines hold no secret at all.
 	locs := ru.re.FindAllStringSubmatchIndex(s, -1)
 	if locs == nil {
 		return s

@@ -1,0 +1,174 @@
+package redact
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestLine(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"username hash", "username admin password 5 $5$KDIGmHhO$Lx0.S1 role network-admin",
+			"username admin password 5 <redacted> role network-admin"},
+		{"username cleartext", "username bob password Sup3rS3cret role priv-15",
+			"username bob password <redacted> role priv-15"},
+		{"typed password", "    password 3 5e2d6b1c0a9f", "    password 3 <redacted>"},
+		{"password line", "  password s3cr3t", "  password <redacted>"},
+		{"prose password kept", "--password-stdin reads the password from stdin", "--password-stdin reads the password from stdin"},
+		{"tacacs global", `tacacs-server key 7 "fewhg123"`, `tacacs-server key 7 "<redacted>"`},
+		{"tacacs host", `tacacs-server host 10.1.1.5 key 7 "wxyz" port 49`, `tacacs-server host 10.1.1.5 key 7 "<redacted>" port 49`},
+		{"radius host", `radius-server host 10.1.1.6 key 7 "abcd" authentication accounting`, `radius-server host 10.1.1.6 key 7 "<redacted>" authentication accounting`},
+		{"radius key 0", "radius-server key 0 plainkey", "radius-server key 0 <redacted>"},
+		{"ntp", "ntp authentication-key 1 md5 ntpsecret 7", "ntp authentication-key 1 md5 <redacted> 7"},
+		{"ospf auth", "  ip ospf authentication-key 3 9b4f", "  ip ospf authentication-key 3 <redacted>"},
+		{"ospf md5", "  ip ospf message-digest-key 1 md5 3 9b4f", "  ip ospf message-digest-key 1 md5 3 <redacted>"},
+		{"key-string", "    key-string 7 070c2e", "    key-string 7 <redacted>"},
+		{"hsrp text", "    authentication text hsrppw", "    authentication text <redacted>"},
+		{"hsrp md5", "    authentication md5 key-string 7 abc", "    authentication md5 key-string 7 <redacted>"},
+		{"quoted key", `  key "quoted secret"`, `  key "<redacted>"`},
+		{"snmp community", "snmp-server community s3cret group network-operator", "snmp-server community <redacted> group network-operator"},
+		{"snmp host v2c", "snmp-server host 10.9.9.9 traps version 2c trapcomm udp-port 162", "snmp-server host 10.9.9.9 traps version 2c <redacted> udp-port 162"},
+		{"snmp host no version", "snmp-server host 10.9.9.9 traps trapcomm", "snmp-server host 10.9.9.9 traps <redacted>"},
+		{"snmp user", "snmp-server user admin network-admin auth md5 0x1a2b3c priv aes-128 0x4d5e6f localizedkey",
+			"snmp-server user admin network-admin auth md5 <redacted> priv aes-128 <redacted> localizedkey"},
+		{"idtoken register", "license smart register idtoken ODRlOTM5MjItOTQzMS00YjY0LWJm force",
+			"license smart register idtoken <redacted> force"},
+		{"idtoken trust", "license smart trust idtoken NjAxMmQ4ZTAtMmQ5 local",
+			"license smart trust idtoken <redacted> local"},
+		{"idtoken placeholder kept", "license smart register idtoken <token-from-CSSM>", "license smart register idtoken <token-from-CSSM>"},
+		{"token shape", "token was ZTI0ZWM5YmYtMTE1%0AMjMzOTc0NjA3 in the log", "token was <redacted> in the log"},
+		{"url credentials", "transport http proxy server http://proxyuser:pr0xyPass@proxy.example.com",
+			"transport http proxy server http://proxyuser:<redacted>@proxy.example.com"},
+		{"one-line private key", `"text": "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"`,
+			`"text": "-----BEGIN RSA PRIVATE KEY-----<redacted>-----END RSA PRIVATE KEY-----"`},
+		{"email contact", "  email-contact noc@example.com", "  email-contact <redacted contact>"},
+		{"email in evidence", "cap.txt:12: email-contact noc@example.com", "cap.txt:12: email-contact <redacted contact>"},
+		{"phone", "  phone-contact +1-408-555-0100", "  phone-contact <redacted contact>"},
+		{"street", `  streetaddress 170 West Tasman Drive, San Jose`, `  streetaddress <redacted contact>`},
+		{"customer id", "  customer-id ACME-42", "  customer-id <redacted contact>"},
+		{"snmp contact", "snmp-server contact Jane Doe x5555", "snmp-server contact <redacted contact>"},
+		{"bare email", "send to jane.doe@example.org please", "send to <redacted contact> please"},
+		{"prose kept", "CH005 fails: add an email-contact line under callhome", "CH005 fails: add an email-contact line under callhome"},
+		{"no secret", "destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService",
+			"destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService"},
+		{"key chain id kept", "  key 1", "  key 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Policy{}.Line(tt.in)
+			if got != tt.want {
+				t.Errorf("Line(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			if again := (Policy{}).Line(got); again != got {
+				t.Errorf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+func TestShowContacts(t *testing.T) {
+	p := Policy{ShowContacts: true}
+	for _, in := range []string{"  email-contact noc@example.com", "  phone-contact +1-408-555-0100", "  streetaddress 1 Main St"} {
+		if got := p.Line(in); got != in {
+			t.Errorf("ShowContacts: %q became %q", in, got)
+		}
+	}
+	if got := p.Line("snmp-server community s3cret"); strings.Contains(got, "s3cret") {
+		t.Errorf("ShowContacts must still hide secrets: %q", got)
+	}
+}
+
+const pemKey = `crypto key
+-----BEGIN RSA PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+MIIEowIBAAKCAQEAsecretbody1
+bm90IGEgcmVhbCBrZXk=
+-----END RSA PRIVATE KEY-----
+hostname n9k`
+
+const pemWant = `crypto key
+-----BEGIN RSA PRIVATE KEY-----
+<redacted>
+<redacted>
+<redacted>
+-----END RSA PRIVATE KEY-----
+hostname n9k`
+
+func TestTextPrivateKey(t *testing.T) {
+	if got := (Policy{}).Text(pemKey); got != pemWant {
+		t.Errorf("Text:\n%s\nwant:\n%s", got, pemWant)
+	}
+}
+
+func TestWriter(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf, &Policy{})
+	// Split writes in the middle of secrets and lines.
+	in := "snmp-server comm" + "unity s3cr" + "et\n" + pemKey[:40] + pemKey[40:] + "\nlast tacacs-server key 7 \"tail\""
+	for _, part := range []string{in[:10], in[10:33], in[33:70], in[70:]} {
+		if _, err := w.Write([]byte(part)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := "snmp-server community <redacted>\n" + pemWant + "\nlast tacacs-server key 7 \"<redacted>\""
+	if buf.String() != want {
+		t.Errorf("Writer:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+func TestWriterPolicyReadAtWrite(t *testing.T) {
+	var buf bytes.Buffer
+	pol := &Policy{}
+	w := NewWriter(&buf, pol)
+	pol.ShowContacts = true // as a flag parsed after the writer was made
+	w.Write([]byte("  email-contact noc@example.com\n"))
+	if !strings.Contains(buf.String(), "noc@example.com") {
+		t.Errorf("policy change not seen: %q", buf.String())
+	}
+}
+
+type inner struct {
+	Text  string
+	Lines []string
+}
+
+type outer struct {
+	Msg   string
+	Ptr   *inner
+	Items []inner
+	Map   map[string]string
+	Any   any
+	note  string
+}
+
+func TestValue(t *testing.T) {
+	v := outer{
+		Msg:   "snmp-server community s3cret",
+		Ptr:   &inner{Text: "username a password 5 $5$x"},
+		Items: []inner{{Lines: []string{"-----BEGIN PRIVATE KEY-----", "QUJDREVGRw==", "-----END PRIVATE KEY-----"}}},
+		Map:   map[string]string{"k": "key 7 \"m\""},
+		Any:   "radius-server key 7 \"i\"",
+		note:  "snmp-server community unexported",
+	}
+	Policy{}.Value(&v)
+	checks := map[string]string{
+		"Msg":   v.Msg,
+		"Ptr":   v.Ptr.Text,
+		"Items": v.Items[0].Lines[1],
+		"Map":   v.Map["k"],
+		"Any":   v.Any.(string),
+	}
+	for name, got := range checks {
+		if !strings.Contains(got, Marker) {
+			t.Errorf("%s not redacted: %q", name, got)
+		}
+	}
+	if v.note != "snmp-server community unexported" {
+		t.Errorf("unexported field touched: %q", v.note)
+	}
+}
