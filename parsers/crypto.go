@@ -1,8 +1,12 @@
 package parsers
 
 import (
-	"github.com/slcheck/slcheck/capture"
+	"regexp"
+	"slices"
+	"strings"
 	"time"
+
+	"github.com/slcheck/slcheck/capture"
 )
 
 // Certificate is one certificate of `show crypto ca certificates`.
@@ -17,6 +21,9 @@ type Certificate struct {
 	NotBefore time.Time
 	// NotAfterRef is the "notAfter=" line.
 	NotAfterRef capture.Ref
+	// SHA1 is the "SHA1 Fingerprint=" value, upper-case hex without
+	// colons; "" when not printed.
+	SHA1 string
 }
 
 // TrustStore is `show crypto ca certificates` / `show crypto ca trustpoints`.
@@ -24,4 +31,74 @@ type TrustStore struct {
 	Trustpoints  []string
 	Certificates []Certificate
 	Ref          capture.Ref
+}
+
+var (
+	trustpointRE = regexp.MustCompile(`(?i)^\s*trustpoint\s*:\s*([^;\s]+)`)
+	certFieldRE  = regexp.MustCompile(`(?i)^\s*(subject|issuer|serial|serial number|notbefore|notafter|sha1 fingerprint)\s*[=:]\s*(.*?)\s*$`)
+)
+
+// ParseTrustStore reads `show crypto ca certificates` and `show crypto ca
+// trustpoints`: "Trustpoint: NAME" lines, then per certificate
+// "subject=", "issuer=", "serial=", "notBefore=", "notAfter=" and "SHA1
+// Fingerprint=" lines. A "subject=" line starts a new certificate. It
+// returns nil when nothing is recognised.
+func ParseTrustStore(sec *capture.Section) *TrustStore {
+	ts := &TrustStore{Ref: sec.HeaderRef()}
+	tp := ""
+	seen := false
+	var cur *Certificate
+	for _, l := range sec.Lines {
+		if m := trustpointRE.FindStringSubmatch(l.Text); m != nil {
+			tp = m[1]
+			if !slices.Contains(ts.Trustpoints, tp) {
+				ts.Trustpoints = append(ts.Trustpoints, tp)
+			}
+			cur = nil
+			seen = true
+			continue
+		}
+		m := certFieldRE.FindStringSubmatch(l.Text)
+		if m == nil {
+			continue
+		}
+		field, val := strings.ToLower(m[1]), m[2]
+		if field == "subject" || cur == nil {
+			ts.Certificates = append(ts.Certificates, Certificate{Trustpoint: tp, Ref: sec.Ref(l)})
+			cur = &ts.Certificates[len(ts.Certificates)-1]
+			seen = true
+		}
+		switch field {
+		case "subject":
+			cur.Subject = val
+		case "issuer":
+			cur.Issuer = val
+		case "serial", "serial number":
+			cur.Serial = strings.ToUpper(strings.ReplaceAll(val, ":", ""))
+		case "notbefore":
+			cur.NotBefore, _, _ = ParseDate(val)
+		case "notafter":
+			cur.NotAfter, _, _ = ParseDate(val)
+			cur.NotAfterRef = sec.Ref(l)
+		case "sha1 fingerprint":
+			cur.SHA1 = strings.ToUpper(strings.ReplaceAll(val, ":", ""))
+		}
+	}
+	if !seen {
+		return nil
+	}
+	return ts
+}
+
+// CommonName returns the CN of a subject or issuer written as
+// "/C=US/O=IdenTrust/CN=IdenTrust Commercial Root CA 1" or
+// "C = US, O = IdenTrust, CN = IdenTrust Commercial Root CA 1"; "" if none.
+func CommonName(dn string) string {
+	for _, part := range strings.FieldsFunc(dn, func(r rune) bool { return r == '/' || r == ',' }) {
+		k, v, ok := strings.Cut(part, "=")
+		if ok && strings.EqualFold(strings.TrimSpace(k), "CN") {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }

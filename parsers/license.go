@@ -1,8 +1,12 @@
 package parsers
 
 import (
-	"github.com/slcheck/slcheck/capture"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/slcheck/slcheck/capture"
 )
 
 // License holds `show license status` / `show license summary` /
@@ -81,7 +85,11 @@ type SLPTransport struct {
 	URL   string
 	Proxy string
 	VRF   string
-	Ref   capture.Ref
+	Ref   capture.Ref // the "Type:" line, else the block header
+	// URLRef, ProxyRef and VRFRef are the lines of those fields.
+	URLRef   capture.Ref
+	ProxyRef capture.Ref
+	VRFRef   capture.Ref
 }
 
 // UsageReporting is the "Usage Reporting:" block of the SLP layout.
@@ -91,4 +99,344 @@ type UsageReporting struct {
 	NextDeadline *Timed
 	NextPush     *Timed
 	Ref          capture.Ref
+}
+
+// Known values of the classic Smart Agent's status lines; any other value
+// is kept as written and its line added to License.Unrecognised.
+var (
+	registrationStates = map[string]bool{
+		"REGISTERED": true, "UNREGISTERED": true, "UNREGISTERED - REGISTRATION FAILED": true,
+		"REGISTRATION FAILED": true, "REGISTERING": true, "REGISTRATION PENDING": true,
+		"EVAL MODE": true, "EVAL EXPIRED": true, "UNIDENTIFIED": true,
+	}
+	authorizationStates = map[string]bool{
+		"AUTHORIZED": true, "OUT OF COMPLIANCE": true, "AUTHORIZATION EXPIRED": true,
+		"EVAL MODE": true, "EVAL EXPIRED": true, "NO LICENSES IN USE": true,
+		"NOT AUTHORIZED": true, "AUTHORIZATION PENDING": true,
+	}
+)
+
+var (
+	licEnabledRE = regexp.MustCompile(`(?i)^\s*smart\s+licensing\s+is\s+(\S+)`)
+	licHeaderRE  = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*$`)
+	licKVRE      = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*(.*?)\s*$`)
+	onDateRE     = regexp.MustCompile(`(?i)^(.*?)\s+on\s+(.+)$`)
+	durationRE   = regexp.MustCompile(`(?i)(\d+)\s*(day|hour|minute|second)`)
+)
+
+// licBlocks are the top-level block headers of the license outputs.
+var licBlocks = map[string]string{
+	"registration":                 "registration",
+	"license authorization":        "authorization",
+	"transport":                    "transport",
+	"usage reporting":              "usage",
+	"smart licensing using policy": "slp",
+	"trust code installed":         "trust",
+}
+
+// ParseLicense reads `show license status`, `show license summary` and
+// `show license all` (and the status part of `show license tech support`),
+// in the classic Smart Agent layout or the Using Policy layout. Keywords
+// match case-insensitively at any indentation. It returns nil when the text
+// holds nothing it knows.
+func ParseLicense(sec *capture.Section) *License {
+	p := licenseParser{lic: &License{}, sec: sec}
+	for _, l := range sec.Lines {
+		p.line(l)
+	}
+	lic := p.lic
+	if lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" &&
+		!lic.SLP && lic.Transport.Type == "" && lic.Evaluation == nil && len(lic.Unrecognised) == 0 {
+		return nil
+	}
+	return lic
+}
+
+type licenseParser struct {
+	lic   *License
+	sec   *capture.Section
+	block string // a licBlocks value, "other" or ""
+	sub   string // sub-header inside the block, lower case ("proxy")
+	last  *Attempt
+}
+
+func (p *licenseParser) line(l capture.Line) {
+	t := strings.TrimSpace(l.Text)
+	if t == "" {
+		return
+	}
+	ref := p.sec.Ref(l)
+	lic := p.lic
+	if strings.Trim(t, "=-") == "" {
+		p.block, p.sub, p.last = "other", "", nil // a title underline: a new part begins
+		return
+	}
+	if m := licEnabledRE.FindStringSubmatch(t); m != nil {
+		v := strings.ToUpper(strings.TrimRight(m[1], "."))
+		switch v {
+		case "ENABLED", "DISABLED":
+			on := v == "ENABLED"
+			lic.Enabled, lic.Ref = &on, ref
+		default:
+			lic.Unrecognised = append(lic.Unrecognised, ref)
+		}
+		p.block, p.sub = "", ""
+		return
+	}
+	indented := l.Text != t && (l.Text[0] == ' ' || l.Text[0] == '\t')
+	if m := licHeaderRE.FindStringSubmatch(t); m != nil {
+		name := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+		if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
+			p.enter(b, ref)
+			return
+		}
+		if indented && p.block != "" {
+			p.sub = name
+		} else {
+			p.block, p.sub, p.last = "other", "", nil
+		}
+		return
+	}
+	m := licKVRE.FindStringSubmatch(t)
+	if m == nil {
+		p.plain(t, ref)
+		return
+	}
+	key := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+	val := m[2]
+	if key == "evaluation period remaining" {
+		lic.Evaluation = &Evaluation{Remaining: parseRemaining(val), Ref: ref}
+		return
+	}
+	if key == "failure reason" && p.last != nil {
+		p.last.Reason, p.last.ReasonRef = val, ref
+		return
+	}
+	if key == "trust code installed" {
+		p.enter("trust", ref)
+		p.trust(val, ref)
+		return
+	}
+	switch p.block {
+	case "registration":
+		p.registration(key, val, ref)
+	case "authorization":
+		p.authorization(key, val, ref)
+	case "transport":
+		p.transport(key, val, ref)
+	case "usage":
+		p.usage(key, val, ref)
+	case "trust":
+		p.trust(t, ref)
+	case "":
+		if key == "status" {
+			lic.Unrecognised = append(lic.Unrecognised, ref)
+		}
+	}
+}
+
+// plain handles a line that is neither a header nor "key: value", e.g.
+// "INSTALLED on <date>" under "Trust Code Installed:".
+func (p *licenseParser) plain(t string, ref capture.Ref) {
+	if p.block == "trust" {
+		p.trust(t, ref)
+	}
+}
+
+func (p *licenseParser) enter(block string, ref capture.Ref) {
+	p.block, p.sub, p.last = block, "", nil
+	lic := p.lic
+	switch block {
+	case "slp", "usage":
+		lic.SLP = true
+		if block == "usage" && lic.Usage.Ref.IsZero() {
+			lic.Usage.Ref = ref
+		}
+	case "transport":
+		if lic.Transport.Ref.IsZero() {
+			lic.Transport.Ref = ref
+		}
+	case "trust":
+		lic.SLP = true
+		if lic.TrustCodeRef.IsZero() {
+			lic.TrustCodeRef = ref
+		}
+	}
+}
+
+// state splits "AUTHORIZED on Jun 22 16:15:44 2022 UTC" into the
+// upper-case state and its date.
+func state(val string) (string, time.Time) {
+	if m := onDateRE.FindStringSubmatch(val); m != nil {
+		if t, _, ok := ParseDate(m[2]); ok {
+			return normState(m[1]), t
+		}
+	}
+	return normState(val), time.Time{}
+}
+
+func normState(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+}
+
+func attempt(val string, ref capture.Ref) *Attempt {
+	st, t := state(val)
+	return &Attempt{Result: st, Time: t, Ref: ref}
+}
+
+// timed reads a labelled date; nil for "None", "<none>" and the like.
+func timed(val string, ref capture.Ref) *Timed {
+	t, _, ok := ParseDate(val)
+	if !ok {
+		return nil
+	}
+	return &Timed{Time: t, Ref: ref}
+}
+
+func (p *licenseParser) registration(key, val string, ref capture.Ref) {
+	r := &p.lic.Registration
+	switch key {
+	case "status":
+		r.Status, r.StatusTime = state(val)
+		r.StatusRef = ref
+		if !registrationStates[r.Status] {
+			p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
+		}
+		if r.Status == "EVAL EXPIRED" {
+			p.evalExpired(ref)
+		}
+	case "smart account":
+		r.SmartAccount = val
+	case "virtual account":
+		r.VirtualAccount = val
+	case "initial registration":
+		r.Initial = attempt(val, ref)
+		p.last = r.Initial
+	case "last renewal attempt":
+		r.LastRenewal = attempt(val, ref)
+		p.last = r.LastRenewal
+	case "next renewal attempt":
+		r.NextRenewal = timed(val, ref)
+	case "registration expires":
+		r.Expires = timed(val, ref)
+	}
+}
+
+func (p *licenseParser) authorization(key, val string, ref capture.Ref) {
+	a := &p.lic.Authorization
+	switch key {
+	case "status":
+		a.Status, a.StatusTime = state(val)
+		a.StatusRef = ref
+		if !authorizationStates[a.Status] {
+			p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
+		}
+		if a.Status == "EVAL EXPIRED" {
+			p.evalExpired(ref)
+		}
+	case "last communication attempt":
+		a.LastCommunication = attempt(val, ref)
+		p.last = a.LastCommunication
+	case "next communication attempt":
+		a.NextCommunication = timed(val, ref)
+	case "communication deadline":
+		a.Deadline = timed(val, ref)
+	}
+}
+
+func (p *licenseParser) evalExpired(ref capture.Ref) {
+	if p.lic.Evaluation == nil {
+		p.lic.Evaluation = &Evaluation{Ref: ref}
+	}
+	p.lic.Evaluation.Expired = true
+}
+
+func (p *licenseParser) transport(key, val string, ref capture.Ref) {
+	tr := &p.lic.Transport
+	if p.sub == "proxy" {
+		switch key {
+		case "address", "host":
+			if !isNoneValue(val) {
+				tr.Proxy, tr.ProxyRef = val, ref
+			}
+		case "port":
+			if tr.Proxy != "" && !isNoneValue(val) {
+				tr.Proxy += ":" + val
+			}
+		}
+		return
+	}
+	switch key {
+	case "type":
+		tr.Type, tr.Ref = val, ref
+	case "url":
+		tr.URL, tr.URLRef = val, ref
+	case "proxy":
+		if !isNoneValue(val) {
+			tr.Proxy, tr.ProxyRef = val, ref
+		}
+	case "vrf":
+		tr.VRF, tr.VRFRef = val, ref
+	}
+}
+
+func (p *licenseParser) usage(key, val string, ref capture.Ref) {
+	u := &p.lic.Usage
+	switch key {
+	case "last ack received":
+		u.LastACK = timed(val, ref)
+		u.LastACKNone = u.LastACK == nil && isNoneValue(val)
+	case "next ack deadline":
+		u.NextDeadline = timed(val, ref)
+	case "next report push":
+		u.NextPush = timed(val, ref)
+	}
+}
+
+// trust reads what follows "Trust Code Installed": "<none>", a date,
+// "INSTALLED on <date>", "NOT INSTALLED", "True"/"False".
+func (p *licenseParser) trust(val string, ref capture.Ref) {
+	v := strings.ToUpper(strings.TrimSpace(val))
+	var installed bool
+	switch {
+	case v == "":
+		return
+	case isNoneValue(v), strings.Contains(v, "NOT INSTALLED"), v == "FALSE", v == "NO":
+		installed = false
+	case strings.Contains(v, "INSTALLED"), v == "TRUE", v == "YES":
+		installed = true
+	default:
+		if _, _, ok := ParseDate(val); !ok {
+			return
+		}
+		installed = true
+	}
+	// On HA systems each member has a line: installed only if all are.
+	if p.lic.TrustCodeInstalled != nil && !*p.lic.TrustCodeInstalled {
+		installed = false
+	}
+	p.lic.TrustCodeInstalled = &installed
+	p.lic.TrustCodeRef = ref
+}
+
+func isNoneValue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "<none>", "none", "<empty>", "not configured", "n/a":
+		return true
+	}
+	return false
+}
+
+// parseRemaining reads "46 days, 7 hours, 17 minutes, 24 seconds".
+func parseRemaining(s string) time.Duration {
+	var d time.Duration
+	unit := map[string]time.Duration{"day": 24 * time.Hour, "hour": time.Hour, "minute": time.Minute, "second": time.Second}
+	for _, m := range durationRE.FindAllStringSubmatch(s, -1) {
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n > 1e6 {
+			continue
+		}
+		d += time.Duration(n) * unit[strings.ToLower(m[2])]
+	}
+	return d
 }

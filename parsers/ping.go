@@ -1,6 +1,10 @@
 package parsers
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
+
 	"github.com/slcheck/slcheck/capture"
 )
 
@@ -14,6 +18,11 @@ type Ping struct {
 	Loss       float64
 	Unresolved bool // "% Invalid host/interface", unknown host
 	Ref        capture.Ref
+	// TimedOut counts "Request N timed out" lines.
+	TimedOut int
+	// Stats is set when the "packets transmitted" summary was printed;
+	// otherwise Sent and Received are counted from the reply lines.
+	Stats bool
 }
 
 // TCPTest is the output of `telnet HOST 443 [vrf V]` (or a similar test).
@@ -25,4 +34,141 @@ type TCPTest struct {
 	Unresolved bool
 	Error      string // "Connection refused", "timed out", ...
 	Ref        capture.Ref
+}
+
+var (
+	pingHeadRE  = regexp.MustCompile(`(?i)^\s*PING\s+(\S+)\s+\(([^)]+)\)`)
+	pingReplyRE = regexp.MustCompile(`(?i)^\s*\d+\s+bytes\s+from\s+`)
+	pingTmoRE   = regexp.MustCompile(`(?i)^\s*request\s+\d+\s+timed\s+out`)
+	pingStatsRE = regexp.MustCompile(`(?i)^\s*(\d+)\s+packets\s+transmitted,\s*(\d+)\s+packets\s+received,\s*([\d.]+)%\s+packet\s+loss`)
+	pingTitleRE = regexp.MustCompile(`(?i)^\s*---\s+(\S+)\s+ping\s+statistics\s+---`)
+	// Name-resolution failures of ping and telnet.
+	unresolvedRE = regexp.MustCompile(`(?i)invalid\s+host|unknown\s+host|could\s+not\s+resolve|name\s+or\s+service\s+not\s+known|host\s+name\s+lookup\s+failure|unable\s+to\s+resolve|bad\s+address`)
+	connectedRE  = regexp.MustCompile(`(?i)^\s*connected\s+to\s+`)
+	tcpErrorRE   = regexp.MustCompile(`(?i)(connection\s+refused|connection\s+timed\s+out|timed\s+out|no\s+route\s+to\s+host|network\s+is\s+unreachable|unable\s+to\s+connect[^\n]*|connection\s+closed\s+by\s+foreign\s+host|host\s+is\s+unreachable)`)
+)
+
+// ParsePing reads the output of `ping`. Target and VRF come from the typed
+// command when the section has one (VRF "default" when it names none),
+// else from the output (VRF ""). It returns nil when nothing is recognised.
+func ParsePing(sec *capture.Section) *Ping {
+	p := &Ping{Ref: sec.HeaderRef()}
+	p.Target, _, p.VRF = commandArgs(sec, "ping")
+	seen := false
+	replies := 0
+	for _, l := range sec.Lines {
+		t := l.Text
+		switch {
+		case pingHeadRE.MatchString(t):
+			m := pingHeadRE.FindStringSubmatch(t)
+			if p.Target == "" {
+				p.Target = m[1]
+			}
+			p.Address = m[2]
+			seen = true
+		case pingReplyRE.MatchString(t):
+			replies++
+			seen = true
+		case pingTmoRE.MatchString(t):
+			p.TimedOut++
+			seen = true
+		case pingStatsRE.MatchString(t):
+			m := pingStatsRE.FindStringSubmatch(t)
+			p.Sent, _ = strconv.Atoi(m[1])
+			p.Received, _ = strconv.Atoi(m[2])
+			p.Loss, _ = strconv.ParseFloat(m[3], 64)
+			p.Stats = true
+			p.Ref = sec.Ref(l)
+			seen = true
+		case pingTitleRE.MatchString(t):
+			if p.Target == "" {
+				p.Target = pingTitleRE.FindStringSubmatch(t)[1]
+			}
+		case unresolvedRE.MatchString(t):
+			p.Unresolved = true
+			p.Ref = sec.Ref(l)
+			seen = true
+		}
+	}
+	if !seen {
+		return nil
+	}
+	if !p.Stats && !p.Unresolved {
+		p.Sent, p.Received = replies+p.TimedOut, replies
+		if p.Sent > 0 {
+			p.Loss = 100 * float64(p.Sent-p.Received) / float64(p.Sent)
+		}
+	}
+	return p
+}
+
+// ParseTCPTest reads the output of `telnet HOST PORT [vrf V]`. It returns
+// nil when the output shows neither a connection nor an error.
+func ParseTCPTest(sec *capture.Section) *TCPTest {
+	tt := &TCPTest{Ref: sec.HeaderRef(), Port: 23}
+	var port string
+	tt.Target, port, tt.VRF = commandArgs(sec, "telnet")
+	if n, err := strconv.Atoi(port); err == nil && n > 0 && n < 65536 {
+		tt.Port = n
+	}
+	seen := false
+	for _, l := range sec.Lines {
+		t := l.Text
+		switch {
+		case connectedRE.MatchString(t):
+			tt.Connected, tt.Error, tt.Unresolved = true, "", false
+			tt.Ref = sec.Ref(l)
+			seen = true
+		case tt.Connected:
+			// After "Connected to", a closed connection is the user's ^C.
+		case unresolvedRE.MatchString(t):
+			tt.Unresolved = true
+			tt.Error = strings.TrimSpace(t)
+			tt.Ref = sec.Ref(l)
+			seen = true
+		case tcpErrorRE.MatchString(t):
+			tt.Error = tcpErrorRE.FindString(t)
+			tt.Ref = sec.Ref(l)
+			seen = true
+		}
+	}
+	if !seen {
+		return nil
+	}
+	return tt
+}
+
+// commandArgs reads the target, the second positional argument (telnet's
+// port) and the VRF from a typed `ping`/`telnet` command. vrf is "default"
+// when a command was typed without one, "" when there is no command.
+func commandArgs(sec *capture.Section, verb string) (target, second, vrf string) {
+	f := strings.Fields(commandText(sec))
+	if len(f) == 0 || !strings.EqualFold(f[0], verb) {
+		return "", "", ""
+	}
+	vrf = DefaultVRF
+	var pos []string
+	for i := 1; i < len(f); i++ {
+		w := strings.ToLower(f[i])
+		switch w {
+		case "vrf", "use-vrf":
+			if i+1 < len(f) {
+				vrf = f[i+1]
+			}
+			i++
+		case "count", "source", "source-interface", "packet-size", "timeout", "interval", "df-bit":
+			if w != "df-bit" {
+				i++
+			}
+		default:
+			pos = append(pos, f[i])
+		}
+	}
+	if len(pos) > 0 {
+		target = pos[0]
+	}
+	if len(pos) > 1 {
+		second = pos[1]
+	}
+	return target, second, vrf
 }

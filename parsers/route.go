@@ -1,14 +1,23 @@
 package parsers
 
 import (
+	"net"
+	"regexp"
+	"strings"
+
 	"github.com/slcheck/slcheck/capture"
 )
 
 // Route is one prefix of `show ip route vrf V`.
 type Route struct {
 	Prefix string // "0.0.0.0/0"
-	Via    []string
-	Ref    capture.Ref
+	// Via holds one entry per next hop, as printed before the
+	// "[pref/metric]": "10.1.1.1", "192.168.12.135, mgmt0", "Null0".
+	Via []string
+	Ref capture.Ref
+	// Protocols are the route sources of the next hops ("static",
+	// "direct", "local", "ospf-1" ...), in the order of Via.
+	Protocols []string
 }
 
 // RouteTable is `show ip route vrf V`.
@@ -16,4 +25,81 @@ type RouteTable struct {
 	VRF    string
 	Routes []Route
 	Ref    capture.Ref
+	// Error is a message such as "% VRF foo not found" printed instead of
+	// a table; ErrorRef is its line.
+	Error    string
+	ErrorRef capture.Ref
+}
+
+var (
+	routeTableRE  = regexp.MustCompile(`(?i)^\s*ip\s+route\s+table\s+for\s+(?:vrf|context)\s+"?([^"\s]+)"?`)
+	routePrefixRE = regexp.MustCompile(`^\s*([0-9a-fA-F.:]+/\d+)\s*,`)
+	routeViaRE    = regexp.MustCompile(`(?i)^\s*\*?via\s+(.*?)\s*(?:,\s*)?\[[^\]]*\](.*)$`)
+	routeVRFArgRE = regexp.MustCompile(`(?i)\bvrf\s+(\S+)`)
+)
+
+// ParseRoutes reads `show ip route [vrf V]`. The VRF comes from the
+// "IP Route Table for VRF" line, else the command, else "default". It
+// returns nil when the text holds neither a table nor an error message.
+func ParseRoutes(sec *capture.Section) *RouteTable {
+	rt := &RouteTable{}
+	if m := routeVRFArgRE.FindStringSubmatch(commandText(sec)); m != nil {
+		rt.VRF = m[1]
+	}
+	seen := false
+	var cur *Route
+	for _, l := range sec.Lines {
+		t := strings.TrimSpace(l.Text)
+		switch {
+		case t == "":
+		case routeTableRE.MatchString(t):
+			rt.VRF = routeTableRE.FindStringSubmatch(t)[1]
+			rt.Ref = sec.Ref(l)
+			seen = true
+		case routePrefixRE.MatchString(t):
+			p := routePrefixRE.FindStringSubmatch(t)[1]
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				cur = nil
+				continue
+			}
+			rt.Routes = append(rt.Routes, Route{Prefix: p, Ref: sec.Ref(l)})
+			cur = &rt.Routes[len(rt.Routes)-1]
+			seen = true
+		case cur != nil && routeViaRE.MatchString(t):
+			m := routeViaRE.FindStringSubmatch(t)
+			cur.Via = append(cur.Via, strings.TrimSuffix(strings.TrimSpace(m[1]), ","))
+			cur.Protocols = append(cur.Protocols, lastField(m[2]))
+		case strings.HasPrefix(t, "%") || strings.Contains(strings.ToLower(t), "not found") ||
+			strings.Contains(strings.ToLower(t), "does not exist"):
+			if rt.Error == "" {
+				rt.Error, rt.ErrorRef = t, sec.Ref(l)
+				seen = true
+			}
+		}
+	}
+	if !seen {
+		return nil
+	}
+	if rt.VRF == "" {
+		rt.VRF = DefaultVRF
+	}
+	if rt.Ref.IsZero() {
+		rt.Ref = sec.HeaderRef()
+	}
+	return rt
+}
+
+// lastField returns the last comma-separated field of a via line's tail
+// (", 05:12:12, direct" gives "direct").
+func lastField(s string) string {
+	f := strings.Split(s, ",")
+	return strings.TrimSpace(f[len(f)-1])
+}
+
+// commandText is the command as typed, else the canonical one.
+func commandText(sec *capture.Section) string {
+	if sec.Typed != "" {
+		return sec.Typed
+	}
+	return sec.Command
 }

@@ -1,6 +1,9 @@
 package parsers
 
 import (
+	"net"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +30,9 @@ type RunningConfig struct {
 
 	// DomainLookupOff is the "no ip domain-lookup" line, if present.
 	DomainLookupOff *capture.Ref
-	NameServers     []NameServer
+	// NameServers holds every `ip name-server` line, global and under
+	// vrf contexts (InContext); the latter are also in VRFs[v].NameServers.
+	NameServers []NameServer
 	// VRFs by name, from "vrf context X" blocks.
 	VRFs map[string]*VRF
 	// Interfaces by canonical name ("mgmt0", "Vlan27", "Ethernet1/1").
@@ -151,15 +156,38 @@ type Proxy struct {
 }
 
 // NameServer is `ip name-server A [B ...] [use-vrf V]`, global or under
-// `vrf context V` (then VRF is V and InContext is set).
+// `vrf context V` (then VRF is V and InContext is set). A global line
+// without use-vrf has VRF "default".
 type NameServer struct {
 	Addrs     []string
 	VRF       string
 	InContext bool
 	Ref       capture.Ref
+	// UseVRF is the use-vrf argument as written, "" when absent.
+	UseVRF string
 }
 
-// VRF is a `vrf context` block.
+// DefaultVRF is the name slcheck gives the default VRF.
+const DefaultVRF = "default"
+
+// NameServersFor returns the name server lines that serve lookups in vrf:
+// global lines with `use-vrf vrf` (or without use-vrf, for the default
+// VRF) and the lines under `vrf context vrf`.
+func (c *RunningConfig) NameServersFor(vrf string) []NameServer {
+	if c == nil {
+		return nil
+	}
+	var out []NameServer
+	for _, ns := range c.NameServers {
+		if ns.VRF == vrf {
+			out = append(out, ns)
+		}
+	}
+	return out
+}
+
+// VRF is a `vrf context` block; static routes outside any context are kept
+// in a VRF named "default" whose Ref is zero.
 type VRF struct {
 	Name         string
 	Ref          capture.Ref
@@ -167,7 +195,9 @@ type VRF struct {
 	StaticRoutes []StaticRoute
 }
 
-// StaticRoute is `ip route PREFIX NEXTHOP` inside a VRF context.
+// StaticRoute is `ip route PREFIX NEXTHOP` inside a VRF context (or at
+// top level, for the default VRF). NextHop is what follows the prefix, up
+// to keywords such as `name` or `tag`: "10.0.0.1", "mgmt0 10.0.0.1", "Null0".
 type StaticRoute struct {
 	Prefix  string
 	NextHop string
@@ -202,4 +232,305 @@ type LicenseConfig struct {
 	VRFRef       capture.Ref
 	ProxyURL     string
 	ProxyRef     capture.Ref
+}
+
+var (
+	destURLRE   = regexp.MustCompile(`(?i)^destination-profile\s+(\S+)\s+(?:index\s+(\d+)\s+)?http\s+(\S+)`)
+	destMethRE  = regexp.MustCompile(`(?i)^destination-profile\s+(\S+)\s+transport-method\s+(\S+)`)
+	useVRFRE    = regexp.MustCompile(`(?i)^transport\s+http\s+use-vrf\s+(\S+)`)
+	proxySrvRE  = regexp.MustCompile(`(?i)^transport\s+http\s+proxy\s+server\s+(\S+)(?:\s+port\s+(\d+))?`)
+	proxyOnRE   = regexp.MustCompile(`(?i)^transport\s+http\s+proxy\s+enable\b`)
+	httpSrcRE   = regexp.MustCompile(`(?i)^ip\s+http\s+source-interface\s+(.+?)(?:\s+vrf\s+(\S+))?$`)
+	nameSrvRE   = regexp.MustCompile(`(?i)^ip\s+name-server\s+(.+)$`)
+	ipRouteRE   = regexp.MustCompile(`(?i)^ip\s+route\s+(\S+)(?:\s+(\d+\.\d+\.\d+\.\d+))?\s+(.+)$`)
+	hostnameRE  = regexp.MustCompile(`(?i)^(?:hostname|switchname)\s+(\S+)`)
+	configVerRE = regexp.MustCompile(`(?i)^version\s+(\S+)`)
+	timeStampRE = regexp.MustCompile(`(?i)^!\s*time\s*:\s*(.+)$`)
+	licTransRE  = regexp.MustCompile(`(?i)^license\s+smart\s+transport\s+(\S+)`)
+	licURLRE    = regexp.MustCompile(`(?i)^license\s+smart\s+url\s+(?:(smart|cslu)\s+)?(\S+)`)
+	licVRFRE    = regexp.MustCompile(`(?i)^license\s+smart\s+(?:\S+\s+)*?(?:use-)?vrf\s+(\S+)`)
+	licProxyRE  = regexp.MustCompile(`(?i)^license\s+smart\s+proxy\s+(.+)$`)
+	vrfMemberRE = regexp.MustCompile(`(?i)^vrf\s+member\s+(\S+)`)
+	ipAddrRE    = regexp.MustCompile(`(?i)^ip\s+address\s+(\S+)`)
+)
+
+// callhomeWords start the lines of a callhome block. Some copies of real
+// output (the seed document's among them) lost their indentation, so a
+// line starting with one of these stays inside the block.
+var callhomeWords = []string{"email-contact", "phone-contact", "streetaddress", "destination-profile",
+	"transport", "enable", "no enable", "contract-id", "customer-id", "site-id", "switch-priority",
+	"periodic-inventory", "duplicate-message", "alert-group", "distribute", "commit", "source-interface"}
+
+// ParseRunningConfig reads `show running-config`, whole or in part. Covers
+// is set from the command (see ConfigCoverage). It never returns nil.
+func ParseRunningConfig(sec *capture.Section) *RunningConfig {
+	c := &RunningConfig{
+		Covers:     ConfigCoverage(sec.Command),
+		VRFs:       map[string]*VRF{},
+		Interfaces: map[string]*Interface{},
+	}
+	var (
+		block string // "callhome", "vrf", "interface", "other" or ""
+		vrf   *VRF
+		ifc   *Interface
+	)
+	for _, l := range sec.Lines {
+		raw := l.Text
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			continue
+		}
+		ref := sec.Ref(l)
+		if strings.HasPrefix(t, "!") {
+			if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.IsZero() {
+				if tm, _, ok := ParseDate(m[1]); ok {
+					c.Time, c.TimeRef = tm, ref
+				}
+			}
+			continue
+		}
+		indented := raw[0] == ' ' || raw[0] == '\t'
+		if !indented && !(block == "callhome" && hasWordPrefix(t, callhomeWords)) &&
+			!(block == "interface" && hasWordPrefix(t, []string{"vrf member", "ip address"})) {
+			block, vrf, ifc = "", nil, nil
+		}
+		switch block {
+		case "callhome":
+			c.parseCallhomeLine(t, ref)
+			continue
+		case "vrf":
+			c.parseVRFLine(vrf, t, ref)
+			continue
+		case "interface":
+			parseInterfaceLine(ifc, t, ref)
+			continue
+		case "other":
+			continue
+		}
+		// A top-level line.
+		lt := strings.ToLower(t)
+		switch {
+		case lt == "callhome" || lt == "call home":
+			block = "callhome"
+			if c.Callhome == nil {
+				c.Callhome = &Callhome{Ref: ref, Profiles: map[string]*DestinationProfile{}}
+			}
+		case strings.HasPrefix(lt, "vrf context "):
+			block = "vrf"
+			vrf = c.vrf(strings.TrimSpace(t[len("vrf context "):]))
+			vrf.Ref = ref
+		case strings.HasPrefix(lt, "interface "):
+			block = "interface"
+			name := CanonicalInterface(t[len("interface "):])
+			ifc = c.Interfaces[name]
+			if ifc == nil {
+				ifc = &Interface{Name: name, Ref: ref}
+				if strings.HasPrefix(name, "mgmt") {
+					ifc.VRF, ifc.VRFRef = "management", ref
+				}
+				c.Interfaces[name] = ifc
+			}
+		case lt == "no ip domain-lookup":
+			r := ref
+			c.DomainLookupOff = &r
+		case lt == "ip domain-lookup":
+			r := ref
+			c.DomainLookupOn = &r
+		case strings.HasPrefix(lt, "ip name-server "):
+			c.addNameServer(nil, t, ref)
+		case strings.HasPrefix(lt, "ip route "):
+			c.addRoute(c.vrf(DefaultVRF), t, ref)
+		case strings.HasPrefix(lt, "ip http source-interface "):
+			if m := httpSrcRE.FindStringSubmatch(t); m != nil {
+				c.HTTPSource = &SourceInterface{Interface: CanonicalInterface(m[1]), VRF: m[2], Ref: ref}
+			}
+		case strings.HasPrefix(lt, "license smart "):
+			c.parseLicenseLine(t, ref)
+		case strings.HasPrefix(lt, "ntp server "):
+			c.NTPServers = append(c.NTPServers, ref)
+		case hostnameRE.MatchString(t):
+			if c.Hostname == "" {
+				c.Hostname, c.HostnameRef = hostnameRE.FindStringSubmatch(t)[1], ref
+			}
+		case configVerRE.MatchString(t) && c.Version == "":
+			c.Version, c.VersionRef = configVerRE.FindStringSubmatch(t)[1], ref
+		default:
+			// Any other top-level line may open a block (router, line,
+			// role ...) whose indented lines are not ours.
+			block = "other"
+		}
+	}
+	if _, ok := c.VRFs[DefaultVRF]; ok && len(c.VRFs) == 1 && len(c.VRFs[DefaultVRF].StaticRoutes) == 0 {
+		delete(c.VRFs, DefaultVRF)
+	}
+	return c
+}
+
+// hasWordPrefix reports whether t starts with one of words (case-insensitive)
+// followed by a space or the end of the line.
+func hasWordPrefix(t string, words []string) bool {
+	lt := strings.ToLower(t)
+	for _, w := range words {
+		if lt == w || strings.HasPrefix(lt, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *RunningConfig) vrf(name string) *VRF {
+	v := c.VRFs[name]
+	if v == nil {
+		v = &VRF{Name: name}
+		c.VRFs[name] = v
+	}
+	return v
+}
+
+func (c *RunningConfig) parseCallhomeLine(t string, ref capture.Ref) {
+	ch := c.Callhome
+	lt := strings.ToLower(t)
+	switch {
+	case lt == "enable":
+		ch.Enabled, ch.EnableRef = true, ref
+	case lt == "no enable":
+		ch.Enabled, ch.EnableRef = false, ref
+	case strings.HasPrefix(lt, "email-contact "):
+		ch.EmailContact, ch.EmailRef = strings.TrimSpace(t[len("email-contact "):]), ref
+	case destURLRE.MatchString(t):
+		m := destURLRE.FindStringSubmatch(t)
+		idx, _ := strconv.Atoi(m[2])
+		p := ch.profile(m[1])
+		p.URLs = append(p.URLs, DestinationURL{Index: idx, URL: m[3], Ref: ref})
+	case destMethRE.MatchString(t):
+		m := destMethRE.FindStringSubmatch(t)
+		p := ch.profile(m[1])
+		p.TransportMethods = append(p.TransportMethods, strings.ToLower(m[2]))
+		p.TransportRefs = append(p.TransportRefs, ref)
+	case useVRFRE.MatchString(t):
+		ch.VRF, ch.VRFRef = useVRFRE.FindStringSubmatch(t)[1], ref
+	case proxySrvRE.MatchString(t):
+		m := proxySrvRE.FindStringSubmatch(t)
+		ch.Proxy.Server, ch.Proxy.ServerRef = m[1], ref
+		ch.Proxy.Port, _ = strconv.Atoi(m[2])
+	case proxyOnRE.MatchString(t):
+		ch.Proxy.Enabled, ch.Proxy.EnableRef = true, ref
+	}
+}
+
+func (ch *Callhome) profile(name string) *DestinationProfile {
+	if p := ch.Profile(name); p != nil {
+		return p
+	}
+	p := &DestinationProfile{Name: name}
+	ch.Profiles[name] = p
+	return p
+}
+
+func (c *RunningConfig) parseVRFLine(v *VRF, t string, ref capture.Ref) {
+	lt := strings.ToLower(t)
+	switch {
+	case strings.HasPrefix(lt, "ip name-server "):
+		c.addNameServer(v, t, ref)
+	case strings.HasPrefix(lt, "ip route "):
+		c.addRoute(v, t, ref)
+	}
+}
+
+// addNameServer records `ip name-server A [B ...] [use-vrf V]`, globally
+// (v nil) or under vrf context v.
+func (c *RunningConfig) addNameServer(v *VRF, t string, ref capture.Ref) {
+	m := nameSrvRE.FindStringSubmatch(t)
+	if m == nil {
+		return
+	}
+	ns := NameServer{Ref: ref, VRF: DefaultVRF}
+	f := strings.Fields(m[1])
+	for i := 0; i < len(f); i++ {
+		if strings.EqualFold(f[i], "use-vrf") || strings.EqualFold(f[i], "vrf") {
+			if i+1 < len(f) {
+				ns.UseVRF = f[i+1]
+			}
+			break
+		}
+		ns.Addrs = append(ns.Addrs, f[i])
+	}
+	switch {
+	case v != nil:
+		ns.VRF, ns.InContext = v.Name, true
+		v.NameServers = append(v.NameServers, ns)
+	case ns.UseVRF != "":
+		ns.VRF = ns.UseVRF
+	}
+	c.NameServers = append(c.NameServers, ns)
+}
+
+// routeStop ends the next-hop part of an `ip route` line.
+var routeStop = map[string]bool{"name": true, "tag": true, "track": true, "vrf": true}
+
+func (c *RunningConfig) addRoute(v *VRF, t string, ref capture.Ref) {
+	m := ipRouteRE.FindStringSubmatch(t)
+	if m == nil {
+		return
+	}
+	prefix := m[1]
+	if m[2] != "" { // "0.0.0.0 0.0.0.0" mask form
+		if l, ok := maskLen(m[2]); ok {
+			prefix += "/" + strconv.Itoa(l)
+		}
+	}
+	var hop []string
+	for _, f := range strings.Fields(m[3]) {
+		if routeStop[strings.ToLower(f)] || (len(hop) > 0 && isDigits(f)) {
+			break
+		}
+		if len(hop) == 0 && !strings.ContainsAny(f, ".:") {
+			f = CanonicalInterface(f)
+		}
+		hop = append(hop, f)
+	}
+	v.StaticRoutes = append(v.StaticRoutes, StaticRoute{Prefix: prefix, NextHop: strings.Join(hop, " "), Ref: ref})
+}
+
+// maskLen turns a dotted mask into a prefix length.
+func maskLen(mask string) (int, bool) {
+	ip := net.ParseIP(mask).To4()
+	if ip == nil {
+		return 0, false
+	}
+	ones, bits := net.IPMask(ip).Size()
+	if bits == 0 {
+		return 0, false
+	}
+	return ones, true
+}
+
+func parseInterfaceLine(ifc *Interface, t string, ref capture.Ref) {
+	if m := vrfMemberRE.FindStringSubmatch(t); m != nil {
+		ifc.VRF, ifc.VRFRef = m[1], ref
+	} else if m := ipAddrRE.FindStringSubmatch(t); m != nil && ifc.Address == "" {
+		ifc.Address = m[1]
+	}
+}
+
+func (c *RunningConfig) parseLicenseLine(t string, ref capture.Ref) {
+	if c.License == nil {
+		c.License = &LicenseConfig{}
+	}
+	lc := c.License
+	switch {
+	case licTransRE.MatchString(t):
+		lc.Transport, lc.TransportRef = strings.ToLower(licTransRE.FindStringSubmatch(t)[1]), ref
+	case licURLRE.MatchString(t):
+		m := licURLRE.FindStringSubmatch(t)
+		if strings.EqualFold(m[1], "cslu") {
+			lc.URLCSLU, lc.URLCSLURef = m[2], ref
+		} else {
+			lc.URLSmart, lc.URLSmartRef = m[2], ref
+		}
+	case licProxyRE.MatchString(t):
+		lc.ProxyURL, lc.ProxyRef = licProxyRE.FindStringSubmatch(t)[1], ref
+	case licVRFRE.MatchString(t):
+		lc.VRF, lc.VRFRef = licVRFRE.FindStringSubmatch(t)[1], ref
+	}
 }
