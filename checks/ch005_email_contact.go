@@ -1,0 +1,37 @@
+package checks
+
+import (
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "CH005",
+		Title:      "Call Home has an email contact",
+		Area:       "Call Home",
+		Severity:   Warning,
+		Needs:      []string{cmdRunCallhome},
+		References: []string{refDoc217965},
+		Explain: Explain{
+			What: "Whether the callhome configuration holds `email-contact`.",
+			Why:  "Cisco's reference Call Home configuration (doc 217965) has a contact address; on some releases Call Home cannot be enabled without one.",
+			Fix:  "Add `email-contact <address>` under callhome.",
+		},
+		Run: runCH005,
+	})
+}
+
+func runCH005(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := classicCallhome(c, s); skip {
+		return r
+	}
+	ch, r, ok := callhomeBlock(c, s)
+	if !ok {
+		return r
+	}
+	if ch.EmailContact == "" {
+		return c.Fail("callhome has no `email-contact`", remedies.EmailContact(), ch.Ref)
+	}
+	return c.Pass("callhome has an email contact", ch.EmailRef)
+}

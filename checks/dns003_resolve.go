@@ -1,0 +1,70 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "DNS003",
+		Title:      "Endpoint name resolves on the switch",
+		Area:       "DNS",
+		Severity:   Error,
+		Needs:      []string{"ping <endpoint> vrf <Call Home VRF>"},
+		References: []string{refDoc217965, refCSCvv67469},
+		Explain: Explain{
+			What: "Whether a ping or telnet to the endpoint name, run on the switch in the Call Home VRF, resolved it (no `% Invalid host/interface` or unknown host).",
+			Why:  "A name the switch cannot resolve can never be reached: registration and renewal fail before any packet leaves.",
+			Fix:  "Turn DNS lookups on and give the Call Home VRF a name server that answers for the name.",
+		},
+		Causes: []string{"DNS001", "DNS002"},
+		Run:    runDNS003,
+	})
+}
+
+func runDNS003(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := notJudgeable(c, s); skip {
+		return r
+	}
+	vrf, _, known := pathVRF(s)
+	p := path(s)
+	switch {
+	case !known || p.Host == "":
+		return c.NotChecked(vrfSource(s), "ping <endpoint> vrf <vrf>")
+	case snapshot.IsIPHost(p.Host):
+		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
+	}
+	var failed, resolved, elsewhere []capture.Ref
+	note := func(target, tvrf string, unresolved bool, ref capture.Ref) {
+		switch {
+		case !strings.EqualFold(target, p.Host):
+		case !sameVRF(tvrf, vrf):
+			elsewhere = append(elsewhere, ref)
+		case unresolved:
+			failed = append(failed, ref)
+		default:
+			resolved = append(resolved, ref)
+		}
+	}
+	for _, t := range s.Pings {
+		note(t.Target, t.VRF, t.Unresolved, t.Ref)
+	}
+	for _, t := range s.TCPTests {
+		note(t.Target, t.VRF, t.Unresolved, t.Ref)
+	}
+	switch {
+	case len(resolved) > 0:
+		return c.Pass(fmt.Sprintf("%s resolved in VRF %s", p.Host, vrfName(vrf)), resolved...)
+	case len(failed) > 0:
+		return c.Fail(fmt.Sprintf("%s did not resolve on the switch in VRF %s: %s", p.Host, vrfName(vrf), quote(failed[0])),
+			remedies.Resolve(p), failed...)
+	case len(elsewhere) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s ran in another VRF than %s, whose name servers may differ; run `%s`", p.Host, vrfName(vrf), p.Reach()[0]))
+	}
+	return c.NotChecked(p.Reach()[0])
+}

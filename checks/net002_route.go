@@ -1,0 +1,126 @@
+package checks
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "NET002",
+		Title:      "Call Home VRF has a route toward the endpoint",
+		Area:       "Network path",
+		Severity:   Error,
+		Needs:      []string{cmdRunCallhome, "show ip route vrf <Call Home VRF>"},
+		References: []string{refDoc217965},
+		Explain: Explain{
+			What: "Whether `show ip route vrf <vrf>` for the Call Home VRF holds a default route or a route covering the endpoint (or proxy) address.",
+			Why:  "Without a route the switch cannot open TCP 443 to Cisco, the on-prem server or the proxy: registration and renewals fail to send. A management VRF with only its connected subnet is the usual case.",
+			Fix:  "Add a default route (or a route to the endpoint or proxy) in the Call Home VRF.",
+		},
+		Run: runNET002,
+	})
+}
+
+func runNET002(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := notJudgeable(c, s); skip {
+		return r
+	}
+	vrf, vrfRef, known := pathVRF(s)
+	if !known {
+		return c.NotChecked(vrfSource(s), "show ip route vrf <Call Home VRF>")
+	}
+	vrf = vrfName(vrf)
+	cmd := "show ip route vrf " + vrf
+	rt := s.Routes[vrf]
+	if rt == nil {
+		return c.NotChecked(cmd)
+	}
+	p := path(s)
+	if rt.Error != "" {
+		return c.Fail(fmt.Sprintf("`%s` says %q: the VRF licensing traffic uses does not exist on the switch", cmd, rt.Error),
+			remedies.DefaultRoute(nil, p), rt.ErrorRef, vrfRef)
+	}
+	for _, r := range rt.Routes {
+		if r.Prefix == "0.0.0.0/0" {
+			return c.Pass(fmt.Sprintf("VRF %s has a default route", vrf), r.Ref)
+		}
+	}
+	addrs := endpointAddrs(s, p.Host)
+	for _, r := range rt.Routes {
+		pfx, err := netip.ParsePrefix(r.Prefix)
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			if pfx.Contains(a) {
+				return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, p.Host, a), r.Ref)
+			}
+		}
+	}
+	connected, learned := splitConnected(rt.Routes)
+	if len(addrs) == 0 && len(learned) > 0 {
+		return c.Skip(fmt.Sprintf("not checked: VRF %s has no default route and the address of %s is unknown, so slcheck cannot tell whether its other routes cover it; run `ping %s vrf %s`", vrf, hostOr(p.Host), hostOr(p.Host), vrf))
+	}
+	var subnets []string
+	ev := []capture.Ref{rt.Ref}
+	for _, r := range connected {
+		subnets = append(subnets, r.Prefix)
+		ev = append(ev, r.Ref)
+	}
+	msg := fmt.Sprintf("VRF %s has no default route", vrf)
+	switch {
+	case len(rt.Routes) == 0:
+		msg += " and no route at all"
+	case len(learned) == 0:
+		msg += fmt.Sprintf(", only its connected subnets (%s)", strings.Join(subnets, ", "))
+	}
+	if len(addrs) > 0 {
+		msg += fmt.Sprintf(", and none of its routes covers %s (%s)", p.Host, addrs[0])
+	}
+	msg += fmt.Sprintf(": the switch cannot reach %s from it", hostOr(p.Host))
+	return c.Fail(msg, remedies.DefaultRoute(nonHost(subnets), p), firstRefs(append(ev, vrfRef), 4)...)
+}
+
+// splitConnected separates a VRF's directly connected and local routes
+// from the routes that lead elsewhere.
+func splitConnected(routes []parsers.Route) (connected, learned []parsers.Route) {
+	for _, r := range routes {
+		direct := len(r.Protocols) > 0
+		for _, p := range r.Protocols {
+			if p != "direct" && p != "local" && p != "hsrp" && p != "vrrp" {
+				direct = false
+			}
+		}
+		if direct {
+			connected = append(connected, r)
+		} else {
+			learned = append(learned, r)
+		}
+	}
+	return connected, learned
+}
+
+// nonHost drops /32 and /128 prefixes (the switch's own addresses).
+func nonHost(prefixes []string) []string {
+	var out []string
+	for _, p := range prefixes {
+		if !strings.HasSuffix(p, "/32") && !strings.HasSuffix(p, "/128") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func hostOr(h string) string {
+	if h == "" {
+		return "the endpoint"
+	}
+	return h
+}

@@ -1,0 +1,165 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "TLS001",
+		Title:      "Communication failure not explained by a trust problem",
+		Area:       "Trust",
+		Severity:   Warning,
+		Needs:      []string{"show license status", cmdLog},
+		References: []string{refFN72115, refDoc217965, refDoc222725},
+		Explain: Explain{
+			What: "Whether licensing communication fails with a TLS or trust-chain error, or fails while the route, DNS, the source interface and TCP 443 all look fine.",
+			Why:  "Since Cisco moved its servers from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (FN72115), a switch whose trust store lacks IdenTrust fails the TLS handshake even though the network path works. An SSL-inspecting proxy has the same effect.",
+			Fix:  "Check the trust store (TLS002) and follow FN72115's upgrade path; check for SSL inspection in the path.",
+		},
+		Run: runTLS001,
+	})
+}
+
+// trustErrors are failure texts that point at TLS or the trust chain
+// (domain file, section 5, and doc 217965 known problem 3).
+var trustErrors = []string{
+	"could not validate trust chain",
+	"cert cannot be validated",
+	"certificate verify failed",
+	"ssl handshake",
+	"tls handshake",
+	"failed to establish ipc connection with call-home",
+}
+
+// explainedElsewhere are failure texts whose cause other checks own.
+var explainedElsewhere = []string{
+	"failed to parse response data from sch server", // http:// URL, CH002
+	"unable to resolve server hostname",             // DNS
+	"received empty response from server",           // transport mismatch
+	"identity for the instance",                     // re-register, LIC checks
+}
+
+// failureText is one communication failure the device reported.
+type failureText struct {
+	text string
+	ref  capture.Ref
+}
+
+func runTLS001(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := notJudgeable(c, s); skip {
+		return r
+	}
+	if s.License == nil && !s.LogsCaptured {
+		return c.NotChecked("show license status", cmdLog)
+	}
+	fails := commFailures(s)
+	p := path(s)
+	for _, f := range fails {
+		if containsAny(f.text, trustErrors) {
+			return c.Fail(fmt.Sprintf("the switch reports a TLS or trust-chain error (%q): suspect the QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 change (FN72115) or SSL inspection in the path", strings.TrimSpace(f.text)),
+				remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
+				f.ref)
+		}
+	}
+	if len(fails) == 0 {
+		return c.Pass("no communication failure and no TLS error in the license status or the log")
+	}
+	for _, f := range fails {
+		if containsAny(f.text, explainedElsewhere) {
+			return c.Pass(fmt.Sprintf("communication fails, but its message (%q) points at a cause other than trust", strings.TrimSpace(f.text)), f.ref)
+		}
+	}
+	// A failure without a telling message: trust is the suspect only when
+	// everything on the path checks out.
+	var failing, unchecked []string
+	for _, id := range []string{"CH002", "NET001", "NET002", "DNS003", "NET003"} {
+		o, ok := Lookup(id)
+		if !ok {
+			continue
+		}
+		r := o.Run(o, s)
+		switch {
+		case r.Status == Fail:
+			failing = append(failing, id)
+		case r.Status == Skipped && !strings.HasPrefix(r.Reason, "not applicable"):
+			unchecked = append(unchecked, id)
+		}
+	}
+	switch {
+	case len(failing) > 0:
+		return c.Pass(fmt.Sprintf("communication fails, and %s explain%s it; trust is not suspected until %s", strings.Join(failing, ", "), plural(len(failing)), pronoun(len(failing))), fails[0].ref)
+	case len(unchecked) > 0 || !tcpConnected(s, p):
+		cmds := p.Reach()
+		if len(cmds) == 0 {
+			return c.NotChecked("show running-config callhome", "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
+		}
+		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and TCP 443 to connect; run `%s` and `%s`", strings.Join(append(unchecked, "NET003"), ", "), cmds[0], cmds[1]))
+	}
+	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and TCP 443 to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), p.Host),
+		remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
+		fails[0].ref)
+}
+
+// commFailures are the failed attempts of `show license status` with their
+// reasons, and the failure lines of the log.
+func commFailures(s *snapshot.Snapshot) []failureText {
+	var out []failureText
+	if l := s.License; l != nil {
+		for _, a := range []*parsers.Attempt{l.Registration.Initial, l.Registration.LastRenewal, l.Authorization.LastCommunication} {
+			if a == nil || !strings.EqualFold(a.Result, "FAILED") {
+				continue
+			}
+			ref := a.ReasonRef
+			if ref.IsZero() {
+				ref = a.Ref
+			}
+			out = append(out, failureText{text: a.Reason, ref: ref})
+		}
+	}
+	for _, e := range logFailures(s) {
+		out = append(out, failureText{text: e.Facility + " " + e.Message, ref: e.Ref})
+	}
+	return out
+}
+
+// tcpConnected reports whether a TCP 443 test to the path's host connected
+// from the path's VRF.
+func tcpConnected(s *snapshot.Snapshot, p remedies.Path) bool {
+	for _, t := range s.TCPTests {
+		if t.Connected && t.Port == 443 && targets(s, p, t.Target) && sameVRF(t.VRF, p.VRF) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(text string, subs []string) bool {
+	low := strings.ToLower(text)
+	for _, s := range subs {
+		if strings.Contains(low, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it passes"
+	}
+	return "they pass"
+}
