@@ -1,0 +1,150 @@
+// Package collect logs in to NX-OS switches over SSH with scrapligo and runs
+// the read-only commands slcheck's checks need. The session becomes a
+// terminal log (`host# show version` then its output, ...), redacted, which
+// is read by capture.Read like any saved file: a live switch and its saved
+// capture are diagnosed by the same code from the same text.
+package collect
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+)
+
+// Options configure a Collector.
+type Options struct {
+	Auth     Auth
+	HostKeys HostKeys
+	// Transport is "default" (x/crypto, deadline-bounded) or "system"
+	// (OpenSSH under a pty).
+	Transport string
+	// SSHBin is the OpenSSH client for the system transport ("ssh" on PATH
+	// when empty).
+	SSHBin string
+	// ConnectTimeout bounds TCP connect + handshake + authentication + shell.
+	ConnectTimeout time.Duration
+	// CommandTimeout bounds each show command.
+	CommandTimeout time.Duration
+	// ActiveTimeout bounds each active test (ping, TCP 443).
+	ActiveTimeout time.Duration
+	// HostTimeout bounds everything done on one host.
+	HostTimeout time.Duration
+	// NoActive skips the ping and TCP 443 tests.
+	NoActive bool
+	// Redact scrubs secrets from every command's output before it is kept.
+	Redact func(string) string
+	// Now is the workstation clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// Defaults for the zero Options fields.
+const (
+	DefaultConnectTimeout = 15 * time.Second
+	DefaultCommandTimeout = 30 * time.Second
+	DefaultActiveTimeout  = 20 * time.Second
+	DefaultHostTimeout    = 3 * time.Minute
+)
+
+// Target is one switch to collect from.
+type Target struct {
+	Host string
+	Port int
+}
+
+// String is host:port, with brackets for IPv6.
+func (t Target) String() string { return net.JoinHostPort(t.Host, strconv.Itoa(t.Port)) }
+
+// ParseTarget reads "host", "host:port", "[v6]:port" or a bare IPv6 address.
+func ParseTarget(s string) (Target, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Target{}, errors.New("empty host")
+	}
+	if h, p, err := net.SplitHostPort(s); err == nil {
+		port, err := strconv.Atoi(p)
+		if err != nil || port < 1 || port > 65535 {
+			return Target{}, fmt.Errorf("%q: bad port %q", s, p)
+		}
+		if !hostOK(h) {
+			return Target{}, fmt.Errorf("%q: bad host name", s)
+		}
+		return Target{Host: h, Port: port}, nil
+	}
+	h := strings.Trim(s, "[]")
+	if !hostOK(h) {
+		return Target{}, fmt.Errorf("%q: bad host name", s)
+	}
+	return Target{Host: h, Port: 22}, nil
+}
+
+// Collector collects from many switches with one set of options; it is
+// safe for concurrent use, one session per Collect call.
+type Collector struct {
+	opt    Options
+	ssh    *ssh.ClientConfig
+	sshBin string
+	closer func()
+}
+
+// New checks the options once for the whole fleet: known_hosts readable,
+// identity decrypted, agent reachable, ssh binary present.
+func New(opt Options) (*Collector, error) {
+	if opt.ConnectTimeout <= 0 {
+		opt.ConnectTimeout = DefaultConnectTimeout
+	}
+	if opt.CommandTimeout <= 0 {
+		opt.CommandTimeout = DefaultCommandTimeout
+	}
+	if opt.ActiveTimeout <= 0 {
+		opt.ActiveTimeout = DefaultActiveTimeout
+	}
+	if opt.HostTimeout <= 0 {
+		opt.HostTimeout = DefaultHostTimeout
+	}
+	if opt.Redact == nil {
+		opt.Redact = func(s string) string { return s }
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	c := &Collector{opt: opt, closer: func() {}}
+	switch opt.Transport {
+	case "", "default":
+		cb, err := opt.HostKeys.Callback()
+		if err != nil {
+			return nil, err
+		}
+		methods, closer, err := opt.Auth.methods()
+		if err != nil {
+			return nil, err
+		}
+		if len(methods) == 0 {
+			return nil, errors.New("no way to log in: give a password (SLCHECK_PASSWORD or the prompt), --identity, or an ssh-agent")
+		}
+		c.closer = closer
+		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Auth: methods, HostKeyCallback: cb,
+			Timeout: opt.ConnectTimeout}
+	case "system":
+		bin := opt.SSHBin
+		if bin == "" {
+			bin = "ssh"
+		}
+		path, err := exec.LookPath(bin)
+		if err != nil {
+			return nil, fmt.Errorf("--transport system needs the OpenSSH client: %w", err)
+		}
+		c.sshBin = path
+	default:
+		return nil, fmt.Errorf("unknown transport %q: want default or system", opt.Transport)
+	}
+	return c, nil
+}
+
+// Close releases what New opened (the ssh-agent connection).
+func (c *Collector) Close() { c.closer() }

@@ -1,0 +1,348 @@
+package collect
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scrapli/scrapligo/driver/network"
+	"github.com/scrapli/scrapligo/driver/opoptions"
+	"github.com/scrapli/scrapligo/driver/options"
+	"github.com/scrapli/scrapligo/platform"
+	"github.com/scrapli/scrapligo/transport"
+	"github.com/scrapli/scrapligo/util"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// Result is what was collected from one host.
+type Result struct {
+	Target Target
+	// Hostname is the prompt's name ("" if the prompt was never seen).
+	Hostname string
+	// Text is the session as a terminal log, redacted: the capture that
+	// is diagnosed and, with --save, written.
+	Text string
+	// Skipped lists commands the device refused (role, release), which
+	// the checks then report as not checked.
+	Skipped []Skipped
+	// Failure is set when the host could not be collected.
+	Failure *Failure
+	// WorkstationTime is the workstation clock when `show clock` ran.
+	WorkstationTime time.Time
+	Elapsed         time.Duration
+}
+
+// Skipped is one command whose output is missing from the capture.
+type Skipped struct {
+	Command string
+	Reason  string
+}
+
+// refusals mark output that is the device refusing a command rather than
+// answering it. "% Invalid host/interface" (a name that does not resolve)
+// is an answer, evidence for DNS003, and is not listed.
+var refusals = []string{"% Permission denied", "% Invalid command", "% Invalid input",
+	"% Incomplete command", "% Ambiguous command", "Permission denied"}
+
+// privExec is NX-OS's privilege-exec prompt (scrapligo's cisco_nxos
+// definition); the account must land there, since slcheck never types
+// enable or configure.
+var privExec = regexp.MustCompile(`^[\w.\-]{1,63}#\s?$`)
+
+var (
+	// telnetStepTimeout bounds each key of the telnet escape.
+	telnetStepTimeout = 5 * time.Second
+	escapeLine        = regexp.MustCompile(`(?m)^Escape character is`)
+	telnetPrompt      = regexp.MustCompile(`(?m)^telnet>\s?$`)
+	promptLine        = regexp.MustCompile(`(?m)^[\w.\-]{1,63}[#>]\s?$`)
+)
+
+// session is one host's collection.
+type session struct {
+	c        *Collector
+	t        Target
+	ctx      context.Context
+	d        *network.Driver
+	g        *guard
+	log      *tail
+	res      *Result
+	prompt   string
+	text     strings.Builder
+	step     string
+	clean    bool // the prompt is back: "exit" may be typed on close
+	finished chan struct{}
+}
+
+// Collect runs the whole collection on one host within the host timeout.
+// It never returns an error: a failed host is a Result with Failure set.
+func (c *Collector) Collect(ctx context.Context, t Target) *Result {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, c.opt.HostTimeout)
+	defer cancel()
+	s := &session{c: c, t: t, ctx: ctx, log: &tail{}, res: &Result{Target: t}, step: "connect",
+		finished: make(chan struct{})}
+	if err := s.run(); err != nil {
+		s.res.Failure = classify(err, s.step, ctx.Err() != nil, s.log.String(), s.timeoutFor(s.step).String())
+	}
+	s.res.Text = s.text.String()
+	s.res.Elapsed = time.Since(start)
+	return s.res
+}
+
+func (s *session) run() error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	defer s.close()
+	for _, cmd := range Commands {
+		if err := s.show(cmd); err != nil {
+			return err
+		}
+	}
+	snap := s.snapshot()
+	vrf, _, known := snap.CallhomeVRF()
+	if known {
+		if err := s.show(RouteCommand(vrf)); err != nil {
+			return err
+		}
+	}
+	host := snap.EndpointHost()
+	if s.c.opt.NoActive || !known || !hostOK(host) {
+		return nil
+	}
+	s.active(PingCommand(host, vrf), false)
+	s.active(TCPCommand(host, vrf), true)
+	return nil
+}
+
+// timeoutFor is the budget of one step, never past the host deadline.
+func (s *session) timeoutFor(step string) time.Duration {
+	d := s.c.opt.CommandTimeout
+	switch {
+	case step == "connect" || step == "login":
+		d = s.c.opt.ConnectTimeout
+	case strings.HasPrefix(step, "ping ") || strings.HasPrefix(step, "telnet "):
+		d = s.c.opt.ActiveTimeout
+	}
+	if dl, ok := s.ctx.Deadline(); ok && time.Until(dl) < d {
+		d = time.Until(dl)
+	}
+	return max(d, time.Millisecond)
+}
+
+func (s *session) open() error {
+	opt := s.c.opt
+	var impl transport.Implementation
+	if s.c.ssh != nil {
+		impl = &sshTransport{cfg: s.c.ssh, deadline: s.timeoutFor("connect")}
+	} else {
+		args := append([]string{"-o", "ConnectTimeout=" + seconds(opt.ConnectTimeout),
+			"-o", "ServerAliveInterval=" + seconds(opt.ConnectTimeout)}, opt.HostKeys.systemArgs()...)
+		if opt.Auth.IdentityFile != "" {
+			args = append(args, "-i", opt.Auth.IdentityFile)
+		}
+		impl = &systemTransport{bin: s.c.sshBin, args: args, passphrase: opt.Auth.Passphrase}
+	}
+	s.g = &guard{Implementation: impl}
+	popts := []util.Option{
+		options.WithPort(s.t.Port),
+		options.WithAuthUsername(opt.Auth.User),
+		options.WithCustomTransport(s.g),
+		options.WithTimeoutOps(s.timeoutFor("login")),
+		options.WithChannelLog(s.log),
+		// slcheck types its own session settings through the guard, and
+		// only "exit" on close: no acquire-priv, so never enable/configure.
+		options.WithNetworkOnOpen(func(*network.Driver) error { return nil }),
+		options.WithNetworkOnClose(s.onClose),
+		// NX-OS's list flags any output holding "ERROR:" (a licence failure
+		// reason does); refusals are judged from the text instead.
+		options.WithFailedWhenContains(refusals),
+	}
+	if s.c.ssh == nil {
+		// Typed by scrapligo at OpenSSH's prompt, in the channel.
+		popts = append(popts, options.WithAuthPassword(opt.Auth.Password))
+	}
+	p, err := platform.NewPlatform(platform.CiscoNxos, s.t.Host, popts...)
+	if err != nil {
+		return err
+	}
+	if s.d, err = p.GetNetworkDriver(); err != nil {
+		return err
+	}
+	go s.watchdog()
+	if err := s.d.Channel.Open(); err != nil {
+		return err
+	}
+	s.step = "login"
+	prompt, err := s.d.Channel.GetPrompt()
+	if err != nil {
+		s.d.Channel.Close()
+		return err
+	}
+	s.prompt = strings.TrimSpace(string(prompt))
+	if !privExec.MatchString(s.prompt) {
+		s.d.Channel.Close()
+		return &Failure{Kind: KindPrompt, Step: "login", Msg: "the account lands at `" + s.prompt +
+			"`, not a privilege-exec prompt (`name#`); slcheck never types enable: give the user a role that lands in exec mode (e.g. network-operator)"}
+	}
+	s.res.Hostname = strings.TrimSuffix(s.prompt, "#")
+	s.clean = true
+	s.g.set(true, false)
+	for _, cmd := range []string{"terminal width 511", "terminal length 0"} {
+		s.step = cmd
+		if _, err := s.d.Driver.SendCommand(cmd, opoptions.WithTimeoutOps(s.timeoutFor(cmd))); err != nil {
+			s.d.Channel.Close()
+			return err
+		}
+	}
+	return nil
+}
+
+// watchdog closes the transport when the host's deadline passes, which
+// makes whatever scrapligo is waiting for return at once.
+func (s *session) watchdog() {
+	select {
+	case <-s.ctx.Done():
+		s.g.Implementation.Close()
+	case <-s.finished:
+	}
+}
+
+func (s *session) onClose(d *network.Driver) error {
+	if !s.clean {
+		return nil
+	}
+	return d.Channel.WriteAndReturn([]byte("exit"), false)
+}
+
+func (s *session) close() {
+	s.d.Close()
+	close(s.finished)
+}
+
+// show runs one show command and appends its output to the log, or
+// records it as skipped when the device refuses it.
+func (s *session) show(cmd string) error {
+	s.step = cmd
+	r, err := s.d.Driver.SendCommand(cmd, opoptions.WithTimeoutOps(s.timeoutFor(cmd)))
+	if err != nil {
+		s.clean = false
+		return err
+	}
+	if cmd == "show clock" {
+		s.res.WorkstationTime = s.c.opt.Now()
+	}
+	s.record(cmd, r.Result)
+	return nil
+}
+
+func (s *session) record(cmd, out string) {
+	if reason := refused(out); reason != "" {
+		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: reason})
+		return
+	}
+	s.text.WriteString(s.prompt + " " + cmd + "\n")
+	if out = strings.TrimRight(out, "\n"); out != "" {
+		s.text.WriteString(s.c.opt.Redact(out) + "\n")
+	}
+}
+
+// refused returns the device's refusal if out is one.
+func refused(out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for i, l := range lines {
+		if i > 2 {
+			break
+		}
+		l = strings.TrimSpace(l)
+		for _, r := range refusals {
+			if strings.HasPrefix(l, r) {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
+// snapshot reads what was collected so far the way `slcheck file` will,
+// to find the Call Home VRF and endpoint for the remaining commands.
+func (s *session) snapshot() *snapshot.Snapshot {
+	c, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), capture.Options{})
+	if err != nil || len(c.Devices) == 0 {
+		return &snapshot.Snapshot{}
+	}
+	return snapshot.Build(c.Devices[0])
+}
+
+// active runs one active test. A test that times out or cannot be closed
+// costs only its own section: it is recorded as skipped and the session
+// is not used again.
+func (s *session) active(cmd string, tcp bool) {
+	if !s.clean {
+		return
+	}
+	s.step = cmd
+	timeout := s.timeoutFor(cmd)
+	opts := []util.Option{opoptions.WithTimeoutOps(timeout)}
+	if tcp {
+		opts = append(opts, opoptions.WithInterimPromptPattern([]*regexp.Regexp{escapeLine}))
+	}
+	r, err := s.d.Driver.SendCommand(cmd, opts...)
+	if err != nil {
+		s.clean = false
+		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: "no answer within " + timeout.String()})
+		return
+	}
+	out := r.Result
+	if tcp && escapeLine.MatchString(out) {
+		closing, ok := s.closeTelnet(timeout)
+		out += "\n" + closing
+		s.clean = ok
+	}
+	s.record(cmd, out)
+}
+
+// closeTelnet ends a connected telnet test: ^] then "quit" at the
+// telnet> prompt; ^C if no telnet> prompt comes. It returns what the
+// device printed, without prompts, and whether the switch prompt is back.
+func (s *session) closeTelnet(timeout time.Duration) (string, bool) {
+	ch := s.d.Channel
+	s.g.set(true, true)
+	defer s.g.set(true, false)
+	var seen []byte
+	// send types keys and reads until a prompt (the switch's or telnet>).
+	send := func(keys []byte, ret bool) bool {
+		if ch.Write(keys, false) != nil || (ret && ch.WriteReturn() != nil) {
+			return false
+		}
+		ctx, cancel := context.WithTimeout(s.ctx, min(timeout, telnetStepTimeout))
+		defer cancel()
+		b, err := ch.ReadUntilPrompt(ctx)
+		seen = append(seen, b...)
+		return err == nil
+	}
+	ok := send([]byte{0x1d}, false)
+	if ok && telnetPrompt.Match(seen) {
+		ok = send([]byte("quit"), true)
+	}
+	if !ok || !privExec.MatchString(lastNonEmpty(seen)) {
+		ok = send([]byte{0x03}, false)
+	}
+	ok = ok && privExec.MatchString(lastNonEmpty(seen))
+	out := promptLine.ReplaceAllString(string(seen), "")
+	out = strings.ReplaceAll(out, "\x1d", "")
+	return strings.Trim(out, "\n"), ok
+}
+
+func lastNonEmpty(b []byte) string {
+	lines := strings.Split(strings.TrimRight(string(b), "\n "), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+func seconds(d time.Duration) string {
+	return strconv.Itoa(int(max(d, time.Second).Seconds()))
+}

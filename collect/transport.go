@@ -1,0 +1,113 @@
+package collect
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/scrapli/scrapligo/transport"
+	"golang.org/x/crypto/ssh"
+)
+
+// sshTransport is slcheck's default scrapligo transport, built on
+// x/crypto/ssh. Unlike scrapligo's "standard" one it bounds TCP connect,
+// handshake, authentication, pty and shell with one deadline (a peer that
+// accepts TCP and never speaks SSH would otherwise hang forever), checks the
+// host key with slcheck's own callback, and takes ready-made auth methods
+// (agent, decrypted keys, keyboard-interactive).
+type sshTransport struct {
+	cfg      *ssh.ClientConfig
+	deadline time.Duration
+
+	mu     sync.Mutex
+	conn   net.Conn
+	client *ssh.Client
+	sess   *ssh.Session
+	stdin  io.WriteCloser
+	stdout io.Reader
+}
+
+func (t *sshTransport) Open(a *transport.Args) error {
+	addr := net.JoinHostPort(a.Host, strconv.Itoa(a.Port))
+	conn, err := net.DialTimeout("tcp", addr, t.deadline)
+	if err != nil {
+		return err
+	}
+	conn.SetDeadline(time.Now().Add(t.deadline))
+	c, chans, reqs, err := ssh.NewClientConn(conn, addr, t.cfg)
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	client := ssh.NewClient(c, chans, reqs)
+	if err := t.shell(client, a); err != nil {
+		client.Close()
+		return err
+	}
+	conn.SetDeadline(time.Time{})
+	t.mu.Lock()
+	t.conn, t.client = conn, client
+	t.mu.Unlock()
+	return nil
+}
+
+func (t *sshTransport) shell(client *ssh.Client, a *transport.Args) error {
+	sess, err := client.NewSession()
+	if err != nil {
+		return err
+	}
+	modes := ssh.TerminalModes{ssh.ECHO: 1, ssh.TTY_OP_ISPEED: 115200, ssh.TTY_OP_OSPEED: 115200}
+	if err := sess.RequestPty("xterm", a.TermHeight, a.TermWidth, modes); err != nil {
+		return fmt.Errorf("pty request refused: %w", err)
+	}
+	if t.stdin, err = sess.StdinPipe(); err != nil {
+		return err
+	}
+	if t.stdout, err = sess.StdoutPipe(); err != nil {
+		return err
+	}
+	if err := sess.Shell(); err != nil {
+		return fmt.Errorf("shell refused: %w", err)
+	}
+	t.sess = sess
+	return nil
+}
+
+// Close ends the session and the connection; it also unblocks a Read in
+// progress, which is how a host's overall deadline stops a stuck command.
+func (t *sshTransport) Close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.client == nil {
+		return nil
+	}
+	if t.sess != nil {
+		t.sess.Close()
+	}
+	err := t.client.Close()
+	t.client = nil
+	return err
+}
+
+func (t *sshTransport) IsAlive() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.client != nil
+}
+
+func (t *sshTransport) Read(n int) ([]byte, error) {
+	b := make([]byte, n)
+	n, err := t.stdout.Read(b)
+	if err != nil {
+		return nil, err
+	}
+	return b[:n], nil
+}
+
+func (t *sshTransport) Write(b []byte) error {
+	_, err := t.stdin.Write(b)
+	return err
+}

@@ -1,0 +1,364 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/collect"
+	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/report"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() { commands = append(commands, newSSHCmd) }
+
+// sshOptions are the flags of `slcheck ssh` (and, for collection, demo).
+type sshOptions struct {
+	out            outputOptions
+	username       string
+	identity       string
+	knownHosts     string
+	insecure       bool
+	transport      string
+	inventory      string
+	concurrency    int
+	timeout        time.Duration
+	connectTimeout time.Duration
+	hostTimeout    time.Duration
+	noActive       bool
+	save           string
+}
+
+func newSSHCmd(st Streams) *cobra.Command {
+	o := &sshOptions{}
+	cmd := &cobra.Command{
+		Use:   "ssh HOST[:PORT]...",
+		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
+		Long: `Log in to one or many NX-OS switches over SSH, run the read-only commands
+the checks need (show version, show clock, show running-config, show license
+status/all, show ip route vrf <Call Home VRF>, show hosts, the Smart Licensing
+and Call Home log lines, show crypto ca certificates) and, unless --no-active,
+the two tests of Cisco document 217965 from the Call Home VRF: a ping of the
+licensing endpoint and a TCP 443 test (telnet HOST 443 vrf VRF, closed at once).
+slcheck never enters configuration mode: every command is checked against a
+read-only allow-list before it is sent.
+
+The session is read exactly as ` + "`slcheck file`" + ` reads a saved terminal log;
+--save DIR writes it (secrets redacted), one file per host, to replay later.
+
+Password: SLCHECK_PASSWORD, or a prompt without echo (never a flag). Keys:
+--identity FILE (an encrypted key's passphrase from SLCHECK_PASSPHRASE or a
+prompt) and ssh-agent (SSH_AUTH_SOCK). Host keys are checked against
+~/.ssh/known_hosts (or --known-hosts); an unknown or changed key stops that
+host before anything is typed.`,
+		Example: `  slcheck ssh 10.1.1.20
+  SLCHECK_PASSWORD=... slcheck ssh --username admin --inventory switches.txt --save captures/
+  slcheck ssh --transport system core-sw1   # uses ~/.ssh/config, ProxyJump, OpenSSH keys`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.out.validate(); err != nil {
+				return err
+			}
+			targets, err := o.targets(args)
+			if err != nil {
+				return err
+			}
+			copt, err := o.collectOptions(st)
+			if err != nil {
+				return err
+			}
+			return runCollection(st, o, targets, copt)
+		},
+	}
+	addOutputFlags(cmd, &o.out)
+	f := cmd.Flags()
+	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user)")
+	f.StringVarP(&o.identity, "identity", "i", "", "private key file (encrypted keys: passphrase from SLCHECK_PASSPHRASE or a prompt)")
+	f.StringVar(&o.knownHosts, "known-hosts", "", "known_hosts file to check host keys against (default ~/.ssh/known_hosts)")
+	f.BoolVar(&o.insecure, "insecure-ignore-host-key", false, "accept any host key (exposes the password to an impostor: only for labs)")
+	f.StringVar(&o.transport, "transport", "default", "SSH client: default (built in, deadline-bounded) or system (/usr/bin/ssh: ~/.ssh/config, ProxyJump)")
+	f.StringVar(&o.inventory, "inventory", "", "file with one host[:port] per line (# comments)")
+	f.IntVar(&o.concurrency, "concurrency", 10, "switches collected at once")
+	f.DurationVar(&o.timeout, "timeout", collect.DefaultCommandTimeout, "limit for each command")
+	f.DurationVar(&o.connectTimeout, "connect-timeout", collect.DefaultConnectTimeout, "limit for connect, handshake, login and prompt")
+	f.DurationVar(&o.hostTimeout, "host-timeout", collect.DefaultHostTimeout, "limit for everything done on one switch")
+	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests from the switch")
+	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to (redacted; replay with slcheck file)")
+	return cmd
+}
+
+// targets are the hosts from the arguments and the inventory, in order.
+func (o *sshOptions) targets(args []string) ([]collect.Target, error) {
+	var out []collect.Target
+	for _, a := range args {
+		t, err := collect.ParseTarget(a)
+		if err != nil {
+			return nil, withCode(ExitUsage, err)
+		}
+		out = append(out, t)
+	}
+	if o.inventory != "" {
+		f, err := os.Open(o.inventory)
+		if err != nil {
+			return nil, withCode(ExitUsage, fmt.Errorf("--inventory: %w", err))
+		}
+		defer f.Close()
+		inv, err := collect.ReadInventory(o.inventory, f)
+		if err != nil {
+			return nil, withCode(ExitUsage, err)
+		}
+		out = append(out, inv...)
+	}
+	if len(out) == 0 {
+		return nil, withCode(ExitUsage, errors.New("no host: give HOST arguments or --inventory FILE"))
+	}
+	if o.concurrency < 1 {
+		return nil, withCode(ExitUsage, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency))
+	}
+	return out, nil
+}
+
+// readSecret prompts on the terminal without echo; tests replace it.
+var readSecret = func(prompt string) (string, error) {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return "", errors.New("no terminal to prompt on")
+	}
+	defer tty.Close()
+	fmt.Fprint(tty, prompt)
+	b, err := term.ReadPassword(int(tty.Fd()))
+	fmt.Fprintln(tty)
+	return string(b), err
+}
+
+// collectOptions turns the flags and environment into collect.Options,
+// prompting for what is missing.
+func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
+	copt := collect.Options{Transport: o.transport, CommandTimeout: o.timeout,
+		ConnectTimeout: o.connectTimeout, HostTimeout: o.hostTimeout, NoActive: o.noActive,
+		Redact: st.Redact.Text}
+	switch o.transport {
+	case "default", "system":
+	default:
+		return copt, withCode(ExitUsage, fmt.Errorf("--transport %q: want default or system", o.transport))
+	}
+	a := &copt.Auth
+	a.User = o.username
+	if a.User == "" {
+		if u, err := user.Current(); err == nil {
+			a.User = u.Username
+		}
+	}
+	a.AgentSocket = st.Env("SSH_AUTH_SOCK")
+	if o.identity != "" {
+		a.IdentityFile = o.identity
+		_, err := collect.LoadIdentity(o.identity, "")
+		if errors.Is(err, collect.ErrPassphraseNeeded) {
+			a.Passphrase = st.Env("SLCHECK_PASSPHRASE")
+			if a.Passphrase == "" {
+				if a.Passphrase, err = readSecret("Passphrase for " + o.identity + ": "); err != nil {
+					return copt, withCode(ExitUsage, fmt.Errorf("%s is encrypted: set SLCHECK_PASSPHRASE (%v)", o.identity, err))
+				}
+			}
+			_, err = collect.LoadIdentity(o.identity, a.Passphrase)
+		}
+		if err != nil {
+			return copt, withCode(ExitUsage, err)
+		}
+	}
+	a.Password = st.Env("SLCHECK_PASSWORD")
+	if a.Password == "" && o.identity == "" && a.AgentSocket == "" {
+		p, err := readSecret(fmt.Sprintf("Password for %s: ", a.User))
+		if err != nil {
+			return copt, withCode(ExitUsage, fmt.Errorf("no password: set SLCHECK_PASSWORD, or use --identity or ssh-agent (%v)", err))
+		}
+		a.Password = p
+	}
+	switch {
+	case o.insecure:
+		copt.HostKeys.Insecure = true
+	case o.knownHosts != "":
+		if _, err := os.Stat(o.knownHosts); err != nil {
+			return copt, withCode(ExitUsage, fmt.Errorf("--known-hosts: %w", err))
+		}
+		copt.HostKeys.Files = []string{o.knownHosts}
+	case o.transport == "default":
+		if home, err := os.UserHomeDir(); err == nil {
+			copt.HostKeys.Files = []string{filepath.Join(home, ".ssh", "known_hosts")}
+		}
+	}
+	return copt, nil
+}
+
+// runCollection collects every target, diagnoses each capture with the
+// pipeline `slcheck file` uses, and reports.
+func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt collect.Options) error {
+	if o.save != "" {
+		if err := os.MkdirAll(o.save, 0o750); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("--save: %w", err))
+		}
+	}
+	coll, err := collect.New(copt)
+	if err != nil {
+		return withCode(ExitUsage, err)
+	}
+	defer coll.Close()
+	prog := newProgress(st, len(targets))
+	results := coll.Fleet(context.Background(), targets, o.concurrency, prog.done)
+	prog.finish()
+
+	doc := newDocument()
+	var rows []summaryRow
+	for _, res := range results {
+		source := res.Target.String()
+		if res.Failure != nil {
+			doc.Errors = append(doc.Errors, collectionError(source, res.Failure))
+			rows = append(rows, summaryRow{host: source, state: "not collected: " + res.Failure.Kind})
+			continue
+		}
+		for _, sk := range res.Skipped {
+			fmt.Fprintf(st.Err, "slcheck: %s: `%s` was refused (%s): checks that need it say not checked\n",
+				source, sk.Command, sk.Reason)
+		}
+		if o.save != "" {
+			path := filepath.Join(o.save, saveName(res.Target))
+			if err := os.WriteFile(path, []byte(res.Text), 0o640); err != nil {
+				doc.Errors = append(doc.Errors, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
+			} else {
+				source = path
+			}
+		}
+		dev, snap, err := diagnoseText(source, res.Text)
+		if err != nil {
+			doc.Errors = append(doc.Errors, collectionError(res.Target.String(), err))
+			rows = append(rows, summaryRow{host: res.Target.String(), state: "unreadable session"})
+			continue
+		}
+		doc.Devices = append(doc.Devices, dev)
+		rows = append(rows, newSummaryRow(res.Target.String(), dev, snap))
+	}
+	err = renderAndExit(st, doc, &o.out)
+	if len(targets) > 1 {
+		w := st.Err
+		if o.out.output == "text" {
+			w = st.Out
+		}
+		printSummary(w, rows)
+	}
+	return err
+}
+
+// diagnoseText reads a session's log exactly as `slcheck file` reads a
+// saved one, so live and replayed diagnoses are the same.
+func diagnoseText(source, text string) (report.Device, *snapshot.Snapshot, error) {
+	c, err := capture.Read(source, strings.NewReader(text), capture.Options{})
+	if err != nil {
+		return report.Device{}, nil, err
+	}
+	if len(c.Devices) != 1 {
+		return report.Device{}, nil, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
+	}
+	snap := snapshot.Build(c.Devices[0])
+	return diagnose.FromSnapshot(snap), snap, nil
+}
+
+// saveName is the file a host's capture is saved as: host.txt, or
+// host_port.txt for another port than 22.
+func saveName(t collect.Target) string {
+	name := strings.NewReplacer(":", "-", "/", "-").Replace(t.Host)
+	if t.Port != 22 {
+		name = fmt.Sprintf("%s_%d", name, t.Port)
+	}
+	return name + ".txt"
+}
+
+// progress shows "collected N/M" on stderr when stderr is a terminal.
+type progress struct {
+	mu          sync.Mutex
+	st          Streams
+	on          bool
+	total, n, f int
+}
+
+// stderrIsTerminal says whether the real stderr is a terminal; Streams
+// only says it for stdout.
+var stderrIsTerminal = func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }
+
+func newProgress(st Streams, total int) *progress {
+	return &progress{st: st, total: total, on: stderrIsTerminal()}
+}
+
+func (p *progress) done(r *collect.Result) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	if r.Failure != nil {
+		p.f++
+	}
+	if p.on {
+		fmt.Fprintf(p.st.Err, "\rcollected %d/%d switches, %d failed", p.n, p.total, p.f)
+	}
+}
+
+func (p *progress) finish() {
+	if p.on && p.n > 0 {
+		fmt.Fprintln(p.st.Err)
+	}
+}
+
+// summaryRow is one line of the fleet summary.
+type summaryRow struct {
+	host, release, mode, state, cause string
+}
+
+func newSummaryRow(host string, dev report.Device, snap *snapshot.Snapshot) summaryRow {
+	row := summaryRow{host: host, release: dev.Version, mode: dev.Mode, state: "-", cause: "-"}
+	if dev.Hostname != "" {
+		row.host = dev.Hostname + " (" + host + ")"
+	}
+	if l := snap.License; l != nil {
+		var parts []string
+		for _, s := range []string{l.Registration.Status, l.Authorization.Status} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) > 0 {
+			row.state = strings.Join(parts, ", ")
+		}
+	}
+	best := 0
+	for _, r := range dev.Results {
+		if r.Status == checks.Fail && r.CausedBy == "" && r.Severity.Rank() > best {
+			best = r.Severity.Rank()
+			row.cause = r.ID + " " + r.Title
+		}
+	}
+	return row
+}
+
+func printSummary(w interface{ Write([]byte) (int, error) }, rows []summaryRow) {
+	head := summaryRow{"HOST", "RELEASE", "MODE", "STATE", "ROOT CAUSE"}
+	widths := [4]int{}
+	for _, r := range append([]summaryRow{head}, rows...) {
+		for i, c := range []string{r.host, r.release, r.mode, r.state} {
+			widths[i] = max(widths[i], len(c))
+		}
+	}
+	fmt.Fprintln(w)
+	for _, r := range append([]summaryRow{head}, rows...) {
+		fmt.Fprintf(w, "%-*s  %-*s  %-*s  %-*s  %s\n", widths[0], r.host, widths[1], r.release,
+			widths[2], r.mode, widths[3], r.state, r.cause)
+	}
+}

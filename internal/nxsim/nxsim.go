@@ -1,0 +1,277 @@
+// Package nxsim is a fake Cisco NX-OS switch reached over real SSH on
+// loopback: it answers show commands with canned text (a scenario capture),
+// echoes every byte as a terminal does, and can be told to misbehave the way
+// real devices and networks do. slcheck's SSH tests and `slcheck demo` run
+// against it; it never listens on anything but loopback.
+package nxsim
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/crypto/ssh"
+)
+
+// Config describes one fake device.
+type Config struct {
+	// Addr to listen on; "" means 127.0.0.1:0. Only loopback is accepted.
+	Addr string
+	// Hostname is shown in the prompt ("switch" when empty).
+	Hostname string
+	// Users maps user name to password, accepted by password and
+	// keyboard-interactive authentication.
+	Users map[string]string
+	// AuthorizedKeys are accepted for public key authentication, any user.
+	AuthorizedKeys []ssh.PublicKey
+	// HostKey signs the handshake; nil generates a fresh ed25519 key.
+	HostKey ssh.Signer
+	// Outputs maps a command (whitespace collapsed, as typed) to its output.
+	// Commands not found are answered as NX-OS does for an unknown command.
+	// ping and telnet commands fall back to an output for the same target
+	// (see lookup), so a scenario's `ping HOST vrf V` answers
+	// `ping HOST vrf V count 2` too.
+	Outputs map[string]string
+	Faults  Faults
+}
+
+// Faults make the device misbehave.
+type Faults struct {
+	// StallAfterTCP accepts the TCP connection and never speaks SSH.
+	StallAfterTCP bool
+	// NoEcho stops echoing typed bytes.
+	NoEcho bool
+	// Prompt replaces the prompt (e.g. "switch% ", which matches no NX-OS
+	// prompt pattern).
+	Prompt string
+	// Delay is added before every command's output; Delays per command.
+	Delay  time.Duration
+	Delays map[string]time.Duration
+	// DropOn drops the connection in the middle of this command's output.
+	DropOn string
+	// Denied commands answer "% Permission denied for the role" (an RBAC
+	// role that may not run them).
+	Denied map[string]bool
+}
+
+// Received is one thing the device received in a session: a line typed at
+// a prompt (Mode "exec", "config" or "telnet"), or a control key.
+type Received struct {
+	Session int
+	Mode    string
+	Text    string
+}
+
+// Device is a running fake switch.
+type Device struct {
+	cfg     Config
+	sshCfg  *ssh.ServerConfig
+	ln      net.Listener
+	hostKey ssh.Signer
+
+	mu       sync.Mutex
+	received []Received
+	sessions int
+	conns    map[net.Conn]bool
+	closed   bool
+	wg       sync.WaitGroup
+}
+
+// Start listens on loopback and serves until Close.
+func Start(cfg Config) (*Device, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:0"
+	}
+	host, _, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return nil, err
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return nil, fmt.Errorf("nxsim: refusing to listen on %s: loopback only", cfg.Addr)
+	}
+	if cfg.Hostname == "" {
+		cfg.Hostname = "switch"
+	}
+	d := &Device{cfg: cfg, conns: map[net.Conn]bool{}, hostKey: cfg.HostKey}
+	if d.hostKey == nil {
+		if d.hostKey, err = NewHostKey(); err != nil {
+			return nil, err
+		}
+	}
+	d.sshCfg = d.serverConfig()
+	d.ln, err = net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, err
+	}
+	d.wg.Add(1)
+	go d.accept()
+	return d, nil
+}
+
+// NewHostKey makes an ed25519 host key, for devices that must share one.
+func NewHostKey() (ssh.Signer, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	return ssh.NewSignerFromKey(priv)
+}
+
+// Addr is the address the device listens on.
+func (d *Device) Addr() string { return d.ln.Addr().String() }
+
+// Port is the TCP port the device listens on.
+func (d *Device) Port() int { return d.ln.Addr().(*net.TCPAddr).Port }
+
+// HostKey is the device's public host key.
+func (d *Device) HostKey() ssh.PublicKey { return d.hostKey.PublicKey() }
+
+// Received returns everything received so far, in order.
+func (d *Device) Received() []Received {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]Received(nil), d.received...)
+}
+
+// Close stops listening, drops every connection and waits for the
+// device's goroutines to end.
+func (d *Device) Close() error {
+	d.mu.Lock()
+	d.closed = true
+	for c := range d.conns {
+		c.Close()
+	}
+	d.mu.Unlock()
+	err := d.ln.Close()
+	d.wg.Wait()
+	return err
+}
+
+func (d *Device) serverConfig() *ssh.ServerConfig {
+	c := &ssh.ServerConfig{
+		PasswordCallback: func(m ssh.ConnMetadata, pw []byte) (*ssh.Permissions, error) {
+			if want, ok := d.cfg.Users[m.User()]; ok && want == string(pw) {
+				return nil, nil
+			}
+			return nil, errors.New("bad password")
+		},
+		KeyboardInteractiveCallback: func(m ssh.ConnMetadata, ch ssh.KeyboardInteractiveChallenge) (*ssh.Permissions, error) {
+			ans, err := ch("", "", []string{"Password: "}, []bool{false})
+			if err != nil {
+				return nil, err
+			}
+			if want, ok := d.cfg.Users[m.User()]; ok && len(ans) == 1 && ans[0] == want {
+				return nil, nil
+			}
+			return nil, errors.New("bad password")
+		},
+		PublicKeyCallback: func(_ ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
+			for _, a := range d.cfg.AuthorizedKeys {
+				if string(a.Marshal()) == string(k.Marshal()) {
+					return nil, nil
+				}
+			}
+			return nil, errors.New("unknown key")
+		},
+	}
+	c.AddHostKey(d.hostKey)
+	return c
+}
+
+func (d *Device) track(c net.Conn, add bool) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if add {
+		if d.closed {
+			return false
+		}
+		d.conns[c] = true
+	} else {
+		delete(d.conns, c)
+	}
+	return true
+}
+
+func (d *Device) accept() {
+	defer d.wg.Done()
+	for {
+		c, err := d.ln.Accept()
+		if err != nil {
+			return
+		}
+		if !d.track(c, true) {
+			c.Close()
+			return
+		}
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			defer d.track(c, false)
+			defer c.Close()
+			d.serveConn(c)
+		}()
+	}
+}
+
+func (d *Device) serveConn(c net.Conn) {
+	if d.cfg.Faults.StallAfterTCP {
+		// Read and discard until the client gives up or Close drops us.
+		buf := make([]byte, 512)
+		for {
+			if _, err := c.Read(buf); err != nil {
+				return
+			}
+		}
+	}
+	_, chans, reqs, err := ssh.NewServerConn(c, d.sshCfg)
+	if err != nil {
+		return
+	}
+	go ssh.DiscardRequests(reqs)
+	for nc := range chans {
+		if nc.ChannelType() != "session" {
+			nc.Reject(ssh.UnknownChannelType, "only sessions")
+			continue
+		}
+		ch, creqs, err := nc.Accept()
+		if err != nil {
+			return
+		}
+		d.mu.Lock()
+		d.sessions++
+		id := d.sessions
+		d.mu.Unlock()
+		d.serveSession(c, id, ch, creqs)
+	}
+}
+
+func (d *Device) record(session int, mode, text string) {
+	d.mu.Lock()
+	d.received = append(d.received, Received{Session: session, Mode: mode, Text: text})
+	d.mu.Unlock()
+}
+
+// lookup finds the output of a command. ping and telnet fall back to any
+// output for the same verb and target host, because slcheck adds options
+// (count, vrf) a scenario's operator may not have typed.
+func (d *Device) lookup(cmd string) (string, bool) {
+	if out, ok := d.cfg.Outputs[cmd]; ok {
+		return out, true
+	}
+	f := strings.Fields(cmd)
+	if len(f) < 2 || (f[0] != "ping" && f[0] != "telnet") {
+		return "", false
+	}
+	for k, out := range d.cfg.Outputs {
+		kf := strings.Fields(k)
+		if len(kf) >= 2 && kf[0] == f[0] && kf[1] == f[1] {
+			return out, true
+		}
+	}
+	return "", false
+}
