@@ -11,6 +11,9 @@ import "fmt"
 type Line struct {
 	N    int
 	Text string
+	// Cut is set when the line was longer than the reader keeps
+	// (Options.MaxLineBytes): Text holds its start only.
+	Cut bool
 }
 
 // Ref points at the line a fact came from, so that every finding can quote

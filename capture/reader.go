@@ -1,20 +1,80 @@
 package capture
 
 import (
-	"bufio"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"strings"
 )
 
-// Options tunes a read.
+// Options tunes a read. The zero value keeps everything, within the
+// default limits.
 type Options struct {
 	// Select says, for a canonical command, whether to keep its section
 	// and, if filter is non-nil, which of its lines. Sections not kept
-	// cost no memory, which is how a 1 GiB show-tech stays small.
+	// cost no memory, which is how a 1 GiB show-tech stays small. filter
+	// gets a string that is only valid during the call: it must not keep
+	// it (it may return true, and the reader keeps a copy).
 	// nil keeps everything.
 	Select func(cmd string) (keep bool, filter func(line string) bool)
+
+	// MaxLineBytes caps a kept line; the rest is dropped and Line.Cut set.
+	MaxLineBytes int
+	// MaxSectionLines and MaxSectionBytes cap one section; past them the
+	// section is marked Truncated and keeps its first lines.
+	MaxSectionLines int
+	MaxSectionBytes int
+	// MaxKeptBytes caps all the text kept from one input (sections past
+	// it are Truncated).
+	MaxKeptBytes int64
+	// MaxSections caps the sections kept from one input; past it the read
+	// fails: no capture has that many commands.
+	MaxSections int
+	// MaxInputBytes caps the text read (after decompression).
+	MaxInputBytes int64
+	// MaxGzipRatio is the largest expansion a gzip input may show once it
+	// has expanded past 256 MiB; text rarely passes 20:1, zeros pass 1000:1.
+	MaxGzipRatio int64
 }
+
+// Defaults of Options' limits: a full show tech-support has 520 000 to
+// 600 000 lines, of which slcheck keeps a few thousand.
+const (
+	DefaultMaxLineBytes    = 64 << 10
+	DefaultMaxSectionLines = 200_000
+	DefaultMaxSectionBytes = 16 << 20
+	DefaultMaxKeptBytes    = 48 << 20
+	DefaultMaxSections     = 200_000
+	DefaultMaxInputBytes   = 16 << 30
+	DefaultMaxGzipRatio    = 100
+)
+
+func (o Options) withDefaults() Options {
+	set := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	set(&o.MaxLineBytes, DefaultMaxLineBytes)
+	set(&o.MaxSectionLines, DefaultMaxSectionLines)
+	set(&o.MaxSectionBytes, DefaultMaxSectionBytes)
+	set(&o.MaxSections, DefaultMaxSections)
+	if o.MaxKeptBytes <= 0 {
+		o.MaxKeptBytes = DefaultMaxKeptBytes
+	}
+	if o.MaxInputBytes <= 0 {
+		o.MaxInputBytes = DefaultMaxInputBytes
+	}
+	if o.MaxGzipRatio <= 0 {
+		o.MaxGzipRatio = DefaultMaxGzipRatio
+	}
+	return o
+}
+
+// readBuffer is the line reader's buffer: large reads, and the longest
+// line it sees whole before deciding it is binary.
+const readBuffer = 1 << 20
 
 // ReadFile reads one input; "-" is standard input.
 func ReadFile(path string, opt Options) (*Capture, error) {
@@ -23,39 +83,51 @@ func ReadFile(path string, opt Options) (*Capture, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &InputError{File: path, Msg: "cannot open: " + err.Error(), Err: err}
+		msg := "cannot open: " + err.Error()
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			msg = "no such file"
+		case errors.Is(err, fs.ErrPermission):
+			msg = "permission denied: cannot read it"
+		}
+		return nil, &InputError{File: path, Msg: msg, Err: err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &InputError{File: path, Msg: "is a directory: give the capture files in it"}
+	}
 	return Read(path, f, opt)
 }
 
-// Read splits one input into devices and sections.
-// TODO(capture owner): gzip, prompts, bare pastes, dirty text, devices,
-// bounded memory; this first cut only knows show-tech backtick headers.
+// Read splits one input into devices and sections. It streams: memory
+// stays bounded by Options whatever the input's size.
 func Read(name string, r io.Reader, opt Options) (*Capture, error) {
-	dev := &Device{Source: name, Format: "show-tech"}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var cur *Section
-	n := 0
-	for sc.Scan() {
-		n++
-		text := strings.TrimRight(sc.Text(), " \r")
-		if strings.HasPrefix(text, "`") && strings.HasSuffix(text, "`") && len(text) > 2 {
-			cmd := strings.TrimSpace(strings.Trim(text, "`"))
-			cur = &Section{Command: cmd, Typed: cmd, Source: name, Line: n}
-			dev.Sections = append(dev.Sections, cur)
-			continue
+	opt = opt.withDefaults()
+	src, stop, err := openText(name, r, opt)
+	defer stop()
+	if err != nil {
+		return nil, err
+	}
+	s := newSplitter(name, opt)
+	lr := newLineReader(src, readBuffer, opt.MaxLineBytes)
+	lr.binary = looksBinary
+	for {
+		if s.skipping {
+			lr.skip(s.prompted)
 		}
-		if cur != nil {
-			cur.Lines = append(cur.Lines, Line{N: n, Text: text})
+		raw, cut, ok := lr.next()
+		if !ok {
+			break
+		}
+		if err := s.line(raw, cut, lr.n); err != nil {
+			return nil, err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, &InputError{File: name, Line: n + 1, Msg: err.Error(), Err: err}
+	switch {
+	case lr.errBinary:
+		return nil, &InputError{File: name, Line: lr.n + 1, Msg: fmt.Sprintf("binary data (a line of more than %d KiB that is not text): not a text capture", readBuffer>>10)}
+	case lr.err != nil:
+		return nil, readError(name, lr.n+1, lr.err)
 	}
-	if len(dev.Sections) == 0 {
-		return nil, &InputError{File: name, Msg: "no NX-OS command output found"}
-	}
-	return &Capture{Source: name, Devices: []*Device{dev}}, nil
+	return s.finish()
 }

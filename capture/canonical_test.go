@@ -1,0 +1,90 @@
+package capture
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ typed, want string }{
+		{"show running-config callhome", "show running-config callhome"},
+		{"sh run callhome", "show running-config callhome"},
+		{"sh runn callhome", "show running-config callhome"},
+		{"SH RUN CALLHOME", "show running-config callhome"},
+		{"show  run   callhome ", "show running-config callhome"},
+		{"sh lic stat", "show license status"},
+		{"sh lic sum", "show license summary"},
+		{"sh lic usa", "show license usage"},
+		{"sh ver", "show version"},
+		{"sh cl", "show clock"},
+		{"sh ip ro vr management", "show ip route vrf management"},
+		{"show ip route vrf MGMT-Out", "show ip route vrf MGMT-Out"},
+		{"sh ip ro vrf log", "show ip route vrf log"}, // a VRF named like a keyword stays
+		{"sh ho", "show hosts"},
+		{"sh hostn", "show hostname"},
+		{"sh switchn", "show switchname"},
+		{"sh log", "show logging"},
+		{"sh log logf", "show logging logfile"},
+		{"show accounting log", "show accounting log"},
+		{"sh cry ca certs", "show crypto ca certificates"},
+		{"sh crypto ca trust", "show crypto ca trustpoints"},
+		{"sh callh", "show callhome"},
+		{"sh tech", "show tech-support"},
+		{"show tech-support details", "show tech-support details"},
+		{"sh inv", "show inventory"},
+		{"sh ip int br", "show ip interface brief"},
+		{"sh int mgmt0", "show interface mgmt0"},
+		{"sh int Ethernet1/1", "show interface Ethernet1/1"},
+		{"show run | i name-server", "show running-config | include name-server"},
+		{"show run | inc name-server", "show running-config | include name-server"},
+		{"show run|i name-server", "show running-config | include name-server"},
+		{"sh run | sec callhome", "show running-config | section callhome"},
+		{"sh run | egrep \"name-server|domain\"", `show running-config | egrep "name-server|domain"`},
+		{"sh run | grep 'a  b'", "show running-config | grep 'a  b'"},
+		{"sh run | i Name-Server   x", "show running-config | include Name-Server x"},
+		{"sh run | ex ^!", "show running-config | exclude ^!"},
+		{"show running-config callhome | no-more", "show running-config callhome"},
+		{"sh log logf | i LICMGR | last 20", "show logging logfile | include LICMGR | last 20"},
+		{"ping tools.cisco.com vrf management", "ping tools.cisco.com vrf management"},
+		{"ping Tools.Cisco.com vrf Management count 5", "ping Tools.Cisco.com vrf Management count 5"},
+		{"telnet tools.cisco.com 443 vrf management", "telnet tools.cisco.com 443 vrf management"},
+		{"do sh run callhome", "show running-config callhome"},
+		{"conf t", "configure t"},
+		{"show license tech support", "show license tech support"},
+		{"show call-home", "show call-home"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Canonical(tt.typed); got != tt.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+// TestCanonicalIdempotent: a canonical command stays as it is, so a
+// show-tech header (already full) and an SSH command agree.
+func TestCanonicalIdempotent(t *testing.T) {
+	for _, c := range []string{"show running-config callhome", "show license status", "show ip route vrf management",
+		"show logging logfile | include LICMGR", "show crypto ca certificates", "show tech-support details"} {
+		if got := Canonical(Canonical(c)); got != c {
+			t.Errorf("Canonical(Canonical(%q)) = %q", c, got)
+		}
+	}
+}
+
+// TestAbbreviationsUnambiguous checks that no abbreviation slcheck accepts
+// expands to two keywords of the same table.
+func TestAbbreviationsUnambiguous(t *testing.T) {
+	for name, table := range map[string][]keyword{"first": firstWords, "words": words, "pipe": pipeWords} {
+		for _, k := range table {
+			for l := k.min; l <= len(k.full); l++ {
+				ab := k.full[:l]
+				for _, o := range table {
+					if o.full != k.full && l >= o.min && strings.HasPrefix(o.full, ab) {
+						t.Errorf("%s: %q abbreviates both %q and %q", name, ab, k.full, o.full)
+					}
+				}
+			}
+		}
+	}
+}

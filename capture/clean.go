@@ -1,0 +1,164 @@
+package capture
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// cleaner turns one raw line of a terminal log into the text a person saw:
+// ANSI escapes removed, backspaces and carriage returns applied as a
+// terminal would, NUL and other control bytes dropped, pager prompts and
+// trailing blanks removed. Its buffers are reused from line to line.
+type cleaner struct {
+	runes []rune
+	out   []byte
+	// nul counts NUL bytes dropped, for the diagnosis of a dirty input.
+	nul int
+}
+
+var more = []byte("--More--")
+
+// clean returns the cleaned line; it may alias raw or the cleaner's
+// buffer, valid until the next call.
+func (c *cleaner) clean(raw []byte) []byte {
+	line := raw
+	if hasControl(raw) {
+		line = c.emulate(raw)
+	}
+	if i := bytes.Index(line, more); i >= 0 {
+		line = c.dropMore(line, i)
+	}
+	return bytes.TrimRight(line, " \t")
+}
+
+func hasControl(b []byte) bool {
+	for _, x := range b {
+		if x < 0x20 && x != '\t' || x == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// emulate replays the line on a one-line terminal: printable runes
+// overwrite at the cursor, '\r' returns to column 0, a backspace at the end
+// of the text erases the last rune (what "\b \b" and a pager's erase
+// amount to) and elsewhere moves left, and CSI K erases to the right.
+func (c *cleaner) emulate(raw []byte) []byte {
+	line := c.runes[:0]
+	cur := 0
+	put := func(r rune) {
+		if cur < len(line) {
+			line[cur] = r
+		} else {
+			line = append(line, r)
+		}
+		cur++
+	}
+	for i := 0; i < len(raw); {
+		b := raw[i]
+		switch {
+		case b == 0x1b:
+			i = c.escape(raw, i, &line, &cur)
+			continue
+		case b == '\b':
+			if cur == len(line) && cur > 0 {
+				line = line[:cur-1]
+				cur--
+			} else if cur > 0 {
+				cur--
+			}
+		case b == '\r':
+			cur = 0
+		case b == '\t':
+			put('\t')
+		case b == 0:
+			c.nul++
+		case b < 0x20 || b == 0x7f:
+		default:
+			r, size := utf8.DecodeRune(raw[i:])
+			if r == utf8.RuneError && size == 1 {
+				r = rune(b) // keep stray bytes (Latin-1) rather than lose them
+			}
+			put(r)
+			i += size
+			continue
+		}
+		i++
+	}
+	c.runes = line
+	c.out = c.out[:0]
+	for _, r := range line {
+		c.out = utf8.AppendRune(c.out, r)
+	}
+	return c.out
+}
+
+// escape consumes the escape sequence at raw[i] and returns the index after
+// it, applying the few that change the visible line.
+func (c *cleaner) escape(raw []byte, i int, line *[]rune, cur *int) int {
+	i++
+	if i >= len(raw) {
+		return i
+	}
+	switch raw[i] {
+	case '[': // CSI: parameters, intermediates, one final byte
+		i++
+		n, hasN := 0, false
+		for i < len(raw) && raw[i] >= 0x20 && raw[i] <= 0x3f {
+			if d := raw[i]; d >= '0' && d <= '9' {
+				n = min(n*10+int(d-'0'), 1<<16)
+				hasN = true
+			}
+			i++
+		}
+		if i >= len(raw) {
+			return i
+		}
+		if !hasN {
+			n = 0
+		}
+		switch raw[i] {
+		case 'K':
+			if n == 0 && *cur < len(*line) {
+				*line = (*line)[:*cur]
+			}
+		case 'D':
+			*cur = max(*cur-max(n, 1), 0)
+		case 'C':
+			*cur = min(*cur+max(n, 1), len(*line))
+		case 'G':
+			*cur = min(max(n-1, 0), len(*line))
+		}
+		return i + 1
+	case ']': // OSC: up to BEL or ESC '\'
+		for i++; i < len(raw); i++ {
+			if raw[i] == 0x07 {
+				return i + 1
+			}
+			if raw[i] == 0x1b && i+1 < len(raw) && raw[i+1] == '\\' {
+				return i + 2
+			}
+		}
+		return i
+	case '(', ')': // character set designation: one more byte
+		return min(i+2, len(raw))
+	}
+	return i + 1
+}
+
+// dropMore removes pager prompts left in the line with the blanks that
+// follow them (and precede them at the start of the line).
+func (c *cleaner) dropMore(line []byte, i int) []byte {
+	var out []byte
+	for i >= 0 {
+		head := line[:i]
+		if len(bytes.TrimLeft(head, " ")) == 0 && len(out) == 0 {
+			head = nil
+		}
+		out = append(out, head...)
+		line = bytes.TrimLeft(line[i+len(more):], " ")
+		i = bytes.Index(line, more)
+	}
+	return append(out, line...)
+}

@@ -1,0 +1,382 @@
+package capture
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// openText turns an input stream into UTF-8 text: it decompresses gzip
+// (found by its magic bytes, in a goroutine of its own), decodes UTF-16
+// (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns
+// old Mac line ends into newlines, and refuses what is not text. The
+// returned stop function ends the decompressing goroutine.
+func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) {
+	stop := func() {}
+	fail := func(msg string, err error) (io.Reader, func(), error) {
+		return nil, stop, &InputError{File: name, Msg: msg, Err: err}
+	}
+	raw := &countReader{r: r}
+	br := bufio.NewReaderSize(raw, 64<<10)
+	head, err := br.Peek(6)
+	if len(head) == 0 {
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fail("cannot read: "+err.Error(), err)
+		}
+		return fail("empty file: expected captured NX-OS output", nil)
+	}
+	var src io.Reader = br
+	compressed := false
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		p, err := newGzipPipe(br)
+		if err != nil {
+			return fail("gzip header is corrupt: "+err.Error(), err)
+		}
+		src, stop, compressed = p, p.stop, true
+	default:
+		if kind := archiveKind(head); kind != "" {
+			return fail(kind+": slcheck reads plain text or gzip; extract the capture first", nil)
+		}
+	}
+	lim := &limitReader{r: src, name: name, max: opt.MaxInputBytes}
+	if compressed {
+		lim.compressed, lim.ratio = raw, opt.MaxGzipRatio
+	}
+	text := bufio.NewReaderSize(lim, 64<<10)
+	sample, err := text.Peek(8 << 10)
+	if len(sample) == 0 {
+		if err != nil && !errors.Is(err, io.EOF) {
+			stop()
+			return nil, stop, readError(name, 0, err)
+		}
+		return fail("empty after decompression: expected captured NX-OS output", nil)
+	}
+	switch {
+	case bytes.HasPrefix(sample, []byte{0xef, 0xbb, 0xbf}):
+		text.Discard(3)
+		sample = sample[3:]
+	case bytes.HasPrefix(sample, []byte{0xff, 0xfe}):
+		text.Discard(2)
+		return &utf16Reader{r: text}, stop, nil
+	case bytes.HasPrefix(sample, []byte{0xfe, 0xff}):
+		text.Discard(2)
+		return &utf16Reader{r: text, big: true}, stop, nil
+	}
+	if big, ok := utf16WithoutBOM(sample); ok {
+		return &utf16Reader{r: text, big: big}, stop, nil
+	}
+	if looksBinary(sample) {
+		stop()
+		return fail("binary data, not a text capture (expected the text of a show tech-support or a terminal log)", nil)
+	}
+	if bytes.IndexByte(sample, '\n') < 0 && bytes.IndexByte(sample, '\r') >= 0 {
+		return &crReader{r: text}, stop, nil
+	}
+	return text, stop, nil
+}
+
+// archiveKind names compressed or archive formats slcheck does not open.
+func archiveKind(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "a zip archive"
+	case bytes.HasPrefix(head, []byte("BZh")):
+		return "bzip2-compressed"
+	case bytes.HasPrefix(head, []byte{0xfd, '7', 'z', 'X', 'Z', 0}):
+		return "xz-compressed"
+	case bytes.HasPrefix(head, []byte{0x28, 0xb5, 0x2f, 0xfd}):
+		return "zstd-compressed"
+	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")):
+		return "a 7-Zip archive"
+	}
+	return ""
+}
+
+// looksBinary reports whether a sample is not text: many control bytes
+// (NUL included) or invalid UTF-8. A log with a few NUL bytes sprinkled in
+// is still text: the cleaner drops them.
+func looksBinary(sample []byte) bool {
+	ctrl, bad := 0, 0
+	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\b' && c != 0x1b || c == 0x7f {
+				ctrl++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 && i+utf8.UTFMax <= len(sample) {
+			bad++
+		}
+		i += size
+	}
+	return ctrl*10 > len(sample) || bad*5 > len(sample)
+}
+
+// utf16WithoutBOM recognises UTF-16 text that lacks a byte order mark:
+// ASCII characters with a zero byte beside each. It reports big-endian.
+func utf16WithoutBOM(s []byte) (big, ok bool) {
+	n := min(len(s), 512) &^ 1
+	if n < 8 {
+		return false, false
+	}
+	evenZero, oddZero := 0, 0
+	for i := 0; i < n; i += 2 {
+		if s[i] == 0 && s[i+1] != 0 {
+			evenZero++
+		}
+		if s[i+1] == 0 && s[i] != 0 {
+			oddZero++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddZero*10 >= pairs*9:
+		return false, true
+	case evenZero*10 >= pairs*9:
+		return true, true
+	}
+	return false, false
+}
+
+// utf16Reader decodes UTF-16 to UTF-8.
+type utf16Reader struct {
+	r   io.Reader
+	big bool
+	in  [4096]byte
+	k   int // bytes pending in in
+	hi  rune
+	out []byte
+	buf []byte
+	err error
+}
+
+func (u *utf16Reader) Read(p []byte) (int, error) {
+	for len(u.out) == 0 {
+		if u.err != nil {
+			if u.hi != 0 {
+				u.hi = 0
+				u.out = utf8.AppendRune(u.buf[:0], utf8.RuneError)
+				break
+			}
+			return 0, u.err
+		}
+		n, err := u.r.Read(u.in[u.k:])
+		u.k += n
+		u.err = err
+		out := u.buf[:0]
+		units := u.k / 2
+		for i := 0; i < units; i++ {
+			a, b := u.in[2*i], u.in[2*i+1]
+			v := rune(b)<<8 | rune(a)
+			if u.big {
+				v = rune(a)<<8 | rune(b)
+			}
+			switch {
+			case utf16.IsSurrogate(v) && v < 0xdc00:
+				if u.hi != 0 {
+					out = utf8.AppendRune(out, utf8.RuneError)
+				}
+				u.hi = v
+				continue
+			case u.hi != 0:
+				r := utf16.DecodeRune(u.hi, v)
+				u.hi = 0
+				if r == utf8.RuneError {
+					out = utf8.AppendRune(out, utf8.RuneError)
+					r = v
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				out = utf8.AppendRune(out, v)
+			}
+		}
+		copy(u.in[:], u.in[2*units:u.k])
+		u.k -= 2 * units
+		u.buf, u.out = out, out
+	}
+	n := copy(p, u.out)
+	u.out = u.out[n:]
+	return n, nil
+}
+
+// crReader turns carriage returns into newlines, for files saved with old
+// Mac line ends (no newline at all).
+type crReader struct{ r io.Reader }
+
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
+// countReader counts the bytes read through it.
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// limitReader stops an input that is too large to be a capture, or a
+// gzip stream that expands far more than text does (a decompression bomb).
+type limitReader struct {
+	r          io.Reader
+	name       string
+	n, max     int64
+	compressed *countReader
+	ratio      int64
+}
+
+// bombCheckAfter is how much a gzip stream may expand before its ratio is
+// judged: small inputs of repetitive text may compress very well.
+const bombCheckAfter = 256 << 20
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	if l.max > 0 && l.n > l.max {
+		return n, &InputError{File: l.name, Msg: fmt.Sprintf("more than %d MiB of text: not a capture slcheck reads", l.max>>20)}
+	}
+	if c := l.compressed; c != nil && l.ratio > 0 && l.n > bombCheckAfter && l.n > l.ratio*c.n {
+		return n, &InputError{File: l.name, Msg: fmt.Sprintf("gzip data expands more than %d:1 (%d MiB from %d KiB): a decompression bomb, not a capture", l.ratio, l.n>>20, c.n>>10)}
+	}
+	return n, err
+}
+
+// gzipPipe decompresses in its own goroutine so that inflating and
+// scanning run on two cores; chunks pass through a small ring of buffers,
+// which bounds the memory it holds.
+type gzipPipe struct {
+	chunks chan gzChunk
+	free   chan []byte
+	done   chan struct{}
+	held   []byte // the buffer cur points into, returned to free when read
+	cur    []byte
+	err    error
+}
+
+type gzChunk struct {
+	b   []byte
+	err error
+}
+
+const (
+	gzChunkSize = 256 << 10
+	gzChunks    = 4
+)
+
+func newGzipPipe(r io.Reader) (*gzipPipe, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	p := &gzipPipe{chunks: make(chan gzChunk, gzChunks), free: make(chan []byte, gzChunks+2),
+		done: make(chan struct{})}
+	for range gzChunks + 2 {
+		p.free <- make([]byte, gzChunkSize)
+	}
+	go p.run(zr)
+	return p, nil
+}
+
+func (p *gzipPipe) run(zr *gzip.Reader) {
+	defer close(p.chunks)
+	for {
+		var buf []byte
+		select {
+		case buf = <-p.free:
+		case <-p.done:
+			return
+		}
+		n := 0
+		var err error
+		for n < len(buf) && err == nil {
+			var k int
+			k, err = zr.Read(buf[n:])
+			n += k
+		}
+		select {
+		case p.chunks <- gzChunk{b: buf[:n], err: err}:
+		case <-p.done:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (p *gzipPipe) Read(b []byte) (int, error) {
+	for len(p.cur) == 0 {
+		if p.err != nil {
+			return 0, p.err
+		}
+		if p.held != nil {
+			p.free <- p.held[:cap(p.held)]
+			p.held = nil
+		}
+		c, ok := <-p.chunks
+		if !ok {
+			return 0, io.EOF
+		}
+		p.held, p.cur = c.b, c.b
+		if c.err != nil {
+			p.err = c.err
+		}
+	}
+	n := copy(b, p.cur)
+	p.cur = p.cur[n:]
+	return n, nil
+}
+
+// stop ends the decompressing goroutine; safe to call more than once.
+func (p *gzipPipe) stop() {
+	select {
+	case <-p.done:
+	default:
+		close(p.done)
+	}
+}
+
+// readError words a failure of the input stream for the person who gave
+// it: a truncated or corrupt gzip, an I/O error, or a limit.
+func readError(name string, line int, err error) error {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		if ie.Line == 0 {
+			ie.Line = line
+		}
+		return ie
+	}
+	msg := "cannot read: " + err.Error()
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "gzip data ends early: the file is truncated"
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		msg = "gzip data is corrupt: " + err.Error()
+	default:
+		var ce flate.CorruptInputError
+		if errors.As(err, &ce) {
+			msg = "gzip data is corrupt: " + err.Error()
+		}
+	}
+	return &InputError{File: name, Line: line, Msg: msg, Err: err}
+}

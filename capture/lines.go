@@ -1,0 +1,196 @@
+package capture
+
+import (
+	"bytes"
+	"errors"
+	"io"
+)
+
+// lineReader splits a stream into lines with large reads and
+// bytes.IndexByte, and can skip whole lines that cannot start a section
+// without looking at them one by one: that is what makes a 1 GiB
+// show-tech, whose sections are mostly not selected, cheap to read.
+type lineReader struct {
+	r   io.Reader
+	buf []byte
+	// buf[start:end] is data not yet returned.
+	start, end int
+	eof        bool
+	err        error
+	// n is the number of lines returned or skipped so far.
+	n int
+	// max caps the bytes kept of one line; long assembles a line that
+	// does not fit in buf, up to max.
+	max  int
+	long []byte
+	// binary is called with a sample of a line longer than buf, so a run
+	// of binary data (a gzip bomb of zeros) stops the read early.
+	binary func(sample []byte) bool
+	// errBinary is set when binary said yes.
+	errBinary bool
+
+	tick, hash finder
+}
+
+// finder caches where the next occurrence of one byte is in buf, so a
+// search for '`' is not repeated over the same bytes after every '#'.
+type finder struct {
+	c byte
+	// pos is the index of c in buf, or -1 when there is none in
+	// buf[:upto].
+	pos, upto int
+}
+
+func (f *finder) next(buf []byte, start, end int) int {
+	if f.pos >= start {
+		return f.pos
+	}
+	from := start
+	if f.pos < 0 && f.upto > from {
+		from = f.upto
+	}
+	if i := bytes.IndexByte(buf[from:end], f.c); i >= 0 {
+		f.pos = from + i
+		return f.pos
+	}
+	f.pos, f.upto = -1, end
+	return -1
+}
+
+// shift follows buf's contents moving d bytes to the left.
+func (f *finder) shift(d int) {
+	switch {
+	case f.pos >= d:
+		f.pos -= d
+	case f.pos >= 0: // already consumed: search again
+		f.pos, f.upto = -1, 0
+	default:
+		f.upto = max(f.upto-d, 0)
+	}
+}
+
+func newLineReader(r io.Reader, size, maxLine int) *lineReader {
+	return &lineReader{r: r, buf: make([]byte, size), max: maxLine,
+		tick: finder{c: '`', pos: -1}, hash: finder{c: '#', pos: -1}}
+}
+
+// fill moves unread data to the front of buf and reads more. It reports
+// whether new data arrived.
+func (lr *lineReader) fill() bool {
+	if lr.eof || lr.err != nil {
+		return false
+	}
+	if lr.start > 0 {
+		copy(lr.buf, lr.buf[lr.start:lr.end])
+		lr.tick.shift(lr.start)
+		lr.hash.shift(lr.start)
+		lr.end -= lr.start
+		lr.start = 0
+	}
+	for lr.end < len(lr.buf) {
+		k, err := lr.r.Read(lr.buf[lr.end:])
+		lr.end += k
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				lr.eof = true
+			} else {
+				lr.err = err
+			}
+			return k > 0
+		}
+		if k > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// next returns the next line without its newline, capped at max bytes
+// (cut says the line was longer), or ok=false at the end of input or on a
+// read error. The slice is valid until the next call.
+func (lr *lineReader) next() (line []byte, cut, ok bool) {
+	lr.long = lr.long[:0]
+	longLine := false
+	for {
+		if i := bytes.IndexByte(lr.buf[lr.start:lr.end], '\n'); i >= 0 {
+			line = lr.buf[lr.start : lr.start+i]
+			lr.start += i + 1
+			lr.n++
+			if longLine {
+				return lr.appendLong(line), true, true
+			}
+			if len(line) > lr.max {
+				return line[:lr.max], true, true
+			}
+			return line, false, true
+		}
+		if lr.start == 0 && lr.end == len(lr.buf) {
+			// One line fills the buffer: keep its start, drop the rest.
+			if !longLine && lr.binary != nil && lr.binary(lr.buf) {
+				lr.errBinary = true
+				return nil, false, false
+			}
+			longLine = true
+			lr.appendLong(lr.buf[:lr.end])
+			lr.start = lr.end
+		}
+		if !lr.fill() {
+			if lr.err != nil || lr.start == lr.end && !longLine {
+				return nil, false, false
+			}
+			line = lr.buf[lr.start:lr.end]
+			lr.start = lr.end
+			lr.n++
+			if longLine {
+				return lr.appendLong(line), true, true
+			}
+			if len(line) > lr.max {
+				return line[:lr.max], true, true
+			}
+			return line, false, true
+		}
+	}
+}
+
+func (lr *lineReader) appendLong(b []byte) []byte {
+	if room := lr.max - len(lr.long); room > 0 {
+		lr.long = append(lr.long, b[:min(room, len(b))]...)
+	}
+	return lr.long
+}
+
+// skip consumes whole lines that hold neither '`' nor, when prompts is
+// set, '#', so that the next call to next returns the first line that
+// does. A header line always holds one of them; the bytes in between are
+// only counted for line numbers.
+func (lr *lineReader) skip(prompts bool) {
+	for {
+		p := lr.tick.next(lr.buf, lr.start, lr.end)
+		if prompts {
+			if h := lr.hash.next(lr.buf, lr.start, lr.end); h >= 0 && (p < 0 || h < p) {
+				p = h
+			}
+		}
+		data := lr.buf[lr.start:lr.end]
+		if p >= 0 {
+			ls := bytes.LastIndexByte(data[:p-lr.start], '\n') + 1
+			lr.n += bytes.Count(data[:ls], newline)
+			lr.start += ls
+			return
+		}
+		if last := bytes.LastIndexByte(data, '\n'); last >= 0 {
+			lr.n += bytes.Count(data[:last+1], newline)
+			lr.start += last + 1
+		}
+		if lr.start == 0 && lr.end == len(lr.buf) {
+			// A line longer than buf with no marker in its first part:
+			// let next handle it (it keeps the start and drops the rest).
+			return
+		}
+		if !lr.fill() {
+			return
+		}
+	}
+}
+
+var newline = []byte{'\n'}

@@ -1,0 +1,195 @@
+package capture
+
+import (
+	"bytes"
+	"strings"
+)
+
+// backtickHeader recognises a show tech-support command header:
+// "`show version`", maybe with blanks inside the backticks.
+func backtickHeader(t []byte) (string, bool) {
+	t = bytes.TrimSpace(t)
+	if len(t) < 3 || t[0] != '`' || t[len(t)-1] != '`' {
+		return "", false
+	}
+	cmd := bytes.TrimSpace(t[1 : len(t)-1])
+	if len(cmd) == 0 || bytes.IndexByte(cmd, '`') >= 0 || !isLetter(cmd[0]) {
+		return "", false
+	}
+	return string(cmd), true
+}
+
+// techBanner recognises the line some show tech-support variants print
+// first: "---- show tech-support details ----".
+func techBanner(t []byte) bool {
+	t = bytes.TrimSpace(t)
+	if !bytes.HasPrefix(t, []byte("---")) || !bytes.HasSuffix(t, []byte("---")) {
+		return false
+	}
+	inner := bytes.TrimSpace(bytes.Trim(t, "-"))
+	return bytes.HasPrefix(bytes.ToLower(inner), []byte("show tech"))
+}
+
+// prompt is a command line of a terminal log: "N9K-1(config)# sh run".
+type prompt struct {
+	host   string
+	config bool
+	// noSpace is set for "host#command", IOS-XE's spelling; NX-OS prints
+	// a blank after the '#'.
+	noSpace bool
+	cmd     string
+}
+
+// parsePrompt recognises "host# cmd", "host(config-xx)# cmd", "host#cmd"
+// and a bare "host#". Outside config mode the command must start with an
+// exec command (show, ping, ...), so an output line like "Port# Name" is
+// not taken for a prompt.
+func parsePrompt(t []byte) (prompt, bool) {
+	i := 0
+	for i < len(t) && i <= 64 && isHostChar(t[i]) {
+		i++
+	}
+	if i == 0 || i > 63 || !isLetter(t[0]) && !isDigit(t[0]) {
+		return prompt{}, false
+	}
+	p := prompt{host: string(t[:i])}
+	rest := t[i:]
+	if len(rest) > 0 && rest[0] == '(' {
+		j := bytes.IndexByte(rest, ')')
+		if j < 0 || !bytes.HasPrefix(rest[1:j], []byte("config")) || !isModeName(rest[1:j]) {
+			return prompt{}, false
+		}
+		p.config = true
+		rest = rest[j+1:]
+	}
+	if len(rest) == 0 || rest[0] != '#' {
+		return prompt{}, false
+	}
+	rest = rest[1:]
+	p.noSpace = len(rest) > 0 && rest[0] != ' '
+	p.cmd = strings.TrimSpace(string(rest))
+	if p.cmd != "" && !p.config {
+		verb, _, _ := strings.Cut(p.cmd, " ")
+		if _, ok := expand(verb, firstWords); !ok {
+			return prompt{}, false
+		}
+	}
+	return p, true
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isHostChar(c byte) bool {
+	return isLetter(c) || isDigit(c) || c == '-' || c == '_' || c == '.'
+}
+func isModeName(b []byte) bool {
+	for _, c := range b {
+		if !isLetter(c) && !isDigit(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// pasteHeader recognises, in a paste without prompts or show-tech headers,
+// the start of one command's output. An echoed command line ("show ip
+// route vrf management") gives echo=true and the typed text; otherwise the
+// command is known from the output's first line, which belongs to the
+// output.
+func pasteHeader(t []byte) (cmd, typed string, ok bool) {
+	s := strings.TrimSpace(string(t))
+	low := strings.ToLower(s)
+	switch {
+	case len(s) < 200 && (strings.HasPrefix(low, "show ") || strings.HasPrefix(low, "sh ")):
+		return Canonical(s), s, true
+	case strings.HasPrefix(s, "Smart Licensing is ENABLED"), strings.HasPrefix(s, "Smart Licensing is DISABLED"):
+		return "show license status", "", true
+	case strings.HasPrefix(s, "Cisco Nexus Operating System"):
+		return "show version", "", true
+	case strings.HasPrefix(s, "!Command: "):
+		if c := Canonical(strings.TrimPrefix(s, "!Command: ")); c != "" {
+			return c, "", true
+		}
+	case strings.HasPrefix(s, `IP Route Table for VRF "`):
+		vrf, _, _ := strings.Cut(strings.TrimPrefix(s, `IP Route Table for VRF "`), `"`)
+		if vrf != "" {
+			return "show ip route vrf " + vrf, "", true
+		}
+	case strings.HasPrefix(s, "PING "):
+		if f := strings.Fields(s); len(f) >= 3 && strings.HasPrefix(f[2], "(") {
+			return "ping " + f[1], "", true
+		}
+	case strings.HasPrefix(s, "Current call home settings:"):
+		return "show call-home", "", true
+	case strings.HasPrefix(s, `NAME: "Chassis"`):
+		return "show inventory", "", true
+	case isLicenseUsageHeader(s):
+		return "show license usage", "", true
+	}
+	return "", "", false
+}
+
+// isLicenseUsageHeader recognises the table header of traditional
+// `show license usage`: "Feature  Ins  Lic   Status Expiry Date Comments".
+func isLicenseUsageHeader(s string) bool {
+	f := strings.Fields(s)
+	return len(f) >= 4 && f[0] == "Feature" && f[1] == "Ins" && f[2] == "Lic" && f[3] == "Status"
+}
+
+// signal says how strongly a line shows IOS-XE rather than NX-OS.
+type signal int
+
+const (
+	noSignal signal = iota
+	// weakSignal: blocks the IOS-XE Smart Agent prints that NX-OS under
+	// Smart Licensing Using Policy may print too; recorded only beside a
+	// strong signal.
+	weakSignal
+	// strongSignal: output NX-OS never prints.
+	strongSignal
+	// bannerSignal: "Smart Licensing Status", strong if a '=' underline
+	// follows.
+	bannerSignal
+)
+
+// foreignSignal classifies one output line.
+func foreignSignal(t []byte) signal {
+	s := bytes.TrimSpace(t)
+	switch {
+	case bytes.HasPrefix(s, []byte("Current call home settings:")),
+		bytes.HasPrefix(s, []byte("Load for five secs:")),
+		isIOSTimeSource(s):
+		return strongSignal
+	case string(s) == "Smart Licensing Status":
+		return bannerSignal
+	case string(s) == "Utility:", string(s) == "Data Privacy:", string(s) == "Export Authorization Key:":
+		return weakSignal
+	}
+	return noSignal
+}
+
+// isIOSTimeSource recognises IOS-XE's exec header "Time source is NTP,
+// 11:04:51.711 PDT Fri Sep 1 2023"; NX-OS's `show clock` puts the time on
+// a line of its own.
+func isIOSTimeSource(s []byte) bool {
+	rest, ok := bytes.CutPrefix(s, []byte("Time source is "))
+	if !ok {
+		return false
+	}
+	_, after, ok := bytes.Cut(rest, []byte(", "))
+	return ok && len(after) > 2 && isDigit(after[0]) && (after[1] == ':' || len(after) > 2 && after[2] == ':')
+}
+
+// isUnderline is a line of '=' under a title.
+func isUnderline(t []byte) bool {
+	s := bytes.TrimSpace(t)
+	return len(s) >= 5 && len(bytes.Trim(s, "=")) == 0
+}
+
+// foreignCommand reports IOS-XE command spellings: `show call-home`
+// (NX-OS: show callhome) and `show license tech support` (NX-OS:
+// show license tech-support).
+func foreignCommand(canonical string) bool {
+	return canonical == "show call-home" || strings.HasPrefix(canonical, "show call-home ") ||
+		strings.HasPrefix(strings.ToLower(canonical), "show license tech support")
+}

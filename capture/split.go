@@ -1,0 +1,282 @@
+package capture
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unsafe"
+)
+
+// devState is a device being read and what the splitter knows about it.
+type devState struct {
+	dev *Device
+	// seen counts the sections recognised, kept or not: a device whose
+	// sections were all left out by Select is still NX-OS output.
+	seen int
+	// techSections counts show-tech sections since its show-tech began; a
+	// second `show switchname` after some means a second show-tech.
+	techSections int
+	strong       []Ref
+	weak         []Ref
+}
+
+// splitter turns cleaned lines into devices and sections.
+type splitter struct {
+	name string
+	opt  Options
+	devs []*devState
+	d    *devState
+	// byHost finds the device of a prompt's hostname.
+	byHost map[string]*devState
+	// promptHosts are the hostnames seen in prompts; inside a show-tech
+	// only a prompt of one of them ends it, so output that looks like a
+	// prompt does not split a show-tech.
+	promptHosts map[string]bool
+
+	cur      *Section // the kept section receiving lines, or nil
+	curCmd   string   // the current section's command, kept or not
+	curBody  int      // non-blank lines the current section has had
+	curBytes int
+	filter   func(string) bool
+	// skipping: the current section is not kept and no line of it is
+	// needed, so the line reader may skip to the next header.
+	skipping bool
+	wantHost bool // the next non-blank line is `show switchname` output
+	banner   *Ref // a "Smart Licensing Status" line, strong if underlined
+
+	prompted bool // a prompt was seen in this input
+	tech     bool // a show-tech header was seen in this input
+	kept     int64
+	sections int
+	cl       cleaner
+}
+
+func newSplitter(name string, opt Options) *splitter {
+	s := &splitter{name: name, opt: opt, byHost: map[string]*devState{}, promptHosts: map[string]bool{}}
+	s.newDevice()
+	return s
+}
+
+func (s *splitter) newDevice() {
+	s.endSection()
+	s.d = &devState{dev: &Device{Source: s.name, Format: "paste"}}
+	s.devs = append(s.devs, s.d)
+}
+
+// pasteMode: no prompt and no show-tech header yet, so sections are found
+// by their content.
+func (s *splitter) pasteMode() bool { return !s.prompted && !s.tech }
+
+func (s *splitter) endSection() {
+	s.cur, s.curCmd, s.curBody, s.curBytes, s.filter = nil, "", 0, 0, nil
+	s.skipping, s.wantHost, s.banner = false, false, nil
+}
+
+// line handles one raw line; n is its line number.
+func (s *splitter) line(raw []byte, cut bool, n int) error {
+	t := s.cl.clean(raw)
+	if len(t) == 0 {
+		s.body(t, cut, n)
+		return nil
+	}
+	if cmd, ok := backtickHeader(t); ok {
+		return s.techHeader(cmd, n)
+	}
+	if techBanner(t) {
+		if s.d.techSections > 0 {
+			s.newDevice()
+		}
+		s.endSection()
+		s.tech = true
+		s.d.dev.Format = "show-tech"
+		return nil
+	}
+	if p, ok := parsePrompt(t); ok && s.acceptPrompt(p) {
+		return s.prompt(p, string(t), n)
+	}
+	if s.pasteMode() {
+		if cmd, typed, ok := pasteHeader(t); ok && !(cmd == s.curCmd && s.curBody == 0) {
+			line := 0
+			if typed != "" {
+				line = n
+			}
+			if err := s.start(cmd, typed, line); err != nil {
+				return err
+			}
+			if typed != "" {
+				return nil
+			}
+		}
+	}
+	s.body(t, cut, n)
+	return nil
+}
+
+func (s *splitter) acceptPrompt(p prompt) bool {
+	if s.d.techSections > 0 {
+		return s.promptHosts[p.host]
+	}
+	if p.cmd == "" && !p.config {
+		// A bare "word#" is a prompt only in a terminal log already.
+		return s.prompted
+	}
+	return true
+}
+
+func (s *splitter) techHeader(typed string, n int) error {
+	cmd := Canonical(typed)
+	if (cmd == "show switchname" || cmd == "show hostname") && s.d.techSections > 0 {
+		s.newDevice() // a second show-tech follows the first
+	}
+	s.tech = true
+	s.d.techSections++
+	s.d.dev.Format = "show-tech"
+	return s.start(cmd, typed, n)
+}
+
+func (s *splitter) prompt(p prompt, text string, n int) error {
+	s.prompted = true
+	s.promptHosts[p.host] = true
+	switch ds := s.byHost[p.host]; {
+	case ds != nil:
+		s.d = ds
+	case s.d.dev.Hostname != "" && s.d.dev.Hostname != p.host:
+		s.newDevice()
+		fallthrough
+	default:
+		s.setHost(p.host)
+	}
+	s.d.techSections = 0
+	if s.d.dev.Format == "paste" {
+		s.d.dev.Format = "terminal"
+	}
+	cmd := Canonical(p.cmd)
+	if p.noSpace {
+		s.d.strong = append(s.d.strong, Ref{Command: cmd, Source: s.name, Line: n, Text: text})
+	}
+	if p.cmd == "" {
+		s.endSection()
+		s.skipping = true
+		return nil
+	}
+	return s.start(cmd, p.cmd, n)
+}
+
+func (s *splitter) setHost(h string) {
+	if s.d.dev.Hostname == "" {
+		s.d.dev.Hostname = h
+	}
+	if s.byHost[h] == nil {
+		s.byHost[h] = s.d
+	}
+}
+
+// start begins a section; line is the header's line, 0 when the section
+// was recognised by its content.
+func (s *splitter) start(cmd, typed string, line int) error {
+	s.endSection()
+	s.curCmd = cmd
+	s.d.seen++
+	if typed != "" && foreignCommand(cmd) {
+		text := typed
+		if text == "" {
+			text = cmd
+		}
+		s.d.strong = append(s.d.strong, Ref{Command: cmd, Source: s.name, Line: line, Text: text})
+	}
+	s.wantHost = (cmd == "show switchname" || cmd == "show hostname") && s.d.dev.Hostname == ""
+	keep, filter := true, (func(string) bool)(nil)
+	if s.opt.Select != nil {
+		keep, filter = s.opt.Select(cmd)
+	}
+	if !keep {
+		s.skipping = !s.pasteMode() && !s.wantHost
+		return nil
+	}
+	s.sections++
+	if s.sections > s.opt.MaxSections {
+		return &InputError{File: s.name, Line: line, Msg: fmt.Sprintf("more than %d command sections kept: not a capture slcheck can read whole (select fewer commands)", s.opt.MaxSections)}
+	}
+	s.cur = &Section{Command: cmd, Typed: typed, Source: s.name, Line: line}
+	s.filter = filter
+	s.kept += sectionCost
+	s.d.dev.Sections = append(s.d.dev.Sections, s.cur)
+	return nil
+}
+
+// sectionCost and lineCost approximate the memory a kept section and a
+// kept line hold besides their text, for the MaxKeptBytes budget.
+const (
+	sectionCost = 256
+	lineCost    = 48
+)
+
+func (s *splitter) body(t []byte, cut bool, n int) {
+	if len(t) > 0 {
+		s.curBody++
+		s.foreign(t, n)
+		if s.wantHost {
+			s.setHost(strings.Fields(string(t))[0])
+			s.wantHost = false
+			s.skipping = s.cur == nil && !s.pasteMode()
+		}
+	}
+	c := s.cur
+	if c == nil || c.Truncated {
+		return
+	}
+	// The filter sees the line without a copy; Options says it must not
+	// keep the string.
+	if s.filter != nil && !s.filter(unsafe.String(unsafe.SliceData(t), len(t))) {
+		return
+	}
+	cost := int64(len(t) + lineCost)
+	if len(c.Lines) >= s.opt.MaxSectionLines || s.curBytes+len(t) > s.opt.MaxSectionBytes || s.kept+cost > s.opt.MaxKeptBytes {
+		c.Truncated = true
+		return
+	}
+	s.curBytes += len(t)
+	s.kept += cost
+	c.Lines = append(c.Lines, Line{N: n, Text: string(t), Cut: cut})
+}
+
+func (s *splitter) foreign(t []byte, n int) {
+	banner := s.banner
+	s.banner = nil
+	ref := func() Ref { return Ref{Command: s.curCmd, Source: s.name, Line: n, Text: string(t)} }
+	switch foreignSignal(t) {
+	case strongSignal:
+		s.d.strong = append(s.d.strong, ref())
+	case weakSignal:
+		s.d.weak = append(s.d.weak, ref())
+	case bannerSignal:
+		r := ref()
+		s.banner = &r
+	default:
+		if banner != nil && isUnderline(t) {
+			s.d.strong = append(s.d.strong, *banner)
+		}
+	}
+}
+
+// finish returns the devices that had NX-OS (or foreign) output.
+func (s *splitter) finish() (*Capture, error) {
+	c := &Capture{Source: s.name}
+	for _, ds := range s.devs {
+		if ds.seen == 0 && len(ds.strong) == 0 {
+			continue
+		}
+		if len(ds.strong) > 0 {
+			f := append(append([]Ref{}, ds.strong...), ds.weak...)
+			slices.SortStableFunc(f, func(a, b Ref) int { return a.Line - b.Line })
+			ds.dev.Foreign = f
+		}
+		c.Devices = append(c.Devices, ds.dev)
+	}
+	if len(c.Devices) == 0 {
+		return nil, &InputError{File: s.name, Msg: "no NX-OS output found: expected a show tech-support, " +
+			"a terminal log with `switch# show ...` prompts, or the output of " +
+			"show running-config callhome, show license status or show version"}
+	}
+	return c, nil
+}
