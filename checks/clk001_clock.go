@@ -1,0 +1,98 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// maxClockSkew is how far the device clock may be from CSSM's for trust
+// codes (SLP troubleshooting guide).
+const maxClockSkew = time.Hour
+
+func init() {
+	register(&Check{
+		ID:         "CLK001",
+		Title:      "Device clock is right (NTP)",
+		Area:       "Logs and time",
+		Severity:   Warning,
+		Needs:      []string{cmdShowClock, cmdRunningConfig},
+		References: []string{refSLPGuide},
+		Explain: Explain{
+			What: "In an SSH session, the device clock against the workstation's (more than an hour apart fails); in a capture, `ntp server` lines in the whole running-config and the `Time source is` line of `show clock`.",
+			Why:  "Certificates and trust codes are checked against the device clock: a clock off by more than an hour from CSSM makes TLS and trust-code installation fail in ways that look like network problems.",
+			Fix:  "Configure NTP (`ntp server <address> use-vrf <vrf>`) and check `show clock` and `show ntp peer-status` agree with real time.",
+		},
+		Run: runCLK001,
+	})
+}
+
+func runCLK001(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := notJudgeable(c, s); skip {
+		return r
+	}
+	if col := s.Collection; col != nil && !col.WorkstationTime.IsZero() {
+		if s.Clock == nil || s.Clock.Time.IsZero() {
+			return c.NotChecked(cmdShowClock)
+		}
+		skew := s.Clock.Time.Sub(col.WorkstationTime)
+		if skew < 0 {
+			skew = -skew
+		}
+		if skew > maxClockSkew {
+			msg := fmt.Sprintf("the device clock (%s) is %s away from the workstation's (%s): certificates and trust codes need it within an hour",
+				lifecycle.FormatTime(s.Clock.Time), skew.Round(time.Minute), lifecycle.FormatTime(col.WorkstationTime))
+			if !s.Clock.ZoneKnown {
+				msg += fmt.Sprintf("; slcheck does not know the zone %q and read it as UTC: verify", s.Clock.Zone)
+			}
+			return c.Fail(msg, ntpRemedy(s), s.Clock.Ref)
+		}
+	}
+	ntpOK, res := ntpState(c, s)
+	if !ntpOK {
+		return res
+	}
+	if s.Collection != nil && s.Clock != nil {
+		res.Message += "; the device clock is within an hour of the workstation's"
+	}
+	return res
+}
+
+// ntpState judges the capture side: the clock's time source, else the NTP
+// configuration. ok is true when the result is a pass.
+func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
+	if ck := s.Clock; ck != nil && ck.Source != "" {
+		src := strings.ToUpper(ck.Source)
+		if src == "NTP" || src == "PTP" {
+			return true, c.Pass("`show clock` says the time source is "+src, ck.SourceRef)
+		}
+		return false, c.Fail(fmt.Sprintf("`show clock` says the time source is %s, not NTP: verify the clock against real time, as certificates and trust codes need it right", ck.Source),
+			ntpRemedy(s), ck.SourceRef)
+	}
+	if s.Config.Complete(parsers.TopicNTP) {
+		if n := len(s.Config.NTPServers); n > 0 {
+			return true, c.Pass(fmt.Sprintf("%d `ntp server` line(s) configured", n), s.Config.NTPServers[0])
+		}
+		return false, c.Fail("no `ntp server` in the running-config: the clock may have drifted; verify `show clock` against real time, as certificates and trust codes need it within an hour",
+			ntpRemedy(s), configRef(s))
+	}
+	return false, c.NotChecked(cmdRunningConfig)
+}
+
+func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {
+	vrf, _, known := s.CallhomeVRF()
+	if !known {
+		vrf = "management"
+	}
+	return &remedies.Remedy{
+		Summary: "Synchronise the clock with NTP.",
+		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + vrf, "copy running-config startup-config"},
+		Verify:  []string{"show ntp peer-status", cmdShowClock},
+		Notes:   []string{"Replace <NTP server address> with the site's NTP server; the VRF is the one Call Home uses, change it if NTP is reached elsewhere."},
+	}
+}

@@ -1,0 +1,45 @@
+package checks
+
+import (
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "LIC001",
+		Title:      "Smart Licensing is enabled",
+		Area:       "License and registration state",
+		Severity:   Warning,
+		Needs:      []string{cmdLicenseStatus},
+		References: []string{refDoc217965, refLicGuide},
+		Explain: Explain{
+			What: "The first line of `show license status`: `Smart Licensing is ENABLED` or `DISABLED`.",
+			Why:  "With Smart Licensing disabled the switch never registers and never reports: every Call Home setting is irrelevant until it is enabled.",
+			Fix:  "Enable Smart Licensing in configuration mode (the NX-OS Licensing Guide gives the command for the release), then register the switch with an ID token from CSSM.",
+		},
+		Run: runLIC001,
+	})
+}
+
+func runLIC001(c *Check, s *snapshot.Snapshot) Result {
+	l, r, ok := classicLicense(c, s)
+	if !ok {
+		return r
+	}
+	switch {
+	case l.Enabled != nil && !*l.Enabled:
+		return c.Fail("Smart Licensing is DISABLED: the switch does not register or talk to Cisco"+unrecognisedNote(l),
+			licenceRemedy("Enable Smart Licensing, then register the switch.",
+				"On NX-OS 9.3(x) the Licensing Guide gives `license smart enable` in configuration mode: check it for this release before pasting.",
+				"Then register in exec mode: `"+registerCmd+"` (the token comes from CSSM and is a secret of the Smart Account)."),
+			l.Ref)
+	case l.Enabled != nil:
+		return c.Pass("Smart Licensing is ENABLED"+unrecognisedNote(l), l.Ref)
+	}
+	if st := lifecycle.StateOf(l); st != lifecycle.StateUnknown {
+		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+statusWords(l)+") shows Smart Licensing in use"+unrecognisedNote(l),
+			l.Registration.StatusRef, l.Authorization.StatusRef)
+	}
+	return c.NotChecked(cmdLicenseStatus)
+}

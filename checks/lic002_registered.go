@@ -1,0 +1,61 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "LIC002",
+		Title:      "Switch is registered (not in evaluation)",
+		Area:       "License and registration state",
+		Severity:   Warning,
+		Needs:      []string{cmdLicenseStatus},
+		References: []string{refDoc217965},
+		Explain: Explain{
+			What: "The registration status in `show license status`: UNREGISTERED, EVAL MODE (with `Evaluation Period Remaining`), or EVAL EXPIRED.",
+			Why:  "An unregistered switch uses its one 90-day evaluation period (days of use, never reset) and does not report to Cisco. When it runs out the switch shows EVAL EXPIRED: features keep working, but the licences are not accounted for.",
+			Fix:  "Create an ID token in CSSM (Manage licenses > Inventory > General > New Token) and run `license smart register idtoken <token>` on the switch; if registration fails, LIC003 says why.",
+		},
+		Causes: append(append([]string{}, networkCauses...), "LIC003"),
+		Run:    runLIC002,
+	})
+}
+
+func runLIC002(c *Check, s *snapshot.Snapshot) Result {
+	l, r, ok := classicLicense(c, s)
+	if !ok {
+		return r
+	}
+	register := licenceRemedy("Register the switch with an ID token from CSSM.",
+		"Run in exec mode: `"+registerCmd+"`; the token is a secret of the Smart Account: do not paste it into tickets.",
+		"If registration fails, LIC003 quotes the reason and the checks that explain it.")
+	switch st := lifecycle.StateOf(l); st {
+	case lifecycle.StateDisabled:
+		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)")
+	case lifecycle.StateUnknown:
+		return unrecognisedStatus(c, l)
+	case lifecycle.StateEvaluation:
+		msg := "unregistered: the switch runs in evaluation mode"
+		if e := l.Evaluation; e != nil {
+			d := lifecycle.Delta{Days: int(e.Remaining.Hours() / 24), Hours: int(e.Remaining.Hours()) % 24}
+			msg += fmt.Sprintf(" with %s of evaluation use left (days of use, not calendar days; the period is never reset)", strings.TrimPrefix(d.String(), "in "))
+			return c.Fail(msg, register, e.Ref, l.Registration.StatusRef)
+		}
+		return c.Fail(msg+" (the output does not say how much evaluation time is left)", register, l.Registration.StatusRef, l.Authorization.StatusRef)
+	case lifecycle.StateEvalExpired:
+		return c.Fail("unregistered and the evaluation period has expired (EVAL EXPIRED): features keep working, but the switch is not licensed with Cisco until it is registered", register,
+			l.Registration.StatusRef, l.Authorization.StatusRef)
+	case lifecycle.StateUnregistered:
+		return c.Fail("unregistered: the switch has not been registered with an ID token", register, l.Registration.StatusRef)
+	case lifecycle.StateRegistrationFailed:
+		return c.Fail("unregistered: registration was attempted and failed (LIC003 quotes the reason)", register, l.Registration.StatusRef)
+	case lifecycle.StateRegistering:
+		return c.FailWith(Info, "registration was in progress at capture time: capture `show license status` again to see its outcome", nil, l.Registration.StatusRef)
+	}
+	return c.Pass("registered: "+statusWords(l), l.Registration.StatusRef)
+}

@@ -1,0 +1,82 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+func init() {
+	register(&Check{
+		ID:         "LIC003",
+		Title:      "Registration succeeded",
+		Area:       "License and registration state",
+		Severity:   Error,
+		Needs:      []string{cmdLicenseStatus},
+		References: []string{refDoc217965, refFN72115},
+		Explain: Explain{
+			What: "`Initial Registration:` and `Last Renewal Attempt:` in `show license status`, and the indented `Failure reason:` under a FAILED one; `Status: UNREGISTERED - REGISTRATION FAILED`.",
+			Why:  "A failed registration leaves the switch unregistered (initial) or, for a failing ID certificate renewal, unregistered when the certificate expires after a year without contact. The failure reason names the broken piece: an http:// URL, no path to Cisco, DNS, or an untrusted certificate.",
+			Fix:  "Fix the cause the failure reason points to (the checks listed in the message confirm or rule it out), then register again with `license smart register idtoken <token> force`; a failing renewal retries by itself every hour.",
+		},
+		Causes: networkCauses,
+		Run:    runLIC003,
+	})
+}
+
+func runLIC003(c *Check, s *snapshot.Snapshot) Result {
+	l, r, ok := classicLicense(c, s)
+	if !ok {
+		return r
+	}
+	reg := l.Registration
+	st := lifecycle.StateOf(l)
+	switch {
+	case st == lifecycle.StateDisabled:
+		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)")
+	case lifecycle.Failed(reg.Initial) && !lifecycle.Registered(st):
+		return failedRegistration(c, "initial registration", reg.Initial, reg.StatusRef)
+	case st == lifecycle.StateRegistrationFailed:
+		return c.Fail(fmt.Sprintf("registration FAILED (%s); %s", reg.Status, failureExplanation("")),
+			registrationRemedy(), reg.StatusRef)
+	case lifecycle.Failed(reg.LastRenewal):
+		res := failedRegistration(c, "the last ID certificate renewal", reg.LastRenewal, reg.StatusRef)
+		if reg.Expires != nil {
+			res.Message += fmt.Sprintf("; the ID certificate expires %s, and then the switch becomes unregistered", deadline(s, reg.Expires.Time))
+			res.Evidence = append(res.Evidence, nonZero([]capture.Ref{reg.Expires.Ref})...)
+		}
+		return res
+	case lifecycle.Registered(st):
+		msg := "registered: " + statusWords(l)
+		var ev []capture.Ref
+		if a := reg.Initial; a != nil {
+			msg += "; initial registration " + attemptText(a)
+			ev = append(ev, a.Ref)
+		}
+		if a := reg.LastRenewal; a != nil && a.Result != "" {
+			msg += "; last renewal attempt " + attemptText(a)
+			ev = append(ev, a.Ref)
+		}
+		return c.Pass(msg, append(ev, reg.StatusRef)...)
+	case st == lifecycle.StateUnknown:
+		return unrecognisedStatus(c, l)
+	case st == lifecycle.StateRegistering:
+		return c.Skip("not judged: registration was in progress at capture time; capture `show license status` again")
+	}
+	return c.Skip(fmt.Sprintf("not applicable: no registration attempt shown (%s; see LIC002)", statusWords(l)))
+}
+
+func failedRegistration(c *Check, what string, a *parsers.Attempt, status capture.Ref) Result {
+	return c.Fail(fmt.Sprintf("%s %s; %s", what, attemptText(a), failureExplanation(a.Reason)),
+		registrationRemedy(), a.Ref, a.ReasonRef, status)
+}
+
+func registrationRemedy() *remedies.Remedy {
+	return licenceRemedy("Fix the cause the failure reason points to, then register again.",
+		"Fix first what the checks named in the message report; the switch then retries by itself (every 15 minutes for 4 hours after a failed registration, then hourly; hourly for a failing renewal).",
+		"To register at once, run in exec mode: `"+registerCmd+"` (a new token from CSSM if the old one expired; never paste the token into tickets).")
+}

@@ -1,0 +1,62 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// idCertWarnDays is how close to its expiry an ID certificate is reported.
+const idCertWarnDays = 30
+
+func init() {
+	register(&Check{
+		ID:         "LIC007",
+		Title:      "ID certificate is not about to expire",
+		Area:       "License and registration state",
+		Severity:   Warning,
+		Needs:      []string{cmdLicenseStatus, cmdShowClock},
+		References: []string{refDoc217965},
+		Explain: Explain{
+			What: "`Registration Expires:` in `show license status` (the ID certificate, valid one year and renewed every six months), judged against the capture time.",
+			Why:  "When the ID certificate expires the switch becomes unregistered, falls back to any evaluation time left, and CSSM removes it: it must be registered again with a new ID token. Within 30 days of expiry the renewals have been failing for months.",
+			Fix:  "Restore the path to Cisco so the hourly renewal succeeds before the expiry; once expired, register again with a new ID token.",
+		},
+		Causes: append(append([]string{}, networkCauses...), "LIC003"),
+		Run:    runLIC007,
+	})
+}
+
+func runLIC007(c *Check, s *snapshot.Snapshot) Result {
+	l, r, ok := classicLicense(c, s)
+	if !ok {
+		return r
+	}
+	if r, skip := notRegistered(c, l); skip {
+		return r
+	}
+	exp := l.Registration.Expires
+	if exp == nil {
+		return c.NotChecked(cmdLicenseStatus)
+	}
+	at, _, judged := captureClock(s)
+	if !judged {
+		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the registration expiry %s could not be judged: run `%s`", lifecycle.FormatTime(exp.Time), cmdShowClock))
+	}
+	d := lifecycle.Until(at, exp.Time)
+	switch {
+	case d.Passed:
+		return c.Fail("the ID certificate has expired ("+deadline(s, exp.Time)+"): the switch is no longer registered and CSSM removes it; it must be registered again",
+			licenceRemedy("Register the switch again with a new ID token once the path to Cisco works.",
+				"Run in exec mode: `"+registerCmd+"`; the old registration cannot be renewed.",
+				"Licensed features keep working meanwhile."),
+			exp.Ref)
+	case d.Within(idCertWarnDays):
+		return c.Fail("the ID certificate expires "+deadline(s, exp.Time)+": its renewals (every six months, then hourly) have not succeeded",
+			licenceRemedy("Restore the path to Cisco before the expiry; the switch retries the renewal every hour.",
+				"After the expiry the switch becomes unregistered and must be registered again with a new ID token; features keep working."),
+			exp.Ref)
+	}
+	return c.Pass("the ID certificate expires "+deadline(s, exp.Time), exp.Ref)
+}

@@ -1,0 +1,161 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// Helpers shared by the platform, licence-state, SLP and clock checks.
+
+const (
+	cmdShowVersion   = "show version"
+	cmdLicenseStatus = "show license status"
+	cmdShowClock     = "show clock"
+	cmdRunningConfig = "show running-config"
+
+	refSLPGuide = "Cisco NX-OS Smart Licensing Using Policy User Guide (transport, URL, trust code)"
+	refMDSSLP   = "Cisco MDS 9000 Series Licensing Guide, Smart Licensing Using Policy (9.2(2) and later)"
+
+	// registerCmd is the exec command that registers a device [seed]; the
+	// token is a secret of the customer's Smart Account, never printed.
+	registerCmd = "license smart register idtoken <ID-token-from-CSSM> force"
+)
+
+// networkCauses are the checks that explain a failed exchange with Cisco,
+// most basic first: configuration, then the path, name resolution, the
+// endpoint's reachability and trust. Root-cause linking picks the first that
+// failed, so one http:// URL is reported once (CH002) with the licence
+// failures listed under it.
+var networkCauses = []string{
+	"CH001", "CH003", "CH002", "CH004",
+	"NET004", "NET001", "NET002",
+	"DNS001", "DNS002", "DNS003",
+	"NET003", "TLS002", "TLS001", "TLS003", "DNS004",
+	"LOG001", "CLK001",
+}
+
+// classicLicense returns the license output a classic licence check reads,
+// or the result to report when the check cannot judge it.
+func classicLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, bool) {
+	if r, skip := classicOnly(c, s); skip {
+		return nil, r, false
+	}
+	if s.License == nil {
+		return nil, c.NotChecked(cmdLicenseStatus), false
+	}
+	return s.License, Result{}, true
+}
+
+// notRegistered returns the skipped result of a check that needs a
+// registered device, and whether it applies.
+func notRegistered(c *Check, l *parsers.License) (Result, bool) {
+	switch st := lifecycle.StateOf(l); {
+	case st == lifecycle.StateDisabled:
+		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), true
+	case st == lifecycle.StateUnknown:
+		return unrecognisedStatus(c, l), true
+	case !lifecycle.Registered(st):
+		return c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", statusWords(l))), true
+	}
+	return Result{}, false
+}
+
+// unrecognisedStatus keeps a status slcheck does not know visible instead
+// of guessing: the check is skipped and its message quotes the lines.
+func unrecognisedStatus(c *Check, l *parsers.License) Result {
+	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", statusWords(l), cmdLicenseStatus))
+	refs := []capture.Ref{l.Registration.StatusRef, l.Authorization.StatusRef}
+	refs = append(refs, l.Unrecognised...)
+	r.Evidence = nonZero(refs)
+	r.Message = "status not recognised: " + statusWords(l) + unrecognisedNote(l)
+	return r
+}
+
+// unrecognisedNote lists the lines of the license output the parser did not
+// understand, so they reach the report rather than vanish.
+func unrecognisedNote(l *parsers.License) string {
+	if len(l.Unrecognised) == 0 {
+		return ""
+	}
+	var q []string
+	for _, r := range firstRefs(l.Unrecognised, 3) {
+		q = append(q, fmt.Sprintf("%q (%s)", strings.TrimSpace(r.Text), r.String()))
+	}
+	more := ""
+	if n := len(l.Unrecognised) - 3; n > 0 {
+		more = fmt.Sprintf(" and %d more", n)
+	}
+	return fmt.Sprintf("; slcheck did not recognise %s%s: read them on the device", strings.Join(q, ", "), more)
+}
+
+// statusWords is the device's own status: "REGISTERED / AUTHORIZED".
+func statusWords(l *parsers.License) string {
+	var parts []string
+	for _, p := range []string{l.Registration.Status, l.Authorization.Status} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "no status printed"
+	}
+	return strings.Join(parts, " / ")
+}
+
+// captureClock says which time deadlines are judged against and where it
+// came from; ok is false when the capture does not say.
+func captureClock(s *snapshot.Snapshot) (at time.Time, from string, ok bool) {
+	if s.CapturedAt.IsZero() {
+		return time.Time{}, "", false
+	}
+	from = s.CapturedAtFrom.String()
+	if cmd := s.CapturedAtFrom.Command; cmd != "" {
+		from = fmt.Sprintf("`%s`, %s", cmd, from)
+	}
+	return s.CapturedAt, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(s.CapturedAt), from), true
+}
+
+// deadline says a date and how far it is from the capture time, or that it
+// could not be judged.
+func deadline(s *snapshot.Snapshot, t time.Time) string {
+	at, from, ok := captureClock(s)
+	if !ok {
+		return fmt.Sprintf("%s (not judged: the capture time is unknown; capture `%s`)", lifecycle.FormatTime(t), cmdShowClock)
+	}
+	return fmt.Sprintf("%s, %s (%s)", lifecycle.FormatTime(t), lifecycle.Until(at, t), from)
+}
+
+// attemptText describes an attempt line: "FAILED on 2024-03-01 10:00 UTC:
+// "reason"".
+func attemptText(a *parsers.Attempt) string {
+	s := strings.ToUpper(strings.TrimSpace(a.Result))
+	if !a.Time.IsZero() {
+		s += " on " + lifecycle.FormatTime(a.Time)
+	}
+	if a.Reason != "" {
+		s += fmt.Sprintf(": %q", strings.TrimSpace(a.Reason))
+	}
+	return s
+}
+
+// licenceRemedy builds a remedy whose fix is not device configuration
+// (CSSM, an exec command, an upgrade); the verify step is the status.
+func licenceRemedy(summary string, notes ...string) *remedies.Remedy {
+	return &remedies.Remedy{Summary: summary, Config: []string{},
+		Verify: []string{cmdLicenseStatus}, Notes: append([]string{}, notes...)}
+}
+
+// refOf is the line a date came from, or a zero Ref.
+func refOf(t *parsers.Timed) capture.Ref {
+	if t == nil {
+		return capture.Ref{}
+	}
+	return t.Ref
+}

@@ -1,0 +1,65 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// ackWarnDays is how close an ACK deadline is reported.
+const ackWarnDays = 30
+
+func init() {
+	register(&Check{
+		ID:         "SLP003",
+		Title:      "Usage reporting is acknowledged in time",
+		Area:       "Smart Licensing Using Policy",
+		Severity:   Warning,
+		Needs:      []string{cmdLicenseStatus, cmdShowClock},
+		References: []string{refSLPGuide},
+		Explain: Explain{
+			What: "`Usage Reporting:` in `show license status`: `Last ACK received:` and `Next ACK deadline:`, judged against the capture time.",
+			Why:  "The policy expects each usage report to be acknowledged by CSSM before the ACK deadline. A deadline passed or near, or no ACK ever received on transport smart, means the reports do not get through. Features are not enforced and keep working.",
+			Fix:  "Fix the transport (SLP001, SLP002, SLP004 and the path to Cisco), or upload the usage report by hand through CSLU or CSSM before the deadline.",
+		},
+		Causes: []string{"SLP001", "SLP002", "SLP004", "CLK001"},
+		Run:    runSLP003,
+	})
+}
+
+func runSLP003(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := slpOnly(c, s); skip {
+		return r
+	}
+	l := s.License
+	if l == nil || !l.SLP {
+		return c.NotChecked(cmdLicenseStatus)
+	}
+	u := l.Usage
+	t, _, _ := slpTransport(s)
+	fix := licenceRemedy("Get the usage reports through: fix the transport and the path to Cisco, or upload a report by hand before the deadline.",
+		"Under Smart Licensing Using Policy features are not enforced: they keep working.")
+	if u.LastACKNone && t == "smart" {
+		return c.Fail("no usage report has ever been acknowledged (Last ACK received: <none>) although the transport is smart", fix, u.Ref, refOf(u.NextDeadline))
+	}
+	d := u.NextDeadline
+	if d == nil {
+		if u.LastACK == nil && !u.LastACKNone {
+			return c.NotChecked(cmdLicenseStatus)
+		}
+		return c.Pass("the switch shows no ACK deadline", u.Ref)
+	}
+	at, _, judged := captureClock(s)
+	if !judged {
+		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the ACK deadline %s could not be judged: run `%s`", lifecycle.FormatTime(d.Time), cmdShowClock))
+	}
+	left := lifecycle.Until(at, d.Time)
+	switch {
+	case left.Passed:
+		return c.Fail("usage reporting is overdue: the next ACK deadline "+deadline(s, d.Time), fix, d.Ref)
+	case left.Within(ackWarnDays):
+		return c.Fail("the next ACK deadline is near: "+deadline(s, d.Time), fix, d.Ref)
+	}
+	return c.Pass("the next ACK deadline is "+deadline(s, d.Time), d.Ref)
+}
