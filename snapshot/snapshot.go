@@ -64,6 +64,21 @@ type Probes struct {
 	DNS    []DNSAnswer
 	TLSRan bool
 	TLS    *TLSResult
+
+	// Host is the endpoint host the probes asked about, and VRF the
+	// Call Home VRF whose name servers were asked.
+	Host string
+	VRF  string
+	// DNSOverride is set when the servers came from --dns-server rather
+	// than the device's configuration; DNSServerRefs are the config lines
+	// that name the servers otherwise.
+	DNSOverride   bool
+	DNSServerRefs []capture.Ref
+	// DNSNote and TLSNote say why a probe that was asked for could not
+	// ask anything (no endpoint host, no name server for the VRF, an
+	// http:// URL); "" when it did.
+	DNSNote string
+	TLSNote string
 }
 
 // DNSAnswer is one name server's answer for one name and record type.
@@ -87,6 +102,20 @@ type TLSResult struct {
 	NameOK   bool
 	Err      string
 	Verified bool
+
+	// URL is the endpoint URL probed; ConnectTo the address actually
+	// dialled when --connect-to redirected it.
+	URL       string
+	ConnectTo string
+	// VerifyErr says why the chain did not verify against the
+	// workstation's roots (or --ca-file).
+	VerifyErr string
+	// RootSHA1 and RootSerial identify the root certificate when the
+	// workstation saw it (verified, or sent by the server); "" otherwise.
+	RootSHA1   string
+	RootSerial string
+	// NameErr says why the leaf does not match the URL host.
+	NameErr string
 }
 
 // CertInfo describes one certificate of a chain.

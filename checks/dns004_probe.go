@@ -1,0 +1,187 @@
+package checks
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+// probeSource is the evidence source of everything a live probe saw: it
+// is the workstation's view, which may differ from the switch's.
+const probeSource = "live probe from this workstation, not from the switch"
+
+func init() {
+	register(&Check{
+		ID:         "DNS004",
+		Title:      "Name servers answer for the endpoint (live probe from this workstation)",
+		Area:       "DNS",
+		Severity:   Warning,
+		Needs:      []string{cmdRunCallhome, cmdDNSConfig},
+		References: []string{refCSCvv67469, refDoc217965},
+		Explain: Explain{
+			What: "With --probe (or --probe dns), slcheck asks each name server the switch uses for the Call Home VRF (or the --dns-server ones) for the endpoint's A and AAAA records, from the workstation: UDP with one retry, TCP when the answer is truncated.",
+			Why:  "A name server that does not answer is the condition of Cisco bug CSCvv67469, where Call Home messages hang; one that answers SERVFAIL, REFUSED or NXDOMAIN leaves the endpoint unresolved. The workstation's path to the servers may differ from the switch's, so the result is a lead to confirm on the switch.",
+			Fix:  "Make the servers answer for the endpoint (or configure ones that do), then confirm from the switch with `ping <host> vrf <vrf>`.",
+		},
+		Run: runDNS004,
+	})
+}
+
+func runDNS004(c *Check, s *snapshot.Snapshot) Result {
+	if r, skip := notJudgeable(c, s); skip {
+		return r
+	}
+	p := s.Probes
+	switch {
+	case p == nil || !p.DNSRan:
+		return c.Skip("not run: add --probe (or --probe dns) to ask the Call Home VRF's name servers from this workstation")
+	case p.DNSNote != "":
+		return c.Skip(p.DNSNote)
+	case len(p.DNS) == 0:
+		return c.Skip("not run: the DNS probe asked no server")
+	}
+	servers := dnsByServer(p.DNS)
+	var good, bad []string
+	var silent bool
+	for _, sv := range servers {
+		line := sv.server + " " + sv.summary()
+		if sv.ok() {
+			good = append(good, line)
+			continue
+		}
+		bad = append(bad, line)
+		silent = silent || sv.silent()
+	}
+	whose := fmt.Sprintf("the name servers of VRF %s", vrfName(p.VRF))
+	if p.DNSOverride {
+		whose = "the --dns-server name servers (not the switch's)"
+	}
+	ev := append([]capture.Ref{}, p.DNSServerRefs...)
+	ev = append(ev, dnsEvidence(p.DNS)...)
+	if len(bad) == 0 {
+		return c.Pass(fmt.Sprintf("Seen from this workstation, not from the switch: %s answered for %s: %s",
+			whose, p.Host, strings.Join(good, "; ")), ev...)
+	}
+	msg := fmt.Sprintf("Seen from this workstation, not from the switch: of %s, %d of %d failed for %s: %s",
+		whose, len(bad), len(servers), p.Host, strings.Join(bad, "; "))
+	if len(good) > 0 {
+		msg += fmt.Sprintf(" (answered: %s)", strings.Join(good, "; "))
+	}
+	if silent {
+		msg += ". A name server that does not answer is the condition of Cisco bug CSCvv67469, where Call Home messages hang; check the bug's fixed releases with Cisco TAC"
+	}
+	return c.Fail(msg, dnsRemedy(p, silent), ev...)
+}
+
+// serverAnswers gathers one server's answers (A and AAAA).
+type serverAnswers struct {
+	server  string
+	answers []snapshot.DNSAnswer
+}
+
+func dnsByServer(all []snapshot.DNSAnswer) []*serverAnswers {
+	var out []*serverAnswers
+	idx := map[string]*serverAnswers{}
+	for _, a := range all {
+		sv := idx[a.Server]
+		if sv == nil {
+			sv = &serverAnswers{server: a.Server}
+			idx[a.Server] = sv
+			out = append(out, sv)
+		}
+		sv.answers = append(sv.answers, a)
+	}
+	return out
+}
+
+// ok: the server gave at least one address (a name may well have no AAAA).
+func (sv *serverAnswers) ok() bool {
+	for _, a := range sv.answers {
+		if a.Outcome == "answered" {
+			return true
+		}
+	}
+	return false
+}
+
+func (sv *serverAnswers) silent() bool {
+	for _, a := range sv.answers {
+		if a.Outcome != "no answer" {
+			return false
+		}
+	}
+	return true
+}
+
+// summary says in a few words what the server did, per record type.
+func (sv *serverAnswers) summary() string {
+	var parts []string
+	for _, a := range sv.answers {
+		switch a.Outcome {
+		case "answered":
+			parts = append(parts, fmt.Sprintf("%s %s in %s", a.Type, strings.Join(a.Addrs, " "), ms(a.Latency)))
+		case "no answer":
+			parts = append(parts, a.Type+" no answer")
+		default:
+			parts = append(parts, a.Type+" "+a.Outcome)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
+
+// dnsEvidence renders each question and its answer as the workstation saw
+// it; the command is what an operator can re-run by hand.
+func dnsEvidence(all []snapshot.DNSAnswer) []capture.Ref {
+	out := make([]capture.Ref, 0, len(all))
+	for _, a := range all {
+		text := a.Outcome
+		switch {
+		case a.Outcome == "answered":
+			text = fmt.Sprintf("answered in %s: %s", ms(a.Latency), strings.Join(a.Addrs, " "))
+		case a.Err != "":
+			text += ": " + a.Err
+		}
+		out = append(out, capture.Ref{Command: fmt.Sprintf("dig %s %s %s", digServer(a.Server), a.Name, a.Type),
+			Source: probeSource, Text: text})
+	}
+	return out
+}
+
+// digServer spells "ADDR:PORT" as dig's "@ADDR" (and "-p PORT" when
+// the port is not 53).
+func digServer(server string) string {
+	host, port, err := net.SplitHostPort(server)
+	switch {
+	case err != nil:
+		return "@" + server
+	case port == "53":
+		return "@" + host
+	}
+	return "@" + host + " -p " + port
+}
+
+func dnsRemedy(p *snapshot.Probes, silent bool) *remedies.Remedy {
+	path := remedies.Path{Host: p.Host, VRF: p.VRF}
+	notes := []string{
+		"This was asked from the workstation: its path to the servers may differ from the switch's. Confirm from the switch with the verify commands before changing its configuration.",
+	}
+	if silent {
+		notes = append(notes, "Cisco bug CSCvv67469 describes Call Home messages hanging when no DNS response comes; its details and fixed releases are not confirmed here: check with Cisco TAC.")
+	}
+	if p.DNSOverride {
+		notes = append(notes, "The servers asked were given with --dns-server; run without it to ask the ones the switch is configured with.")
+	}
+	return &remedies.Remedy{
+		Summary: fmt.Sprintf("Make the name servers of VRF %s answer for %s, or configure ones that do.", vrfName(p.VRF), p.Host),
+		Config:  []string{},
+		Verify:  append([]string{"show hosts"}, path.Reach()...),
+		Notes:   notes,
+	}
+}
