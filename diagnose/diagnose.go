@@ -24,8 +24,8 @@ func FromSnapshot(s *snapshot.Snapshot) report.Device {
 	d := report.Device{
 		Source:    s.Source,
 		Hostname:  s.Hostname,
-		Mode:      "unknown",
-		Method:    "unknown",
+		Mode:      s.Mode(),
+		Method:    s.Method(),
 		Results:   checks.Run(s),
 		Lifecycle: lifecycle.Compute(s),
 	}
