@@ -157,6 +157,9 @@ type licenseParser struct {
 	sec   *capture.Section
 	block string // a licBlocks value, "other" or ""
 	sub   string // sub-header inside the block, lower case ("proxy")
+	// subIndent is the indentation of the sub-header; a line indented no
+	// deeper ends the sub-block.
+	subIndent int
 	last  *Attempt
 }
 
@@ -183,7 +186,11 @@ func (p *licenseParser) line(l capture.Line) {
 		p.block, p.sub = "", ""
 		return
 	}
-	indented := l.Text != t && (l.Text[0] == ' ' || l.Text[0] == '\t')
+	indent := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
+	indented := indent > 0
+	if p.sub != "" && indent <= p.subIndent {
+		p.sub = ""
+	}
 	if m := licHeaderRE.FindStringSubmatch(t); m != nil {
 		name := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 		if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
@@ -191,7 +198,7 @@ func (p *licenseParser) line(l capture.Line) {
 			return
 		}
 		if indented && p.block != "" {
-			p.sub = name
+			p.sub, p.subIndent = name, indent
 		} else {
 			p.block, p.sub, p.last = "other", "", nil
 		}

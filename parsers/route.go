@@ -29,6 +29,9 @@ type RouteTable struct {
 	// a table; ErrorRef is its line.
 	Error    string
 	ErrorRef capture.Ref
+	// Query is the address or prefix looked up by `show ip route ADDR vrf
+	// V`; "" for the whole table. A lookup shows only the covering route.
+	Query string
 }
 
 var (
@@ -43,9 +46,11 @@ var (
 // returns nil when the text holds neither a table nor an error message.
 func ParseRoutes(sec *capture.Section) *RouteTable {
 	rt := &RouteTable{}
-	if m := routeVRFArgRE.FindStringSubmatch(commandText(sec)); m != nil {
+	cmd := commandText(sec)
+	if m := routeVRFArgRE.FindStringSubmatch(cmd); m != nil {
 		rt.VRF = m[1]
 	}
+	rt.Query = routeQuery(cmd)
 	seen := false
 	var cur *Route
 	for _, l := range sec.Lines {
@@ -102,4 +107,21 @@ func commandText(sec *capture.Section) string {
 		return sec.Typed
 	}
 	return sec.Command
+}
+
+// routeQuery returns the address or prefix argument of `show ip route`,
+// if any.
+func routeQuery(cmd string) string {
+	f := strings.Fields(cmd)
+	for i := 0; i < len(f); i++ {
+		if strings.EqualFold(f[i], "vrf") {
+			i++
+			continue
+		}
+		w := strings.Split(f[i], "/")[0]
+		if net.ParseIP(w) != nil {
+			return f[i]
+		}
+	}
+	return ""
 }

@@ -10,12 +10,12 @@ import (
 // (for `| section`, every line or block header of them).
 var topicLines = map[string][]string{
 	TopicCallhome:  {"callhome", "  email-contact a@b.c", "  destination-profile CiscoTAC-1 transport-method http", "  destination-profile CiscoTAC-1 index 1 http https://h/p", "  transport http use-vrf management", "  transport http proxy server h", "  transport http proxy enable", "  enable"},
-	TopicDNS:       {"no ip domain-lookup", "ip domain-lookup", "ip name-server 192.0.2.1 use-vrf management", "vrf context management", "  ip name-server 192.0.2.1"},
+	TopicDNS:       {"no ip domain-lookup", "ip domain-lookup", "ip name-server 192.0.2.1", "ip name-server 192.0.2.1 use-vrf management", "vrf context management", "  ip name-server 192.0.2.1"},
 	TopicVRF:       {"vrf context management", "  ip route 0.0.0.0/0 192.0.2.1", "  ip name-server 192.0.2.1"},
 	TopicInterface: {"interface mgmt0", "  vrf member management", "  ip address 192.0.2.2/24"},
-	TopicHTTP:      {"ip http source-interface mgmt0 vrf management"},
+	TopicHTTP:      {"ip http source-interface mgmt0", "ip http source-interface mgmt0 vrf management"},
 	TopicLicense:   {"license smart transport smart", "license smart url smart https://h/p", "license smart url cslu https://h/p"},
-	TopicNTP:       {"ntp server 192.0.2.1 use-vrf management"},
+	TopicNTP:       {"ntp server 192.0.2.1", "ntp server 192.0.2.1 use-vrf management"},
 	TopicHostname:  {"hostname sw1", "switchname sw1"},
 }
 
@@ -29,7 +29,7 @@ var allTopics = []string{TopicCallhome, TopicDNS, TopicVRF, TopicInterface, Topi
 // `| begin`, `show running-config interface X`) covers nothing: the
 // lines it shows are facts, but an absent line proves nothing.
 func ConfigCoverage(cmd string) []string {
-	parts := strings.Split(cmd, "|")
+	parts := splitPipes(cmd)
 	base := strings.Fields(strings.ToLower(parts[0]))
 	var topics []string
 	switch {
@@ -118,4 +118,26 @@ func unquote(s string) string {
 		return s[1 : len(s)-1]
 	}
 	return s
+}
+
+// splitPipes splits a command at the '|' that are outside quotes, so that
+// `| include "name-server|domain"` keeps its alternation.
+func splitPipes(s string) []string {
+	var out []string
+	var quote byte
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '|':
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
 }

@@ -1,14 +1,230 @@
 package snapshot
 
-import "github.com/slcheck/slcheck/capture"
+import (
+	"strings"
 
-// Build parses every section of one device into a Snapshot.
-// TODO(parsers owner): call the parsers and merge their facts.
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+)
+
+// Build parses every section of one device into a Snapshot: each section
+// goes to the parser of its canonical command, running-config fragments
+// merge into one Config, and the capture time is settled last.
 func Build(dev *capture.Device) *Snapshot {
 	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
-		Commands: map[string]bool{}, Foreign: dev.Foreign}
+		Commands: map[string]bool{}, Foreign: dev.Foreign, Routes: map[string]*parsers.RouteTable{}}
+	b := builder{s: s}
 	for _, sec := range dev.Sections {
 		s.Commands[sec.Command] = true
+		b.section(sec)
 	}
+	if s.Hostname == "" {
+		switch {
+		case s.Config != nil && s.Config.Hostname != "":
+			s.Hostname = s.Config.Hostname
+		case s.Version != nil && s.Version.DeviceName != "":
+			s.Hostname = s.Version.DeviceName
+		}
+	}
+	b.identity()
+	b.capturedAt()
 	return s
+}
+
+type builder struct {
+	s *Snapshot
+	// names are the device names seen (show version, hostname lines,
+	// show switchname), for mixed-capture detection.
+	names []named
+	// serials are the "Processor Board ID"s seen.
+	serials []named
+	// techDate is the first date of a show tech-support header.
+	techDate *named
+}
+
+type named struct {
+	value string
+	ref   capture.Ref
+}
+
+// kind returns the parser family of a canonical command, "" when slcheck
+// does not read it.
+func kind(cmd string) string {
+	base := strings.TrimSpace(strings.SplitN(cmd, "|", 2)[0])
+	f := strings.Fields(strings.ToLower(base))
+	has := func(words ...string) bool {
+		if len(f) < len(words) {
+			return false
+		}
+		for i, w := range words {
+			if f[i] != w {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(f) == 0:
+		return ""
+	case has("show", "version") && len(f) == 2:
+		return "version"
+	case has("show", "clock"):
+		return "clock"
+	case has("show", "running-config"):
+		return "config"
+	case has("show", "license", "usage"), has("show", "license", "host-id"), has("show", "license", "udi"):
+		return ""
+	case has("show", "license"):
+		return "license"
+	case has("show", "ip", "route"):
+		return "route"
+	case has("show", "hosts"):
+		return "hosts"
+	case has("show", "logging"):
+		return "logging"
+	case has("show", "crypto", "ca", "certificates"), has("show", "crypto", "ca", "trustpoints"):
+		return "crypto"
+	case f[0] == "ping":
+		return "ping"
+	case f[0] == "telnet":
+		return "telnet"
+	case has("show", "switchname"), has("show", "hostname"):
+		return "name"
+	case has("show", "tech-support"):
+		return "tech"
+	}
+	return ""
+}
+
+func (b *builder) section(sec *capture.Section) {
+	s := b.s
+	switch kind(sec.Command) {
+	case "version":
+		v := parsers.ParseVersion(sec)
+		if v == nil {
+			return
+		}
+		if s.Version == nil {
+			s.Version = v
+		}
+		if v.DeviceName != "" {
+			b.names = append(b.names, named{v.DeviceName, v.DeviceNameRef})
+		}
+		if v.Serial != "" {
+			b.serials = append(b.serials, named{v.Serial, v.SerialRef})
+		}
+	case "clock":
+		if c := parsers.ParseClock(sec); c != nil && s.Clock == nil {
+			s.Clock = c
+		}
+	case "config":
+		c := parsers.ParseRunningConfig(sec)
+		if c.Hostname != "" {
+			b.names = append(b.names, named{c.Hostname, c.HostnameRef})
+		}
+		s.Config = mergeConfig(s.Config, c)
+	case "license":
+		if l := parsers.ParseLicense(sec); l != nil {
+			s.License = mergeLicense(s.License, l)
+		}
+	case "route":
+		if rt := parsers.ParseRoutes(sec); rt != nil {
+			// A whole table wins over a lookup of one address.
+			if old := s.Routes[rt.VRF]; old == nil || old.Query != "" && rt.Query == "" {
+				s.Routes[rt.VRF] = rt
+			}
+		}
+	case "hosts":
+		if h := parsers.ParseHosts(sec); h != nil && s.Hosts == nil {
+			s.Hosts = h
+		}
+	case "logging":
+		s.LogsCaptured = true
+		s.Logs = append(s.Logs, parsers.ParseLogging(sec)...)
+	case "crypto":
+		if t := parsers.ParseTrustStore(sec); t != nil {
+			s.Trust = mergeTrust(s.Trust, t)
+		}
+	case "ping":
+		if p := parsers.ParsePing(sec); p != nil {
+			s.Pings = append(s.Pings, *p)
+		}
+	case "telnet":
+		if t := parsers.ParseTCPTest(sec); t != nil {
+			s.TCPTests = append(s.TCPTests, *t)
+		}
+	case "name":
+		for _, l := range sec.Lines {
+			if n := strings.TrimSpace(l.Text); n != "" {
+				b.names = append(b.names, named{strings.Fields(n)[0], sec.Ref(l)})
+				break
+			}
+		}
+	case "tech":
+		if b.techDate == nil {
+			b.techDate = techHeaderDate(sec)
+		}
+	}
+}
+
+// techHeaderDate finds the first date among the first lines of a show
+// tech-support header section.
+func techHeaderDate(sec *capture.Section) *named {
+	for i, l := range sec.Lines {
+		if i >= 20 {
+			break
+		}
+		text := l.Text
+		if j := strings.Index(text, ":"); j >= 0 && j < 30 && !strings.ContainsAny(text[:j], "0123456789") {
+			text = text[j+1:] // "Time: Wed Jun 22 ..." style label
+		}
+		if _, _, ok := parsers.ParseDate(strings.Trim(text, " -`")); ok {
+			return &named{text, sec.Ref(l)}
+		}
+	}
+	return nil
+}
+
+// identity records in Mixed the lines that show two devices in one
+// capture: different device names or serial numbers.
+func (b *builder) identity() {
+	for _, list := range [][]named{b.names, b.serials} {
+		for i := 1; i < len(list); i++ {
+			if !strings.EqualFold(list[i].value, list[0].value) {
+				b.s.Mixed = appendRef(b.s.Mixed, list[0].ref)
+				b.s.Mixed = appendRef(b.s.Mixed, list[i].ref)
+			}
+		}
+	}
+}
+
+func appendRef(list []capture.Ref, r capture.Ref) []capture.Ref {
+	for _, x := range list {
+		if x == r {
+			return list
+		}
+	}
+	return append(list, r)
+}
+
+// capturedAt settles the time deadlines are judged against: `show clock`,
+// then the config's "!Time:", then a show-tech header date, then the
+// newest log line. The clock of the machine running slcheck is never used.
+func (b *builder) capturedAt() {
+	s := b.s
+	switch {
+	case s.Clock != nil:
+		s.CapturedAt, s.CapturedAtFrom = s.Clock.Time, s.Clock.Ref
+	case s.Config != nil && !s.Config.Time.IsZero():
+		s.CapturedAt, s.CapturedAtFrom = s.Config.Time, s.Config.TimeRef
+	case b.techDate != nil:
+		t, _, _ := parsers.ParseDate(strings.Trim(b.techDate.value, " -`"))
+		s.CapturedAt, s.CapturedAtFrom = t, b.techDate.ref
+	default:
+		for _, ev := range s.Logs {
+			if !ev.Time.IsZero() && ev.Time.After(s.CapturedAt) {
+				s.CapturedAt, s.CapturedAtFrom = ev.Time, ev.Ref
+			}
+		}
+	}
 }

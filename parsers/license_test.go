@@ -1,0 +1,192 @@
+package parsers
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseLicenseSeed(t *testing.T) {
+	l := ParseLicense(fixture(t, "seed-217965__show_license_status_9.3-4_registered.txt", "show license status", "show license status"))
+	if l == nil || l.Enabled == nil || !*l.Enabled || l.SLP {
+		t.Fatalf("license = %+v", l)
+	}
+	r := l.Registration
+	if r.Status != "REGISTERED" || r.StatusRef.Line != 3 || r.SmartAccount != "ldap_user_test" || r.VirtualAccount != "Default" {
+		t.Errorf("registration = %+v", r)
+	}
+	if r.Initial == nil || r.Initial.Result != "SUCCEEDED" || !r.Initial.Time.Equal(utc(2022, 6, 22, 16, 15, 41)) {
+		t.Errorf("initial = %+v", r.Initial)
+	}
+	if r.LastRenewal == nil || r.LastRenewal.Result != "NONE" || !r.LastRenewal.Time.IsZero() {
+		t.Errorf("last renewal = %+v", r.LastRenewal)
+	}
+	if r.Expires == nil || !r.Expires.Time.Equal(utc(2023, 6, 22, 16, 13, 53)) || r.Expires.Ref.Line != 10 {
+		t.Errorf("expires = %+v", r.Expires)
+	}
+	a := l.Authorization
+	if a.Status != "AUTHORIZED" || !a.StatusTime.Equal(utc(2022, 6, 22, 16, 15, 44)) {
+		t.Errorf("authorization = %+v", a)
+	}
+	if a.Deadline == nil || !a.Deadline.Time.Equal(utc(2022, 9, 20, 16, 12, 55)) || a.NextCommunication == nil {
+		t.Errorf("deadline = %+v", a.Deadline)
+	}
+	if len(l.Unrecognised) != 0 {
+		t.Errorf("unrecognised = %v (the conversion block's Status is known)", l.Unrecognised)
+	}
+}
+
+// classicStates holds one synthetic output per state of the classic agent.
+func TestParseLicenseStates(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		enabled        string // "on", "off", ""
+		reg, auth      string
+		regTime        time.Time
+		evalRemaining  time.Duration
+		evalExpired    bool
+		failure        string // failure reason of the last failed attempt
+		failureLine    int
+		unrecognised   int
+		lastCommResult string
+	}{
+		{name: "disabled", text: "Smart Licensing is DISABLED\n", enabled: "off"},
+		{name: "eval mode",
+			text: "Smart Licensing is ENABLED\n\nRegistration:\n  Status: UNREGISTERED\n  Export-Controlled Functionality: NOT ALLOWED\n\nLicense Authorization:\n  Status: EVAL MODE\n  Evaluation Period Remaining: 46 days, 7 hours, 17 minutes, 24 seconds\n",
+			enabled: "on", reg: "UNREGISTERED", auth: "EVAL MODE",
+			evalRemaining: 46*24*time.Hour + 7*time.Hour + 17*time.Minute + 24*time.Second},
+		{name: "eval expired",
+			text:    "smart licensing is enabled\nregistration:\n status: unregistered\nlicense authorization:\n status: EVAL EXPIRED on Jan 10 10:00:00 2026 UTC\n",
+			enabled: "on", reg: "UNREGISTERED", auth: "EVAL EXPIRED", evalExpired: true},
+		{name: "registration failed",
+			text:    "Smart Licensing is ENABLED\nRegistration:\n  Status: UNREGISTERED - REGISTRATION FAILED\n  Initial Registration: FAILED on Nov 20 09:00:00 2026 UTC\n    Failure reason: Fail to send out Call Home HTTP message.\n",
+			enabled: "on", reg: "UNREGISTERED - REGISTRATION FAILED", failure: "Fail to send out Call Home HTTP message.", failureLine: 5},
+		{name: "registered on date",
+			text:    "Smart Licensing is ENABLED\nRegistration:\n  Status: REGISTERED on Jun 22 16:15:41 2022 PDT\n",
+			enabled: "on", reg: "REGISTERED", regTime: utc(2022, 6, 22, 23, 15, 41)},
+		{name: "renewal failing",
+			text:    "Smart Licensing is ENABLED\nLicense Authorization:\n  Status: AUTHORIZED on Jun 22 16:15:44 2022 UTC\n  Last Communication Attempt: FAILED on Aug 1 10:00:00 2022 UTC\n  Failure reason: Failed to parse response data from SCH server\n  Communication Deadline: Sep 20 16:12:55 2022 UTC\n",
+			enabled: "on", auth: "AUTHORIZED", failure: "Failed to parse response data from SCH server", failureLine: 5, lastCommResult: "FAILED"},
+		{name: "out of compliance", text: "Registration:\nStatus: REGISTERED\nLicense Authorization:\nStatus: OUT OF COMPLIANCE on Jun 22 16:15:44 2022 UTC\n",
+			reg: "REGISTERED", auth: "OUT OF COMPLIANCE"},
+		{name: "authorization expired", text: "License Authorization:\n   Status:   AUTHORIZATION  EXPIRED on Jun 22 16:15:44 2022 UTC   \n",
+			auth: "AUTHORIZATION EXPIRED"},
+		{name: "summary without dates", text: "Smart Licensing is ENABLED\nRegistration:\n  Status: REGISTERED\nLicense Authorization:\n  Status: AUTHORIZED\n  Last Communication Attempt: SUCCEEDED\nLicense Usage:\n  License   Entitlement tag   Count Status\n  Status: IN USE\n",
+			enabled: "on", reg: "REGISTERED", auth: "AUTHORIZED", lastCommResult: "SUCCEEDED"},
+		{name: "unknown states", text: "Status: WEIRD\nSmart Licensing is SLEEPING\nRegistration:\n  Status: HALF REGISTERED\n",
+			reg: "HALF REGISTERED", unrecognised: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ParseLicense(section("show license status", "", tt.text))
+			if l == nil {
+				t.Fatal("nil")
+			}
+			en := ""
+			if l.Enabled != nil {
+				en = map[bool]string{true: "on", false: "off"}[*l.Enabled]
+			}
+			if en != tt.enabled || l.Registration.Status != tt.reg || l.Authorization.Status != tt.auth {
+				t.Errorf("enabled %q reg %q auth %q", en, l.Registration.Status, l.Authorization.Status)
+			}
+			if !l.Registration.StatusTime.Equal(tt.regTime) {
+				t.Errorf("registration time %v", l.Registration.StatusTime)
+			}
+			if tt.evalRemaining != 0 || tt.evalExpired {
+				if l.Evaluation == nil || l.Evaluation.Remaining != tt.evalRemaining || l.Evaluation.Expired != tt.evalExpired {
+					t.Errorf("evaluation = %+v", l.Evaluation)
+				}
+			} else if l.Evaluation != nil {
+				t.Errorf("evaluation = %+v", l.Evaluation)
+			}
+			if tt.failure != "" {
+				var at *Attempt
+				if l.Registration.Initial != nil {
+					at = l.Registration.Initial
+				} else {
+					at = l.Authorization.LastCommunication
+				}
+				if at == nil || at.Result != "FAILED" || at.Reason != tt.failure || at.ReasonRef.Line != tt.failureLine || at.Time.IsZero() {
+					t.Errorf("attempt = %+v", at)
+				}
+			}
+			if tt.lastCommResult != "" && (l.Authorization.LastCommunication == nil || l.Authorization.LastCommunication.Result != tt.lastCommResult) {
+				t.Errorf("last communication = %+v", l.Authorization.LastCommunication)
+			}
+			if len(l.Unrecognised) != tt.unrecognised {
+				t.Errorf("unrecognised = %v", l.Unrecognised)
+			}
+			if l.SLP {
+				t.Error("classic output read as SLP")
+			}
+		})
+	}
+}
+
+func TestParseLicenseIOSXEClassic(t *testing.T) {
+	l := ParseLicense(fixture(t, "IOSXE-contrast__genieparser__c1000v_classic_registered_callhome.txt", "show license status", ""))
+	if l == nil || l.SLP || l.Registration.Status != "REGISTERED" || l.Authorization.Status != "AUTHORIZED" {
+		t.Fatalf("license = %+v", l)
+	}
+	if l.Transport.Type != "Callhome" || len(l.Unrecognised) != 0 {
+		t.Errorf("transport %+v unrecognised %v", l.Transport, l.Unrecognised)
+	}
+}
+
+func TestParseLicenseSLP(t *testing.T) {
+	l := ParseLicense(fixture(t, "IOSXE-contrast__genieparser__c9407r_slp_proxy_usage_reporting_failure.txt", "show license tech-support", ""))
+	if l == nil || !l.SLP {
+		t.Fatalf("license = %+v", l)
+	}
+	tr := l.Transport
+	if tr.Type != "Smart" || tr.URL != "https://smartreceiver.cisco.com/licservice/license" || tr.Proxy != "173.36.224.108:80" {
+		t.Errorf("transport = %+v", tr)
+	}
+	u := l.Usage
+	if u.LastACK == nil || !u.LastACK.Time.Equal(utc(2023, 8, 31, 2, 3, 0)) || u.LastACKNone {
+		t.Errorf("last ACK = %+v", u.LastACK)
+	}
+	if u.NextDeadline == nil || !u.NextDeadline.Time.Equal(utc(2023, 10, 30, 2, 3, 0)) {
+		t.Errorf("next deadline = %+v", u.NextDeadline)
+	}
+	if l.Registration.Status != "" || l.Authorization.Status != "" || len(l.Unrecognised) != 0 {
+		t.Errorf("license usage Status lines leaked: reg %q auth %q unrec %v", l.Registration.Status, l.Authorization.Status, l.Unrecognised)
+	}
+}
+
+func TestParseLicenseSLPSynthetic(t *testing.T) {
+	tests := []struct {
+		name, text string
+		trust      *bool
+		ackNone    bool
+		typ, vrf   string
+	}{
+		{"no trust, never acked", "Smart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Not Configured\n  VRF: management\nUsage Reporting:\n  Last ACK received: <none>\n  Next ACK deadline: <none>\nTrust Code Installed: <none>\n",
+			ptr(false), true, "Smart", "management"},
+		{"trust installed on date", "Smart Licensing Using Policy:\nTransport:\n  Type: cslu\nTrust Code Installed: Aug 30 18:45:53 2023 UTC\n", ptr(true), false, "cslu", ""},
+		{"trust HA block", "Transport:\n  Type: Off\nTrust Code Installed:\n  Active: PID:C9407R,SN:FXS2119Q2U7\n    INSTALLED on Aug 30 18:45:53 2023 UTC\n  Standby: PID:C9407R,SN:FXS2119Q2U8\n    NOT INSTALLED\n", ptr(false), false, "Off", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ParseLicense(section("show license status", "", tt.text))
+			if l == nil || !l.SLP {
+				t.Fatalf("license = %+v", l)
+			}
+			if (l.TrustCodeInstalled == nil) != (tt.trust == nil) || l.TrustCodeInstalled != nil && *l.TrustCodeInstalled != *tt.trust {
+				t.Errorf("trust = %v", l.TrustCodeInstalled)
+			}
+			if l.Usage.LastACKNone != tt.ackNone || l.Transport.Type != tt.typ || l.Transport.VRF != tt.vrf || l.Transport.Proxy != "" {
+				t.Errorf("usage %+v transport %+v", l.Usage, l.Transport)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestParseLicenseNothing(t *testing.T) {
+	for _, text := range []string{"", "% Invalid command at '^' marker.", "Feature   Ins  Lic   Status Expiry Date Comments\nMPLS_PKG   No  -  Unused   Grace 10D 1H\n"} {
+		if l := ParseLicense(section("show license status", "", text)); l != nil {
+			t.Errorf("%q: got %+v", text, l)
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package snapshot
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+)
+
+// mergeConfig folds running-config fragment b into a. The same config
+// line seen twice (a whole config and `show running-config callhome`) is
+// one fact; where the fragments differ, the first one read wins.
+func mergeConfig(a, b *parsers.RunningConfig) *parsers.RunningConfig {
+	if a == nil {
+		return b
+	}
+	for _, t := range b.Covers {
+		if !slices.Contains(a.Covers, t) {
+			a.Covers = append(a.Covers, t)
+		}
+	}
+	if a.Time.IsZero() {
+		a.Time, a.TimeRef = b.Time, b.TimeRef
+	}
+	if a.Hostname == "" {
+		a.Hostname, a.HostnameRef = b.Hostname, b.HostnameRef
+	}
+	if a.Version == "" {
+		a.Version, a.VersionRef = b.Version, b.VersionRef
+	}
+	a.Callhome = mergeCallhome(a.Callhome, b.Callhome)
+	if a.DomainLookupOff == nil {
+		a.DomainLookupOff = b.DomainLookupOff
+	}
+	if a.DomainLookupOn == nil {
+		a.DomainLookupOn = b.DomainLookupOn
+	}
+	for _, ns := range b.NameServers {
+		if !slices.ContainsFunc(a.NameServers, func(x parsers.NameServer) bool { return sameLine(x.Ref, ns.Ref) && x.VRF == ns.VRF }) {
+			a.NameServers = append(a.NameServers, ns)
+		}
+	}
+	for name, v := range b.VRFs {
+		av := a.VRFs[name]
+		if av == nil {
+			a.VRFs[name] = v
+			continue
+		}
+		if av.Ref.IsZero() {
+			av.Ref = v.Ref
+		}
+		for _, ns := range v.NameServers {
+			if !slices.ContainsFunc(av.NameServers, func(x parsers.NameServer) bool { return sameLine(x.Ref, ns.Ref) }) {
+				av.NameServers = append(av.NameServers, ns)
+			}
+		}
+		for _, r := range v.StaticRoutes {
+			if !slices.ContainsFunc(av.StaticRoutes, func(x parsers.StaticRoute) bool { return sameLine(x.Ref, r.Ref) }) {
+				av.StaticRoutes = append(av.StaticRoutes, r)
+			}
+		}
+	}
+	for name, i := range b.Interfaces {
+		ai := a.Interfaces[name]
+		switch {
+		case ai == nil:
+			a.Interfaces[name] = i
+		case ai.VRFRef == ai.Ref && i.VRFRef != i.Ref:
+			// a only had mgmt0's implied VRF; b has a vrf member line.
+			ai.VRF, ai.VRFRef = i.VRF, i.VRFRef
+		}
+		if ai != nil && ai.Address == "" {
+			ai.Address = i.Address
+		}
+	}
+	if a.HTTPSource == nil {
+		a.HTTPSource = b.HTTPSource
+	}
+	a.License = mergeLicenseConfig(a.License, b.License)
+	for _, r := range b.NTPServers {
+		if !slices.ContainsFunc(a.NTPServers, func(x capture.Ref) bool { return sameLine(x, r) }) {
+			a.NTPServers = append(a.NTPServers, r)
+		}
+	}
+	return a
+}
+
+// sameLine reports whether two refs hold the same config line.
+func sameLine(a, b capture.Ref) bool {
+	return strings.TrimSpace(a.Text) == strings.TrimSpace(b.Text)
+}
+
+func mergeCallhome(a, b *parsers.Callhome) *parsers.Callhome {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	if a.EnableRef.IsZero() {
+		a.Enabled, a.EnableRef = b.Enabled, b.EnableRef
+	}
+	if a.EmailRef.IsZero() {
+		a.EmailContact, a.EmailRef = b.EmailContact, b.EmailRef
+	}
+	if a.VRFRef.IsZero() {
+		a.VRF, a.VRFRef = b.VRF, b.VRFRef
+	}
+	if a.Proxy.ServerRef.IsZero() {
+		a.Proxy.Server, a.Proxy.Port, a.Proxy.ServerRef = b.Proxy.Server, b.Proxy.Port, b.Proxy.ServerRef
+	}
+	if a.Proxy.EnableRef.IsZero() {
+		a.Proxy.Enabled, a.Proxy.EnableRef = b.Proxy.Enabled, b.Proxy.EnableRef
+	}
+	for name, bp := range b.Profiles {
+		ap := a.Profile(name)
+		if ap == nil {
+			a.Profiles[name] = bp
+			continue
+		}
+		for i, m := range bp.TransportMethods {
+			if !slices.Contains(ap.TransportMethods, m) {
+				ap.TransportMethods = append(ap.TransportMethods, m)
+				ap.TransportRefs = append(ap.TransportRefs, bp.TransportRefs[i])
+			}
+		}
+		for _, u := range bp.URLs {
+			if !slices.ContainsFunc(ap.URLs, func(x parsers.DestinationURL) bool { return x.Index == u.Index && x.URL == u.URL }) {
+				ap.URLs = append(ap.URLs, u)
+			}
+		}
+	}
+	return a
+}
+
+func mergeLicenseConfig(a, b *parsers.LicenseConfig) *parsers.LicenseConfig {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	if a.TransportRef.IsZero() {
+		a.Transport, a.TransportRef = b.Transport, b.TransportRef
+	}
+	if a.URLSmartRef.IsZero() {
+		a.URLSmart, a.URLSmartRef = b.URLSmart, b.URLSmartRef
+	}
+	if a.URLCSLURef.IsZero() {
+		a.URLCSLU, a.URLCSLURef = b.URLCSLU, b.URLCSLURef
+	}
+	if a.VRFRef.IsZero() {
+		a.VRF, a.VRFRef = b.VRF, b.VRFRef
+	}
+	if a.ProxyRef.IsZero() {
+		a.ProxyURL, a.ProxyRef = b.ProxyURL, b.ProxyRef
+	}
+	return a
+}
+
+// mergeLicense fills what a lacks from b: `show license status` read first
+// keeps its dates, and `show license summary` adds what status omitted.
+func mergeLicense(a, b *parsers.License) *parsers.License {
+	if a == nil {
+		return b
+	}
+	if a.Enabled == nil {
+		a.Enabled, a.Ref = b.Enabled, b.Ref
+	}
+	a.SLP = a.SLP || b.SLP
+	if a.Registration.Status == "" {
+		a.Registration = b.Registration
+	}
+	if a.Authorization.Status == "" {
+		a.Authorization = b.Authorization
+	}
+	if a.Evaluation == nil {
+		a.Evaluation = b.Evaluation
+	}
+	if a.Transport.Type == "" && a.Transport.URL == "" {
+		a.Transport = b.Transport
+	}
+	if a.TrustCodeInstalled == nil {
+		a.TrustCodeInstalled, a.TrustCodeRef = b.TrustCodeInstalled, b.TrustCodeRef
+	}
+	if a.Usage.LastACK == nil && !a.Usage.LastACKNone && a.Usage.NextDeadline == nil {
+		a.Usage = b.Usage
+	}
+	a.Unrecognised = append(a.Unrecognised, b.Unrecognised...)
+	return a
+}
+
+func mergeTrust(a, b *parsers.TrustStore) *parsers.TrustStore {
+	if a == nil {
+		return b
+	}
+	for _, tp := range b.Trustpoints {
+		if !slices.Contains(a.Trustpoints, tp) {
+			a.Trustpoints = append(a.Trustpoints, tp)
+		}
+	}
+	for _, c := range b.Certificates {
+		if !slices.ContainsFunc(a.Certificates, func(x parsers.Certificate) bool {
+			return x.Serial == c.Serial && x.Subject == c.Subject && x.Trustpoint == c.Trustpoint
+		}) {
+			a.Certificates = append(a.Certificates, c)
+		}
+	}
+	return a
+}
