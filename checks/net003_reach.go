@@ -21,7 +21,7 @@ func init() {
 			Why:  "If TCP 443 does not connect from the Call Home VRF, no Smart Licensing message can be sent. Tests run in another VRF prove nothing about the Call Home VRF.",
 			Fix:  "Open the path (firewall, NAT, ACL, proxy) from the Call Home VRF to the endpoint on TCP 443.",
 		},
-		Causes: []string{"NET001", "NET002"},
+		Causes: []string{"NET004", "NET001", "NET002"},
 		Run:    runNET003,
 	})
 }
