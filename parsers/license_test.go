@@ -51,7 +51,7 @@ func TestParseLicenseStates(t *testing.T) {
 	}{
 		{name: "disabled", text: "Smart Licensing is DISABLED\n", enabled: "off"},
 		{name: "eval mode",
-			text: "Smart Licensing is ENABLED\n\nRegistration:\n  Status: UNREGISTERED\n  Export-Controlled Functionality: NOT ALLOWED\n\nLicense Authorization:\n  Status: EVAL MODE\n  Evaluation Period Remaining: 46 days, 7 hours, 17 minutes, 24 seconds\n",
+			text:    "Smart Licensing is ENABLED\n\nRegistration:\n  Status: UNREGISTERED\n  Export-Controlled Functionality: NOT ALLOWED\n\nLicense Authorization:\n  Status: EVAL MODE\n  Evaluation Period Remaining: 46 days, 7 hours, 17 minutes, 24 seconds\n",
 			enabled: "on", reg: "UNREGISTERED", auth: "EVAL MODE",
 			evalRemaining: 46*24*time.Hour + 7*time.Hour + 17*time.Minute + 24*time.Second},
 		{name: "eval expired",

@@ -45,7 +45,11 @@ var (
 	// Name-resolution failures of ping and telnet.
 	unresolvedRE = regexp.MustCompile(`(?i)invalid\s+host|unknown\s+host|could\s+not\s+resolve|name\s+or\s+service\s+not\s+known|host\s+name\s+lookup\s+failure|unable\s+to\s+resolve|bad\s+address`)
 	connectedRE  = regexp.MustCompile(`(?i)^\s*connected\s+to\s+`)
-	tcpErrorRE   = regexp.MustCompile(`(?i)(connection\s+refused|connection\s+timed\s+out|timed\s+out|no\s+route\s+to\s+host|network\s+is\s+unreachable|unable\s+to\s+connect[^\n]*|connection\s+closed\s+by\s+foreign\s+host|host\s+is\s+unreachable)`)
+	// tcpErrorREs name why a connection failed, most specific first.
+	tcpErrorREs = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)connection\s+refused|connection\s+timed\s+out|no\s+route\s+to\s+host|network\s+is\s+unreachable|host\s+is\s+unreachable|connection\s+reset`),
+		regexp.MustCompile(`(?i)timed\s+out|unable\s+to\s+connect.*|connection\s+closed\s+by\s+foreign\s+host`),
+	}
 )
 
 // ParsePing reads the output of `ping`. Target and VRF come from the typed
@@ -126,10 +130,13 @@ func ParseTCPTest(sec *capture.Section) *TCPTest {
 			tt.Error = strings.TrimSpace(t)
 			tt.Ref = sec.Ref(l)
 			seen = true
-		case tcpErrorRE.MatchString(t):
-			tt.Error = tcpErrorRE.FindString(t)
-			tt.Ref = sec.Ref(l)
-			seen = true
+		default:
+			for _, re := range tcpErrorREs {
+				if e := re.FindString(t); e != "" {
+					tt.Error, tt.Ref, seen = e, sec.Ref(l), true
+					break
+				}
+			}
 		}
 	}
 	if !seen {
@@ -140,7 +147,7 @@ func ParseTCPTest(sec *capture.Section) *TCPTest {
 
 // commandArgs reads the target, the second positional argument (telnet's
 // port) and the VRF from a typed `ping`/`telnet` command. vrf is "default"
-// when a command was typed without one, "" when there is no command.
+// when a target was typed without a VRF, "" when no target was typed.
 func commandArgs(sec *capture.Section, verb string) (target, second, vrf string) {
 	f := strings.Fields(commandText(sec))
 	if len(f) == 0 || !strings.EqualFold(f[0], verb) {
@@ -164,9 +171,10 @@ func commandArgs(sec *capture.Section, verb string) (target, second, vrf string)
 			pos = append(pos, f[i])
 		}
 	}
-	if len(pos) > 0 {
-		target = pos[0]
+	if len(pos) == 0 {
+		return "", "", ""
 	}
+	target = pos[0]
 	if len(pos) > 1 {
 		second = pos[1]
 	}
