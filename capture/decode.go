@@ -74,7 +74,8 @@ func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) 
 	}
 	if looksBinary(sample) {
 		stop()
-		return fail("binary data, not a text capture (expected the text of a show tech-support or a terminal log)", nil)
+		return nil, stop, &InputError{File: name, Line: firstBinaryLine(sample),
+			Msg: "binary data, not a text capture (expected the text of a show tech-support or a terminal log)"}
 	}
 	if bytes.IndexByte(sample, '\n') < 0 && bytes.IndexByte(sample, '\r') >= 0 {
 		return &crReader{r: text}, stop, nil
@@ -120,6 +121,17 @@ func looksBinary(sample []byte) bool {
 		i += size
 	}
 	return ctrl*10 > len(sample) || bad*5 > len(sample)
+}
+
+// firstBinaryLine is the line of the first control byte a text does not
+// hold, for the error that points at it.
+func firstBinaryLine(sample []byte) int {
+	for i, c := range sample {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\b' && c != 0x1b || c == 0x7f {
+			return 1 + bytes.Count(sample[:i], newline)
+		}
+	}
+	return 1
 }
 
 // utf16WithoutBOM recognises UTF-16 text that lacks a byte order mark:

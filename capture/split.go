@@ -233,6 +233,8 @@ func (s *splitter) body(t []byte, cut bool, n int) {
 	cost := int64(len(t) + lineCost)
 	if len(c.Lines) >= s.opt.MaxSectionLines || s.curBytes+len(t) > s.opt.MaxSectionBytes || s.kept+cost > s.opt.MaxKeptBytes {
 		c.Truncated = true
+		// Nothing more of this section is kept: skip to the next header.
+		s.skipping = !s.pasteMode() && !s.wantHost
 		return
 	}
 	s.curBytes += len(t)
