@@ -115,8 +115,8 @@ var rules = []rule{
 
 	// Contact details (personal data), shown only with --show-contacts.
 	contact("email-contact", cfgStart+`email-contact\s+(.+)`),
-	contact("phone-contact", `\bphone-contact\s+(\+?[0-9][0-9 ().-]*[0-9])`),
 	contact("phone-contact", cfgStart+`phone-contact\s+(.+)`),
+	contact("phone-contact", `\bphone-contact\s+(\+?[0-9]\S*)`),
 	contact("streetaddress", cfgStart+`streetaddress\s+(.+)`),
 	contact("-id", cfgStart+`(?:customer-id|site-id|contract-id)\s+(.+)`),
 	contact("contact", `\bsnmp-server\s+contact\s+(.+)`),
@@ -156,7 +156,7 @@ func (ru rule) apply(s string) string {
 				continue
 			}
 			v := s[start:end]
-			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] {
+			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] || (ru.contact && isCisco(v)) {
 				continue
 			}
 			b.WriteString(s[last:start])
@@ -175,17 +175,19 @@ func (ru rule) apply(s string) string {
 	return b.String()
 }
 
+// isCisco reports whether a contact is one of Cisco's own addresses (such
+// as sch-smart-licensing@cisco.com in Cisco's reference configuration):
+// not the customer's personal data.
+func isCisco(v string) bool {
+	return strings.HasSuffix(strings.ToLower(strings.Trim(v, `" `)), "@cisco.com")
+}
+
 // Text redacts multi-line text, including the body of private key blocks.
 func (p Policy) Text(s string) string {
 	if s == "" {
 		return s
 	}
-	st := p.Stream()
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = st.Line(l)
-	}
-	return strings.Join(lines, "\n")
+	return p.Stream().Text(s)
 }
 
 // Stream redacts consecutive lines, remembering whether they are inside a
@@ -204,6 +206,18 @@ var (
 	// keyBody matches a PEM body line (base64) or a PEM header inside it.
 	keyBody = regexp.MustCompile(`^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):.*)\s*$`)
 )
+
+// Text redacts the next lines of the sequence, given as one string.
+func (st *Stream) Text(s string) string {
+	if !strings.Contains(s, "\n") {
+		return st.Line(s)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = st.Line(l)
+	}
+	return strings.Join(lines, "\n")
+}
 
 // Line redacts the next line of the sequence.
 func (st *Stream) Line(s string) string {

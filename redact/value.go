@@ -19,7 +19,7 @@ func (p Policy) walk(v reflect.Value, st *Stream) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.CanSet() {
-			v.SetString(st.Line(v.String()))
+			v.SetString(st.Text(v.String()))
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {

@@ -16,7 +16,7 @@ func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 	m := &mdWriter{w: w}
 	m.printf("# slcheck report\n")
 	for _, d := range doc.Devices {
-		m.device(d)
+		m.device(d, opt)
 	}
 	if len(doc.Devices) == 0 {
 		m.printf("\nNo device found in the input.\n")
@@ -46,7 +46,7 @@ func (m *mdWriter) printf(format string, a ...any) {
 	}
 }
 
-func (m *mdWriter) device(d Device) {
+func (m *mdWriter) device(d Device, opt Options) {
 	m.printf("\n## %s\n\n", mdText(d.Name()))
 	m.printf("| | |\n|---|---|\n")
 	row := func(k, v string) {
@@ -67,6 +67,7 @@ func (m *mdWriter) device(d Device) {
 	row("Captured", captured)
 	row("Source", d.Source)
 	row("Result", d.Counts().String())
+	m.lifecycle(d, opt.Width)
 
 	fs := d.Findings()
 	for _, f := range fs {
@@ -177,3 +178,25 @@ func mdCell(s string) string {
 
 // mdText keeps a heading on one line.
 func mdText(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// lifecycle writes the licence state, its timeline and what comes next.
+func (m *mdWriter) lifecycle(d Device, width int) {
+	lc := d.Lifecycle
+	if lc == nil {
+		return
+	}
+	m.printf("\n### Licence lifecycle\n")
+	if lc.Summary != "" {
+		m.printf("\n%s\n", lc.Summary)
+	}
+	m.block(lc.Timeline(width))
+	if len(lc.Next)+len(lc.Deadlines) > 0 {
+		m.printf("\n")
+	}
+	for _, n := range lc.Next {
+		m.printf("- Next: %s\n", n)
+	}
+	for _, dl := range lc.Deadlines {
+		m.printf("- Deadline: %s\n", dl)
+	}
+}

@@ -25,6 +25,7 @@ func newTextStyles(w io.Writer, color bool) textStyles {
 		profile = termenv.ANSI
 	}
 	re := lipgloss.NewRenderer(w, termenv.WithProfile(profile))
+	re.SetColorProfile(profile)
 	re.SetHasDarkBackground(true)
 	st := re.NewStyle()
 	return textStyles{
@@ -61,7 +62,7 @@ func writeText(w io.Writer, doc *Document, opt Options) error {
 		if i > 0 {
 			t.printf("\n%s\n\n", strings.Repeat("=", min(opt.Width, 80)))
 		}
-		t.device(d)
+		t.device(d, opt.Width)
 	}
 	if len(doc.Devices) == 0 && len(doc.Errors) == 0 {
 		t.printf("No device found in the input.\n")
@@ -69,12 +70,13 @@ func writeText(w io.Writer, doc *Document, opt Options) error {
 	return t.err
 }
 
-func (t *textWriter) device(d Device) {
+func (t *textWriter) device(d Device, width int) {
 	t.header(d)
 	t.printf("\n%s\n", t.s.heading.Render("Checklist"))
 	for _, r := range d.Results {
 		t.checklistLine(r)
 	}
+	t.lifecycle(d, width)
 	if fs := d.Findings(); len(fs) > 0 {
 		t.printf("\n%s\n", t.s.heading.Render("Failures, root cause first"))
 		for _, f := range fs {
@@ -205,5 +207,27 @@ func (t *textWriter) evidence(refs []capture.Ref, indent string) {
 			loc = t.s.dim.Render(loc+":") + " "
 		}
 		t.printf("%s  %s%s\n", indent, loc, strings.TrimRight(ref.Text, " \t\r"))
+	}
+}
+
+// lifecycle prints where the device stands in the licensing lifecycle:
+// engineer D's summary, timeline, retry schedule and deadlines.
+func (t *textWriter) lifecycle(d Device, width int) {
+	lc := d.Lifecycle
+	if lc == nil {
+		return
+	}
+	t.printf("\n%s\n", t.s.heading.Render("Licence lifecycle"))
+	if lc.Summary != "" {
+		t.printf("  %s\n", lc.Summary)
+	}
+	for _, l := range lc.Timeline(width - 2) {
+		t.printf("  %s\n", l)
+	}
+	for _, n := range lc.Next {
+		t.printf("  %s %s\n", t.s.heading.Render("Next:"), n)
+	}
+	for _, dl := range lc.Deadlines {
+		t.printf("  %s %s\n", t.s.heading.Render("Deadline:"), dl)
 	}
 }

@@ -1,0 +1,129 @@
+package report_test
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/redact"
+	"github.com/slcheck/slcheck/remedies"
+	"github.com/slcheck/slcheck/report"
+)
+
+const secretsDir = "testdata/showoutputs/secrets-everywhere"
+
+// planted reads the secrets and contacts planted in the secrets scenario.
+func planted(t *testing.T) (secrets, contacts []string) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(repoRoot, secretsDir, "secrets.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		kind, val, ok := strings.Cut(sc.Text(), " ")
+		switch {
+		case !ok || strings.HasPrefix(kind, "#"):
+		case kind == "secret":
+			secrets = append(secrets, val)
+		case kind == "contact":
+			contacts = append(contacts, val)
+		}
+	}
+	if len(secrets) == 0 || len(contacts) == 0 {
+		t.Fatal("secrets.txt lists no secret or no contact")
+	}
+	return secrets, contacts
+}
+
+func assertAbsent(t *testing.T, what, out string, values []string) {
+	t.Helper()
+	for _, v := range values {
+		if strings.Contains(out, v) {
+			t.Errorf("%s: %q reached the output", what, v)
+		}
+	}
+}
+
+// TestNoSecretInAnyScenario renders every scenario in every format and
+// looks for the planted secrets and contacts.
+func TestNoSecretInAnyScenario(t *testing.T) {
+	secrets, contacts := planted(t)
+	for _, sc := range scenarios(t) {
+		for _, format := range report.Formats {
+			out := render(t, document(t, sc), report.Options{Format: format, Color: format == report.Text})
+			assertAbsent(t, sc.name+" "+string(format), out, append(secrets, contacts...))
+		}
+	}
+}
+
+// everyLineDocument puts every line of the secrets capture where renderers
+// print text: evidence, message, remedy, references, errors. Unlike the
+// pipeline, whose checks quote only some lines, it guarantees that every
+// planted secret reaches every renderer.
+func everyLineDocument(t *testing.T) *report.Document {
+	t.Helper()
+	name := secretsDir + "/capture.txt"
+	raw, err := os.ReadFile(filepath.Join(repoRoot, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
+	var ev []capture.Ref
+	for i, l := range lines {
+		ev = append(ev, capture.Ref{Command: "show running-config", Source: name, Line: i + 1, Text: l})
+	}
+	all := strings.Join(lines, "\n")
+	fail := checks.Result{ID: "CH002", Title: "CiscoTAC-1 URL is http://", Status: checks.Fail,
+		Severity: checks.Error, Message: all, Evidence: ev,
+		Remedy:     &remedies.Remedy{Summary: lines[40], Config: lines, Verify: lines, Notes: lines},
+		References: lines}
+	consequence := fail
+	consequence.ID, consequence.CausedBy = "LIC003", "CH002"
+	skipped := checks.Result{ID: "DNS001", Status: checks.Skipped, Severity: checks.Info, Reason: all,
+		Evidence: []capture.Ref{}, References: []string{}}
+	return &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
+		Devices: []report.Device{{Source: name, Hostname: "n9k-secrets", Mode: "classic", Method: "proxy",
+			Results: []checks.Result{fail, consequence, skipped}}},
+		Errors: []report.Error{{Source: name, Kind: "input", Line: 3, Msg: all}}}
+}
+
+func TestRedactionInEveryFormat(t *testing.T) {
+	secrets, contacts := planted(t)
+	for _, format := range report.Formats {
+		for _, color := range []bool{false, true} {
+			out := render(t, everyLineDocument(t), report.Options{Format: format, Color: color})
+			what := string(format)
+			assertAbsent(t, what, out, append(secrets, contacts...))
+			if !strings.Contains(out, redact.Marker) || !strings.Contains(out, redact.ContactMarker) {
+				t.Errorf("%s: no redaction marker in the output", what)
+			}
+			// The rest of each line stays readable.
+			for _, keep := range []string{"snmp-server community", "tacacs-server host 10.1.1.10", "email-contact"} {
+				if !strings.Contains(out, keep) {
+					t.Errorf("%s: %q lost with its secret", what, keep)
+				}
+			}
+		}
+	}
+}
+
+// TestShowContacts proves the contact assertions above are not vacuous:
+// with --show-contacts they appear, and secrets still do not.
+func TestShowContacts(t *testing.T) {
+	secrets, contacts := planted(t)
+	for _, format := range report.Formats {
+		out := render(t, everyLineDocument(t), report.Options{Format: format, Redact: redact.Policy{ShowContacts: true}})
+		assertAbsent(t, string(format)+" --show-contacts", out, secrets)
+		for _, c := range contacts {
+			if !strings.Contains(out, c) {
+				t.Errorf("%s --show-contacts: %q missing", format, c)
+			}
+		}
+	}
+}
