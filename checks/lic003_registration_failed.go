@@ -46,7 +46,11 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 	case lifecycle.Failed(reg.LastRenewal):
 		res := failedRegistration(c, "the last ID certificate renewal", reg.LastRenewal, reg.StatusRef)
 		if reg.Expires != nil {
-			res.Message += fmt.Sprintf("; the ID certificate expires %s, and then the switch becomes unregistered", deadline(s, reg.Expires.Time))
+			if at, _, ok := captureClock(s); ok && lifecycle.Until(at, reg.Expires.Time).Passed {
+				res.Message += fmt.Sprintf("; the ID certificate expired %s: the switch is no longer registered (LIC007)", deadline(s, reg.Expires.Time))
+			} else {
+				res.Message += fmt.Sprintf("; the ID certificate expires %s, and then the switch becomes unregistered", deadline(s, reg.Expires.Time))
+			}
 			res.Evidence = append(res.Evidence, nonZero([]capture.Ref{reg.Expires.Ref})...)
 		}
 		return res

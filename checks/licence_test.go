@@ -69,7 +69,9 @@ func lref(cmd string, line int, text string) capture.Ref {
 	return capture.Ref{Command: cmd, Source: "tech.txt", Line: line, Text: text}
 }
 
-func lutc(y int, mo time.Month, d, h, m int) time.Time { return time.Date(y, mo, d, h, m, 0, 0, time.UTC) }
+func lutc(y int, mo time.Month, d, h, m int) time.Time {
+	return time.Date(y, mo, d, h, m, 0, 0, time.UTC)
+}
 
 func lattempt(result string, at time.Time, line int, reason string) *parsers.Attempt {
 	a := &parsers.Attempt{Result: result, Time: at, Reason: reason, Ref: lref(cmdLicenseStatus, line, "Attempt: "+result)}

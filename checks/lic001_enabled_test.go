@@ -1,0 +1,28 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
+)
+
+func TestLIC001(t *testing.T) {
+	off := false
+	disabled := &parsers.License{Enabled: &off, Ref: lref(cmdLicenseStatus, 1, "Smart Licensing is DISABLED")}
+	noBanner := withLic(func(l *parsers.License) { l.Enabled = nil })
+	odd := withLic(func(l *parsers.License) {
+		l.Unrecognised = []capture.Ref{lref(cmdLicenseStatus, 30, "  Status: FROBNICATING")}
+	})
+	slp := lsnap(&parsers.License{SLP: true}, lutc(2023, 9, 1, 0, 0))
+	runLicCases(t, "LIC001", []licCase{
+		{"enabled", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"ENABLED"}},
+		{"disabled", lsnap(disabled, lutc(2022, 8, 1, 0, 0)), Fail, Warning, []string{"DISABLED"}},
+		{"summary without banner", lsnap(noBanner, lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"REGISTERED / AUTHORIZED"}},
+		{"unrecognised lines stay visible", lsnap(odd, lutc(2022, 8, 1, 0, 0)), Pass, "", []string{`"Status: FROBNICATING" (tech.txt:30)`}},
+		{"no license output", lsnap(nil, lutc(2022, 8, 1, 0, 0)), Skipped, "", []string{"not checked: run `show license status`"}},
+		{"empty license output", lsnap(&parsers.License{}, lutc(2022, 8, 1, 0, 0)), Skipped, "", []string{"not checked"}},
+		{"SLP release", slp, Skipped, "", []string{"Smart Licensing Using Policy"}},
+		{"IOS-XE input", foreign(lsnap(disabled, lutc(2022, 8, 1, 0, 0))), Skipped, "", []string{"PLT003"}},
+	})
+}

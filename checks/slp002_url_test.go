@@ -1,0 +1,31 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/slcheck/slcheck/parsers"
+)
+
+func TestSLP002(t *testing.T) {
+	url := func(u string) *parsers.License { return editSLP(func(l *parsers.License) { l.Transport.URL = u }) }
+	cslu := func(u string) *parsers.License {
+		return editSLP(func(l *parsers.License) { l.Transport.Type, l.Transport.URL = "cslu", u })
+	}
+	runLicCases(t, "SLP002", []licCase{
+		{"smart receiver", slpSnap(slpLic(), nil, slpAt()), Pass, "", []string{"smart receiver"}},
+		{"http", slpSnap(url("http://smartreceiver.cisco.com/licservice/license"), nil, slpAt()), Fail, Error, []string{"not HTTPS"}},
+		{"IP address", slpSnap(url("https://72.163.4.38/licservice/license"), nil, slpAt()), Fail, Error, []string{"IP address 72.163.4.38", "222725"}},
+		{"typo in path", slpSnap(url("https://smartreceiver.cisco.com/licservice/licence"), nil, slpAt()), Fail, Error, []string{"/licservice/license"}},
+		{"classic endpoint", slpSnap(url("https://tools.cisco.com/its/service/oddce/services/DDCEService"), nil, slpAt()), Fail, Error, []string{"other than smartreceiver.cisco.com"}},
+		{"unknown server", slpSnap(url("https://licensing.example.com/whatever"), nil, slpAt()), Fail, Error, []string{"neither"}},
+		{"CSLU https", slpSnap(cslu("https://cslu.example.com:8182/cslu/v1/pi"), nil, slpAt()), Pass, "", []string{"cslu.example.com"}},
+		{"CSLU http", slpSnap(cslu("http://cslu-local:8182/cslu/v1/pi"), nil, slpAt()), Fail, Warning, []string{"check with the CSLU documentation"}},
+		{"on-prem", slpSnap(url("https://onprem.example.com/SmartTransport"), nil, slpAt()), Pass, "", nil},
+		{"not a URL", slpSnap(url("smartreceiver"), nil, slpAt()), Fail, Error, []string{"cannot be read"}},
+		{"from config", slpSnap(nil, &parsers.LicenseConfig{Transport: "smart", URLSmart: "http://smartreceiver.cisco.com/licservice/license",
+			URLSmartRef: lref(cmdRunningConfig, 41, "license smart url smart http://smartreceiver.cisco.com/licservice/license")}, slpAt()), Fail, Error, []string{"not HTTPS"}},
+		{"transport off", slpSnap(editSLP(func(l *parsers.License) { l.Transport.Type = "off" }), nil, slpAt()), Skipped, "", []string{"SLP001"}},
+		{"no URL anywhere", slpSnap(nil, &parsers.LicenseConfig{Transport: "smart"}, slpAt()), Skipped, "", []string{"shows a transport URL"}},
+		{"nothing captured", slpSnap(nil, nil, slpAt()), Skipped, "", []string{"not checked"}},
+	})
+}

@@ -1,0 +1,50 @@
+package checks
+
+import (
+	"time"
+
+	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/snapshot"
+)
+
+var pdtZone = time.FixedZone("PDT", -7*3600)
+
+// slpLic is an SLP `show license status` shaped like the IOS-XE fixture
+// (../shared/fixtures/show_license_tech_support): transport smart to the
+// smart receiver, last ACK Aug 30 2023, next ACK deadline Oct 29 2023.
+func slpLic() *parsers.License {
+	yes := true
+	return &parsers.License{
+		SLP: true, Ref: lref(cmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
+		Transport:          parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(cmdLicenseStatus, 20, "  Type: Smart")},
+		TrustCodeInstalled: &yes, TrustCodeRef: lref(cmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
+		Usage: parsers.UsageReporting{
+			Ref:          lref(cmdLicenseStatus, 50, "Usage Reporting:"),
+			LastACK:      &parsers.Timed{Time: time.Date(2023, 8, 30, 19, 3, 0, 0, pdtZone), Ref: lref(cmdLicenseStatus, 51, "  Last ACK received: Aug 30 19:03:00 2023 PDT")},
+			NextDeadline: &parsers.Timed{Time: time.Date(2023, 10, 29, 19, 3, 0, 0, pdtZone), Ref: lref(cmdLicenseStatus, 52, "  Next ACK deadline: Oct 29 19:03:00 2023 PDT")},
+		},
+	}
+}
+
+// slpSnap is a 10.3(6) N9K with the given SLP status and license config.
+func slpSnap(l *parsers.License, cfg *parsers.LicenseConfig, at time.Time) *snapshot.Snapshot {
+	s := &snapshot.Snapshot{Source: "tech.txt", Commands: map[string]bool{}, License: l,
+		Version: lversion("N9K", "C93108TC-EX", "10.3(6)")}
+	if cfg != nil {
+		s.Config = &parsers.RunningConfig{Covers: []string{parsers.TopicAll}, License: cfg,
+			TimeRef: lref(cmdRunningConfig, 3, "!Time: Fri Sep  1 11:04:51 2023")}
+	}
+	if !at.IsZero() {
+		s.CapturedAt = at
+		s.CapturedAtFrom = lref(cmdShowClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")
+	}
+	return s
+}
+
+func slpAt() time.Time { return time.Date(2023, 9, 1, 11, 4, 51, 0, pdtZone) }
+
+func editSLP(f func(*parsers.License)) *parsers.License {
+	l := slpLic()
+	f(l)
+	return l
+}
