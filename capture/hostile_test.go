@@ -223,4 +223,3 @@ func TestGzipStopsItsGoroutine(t *testing.T) {
 		t.Errorf("goroutines: %d before, %d after", before, after)
 	}
 }
-

@@ -230,15 +230,15 @@ func TestReadLimits(t *testing.T) {
 }
 
 // TestForeign: every IOS-XE contrast fixture is flagged for PLT003, and no
-// NX-OS fixture or scenario capture is.
+// NX-OS fixture is.
 func TestForeign(t *testing.T) {
 	var files []string
-	for _, pat := range []string{"testdata/fixtures/*/*.txt", "../testdata/showoutputs/*/capture.txt"} {
+	for _, pat := range []string{"testdata/fixtures/*/*.txt", "testdata/terminal/*.txt"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
-	if len(files) < 12 {
-		t.Fatalf("found %d fixtures, want the 12 real ones at least", len(files))
+	if len(files) < 13 {
+		t.Fatalf("found %d fixtures, want the 12 real ones and the seed log", len(files))
 	}
 	for _, f := range files {
 		c, err := ReadFile(f, Options{})
