@@ -149,3 +149,123 @@ func TestCollectHappyPath(t *testing.T) {
 		})
 	}
 }
+
+func TestCollectFaults(t *testing.T) {
+	otherKey, err := nxsim.NewHostKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type tc struct {
+		name  string
+		cfg   nxsim.Config
+		tweak func(t *testing.T, d *nxsim.Device, o *Options)
+		kind  string // "" means collected
+		step  string
+		// sentNothing: the device must not have received any command.
+		sentNothing bool
+		skipped     string
+		maxTime     time.Duration
+	}
+	cases := []tc{
+		{name: "stall after TCP", cfg: nxsim.Config{Faults: nxsim.Faults{StallAfterTCP: true}},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.ConnectTimeout = time.Second },
+			kind:  KindTimeout, sentNothing: true, maxTime: 4 * time.Second},
+		{name: "wrong password", cfg: nxsim.Config{},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.Auth.Password = "wrong" },
+			kind:  KindAuth, sentNothing: true},
+		{name: "keyboard-interactive only", cfg: nxsim.Config{KeyboardInteractiveOnly: true}},
+		{name: "unknown host key", cfg: nxsim.Config{},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) {
+				o.HostKeys.Files = []string{filepath.Join(t.TempDir(), "missing")}
+			},
+			kind: KindHostKey, sentNothing: true},
+		{name: "changed host key", cfg: nxsim.Config{},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) {
+				o.HostKeys.Files = []string{knownHosts(t, d, otherKey.PublicKey())}
+			},
+			kind: KindHostKey, sentNothing: true},
+		{name: "no echo", cfg: nxsim.Config{Faults: nxsim.Faults{NoEcho: true}},
+			kind: KindTimeout, step: "terminal width 511"},
+		{name: "wrong prompt", cfg: nxsim.Config{Faults: nxsim.Faults{Prompt: "switch% "}},
+			kind: KindPrompt, step: "login", sentNothing: true},
+		{name: "drop mid-command", cfg: nxsim.Config{Faults: nxsim.Faults{DropOn: "show running-config"}},
+			kind: KindDropped, step: "show running-config"},
+		{name: "permission denied", cfg: nxsim.Config{Faults: nxsim.Faults{Denied: map[string]bool{"show running-config": true}}},
+			skipped: "show running-config"},
+		{name: "slow command", cfg: nxsim.Config{Faults: nxsim.Faults{Delays: map[string]time.Duration{"show license all": 3 * time.Second}}},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.CommandTimeout = time.Second },
+			kind:  KindTimeout, step: "show license all", maxTime: 3 * time.Second},
+		{name: "host deadline", cfg: nxsim.Config{Faults: nxsim.Faults{Delay: 300 * time.Millisecond}},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.HostTimeout = time.Second },
+			kind:  KindTimeout, maxTime: 3 * time.Second},
+	}
+	for _, tr := range transports(t) {
+		for _, c := range cases {
+			t.Run(tr+"/"+c.name, func(t *testing.T) {
+				d := start(t, c.cfg)
+				opt := testOptions(t, d, tr)
+				if c.tweak != nil {
+					c.tweak(t, d, &opt)
+				}
+				begin := time.Now()
+				res := collectOne(t, d, opt)
+				took := time.Since(begin)
+				if c.maxTime > 0 && took > c.maxTime {
+					t.Errorf("took %s, want under %s", took, c.maxTime)
+				}
+				switch {
+				case c.kind == "" && res.Failure != nil:
+					t.Fatalf("failure: %v", res.Failure)
+				case c.kind != "" && res.Failure == nil:
+					t.Fatalf("collected, want a %s failure", c.kind)
+				case c.kind != "" && res.Failure.Kind != c.kind:
+					t.Fatalf("kind %s (%v), want %s", res.Failure.Kind, res.Failure, c.kind)
+				case c.step != "" && res.Failure.Step != c.step:
+					t.Errorf("step %q, want %q", res.Failure.Step, c.step)
+				}
+				if res.Failure != nil {
+					t.Logf("%s: %s", res.Failure.Kind, res.Failure.Msg)
+					if strings.Contains(res.Failure.Msg, testPass) {
+						t.Error("password in the error message")
+					}
+				}
+				if c.kind == KindHostKey && tr == "default" {
+					fp := ssh.FingerprintSHA256(d.HostKey())
+					if !strings.Contains(res.Failure.Msg, fp) {
+						t.Errorf("message lacks the fingerprint %s", fp)
+					}
+				}
+				if c.sentNothing && len(d.Received()) > 0 {
+					t.Errorf("device received %v", d.Received())
+				}
+				if c.skipped != "" {
+					if len(res.Skipped) != 1 || res.Skipped[0].Command != c.skipped {
+						t.Errorf("skipped %v, want %s", res.Skipped, c.skipped)
+					}
+					if strings.Contains(res.Text, "# "+c.skipped+"\n") {
+						t.Error("refused command kept in the capture")
+					}
+				}
+				assertReadOnly(t, d)
+			})
+		}
+	}
+}
+
+func TestCollectRefused(t *testing.T) {
+	d := start(t, nxsim.Config{})
+	tg := target(d)
+	d.Close()
+	for _, tr := range transports(t) {
+		t.Run(tr, func(t *testing.T) {
+			c, err := New(testOptions(t, d, tr))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := c.Collect(context.Background(), tg)
+			if res.Failure == nil || res.Failure.Kind != KindRefused {
+				t.Fatalf("got %+v, want refused", res.Failure)
+			}
+		})
+	}
+}

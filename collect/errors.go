@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/scrapli/scrapligo/util"
 )
@@ -42,8 +43,9 @@ func (f *Failure) Unwrap() error { return f.Err }
 // step is "connect" until the transport is open, "login" until the prompt
 // was seen, then the command; log is the tail of what the device (or
 // OpenSSH) printed, the only account of a system transport failure.
-func classify(err error, step string, hostDeadline bool, log string, timeout string) *Failure {
+func classify(err error, step, log string, hostDeadline bool, stepTimeout, hostTimeout time.Duration, t Target) *Failure {
 	f := &Failure{Step: step, Err: err}
+	timeout := stepTimeout.String()
 	var hk *HostKeyError
 	var dns *net.DNSError
 	var ne net.Error
@@ -54,7 +56,7 @@ func classify(err error, step string, hostDeadline bool, log string, timeout str
 	case errors.Is(err, errNotReadOnly):
 		f.Kind, f.Msg = KindInternal, err.Error()
 	case hostDeadline:
-		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("the host's overall deadline (%s) passed during %s", timeout, stepName(step))
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("the host's overall deadline (%s) passed during %s", hostTimeout, stepName(step))
 	case errors.As(err, &dns) || strings.Contains(low, "could not resolve hostname"):
 		f.Kind, f.Msg = KindUnreachable, "the host name does not resolve: "+firstLine(err, log)
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(low, "connection refused"):
@@ -63,13 +65,17 @@ func classify(err error, step string, hostDeadline bool, log string, timeout str
 		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)
 	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed"):
 		f.Kind, f.Msg = KindHostKey, "OpenSSH refused the host key: "+sshLines(log)+
-			" Verify the key out of band (`show ssh key` on the switch console), then add it to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch."
+			fmt.Sprintf(" `ssh-keyscan -p %d %s | ssh-keygen -lf -` shows its fingerprint: compare it with `show ssh key` on the switch console, then add the key to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch.", t.Port, t.Host)
 	case strings.Contains(err.Error(), "unable to authenticate") || errors.Is(err, util.ErrAuthError) ||
 		(step == "login" && strings.Contains(low, "permission denied")):
 		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
-	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded),
+		step == "connect" && strings.Contains(low, "timed out"):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
-	case errors.Is(err, util.ErrTimeoutError) && step == "login":
+	case errors.Is(err, util.ErrTimeoutError) && (step == "login" || step == "connect" && strings.TrimSpace(log) != ""):
+		// OpenSSH logs in inside the channel: output but no prompt means
+		// the login worked and the prompt is not an NX-OS one.
+		f.Step = "login"
 		f.Kind, f.Msg = KindPrompt, fmt.Sprintf("logged in, but no NX-OS prompt (`name# `) appeared within %s; the device printed: %q", timeout, lastLine(log))
 	case errors.Is(err, util.ErrTimeoutError):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("`%s` did not complete within %s (raise --timeout for slow devices)", step, timeout)

@@ -86,7 +86,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 	s := &session{c: c, t: t, ctx: ctx, log: &tail{}, res: &Result{Target: t}, step: "connect",
 		finished: make(chan struct{})}
 	if err := s.run(); err != nil {
-		s.res.Failure = classify(err, s.step, ctx.Err() != nil, s.log.String(), s.timeoutFor(s.step).String())
+		s.res.Failure = classify(err, s.step, s.log.String(), ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
 	}
 	s.res.Text = s.text.String()
 	s.res.Elapsed = time.Since(start)
@@ -119,8 +119,8 @@ func (s *session) run() error {
 	return nil
 }
 
-// timeoutFor is the budget of one step, never past the host deadline.
-func (s *session) timeoutFor(step string) time.Duration {
+// budget is the time a step may take, before the host deadline applies.
+func (s *session) budget(step string) time.Duration {
 	d := s.c.opt.CommandTimeout
 	switch {
 	case step == "connect" || step == "login":
@@ -128,6 +128,12 @@ func (s *session) timeoutFor(step string) time.Duration {
 	case strings.HasPrefix(step, "ping ") || strings.HasPrefix(step, "telnet "):
 		d = s.c.opt.ActiveTimeout
 	}
+	return d
+}
+
+// timeoutFor is the budget of one step, never past the host deadline.
+func (s *session) timeoutFor(step string) time.Duration {
+	d := s.budget(step)
 	if dl, ok := s.ctx.Deadline(); ok && time.Until(dl) < d {
 		d = time.Until(dl)
 	}

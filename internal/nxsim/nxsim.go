@@ -27,6 +27,9 @@ type Config struct {
 	// Users maps user name to password, accepted by password and
 	// keyboard-interactive authentication.
 	Users map[string]string
+	// KeyboardInteractiveOnly refuses the "password" method, as NX-OS does
+	// behind some AAA servers.
+	KeyboardInteractiveOnly bool
 	// AuthorizedKeys are accepted for public key authentication, any user.
 	AuthorizedKeys []ssh.PublicKey
 	// HostKey signs the handshake; nil generates a fresh ed25519 key.
@@ -178,6 +181,9 @@ func (d *Device) serverConfig() *ssh.ServerConfig {
 			}
 			return nil, errors.New("unknown key")
 		},
+	}
+	if d.cfg.KeyboardInteractiveOnly {
+		c.PasswordCallback = nil
 	}
 	c.AddHostKey(d.hostKey)
 	return c
