@@ -13,6 +13,7 @@ import (
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/report"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 var update = flag.Bool("update", false, "rewrite golden.txt, golden.json and golden.md of every scenario")
@@ -24,7 +25,7 @@ const repoRoot = ".."
 const scenarioRoot = "testdata/showoutputs"
 
 // readOptions are the capture options `slcheck file` reads with.
-var readOptions = capture.Options{}
+var readOptions = capture.Options{Select: snapshot.Select}
 
 type scenario struct {
 	name, dir, capture string // dir and capture relative to the repo root

@@ -1,16 +1,26 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 func init() { commands = append(commands, newFileCmd) }
 
+type fileOptions struct {
+	out outputOptions
+	// diag holds the opt-in live probes; its zero value sends nothing.
+	diag diagnose.Options
+}
+
 func newFileCmd(st Streams) *cobra.Command {
-	opt := &outputOptions{}
+	opt := &fileOptions{}
+	var probes *probeFlags
 	cmd := &cobra.Command{
 		Use:   "file PATH...",
 		Short: "Diagnose captured NX-OS output: a show tech-support, a terminal log, a paste (- for stdin), gzip or not",
@@ -22,17 +32,22 @@ Every device found in the inputs gets the whole checklist.`,
   ssh admin@switch 'show running-config callhome' | slcheck file -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opt.validate(); err != nil {
+			if err := opt.out.validate(); err != nil {
 				return err
 			}
-			return runFile(st, opt, args)
+			var err error
+			if opt.diag, err = probes.options(); err != nil {
+				return err
+			}
+			return runFile(cmd.Context(), st, opt, args)
 		},
 	}
-	addOutputFlags(cmd, opt)
+	addOutputFlags(cmd, &opt.out)
+	probes = addProbeFlags(cmd)
 	return cmd
 }
 
-func runFile(st Streams, opt *outputOptions, paths []string) error {
+func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) error {
 	doc := newDocument()
 	for _, p := range paths {
 		c, err := readInput(st, p)
@@ -41,16 +56,20 @@ func runFile(st Streams, opt *outputOptions, paths []string) error {
 			continue
 		}
 		for _, dev := range c.Devices {
-			doc.Devices = append(doc.Devices, diagnose.Device(dev))
+			doc.Devices = append(doc.Devices, diagnose.DeviceWith(ctx, dev, opt.diag))
 		}
 	}
-	return renderAndExit(st, doc, opt)
+	return renderAndExit(st, doc, &opt.out)
 }
+
+// readOptions keep only the sections and lines the parsers read, so a
+// show tech-support of half a million lines stays small in memory.
+var readOptions = capture.Options{Select: snapshot.Select}
 
 // readInput reads one path, "-" being stdin.
 func readInput(st Streams, path string) (*capture.Capture, error) {
 	if path == "-" {
-		return capture.Read("-", st.In, capture.Options{})
+		return capture.Read("-", st.In, readOptions)
 	}
-	return capture.ReadFile(path, capture.Options{})
+	return capture.ReadFile(path, readOptions)
 }
