@@ -23,7 +23,7 @@ const (
 )
 
 // DefaultVRF is the name slcheck uses for the default VRF.
-const DefaultVRF = "default"
+const DefaultVRF = parsers.DefaultVRF
 
 // ciscoHosts are the Cisco cloud endpoints of classic Call Home and SLP.
 var ciscoHosts = map[string]bool{
@@ -123,7 +123,7 @@ func isNone(v string) bool {
 func (s *Snapshot) EndpointURL() (u string, ref capture.Ref) {
 	if s.Mode() == ModeSLP {
 		if s.License != nil && !isNone(s.License.Transport.URL) {
-			return s.License.Transport.URL, s.License.Transport.Ref
+			return s.License.Transport.URL, s.License.Transport.URLRef
 		}
 		if s.Config != nil && s.Config.License != nil {
 			lc := s.Config.License
@@ -192,6 +192,26 @@ func (s *Snapshot) CallhomeVRF() (vrf string, ref capture.Ref, known bool) {
 		return DefaultVRF, ch.Ref, true
 	}
 	return ch.VRF, ch.VRFRef, true
+}
+
+// TransportVRF is the VRF licensing messages leave by: on an SLP device
+// the `license smart` VRF of the config, else the VRF of the license
+// output's Transport block, else "default" when either was captured; on
+// other devices CallhomeVRF. known is false when the input does not say.
+func (s *Snapshot) TransportVRF() (vrf string, ref capture.Ref, known bool) {
+	if s.Mode() != ModeSLP {
+		return s.CallhomeVRF()
+	}
+	if s.Config != nil && s.Config.License != nil && s.Config.License.VRF != "" {
+		return s.Config.License.VRF, s.Config.License.VRFRef, true
+	}
+	if s.License != nil && !isNone(s.License.Transport.VRF) {
+		return s.License.Transport.VRF, s.License.Transport.VRFRef, true
+	}
+	if s.Config.Complete(parsers.TopicLicense) || s.License != nil && s.License.Transport.Type != "" {
+		return DefaultVRF, capture.Ref{}, true
+	}
+	return "", capture.Ref{}, false
 }
 
 // InterfaceVRF is the VRF an interface belongs to: its `vrf member`,
