@@ -21,10 +21,10 @@ func init() {
 		Title:      "Device clock is right (NTP)",
 		Area:       "Logs and time",
 		Severity:   Warning,
-		Needs:      []string{cmdShowClock, cmdRunningConfig},
+		Needs:      []string{cmdShowClock, cmdNTPConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
-			What: "In an SSH session, the device clock against the workstation's (more than an hour apart fails); in a capture, `ntp server` lines in the whole running-config and the `Time source is` line of `show clock`.",
+			What: "In an SSH session, the device clock against the workstation's (more than an hour apart fails); in a capture, `ntp server` lines in the running-config (whole, or filtered with `| include ntp`) and the `Time source is` line of `show clock`.",
 			Why:  "Certificates and trust codes are checked against the device clock: a clock off by more than an hour from CSSM makes TLS and trust-code installation fail in ways that look like network problems.",
 			Fix:  "Configure NTP (`ntp server <address> use-vrf <vrf>`) and check `show clock` and `show ntp peer-status` agree with real time.",
 		},
@@ -81,7 +81,7 @@ func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
 		return false, c.Fail("no `ntp server` in the running-config: the clock may have drifted; verify `show clock` against real time, as certificates and trust codes need it within an hour",
 			ntpRemedy(s), configRef(s))
 	}
-	return false, c.NotChecked(cmdRunningConfig)
+	return false, c.NotChecked(cmdNTPConfig)
 }
 
 func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {

@@ -34,7 +34,7 @@ func TestCLK001(t *testing.T) {
 		{"no ntp in whole config", snap(wholeConfig(), nil, nil), Fail, Warning, []string{"no `ntp server`", "verify"}},
 		{"clock source NTP", snap(nil, clock(at, "NTP"), nil), Pass, "", []string{"time source is NTP"}},
 		{"clock source none", snap(wholeConfig("ntp server 192.0.2.1"), clock(at, "none"), nil), Fail, Warning, []string{"time source is none", "verify"}},
-		{"config fragment only", snap(fragment, clock(at, ""), nil), Skipped, "", []string{"not checked: run `show running-config`"}},
+		{"config fragment only", snap(fragment, clock(at, ""), nil), Skipped, "", []string{"not checked: run `show running-config | include ntp`"}},
 		{"ssh, clock 2 hours off", snap(wholeConfig("ntp server 192.0.2.1"), clock(at.Add(-2*time.Hour), "NTP"), ssh), Fail, Warning, []string{"2h0m0s away"}},
 		{"ssh, clock 10 minutes off", snap(wholeConfig("ntp server 192.0.2.1"), clock(at.Add(10*time.Minute), "NTP"), ssh), Pass, "", []string{"within an hour of the workstation"}},
 		{"ssh, clock in another zone, same instant", snap(wholeConfig("ntp server 192.0.2.1"), clock(at.In(time.FixedZone("CEST", 2*3600)), "NTP"), ssh), Pass, "", nil},

@@ -19,6 +19,11 @@ const (
 	cmdLicenseStatus = "show license status"
 	cmdShowClock     = "show clock"
 	cmdRunningConfig = "show running-config"
+	// The running-config filters that are complete for NTP and for the
+	// `license smart` lines (parsers.ConfigCoverage), much smaller than the
+	// whole configuration.
+	cmdNTPConfig     = "show running-config | include ntp"
+	cmdLicenseConfig = "show running-config | include license"
 
 	refSLPGuide = "Cisco NX-OS Smart Licensing Using Policy User Guide (transport, URL, trust code)"
 	refMDSSLP   = "Cisco MDS 9000 Series Licensing Guide, Smart Licensing Using Policy (9.2(2) and later)"

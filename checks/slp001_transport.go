@@ -13,7 +13,7 @@ func init() {
 		Title:      "Usage reporting transport is configured",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Warning,
-		Needs:      []string{cmdLicenseStatus, cmdRunningConfig},
+		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "The SLP transport: `Transport:` / `Type:` in `show license status`, or `license smart transport {smart|cslu|callhome|off}` in the running-config.",
@@ -31,7 +31,7 @@ func runSLP001(c *Check, s *snapshot.Snapshot) Result {
 	t, ref, known := slpTransport(s)
 	switch {
 	case !known:
-		return c.NotChecked(cmdLicenseStatus, cmdRunningConfig)
+		return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
 	case t == "off":
 		return c.Fail("the usage reporting transport is off: the switch never sends its usage reports by itself", transportRemedy(), ref)
 	case t == "":

@@ -14,7 +14,7 @@ func TestSLP001(t *testing.T) {
 		{"status says off", slpSnap(off, nil, slpAt()), Fail, Warning, []string{"transport is off"}},
 		{"config says off", slpSnap(nil, cfgOff, slpAt()), Fail, Warning, []string{"transport is off"}},
 		{"whole config without transport", slpSnap(nil, &parsers.LicenseConfig{}, slpAt()), Fail, Warning, []string{"no `license smart transport`"}},
-		{"nothing captured about SLP", slpSnap(nil, nil, slpAt()), Skipped, "", []string{"not checked: run `show license status` and `show running-config`"}},
+		{"nothing captured about SLP", slpSnap(nil, nil, slpAt()), Skipped, "", []string{"not checked: run `show license status` and `show running-config | include license`"}},
 		{"classic release", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Skipped, "", []string{"classic Smart Licensing"}},
 	})
 	c, _ := Lookup("SLP001")

@@ -15,7 +15,7 @@ func init() {
 		Title:      "Usage reporting URL is HTTPS and known",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Error,
-		Needs:      []string{cmdLicenseStatus, cmdRunningConfig},
+		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide, refDoc222725},
 		Explain: Explain{
 			What: "The SLP transport URL (`URL:` under `Transport:` in `show license status`, or `license smart url smart|cslu <url>`): its scheme, whether it names a host or an IP address, and whether it is Cisco's smart receiver, a CSLU or an on-prem server URL.",
@@ -40,9 +40,12 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	}
 	raw, ref := s.EndpointURL()
 	raw = strings.TrimSpace(raw)
+	if ref.IsZero() && s.License != nil {
+		ref = s.License.Transport.Ref
+	}
 	if raw == "" {
 		if _, _, known := slpTransport(s); !known {
-			return c.NotChecked(cmdLicenseStatus, cmdRunningConfig)
+			return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
 		}
 		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`")
 	}

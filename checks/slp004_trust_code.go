@@ -10,7 +10,7 @@ func init() {
 		Title:      "Trust code installed for smart transport",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Warning,
-		Needs:      []string{cmdLicenseStatus, cmdRunningConfig},
+		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "`Trust Code Installed:` in `show license status` when the transport is smart.",
@@ -28,7 +28,7 @@ func runSLP004(c *Check, s *snapshot.Snapshot) Result {
 	t, _, known := slpTransport(s)
 	switch {
 	case !known:
-		return c.NotChecked(cmdLicenseStatus, cmdRunningConfig)
+		return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
 	case t != "smart":
 		return c.Skip("not applicable: a trust code is needed for transport smart only (transport is " + orNone(t) + ")")
 	}

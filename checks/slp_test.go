@@ -16,7 +16,8 @@ func slpLic() *parsers.License {
 	yes := true
 	return &parsers.License{
 		SLP: true, Ref: lref(cmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
-		Transport:          parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(cmdLicenseStatus, 20, "  Type: Smart")},
+		Transport: parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(cmdLicenseStatus, 20, "  Type: Smart"),
+			URLRef: lref(cmdLicenseStatus, 21, "  URL: "+smartReceiverURL)},
 		TrustCodeInstalled: &yes, TrustCodeRef: lref(cmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
 		Usage: parsers.UsageReporting{
 			Ref:          lref(cmdLicenseStatus, 50, "Usage Reporting:"),
