@@ -87,7 +87,7 @@ type Result struct {
 	Message    string           `json:"message"`
 	Reason     string           `json:"reason,omitempty"`
 	Evidence   []capture.Ref    `json:"evidence"`
-	Remedy     *remedies.Remedy `json:"remedy,omitempty"`
+	Remedy     *remedies.Remedy `json:"remedy"`
 	References []string         `json:"references"`
 	// CausedBy names the failing check that explains this failure (the
 	// root cause); empty for a root cause or an unrelated failure.
