@@ -174,7 +174,7 @@ func TestJSONContract(t *testing.T) {
 	}
 	for _, x := range results {
 		res := x.(map[string]any)
-		for _, k := range []string{"id", "title", "status", "severity", "message", "evidence", "references"} {
+		for _, k := range []string{"id", "title", "status", "severity", "message", "evidence", "remedy", "references"} {
 			if _, ok := res[k]; !ok {
 				t.Errorf("%v lacks %q", res["id"], k)
 			}
@@ -263,6 +263,18 @@ func TestFormatsWritten(t *testing.T) {
 		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", f, seed)
 		if r.code != ExitOK || r.out == "" {
 			t.Errorf("-o %s: exit %d, %d bytes\n%s", f, r.code, len(r.out), r.err)
+		}
+	}
+}
+
+func TestHelpTopics(t *testing.T) {
+	for topic, want := range map[string]string{
+		"exit-codes":  "3  collection failed",
+		"environment": "NO_COLOR",
+	} {
+		r := runCLI(t, false, nil, "", "help", topic)
+		if r.code != ExitOK || !strings.Contains(r.out, want) {
+			t.Errorf("help %s: exit %d, output lacks %q:\n%s", topic, r.code, want, r.out)
 		}
 	}
 }
