@@ -72,7 +72,7 @@ func Run(args []string, st Streams) int {
 
 func run(args []string, st Streams) int {
 	root := newRoot(st)
-	root.SetArgs(args)
+	root.SetArgs(normalizeProbeArgs(args))
 	root.SetIn(st.In)
 	root.SetOut(st.Out)
 	root.SetErr(st.Err)
