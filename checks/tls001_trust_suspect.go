@@ -23,7 +23,8 @@ func init() {
 			Why:  "Since Cisco moved its servers from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (FN72115), a switch whose trust store lacks IdenTrust fails the TLS handshake even though the network path works. An SSL-inspecting proxy has the same effect.",
 			Fix:  "Check the trust store (TLS002) and follow FN72115's upgrade path; check for SSL inspection in the path.",
 		},
-		Run: runTLS001,
+		Causes: []string{"TLS002"},
+		Run:    runTLS001,
 	})
 }
 
