@@ -151,8 +151,11 @@ func (t *textWriter) checklistLine(r checks.Result) {
 		title += t.s.dim.Render(r.Reason)
 	}
 	// Pad before styling: ANSI codes must not count toward the width.
-	t.printf("  %s  %s  %s  %s\n", t.mark(r), t.s.id.Render(fmt.Sprintf("%-6s", r.ID)),
-		t.sevStyle(r.Severity).Render(fmt.Sprintf("%-7s", sev)), title)
+	sevCol := fmt.Sprintf("%-7s", sev)
+	if sev != "" {
+		sevCol = t.sevStyle(r.Severity).Render(sevCol)
+	}
+	t.printf("  %s  %s  %s  %s\n", t.mark(r), t.s.id.Render(fmt.Sprintf("%-6s", r.ID)), sevCol, title)
 }
 
 func (t *textWriter) failure(r checks.Result, indent string) {
