@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -262,12 +263,40 @@ func (d *Device) record(session int, mode, text string) {
 	d.mu.Unlock()
 }
 
+// include answers `BASE | include PATTERN` as NX-OS does, from any output
+// of BASE (whole, or already filtered by another include): the lines that
+// match the regular expression.
+func (d *Device) include(base, pat string) (string, bool) {
+	re, err := regexp.Compile(pat)
+	if err != nil {
+		re = regexp.MustCompile(regexp.QuoteMeta(pat))
+	}
+	out, found := d.cfg.Outputs[base]
+	if !found {
+		for k, o := range d.cfg.Outputs {
+			if kb, _, _ := strings.Cut(k, " | "); kb == base && (!found || k < base) {
+				out, found, base = o, true, k
+			}
+		}
+	}
+	var keep []string
+	for _, l := range strings.Split(out, "\n") {
+		if re.MatchString(l) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n"), found
+}
+
 // lookup finds the output of a command. ping and telnet fall back to any
 // output for the same verb and target host, because slcheck adds options
 // (count, vrf) a scenario's operator may not have typed.
 func (d *Device) lookup(cmd string) (string, bool) {
 	if out, ok := d.cfg.Outputs[cmd]; ok {
 		return out, true
+	}
+	if base, pat, ok := strings.Cut(cmd, " | include "); ok {
+		return d.include(base, pat)
 	}
 	f := strings.Fields(cmd)
 	if len(f) < 2 || (f[0] != "ping" && f[0] != "telnet") {

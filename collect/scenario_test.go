@@ -1,0 +1,80 @@
+package collect
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/internal/nxsim"
+)
+
+// verdict is what a diagnosis concludes for one check, without the
+// evidence locations (file lines differ between a scenario file and the
+// log of a live session).
+type verdict struct {
+	Status   checks.Status
+	Severity checks.Severity
+	CausedBy string
+}
+
+func verdicts(t *testing.T, name, text string) map[string]verdict {
+	t.Helper()
+	c, err := capture.Read(name, strings.NewReader(text), capture.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]verdict{}
+	for _, r := range diagnose.Device(c.Devices[0]).Results {
+		out[r.ID] = verdict{r.Status, r.Severity, r.CausedBy}
+	}
+	return out
+}
+
+// A fake switch answering with a scenario's outputs, collected over SSH,
+// is diagnosed as the scenario file is: every check reaches the same
+// verdict. Scenarios whose capture lacks a command slcheck runs (a
+// running-config fragment instead of the whole) are compared too: the
+// fake device refuses what the scenario does not hold.
+func TestLiveMatchesScenarioFile(t *testing.T) {
+	files, _ := filepath.Glob("../internal/nxsim/scenarios/*.txt")
+	more, _ := filepath.Glob("../testdata/showoutputs/*/capture*.txt")
+	for _, f := range append(files, more...) {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := nxsim.ReadScenario(f, strings.NewReader(string(body)))
+		if err != nil {
+			t.Logf("%s: not a single-device scenario: %v", f, err)
+			continue
+		}
+		if _, whole := sc.Outputs["show running-config"]; !whole {
+			t.Logf("%s: holds no whole running-config; live collection cannot match it", f)
+			continue
+		}
+		t.Run(f, func(t *testing.T) {
+			d := start(t, nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs})
+			c, err := New(testOptions(t, d, "default"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := c.Collect(context.Background(), target(d))
+			if res.Failure != nil {
+				t.Fatal(res.Failure)
+			}
+			want := verdicts(t, f, string(body))
+			got := verdicts(t, "live", res.Text)
+			for id, w := range want {
+				if got[id] != w {
+					t.Errorf("%s: live %+v, file %+v", id, got[id], w)
+				}
+			}
+			assertReadOnly(t, d)
+		})
+	}
+}
