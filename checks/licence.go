@@ -43,7 +43,6 @@ var networkCauses = []string{
 	"NET004", "NET001", "NET002",
 	"DNS001", "DNS002", "DNS003",
 	"NET003", "TLS002", "TLS001", "TLS003", "DNS004",
-	"LOG001", "CLK001",
 }
 
 // classicLicense returns the license output a classic licence check reads,
