@@ -2,14 +2,21 @@ package collect
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
@@ -265,6 +272,163 @@ func TestCollectRefused(t *testing.T) {
 			res := c.Collect(context.Background(), tg)
 			if res.Failure == nil || res.Failure.Kind != KindRefused {
 				t.Fatalf("got %+v, want refused", res.Failure)
+			}
+		})
+	}
+}
+
+// sshChildren counts the ssh processes whose parent is this test binary,
+// zombies included.
+func sshChildren(t *testing.T) (alive, zombies int) {
+	t.Helper()
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	me := strconv.Itoa(os.Getpid())
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 || !strings.Contains(s[:i], "(ssh") {
+			continue
+		}
+		f := strings.Fields(s[i+1:])
+		if len(f) < 2 || f[1] != me {
+			continue
+		}
+		if f[0] == "Z" {
+			zombies++
+		} else {
+			alive++
+		}
+	}
+	return alive, zombies
+}
+
+// The system transport types the password in the channel: it never
+// reaches ssh's argv, and every ssh process is reaped.
+func TestSystemTransportArgvAndReaping(t *testing.T) {
+	real, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Skip("no ssh client")
+	}
+	dir := t.TempDir()
+	argv := filepath.Join(dir, "argv.log")
+	wrapper := filepath.Join(dir, "ssh")
+	script := "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + argv + "\nenv >> " + argv + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, nxsim.Config{})
+	opt := testOptions(t, d, "system")
+	opt.SSHBin = wrapper
+	for range 3 {
+		if res := collectOne(t, d, opt); res.Failure != nil {
+			t.Fatal(res.Failure)
+		}
+	}
+	opt.Auth.Password = "wrong-" + testPass
+	if res := collectOne(t, d, opt); res.Failure == nil || res.Failure.Kind != KindAuth {
+		t.Fatalf("wrong password: %+v", res.Failure)
+	}
+	log, err := os.ReadFile(argv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(log), "StrictHostKeyChecking=yes") != 4 {
+		t.Errorf("ssh was not run 4 times with strict host keys:\n%s", log)
+	}
+	if strings.Contains(string(log), testPass) {
+		t.Errorf("password in ssh's argv or environment:\n%s", log)
+	}
+	if alive, zombies := sshChildren(t); alive+zombies != 0 {
+		t.Errorf("%d ssh processes still running, %d zombies", alive, zombies)
+	}
+}
+
+// Keys: a plain key, an encrypted key (decrypted with its passphrase,
+// which scrapligo cannot do itself), and an ssh-agent.
+func TestPublicKeyAuth(t *testing.T) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := ssh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, blk *pem.Block) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, pem.EncodeToMemory(blk), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	plainBlk, err := ssh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	encBlk, err := ssh.MarshalPrivateKeyWithPassphrase(priv, "", []byte("open sesame"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, enc := write("id_plain", plainBlk), write("id_enc", encBlk)
+	if _, err := LoadIdentity(enc, ""); !errors.Is(err, ErrPassphraseNeeded) {
+		t.Errorf("encrypted key without passphrase: %v", err)
+	}
+	if _, err := LoadIdentity(enc, "wrong"); err == nil {
+		t.Error("wrong passphrase accepted")
+	}
+
+	keyring := agent.NewKeyring()
+	if err := keyring.Add(agent.AddedKey{PrivateKey: priv}); err != nil {
+		t.Fatal(err)
+	}
+	sock := filepath.Join(dir, "agent.sock")
+	ln, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { agent.ServeAgent(keyring, c); c.Close() }()
+		}
+	}()
+
+	cases := []struct {
+		name, transport string
+		auth            Auth
+	}{
+		{"plain key", "default", Auth{User: "anyone", IdentityFile: plain}},
+		{"encrypted key", "default", Auth{User: "anyone", IdentityFile: enc, Passphrase: "open sesame"}},
+		{"agent", "default", Auth{User: "anyone", AgentSocket: sock}},
+		{"plain key", "system", Auth{User: "anyone", IdentityFile: plain}},
+		{"encrypted key", "system", Auth{User: "anyone", IdentityFile: enc, Passphrase: "open sesame"}},
+	}
+	for _, c := range cases {
+		t.Run(c.transport+"/"+c.name, func(t *testing.T) {
+			if c.transport == "system" {
+				if _, err := exec.LookPath("ssh"); err != nil {
+					t.Skip("no ssh client")
+				}
+			}
+			d := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{signer.PublicKey()}})
+			opt := testOptions(t, d, c.transport)
+			opt.Auth = c.auth
+			res := collectOne(t, d, opt)
+			if res.Failure != nil {
+				t.Fatal(res.Failure)
+			}
+			if !strings.Contains(res.Text, "# show version\n") {
+				t.Errorf("nothing collected:\n%s", res.Text)
 			}
 		})
 	}
