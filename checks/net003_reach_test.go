@@ -1,0 +1,31 @@
+package checks
+
+import "testing"
+
+func TestNET003(t *testing.T) {
+	ch := callhomeCfg(tacHTTPS, "transport http use-vrf management", "enable")
+	okPing := "PING tools.cisco.com (72.163.4.38): 56 data bytes\n64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms\n\n--- tools.cisco.com ping statistics ---\n1 packets transmitted, 1 packets received, 0.00% packet loss"
+	lostPing := "PING tools.cisco.com (72.163.4.38): 56 data bytes\nRequest 0 timed out\nRequest 1 timed out\n\n--- tools.cisco.com ping statistics ---\n2 packets transmitted, 0 packets received, 100.00% packet loss"
+	connected := "Trying 72.163.4.38...\nConnected to tools.cisco.com.\nEscape character is '^]'."
+	refused := "Trying 72.163.4.38...\ntelnet: Unable to connect to remote host: Connection timed out"
+	cases := []struct {
+		name   string
+		pairs  []string
+		status Status
+		reason string
+	}{
+		{"telnet connects", []string{"telnet tools.cisco.com 443 vrf management", connected}, Pass, ""},
+		{"ping answers, telnet fails", []string{"ping tools.cisco.com vrf management", okPing, "telnet tools.cisco.com 443 vrf management", refused}, Fail, ""},
+		{"ping lost, telnet connects", []string{"ping tools.cisco.com vrf management", lostPing, "telnet tools.cisco.com 443 vrf management", connected}, Pass, ""},
+		{"ping lost", []string{"ping tools.cisco.com vrf management", lostPing}, Fail, ""},
+		{"tests in another VRF", []string{"ping tools.cisco.com vrf default", okPing}, Skipped, "not checked: the captured tests toward tools.cisco.com ran in another VRF"},
+		{"unresolved", []string{"ping tools.cisco.com vrf management", "% Invalid host/interface tools.cisco.com"}, Skipped, "not checked: the test could not resolve"},
+		{"no test", nil, Skipped, "not checked: run `ping tools.cisco.com vrf management`"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pairs := append([]string{"show running-config callhome", ch}, tc.pairs...)
+			want(t, run(t, "NET003", snapOf(t, pairs...)), tc.status, tc.reason)
+		})
+	}
+}
