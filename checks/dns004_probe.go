@@ -134,7 +134,14 @@ func (sv *serverAnswers) summary() string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
+// ms rounds a latency for reading: milliseconds, or microseconds below
+// one (a server on the same host).
+func ms(d time.Duration) string {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
 
 // dnsEvidence renders each question and its answer as the workstation saw
 // it; the command is what an operator can re-run by hand.
