@@ -31,7 +31,7 @@ func runPLT003(c *Check, s *snapshot.Snapshot) Result {
 	switch {
 	case len(s.Foreign) > 0:
 		f := s.Foreign[0]
-		return c.Fail(fmt.Sprintf("the input is not NX-OS: %q (line %d) is IOS-XE output; slcheck diagnoses Nexus switches and judged none of its checks on it", strings.TrimSpace(f.Text), f.Line),
+		return c.Fail(fmt.Sprintf("the input is not NX-OS: line %[2]d shows IOS-XE output (%[1]q); slcheck diagnoses Nexus switches and judged none of its checks on it", strings.TrimSpace(f.Text), f.Line),
 			remedies.Recapture("Run slcheck on the Nexus switch's own output.",
 				"IOS-XE uses `show call-home` and `show license summary`/`show license tech support`; see the IOS-XE Smart Licensing guides for that platform."),
 			firstRefs(s.Foreign, 3)...)
