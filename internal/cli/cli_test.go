@@ -323,3 +323,15 @@ func TestSecretsScenario(t *testing.T) {
 		t.Errorf("--show-contacts: the e-mail contact is not in the JSON report")
 	}
 }
+
+// TestErrorsRedacted: error messages reach stderr through the redacting
+// writer too, whatever they quote.
+func TestErrorsRedacted(t *testing.T) {
+	r := runCLI(t, false, nil, "", "file", "--output", "snmp-server community PlantedInError", seed)
+	if r.code != ExitUsage {
+		t.Errorf("exit %d, want %d", r.code, ExitUsage)
+	}
+	if strings.Contains(r.err, "PlantedInError") || !strings.Contains(r.err, "snmp-server community <redacted>") {
+		t.Errorf("stderr not redacted: %q", r.err)
+	}
+}
