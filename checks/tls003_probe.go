@@ -95,6 +95,9 @@ func rootNote(t *snapshot.TLSResult) string {
 	} else {
 		notes = append(notes, "not verified here: "+t.VerifyErr)
 	}
+	if namesRoot(t.Root, quoVadisRoot) {
+		notes = append(notes, "the root Cisco's servers moved away from (FN72115)")
+	}
 	if namesRoot(t.Root, idenTrustRoot) && !genuineIdenTrust(t) {
 		notes = append(notes, fmt.Sprintf("its SHA-1 %s is not IdenTrust's %s, so it is another certificate with that name", t.RootSHA1, idenTrustSHA1))
 	}
