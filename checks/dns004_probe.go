@@ -75,6 +75,9 @@ func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 	if silent {
 		msg += ". A name server that does not answer is the condition of Cisco bug CSCvv67469, where Call Home messages hang; check the bug's fixed releases with Cisco TAC"
 	}
+	if s.Method() == snapshot.MethodProxy {
+		msg += ". The switch sends through a proxy, which resolves the endpoint itself: for the switch these servers matter only if the proxy is named by a host name"
+	}
 	return c.Fail(msg, dnsRemedy(p, silent), ev...)
 }
 

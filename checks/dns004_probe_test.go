@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -83,6 +84,20 @@ func TestDNS004(t *testing.T) {
 				t.Errorf("remedy %+v", r.Remedy)
 			}
 		})
+	}
+}
+
+// Behind a proxy the switch does not resolve the endpoint itself: the
+// failure says so.
+func TestDNS004BehindProxy(t *testing.T) {
+	c, _ := Lookup("DNS004")
+	s := &snapshot.Snapshot{Config: &parsers.RunningConfig{Callhome: &parsers.Callhome{
+		Proxy: parsers.Proxy{Server: "proxy.example.com", Port: 3128, Enabled: true}}},
+		Probes: &snapshot.Probes{DNSRan: true, Host: "tools.cisco.com", VRF: "management",
+			DNS: []snapshot.DNSAnswer{dnsAns("10.0.0.1:53", "A", "no answer")}}}
+	r := c.Run(c, s)
+	if r.Status != Fail || !strings.Contains(r.Message, "through a proxy, which resolves the endpoint itself") {
+		t.Errorf("%s %q", r.Status, r.Message)
 	}
 }
 

@@ -47,7 +47,7 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	t := p.TLS
 	if t.Err != "" {
-		return c.Skip(fmt.Sprintf("not checked: this workstation could not complete TLS with %s%s: %s (a workstation behind a proxy needs --proxy URL)", t.Addr, via(t), t.Err))
+		return c.Skip(fmt.Sprintf("not checked: this workstation could not complete TLS with %s%s: %s (%s)", t.Addr, via(t), t.Err, proxyHint(s)))
 	}
 	ev := tlsEvidence(t)
 	path := remedies.Path{Host: t.Host, VRF: p.VRF}
@@ -70,6 +70,35 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	return c.Fail(fmt.Sprintf("%s, which `%s` does not list (%d certificates): the switch cannot validate the endpoint. On some releases the Smart Licensing trust store is not shown by this command: check with Cisco TAC",
 		seen, cmdCerts, len(s.Trust.Certificates)), rem, ev...)
+}
+
+// proxyHint suggests --proxy, with the switch's own proxy when it has one.
+func proxyHint(s *snapshot.Snapshot) string {
+	if s.Method() == snapshot.MethodProxy {
+		if u := deviceProxyURL(s); u != "" {
+			return "the switch goes through a proxy: add --proxy " + u + " to see what it sees"
+		}
+		return "the switch goes through a proxy: add --proxy http://HOST:PORT to see what it sees"
+	}
+	return "a workstation behind a proxy needs --proxy http://HOST:PORT"
+}
+
+// deviceProxyURL is the switch's proxy as a URL for --proxy: the Call Home
+// proxy server and port, or the SLP proxy URL; "" when neither is set.
+func deviceProxyURL(s *snapshot.Snapshot) string {
+	if s.Config == nil {
+		return ""
+	}
+	if lc := s.Config.License; s.Mode() == snapshot.ModeSLP && lc != nil && lc.ProxyURL != "" {
+		return lc.ProxyURL
+	}
+	if ch := s.Config.Callhome; ch != nil && ch.Proxy.Server != "" {
+		if ch.Proxy.Port > 0 {
+			return fmt.Sprintf("http://%s:%d", ch.Proxy.Server, ch.Proxy.Port)
+		}
+		return "http://" + ch.Proxy.Server
+	}
+	return ""
 }
 
 func via(t *snapshot.TLSResult) string {

@@ -72,7 +72,15 @@ func TestTLS003(t *testing.T) {
 			return r
 		}()}, trust: store(ident, quo), status: Fail, want: []string{"ends in Corp Inspection CA", "not verified here"}},
 	}
+	// The switch's own proxy is suggested when the workstation could not connect.
 	c, _ := Lookup("TLS003")
+	behindProxy := &snapshot.Snapshot{Config: &parsers.RunningConfig{Callhome: &parsers.Callhome{
+		Proxy: parsers.Proxy{Server: "proxy.example.com", Port: 3128, Enabled: true}}},
+		Probes: &snapshot.Probes{TLSRan: true, TLS: &snapshot.TLSResult{Host: "tools.cisco.com", Addr: "tools.cisco.com:443", Err: "i/o timeout"}}}
+	if r := c.Run(c, behindProxy); !strings.Contains(r.Reason, "add --proxy http://proxy.example.com:3128") {
+		t.Errorf("reason %q does not suggest the switch's proxy", r.Reason)
+	}
+
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := c.Run(c, &snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust})
