@@ -80,6 +80,11 @@ func (d Device) Counts() Counts {
 	return c
 }
 
+func (c Counts) add(o Counts) Counts {
+	return Counts{Fail: c.Fail + o.Fail, Errors: c.Errors + o.Errors, Warnings: c.Warnings + o.Warnings,
+		Infos: c.Infos + o.Infos, Pass: c.Pass + o.Pass, Skipped: c.Skipped + o.Skipped}
+}
+
 // String is the summary line: "3 fail (2 errors, 1 warning), 25 pass, 4
 // skipped".
 func (c Counts) String() string {

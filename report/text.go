@@ -64,6 +64,13 @@ func writeText(w io.Writer, doc *Document, opt Options) error {
 		}
 		t.device(d, opt.Width)
 	}
+	if len(doc.Devices) > 1 {
+		var total Counts
+		for _, d := range doc.Devices {
+			total = total.add(d.Counts())
+		}
+		t.printf("\n%s %s\n", t.s.heading.Render(fmt.Sprintf("%d devices:", len(doc.Devices))), total)
+	}
 	if len(doc.Devices) == 0 && len(doc.Errors) == 0 {
 		t.printf("No device found in the input.\n")
 	}

@@ -1,0 +1,37 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/remedies"
+)
+
+// TestJSONNeverNull: nil slices anywhere in the document still print as
+// arrays, as the contract promises.
+func TestJSONNeverNull(t *testing.T) {
+	doc := &Document{SchemaVersion: SchemaVersion, Devices: []Device{{
+		Results: []checks.Result{{ID: "CH002", Status: checks.Fail, Remedy: &remedies.Remedy{}}, {ID: "CH001"}},
+	}, {}}}
+	var b bytes.Buffer
+	if err := Render(&b, doc, Options{Format: JSON}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "null") && strings.Count(out, "null") != strings.Count(out, `"remedy": null`) {
+		t.Errorf("a null other than an absent remedy:\n%s", out)
+	}
+	for _, k := range []string{`"errors": []`, `"results": []`, `"evidence": []`, `"references": []`, `"config": []`, `"verify": []`, `"notes": []`} {
+		if !strings.Contains(out, k) {
+			t.Errorf("missing %s in:\n%s", k, out)
+		}
+	}
+	empty := &Document{}
+	b.Reset()
+	Render(&b, empty, Options{Format: JSON})
+	if !strings.Contains(b.String(), `"devices": []`) {
+		t.Errorf("empty document: %s", b.String())
+	}
+}

@@ -1,0 +1,93 @@
+package report
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/slcheck/slcheck/checks"
+)
+
+func fail(id string, sev checks.Severity, causedBy string) checks.Result {
+	return checks.Result{ID: id, Status: checks.Fail, Severity: sev, CausedBy: causedBy}
+}
+
+func TestFindings(t *testing.T) {
+	tests := []struct {
+		name    string
+		results []checks.Result
+		want    map[string][]string // root -> consequences, in order
+		order   []string
+	}{
+		{
+			name: "root first, consequences under it, errors before warnings",
+			results: []checks.Result{
+				fail("LIC002", checks.Warning, "CH002"),
+				fail("LIC003", checks.Error, "CH002"),
+				fail("CH002", checks.Error, ""),
+				fail("CH005", checks.Warning, ""),
+				{ID: "CH001", Status: checks.Pass, Severity: checks.Error},
+				fail("DNS001", checks.Error, ""),
+			},
+			order: []string{"CH002", "DNS001", "CH005"},
+			want:  map[string][]string{"CH002": {"LIC002", "LIC003"}},
+		},
+		{
+			name: "a cause that did not fail leaves the failure standing alone",
+			results: []checks.Result{
+				fail("LIC003", checks.Error, "CH002"),
+				{ID: "CH002", Status: checks.Pass, Severity: checks.Error},
+			},
+			order: []string{"LIC003"},
+			want:  map[string][]string{},
+		},
+		{
+			name:    "nothing failed",
+			results: []checks.Result{{ID: "CH001", Status: checks.Pass}, {ID: "CH002", Status: checks.Skipped}},
+			want:    map[string][]string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := Device{Results: tt.results}.Findings()
+			var order []string
+			got := map[string][]string{}
+			for _, f := range fs {
+				order = append(order, f.ID)
+				for _, c := range f.Consequences {
+					got[f.ID] = append(got[f.ID], c.ID)
+				}
+			}
+			if !reflect.DeepEqual(order, tt.order) {
+				t.Errorf("roots %v, want %v", order, tt.order)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("consequences %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCountsString(t *testing.T) {
+	d := Device{Results: []checks.Result{
+		fail("A", checks.Error, ""), fail("B", checks.Warning, ""), fail("C", checks.Warning, ""),
+		fail("D", checks.Info, ""),
+		{ID: "E", Status: checks.Pass}, {ID: "F", Status: checks.Skipped}, {ID: "G", Status: checks.Skipped},
+	}}
+	if got, want := d.Counts().String(), "4 fail (1 error, 2 warnings, 1 info), 1 pass, 2 skipped"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := (Device{}).Counts().String(), "0 fail (0 errors, 0 warnings), 0 pass, 0 skipped"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"text": Text, "json": JSON, "markdown": Markdown, "md": Markdown} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("yaml"); err == nil {
+		t.Error("ParseFormat(yaml) accepted")
+	}
+}
