@@ -105,7 +105,7 @@ func dnsByServer(all []snapshot.DNSAnswer) []*serverAnswers {
 // ok: the server gave at least one address (a name may well have no AAAA).
 func (sv *serverAnswers) ok() bool {
 	for _, a := range sv.answers {
-		if a.Outcome == "answered" {
+		if a.Outcome == snapshot.DNSAnswered {
 			return true
 		}
 	}
@@ -114,7 +114,7 @@ func (sv *serverAnswers) ok() bool {
 
 func (sv *serverAnswers) silent() bool {
 	for _, a := range sv.answers {
-		if a.Outcome != "no answer" {
+		if a.Outcome != snapshot.DNSNoAnswer {
 			return false
 		}
 	}
@@ -126,9 +126,9 @@ func (sv *serverAnswers) summary() string {
 	var parts []string
 	for _, a := range sv.answers {
 		switch a.Outcome {
-		case "answered":
+		case snapshot.DNSAnswered:
 			parts = append(parts, fmt.Sprintf("%s %s in %s", a.Type, strings.Join(a.Addrs, " "), ms(a.Latency)))
-		case "no answer":
+		case snapshot.DNSNoAnswer:
 			parts = append(parts, a.Type+" no answer")
 		default:
 			parts = append(parts, a.Type+" "+a.Outcome)
@@ -153,7 +153,7 @@ func dnsEvidence(all []snapshot.DNSAnswer) []capture.Ref {
 	for _, a := range all {
 		text := a.Outcome
 		switch {
-		case a.Outcome == "answered":
+		case a.Outcome == snapshot.DNSAnswered:
 			text = fmt.Sprintf("answered in %s: %s", ms(a.Latency), strings.Join(a.Addrs, " "))
 		case a.Err != "":
 			text += ": " + a.Err

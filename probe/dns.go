@@ -14,16 +14,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-// DNS outcomes, as DNSAnswer.Outcome spells them.
-const (
-	Answered  = "answered"
-	NoAddress = "no address" // NOERROR without an A/AAAA record
-	NXDomain  = "NXDOMAIN"
-	ServFail  = "SERVFAIL"
-	Refused   = "REFUSED"
-	NoAnswer  = "no answer"
-)
-
 // runDNS asks every name server of the Call Home VRF (or the --dns-server
 // ones) for the endpoint's A and AAAA records, all at once.
 func runDNS(ctx context.Context, s *snapshot.Snapshot, ep endpoint, o Options, p *snapshot.Probes) {
@@ -101,7 +91,7 @@ func ask(ctx context.Context, o Options, server, name string, qtype uint16) snap
 	}
 	a.Latency = rtt
 	if err != nil {
-		a.Outcome, a.Err = NoAnswer, err.Error()
+		a.Outcome, a.Err = snapshot.DNSNoAnswer, err.Error()
 		return a
 	}
 	switch r.Rcode {
@@ -114,16 +104,16 @@ func ask(ctx context.Context, o Options, server, name string, qtype uint16) snap
 				a.Addrs = append(a.Addrs, rr.AAAA.String())
 			}
 		}
-		a.Outcome = Answered
+		a.Outcome = snapshot.DNSAnswered
 		if len(a.Addrs) == 0 {
-			a.Outcome = NoAddress
+			a.Outcome = snapshot.DNSNoAddress
 		}
 	case dns.RcodeNameError:
-		a.Outcome = NXDomain
+		a.Outcome = snapshot.DNSNXDomain
 	case dns.RcodeServerFailure:
-		a.Outcome = ServFail
+		a.Outcome = snapshot.DNSServFail
 	case dns.RcodeRefused:
-		a.Outcome = Refused
+		a.Outcome = snapshot.DNSRefused
 	default:
 		a.Outcome = strings.ToUpper(dns.RcodeToString[r.Rcode])
 	}

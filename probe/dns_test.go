@@ -22,15 +22,15 @@ func TestDNSOutcomes(t *testing.T) {
 		wantAddrs map[string]string // by type
 		wantTCP   bool
 	}{
-		{mode: probetest.Answer, records: ciscoRecords, want: Answered,
+		{mode: probetest.Answer, records: ciscoRecords, want: snapshot.DNSAnswered,
 			wantAddrs: map[string]string{"A": "72.163.4.38", "AAAA": "2001:420:1101:1::a"}},
-		{mode: probetest.Truncate, records: ciscoRecords, want: Answered, wantTCP: true,
+		{mode: probetest.Truncate, records: ciscoRecords, want: snapshot.DNSAnswered, wantTCP: true,
 			wantAddrs: map[string]string{"A": "72.163.4.38", "AAAA": "2001:420:1101:1::a"}},
-		{mode: probetest.Answer, records: nil, want: NoAddress},
-		{mode: probetest.ServFail, want: ServFail},
-		{mode: probetest.NXDomain, want: NXDomain},
-		{mode: probetest.Refused, want: Refused},
-		{mode: probetest.Silent, want: NoAnswer},
+		{mode: probetest.Answer, records: nil, want: snapshot.DNSNoAddress},
+		{mode: probetest.ServFail, want: snapshot.DNSServFail},
+		{mode: probetest.NXDomain, want: snapshot.DNSNXDomain},
+		{mode: probetest.Refused, want: snapshot.DNSRefused},
+		{mode: probetest.Silent, want: snapshot.DNSNoAnswer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -56,7 +56,7 @@ func TestDNSOutcomes(t *testing.T) {
 				if got := strings.Join(a.Addrs, ","); got != tt.wantAddrs[a.Type] {
 					t.Errorf("%s: addrs %q, want %q", a.Type, got, tt.wantAddrs[a.Type])
 				}
-				if tt.want == NoAnswer && a.Err == "" {
+				if tt.want == snapshot.DNSNoAnswer && a.Err == "" {
 					t.Errorf("%s: no answer without an error", a.Type)
 				}
 			}
@@ -88,8 +88,8 @@ func TestDNSConfiguredServers(t *testing.T) {
 		got[a.Server+" "+a.Type] = a.Outcome
 	}
 	want := map[string]string{
-		"127.0.0.2:53 A": Answered, "127.0.0.2:53 AAAA": Answered,
-		"127.0.0.3:53 A": ServFail, "127.0.0.3:53 AAAA": ServFail,
+		"127.0.0.2:53 A": snapshot.DNSAnswered, "127.0.0.2:53 AAAA": snapshot.DNSAnswered,
+		"127.0.0.3:53 A": snapshot.DNSServFail, "127.0.0.3:53 AAAA": snapshot.DNSServFail,
 	}
 	if len(got) != len(want) {
 		t.Errorf("answers %v, want %v", got, want)
@@ -195,7 +195,7 @@ func TestDNSBoundedWhenAllSilent(t *testing.T) {
 		t.Fatalf("%d answers, want 12", len(p.DNS))
 	}
 	for _, a := range p.DNS {
-		if a.Outcome != NoAnswer {
+		if a.Outcome != snapshot.DNSNoAnswer {
 			t.Errorf("%s %s: %q", a.Server, a.Type, a.Outcome)
 		}
 	}

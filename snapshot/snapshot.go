@@ -86,11 +86,21 @@ type DNSAnswer struct {
 	Server  string
 	Name    string
 	Type    string // "A", "AAAA"
-	Outcome string // "answered", "NXDOMAIN", "SERVFAIL", "REFUSED", "no answer", ...
+	Outcome string // one of the DNS outcomes below
 	Addrs   []string
 	Latency time.Duration
 	Err     string
 }
+
+// DNS outcomes, as DNSAnswer.Outcome spells them.
+const (
+	DNSAnswered  = "answered"
+	DNSNoAddress = "no address" // NOERROR without an A/AAAA record
+	DNSNXDomain  = "NXDOMAIN"
+	DNSServFail  = "SERVFAIL"
+	DNSRefused   = "REFUSED"
+	DNSNoAnswer  = "no answer" // timeout or error, after the retry
+)
 
 // TLSResult is what a TLS handshake to the endpoint showed.
 type TLSResult struct {
