@@ -54,6 +54,7 @@ var refusals = []string{"% Permission denied", "% Invalid command", "% Invalid i
 var privExec = regexp.MustCompile(`^[\w.\-]{1,63}#\s?$`)
 
 var (
+	readDelay = time.Millisecond
 	// telnetStepTimeout bounds each key of the telnet escape.
 	telnetStepTimeout = 5 * time.Second
 	escapeLine        = regexp.MustCompile(`(?m)^Escape character is`)
@@ -160,6 +161,10 @@ func (s *session) open() error {
 		options.WithCustomTransport(s.g),
 		options.WithTimeoutOps(s.timeoutFor("login")),
 		options.WithChannelLog(s.log),
+		// scrapligo polls its read queue every ReadDelay (250 us by
+		// default): a fleet of sessions waiting on slow devices would spend
+		// the CPU polling. 1 ms costs at most that per command.
+		options.WithReadDelay(readDelay),
 		// slcheck types its own session settings through the guard, and
 		// only "exit" on close: no acquire-priv, so never enable/configure.
 		options.WithNetworkOnOpen(func(*network.Driver) error { return nil }),
@@ -218,11 +223,16 @@ func (s *session) watchdog() {
 	}
 }
 
+// onClose types "exit" when the prompt is back, then closes the transport
+// itself: scrapligo's read loop then ends at once instead of making Close
+// wait up to ReadDelay*ReadDelay/1000 for it.
 func (s *session) onClose(d *network.Driver) error {
-	if !s.clean {
-		return nil
+	var err error
+	if s.clean {
+		err = d.Channel.WriteAndReturn([]byte("exit"), false)
 	}
-	return d.Channel.WriteAndReturn([]byte("exit"), false)
+	s.g.Implementation.Close()
+	return err
 }
 
 func (s *session) close() {
