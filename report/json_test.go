@@ -35,3 +35,16 @@ func TestJSONNeverNull(t *testing.T) {
 		t.Errorf("empty document: %s", b.String())
 	}
 }
+
+func TestMarkdownProse(t *testing.T) {
+	tests := map[string]string{
+		"email-contact <redacted contact>":        `email-contact \<redacted contact>`,
+		"run `register idtoken <token>` then <x>": "run `register idtoken <token>` then \\<x>",
+		"no marker": "no marker",
+	}
+	for in, want := range tests {
+		if got := mdProse(in); got != want {
+			t.Errorf("mdProse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -28,7 +28,7 @@ func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 			if e.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", e.Source, e.Line)
 			}
-			m.printf("- `%s` (%s): %s\n", loc, e.Kind, e.Msg)
+			m.printf("- `%s` (%s): %s\n", loc, e.Kind, mdProse(e.Msg))
 		}
 	}
 	m.printf("\n---\nWritten by %s %s.\n", doc.Tool.Name, doc.Tool.Version)
@@ -105,12 +105,12 @@ func (m *mdWriter) device(d Device, opt Options) {
 
 func (m *mdWriter) result(r checks.Result) {
 	if r.Message != "" {
-		m.printf("\n%s\n", r.Message)
+		m.printf("\n%s\n", mdProse(r.Message))
 	}
 	if rem := r.Remedy; rem != nil {
 		m.printf("\n**Fix.**")
 		if rem.Summary != "" {
-			m.printf(" %s", rem.Summary)
+			m.printf(" %s", mdProse(rem.Summary))
 		}
 		m.printf("\n")
 		m.block(rem.Config)
@@ -119,7 +119,7 @@ func (m *mdWriter) result(r checks.Result) {
 			m.block(rem.Verify)
 		}
 		for _, n := range rem.Notes {
-			m.printf("\n> %s\n", n)
+			m.printf("\n> %s\n", mdProse(n))
 		}
 	}
 	if len(r.Evidence) > 0 {
@@ -127,7 +127,7 @@ func (m *mdWriter) result(r checks.Result) {
 		m.evidence(r.Evidence)
 	}
 	if len(r.References) > 0 {
-		m.printf("\n**References.** %s\n", strings.Join(r.References, "; "))
+		m.printf("\n**References.** %s\n", mdProse(strings.Join(r.References, "; ")))
 	}
 }
 
@@ -172,12 +172,34 @@ func firstLine(s string) string {
 
 // mdCell escapes text for a table cell.
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
+	s = mdProse(strings.ReplaceAll(s, "|", `\|`))
 	return strings.ReplaceAll(s, "\n", " ")
 }
 
 // mdText keeps a heading on one line.
-func mdText(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+func mdText(s string) string { return mdProse(strings.ReplaceAll(s, "\n", " ")) }
+
+// mdProse escapes "<" outside code spans, so that markers such as
+// "<redacted>" and placeholders such as "<token>" show as written instead
+// of being taken for HTML tags and hidden. Inside backticks they are
+// literal already.
+func mdProse(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	inCode := false
+	for _, c := range s {
+		switch {
+		case c == '`':
+			inCode = !inCode
+		case c == '<' && !inCode:
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
 
 // lifecycle writes the licence state, its timeline and what comes next.
 func (m *mdWriter) lifecycle(d Device, width int) {
@@ -187,16 +209,16 @@ func (m *mdWriter) lifecycle(d Device, width int) {
 	}
 	m.printf("\n### Licence lifecycle\n")
 	if lc.Summary != "" {
-		m.printf("\n%s\n", lc.Summary)
+		m.printf("\n%s\n", mdProse(lc.Summary))
 	}
 	m.block(lc.Timeline(width))
 	if len(lc.Next)+len(lc.Deadlines) > 0 {
 		m.printf("\n")
 	}
 	for _, n := range lc.Next {
-		m.printf("- Next: %s\n", n)
+		m.printf("- Next: %s\n", mdProse(n))
 	}
 	for _, dl := range lc.Deadlines {
-		m.printf("- Deadline: %s\n", dl)
+		m.printf("- Deadline: %s\n", mdProse(dl))
 	}
 }
