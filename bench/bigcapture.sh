@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# bigcapture.sh: time `slcheck file` on generated show tech-supports of
+# several sizes against baselines (grep on the plain file, gzip -dc on the
+# gzip), record peak RSS, and check the diagnosis equals the small
+# capture's. Generated files go to $BENCH_DIR (default /tmp/slcheck-bench),
+# never into the repo.
+#
+#   bench/bigcapture.sh                # 10M 100M 1G
+#   bench/bigcapture.sh 10M 100M       # chosen sizes
+#   RUNS=5 bench/bigcapture.sh 100M    # best of 5 (default 3)
+#
+# Needs: go, gzip, jq, GNU time (/usr/bin/time; apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10M 100M 1G)
+work=${BENCH_DIR:-/tmp/slcheck-bench}
+runs=${RUNS:-3}
+mkdir -p "$work"
+for tool in /usr/bin/time jq gzip; do
+	command -v "$tool" >/dev/null || { echo "bigcapture: $tool is missing" >&2; exit 2; }
+done
+
+go build -o "$work/slcheck" ./cmd/slcheck
+go build -o "$work/gen" ./bench/gen
+"$work/gen" -small -o "$work/small.txt"
+
+# results prints the diagnosis without what depends on the file (source
+# names and line numbers): one JSON object per check.
+results() {
+	jq -c '.devices[] | {hostname, platform, version, mode, method, captured_at},
+		(.results[] | {id, status, severity, message})' "$1"
+}
+"$work/slcheck" file -o json "$work/small.txt" >"$work/small.json" || true
+results "$work/small.json" >"$work/small.results"
+
+# measure NAME CMD...: best wall time and its peak RSS over $runs runs.
+measure() {
+	local name=$1 best="" rss=""
+	shift
+	for _ in $(seq "$runs"); do
+		/usr/bin/time -f "%e %M" -o "$work/time.out" "$@" >"$work/out" 2>"$work/err" || true
+		read -r wall kib <"$work/time.out"
+		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then
+			best=$wall rss=$kib
+		fi
+	done
+	printf "%-6s %-34s %8ss %8.1f MiB\n" "$size" "$name" "$best" "$(awk "BEGIN{print $rss/1024}")"
+}
+
+# Start-up: a small capture against cat of the same file.
+size=small
+measure "cat" cat "$work/small.txt"
+measure "slcheck file" "$work/slcheck" file -o json "$work/small.txt"
+
+for size in "${sizes[@]}"; do
+	f=$work/showtech-$size.txt
+	[ -s "$f" ] || "$work/gen" -size "$size" -o "$f"
+	[ -s "$f.gz" ] || gzip -6 -c "$f" >"$f.gz"
+	cat "$f" "$f.gz" >/dev/null # page cache: every run reads from memory
+	printf "%-6s %s: %d bytes, gzip %d bytes\n" "$size" "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")"
+	measure "grep -c -F 'show license status'" grep -c -F 'show license status' "$f"
+	measure "slcheck file (plain)" "$work/slcheck" file -o json "$f"
+	results "$work/out" >"$work/plain.results"
+	measure "gzip -dc >/dev/null" gzip -dc "$f.gz"
+	measure "slcheck file (gzip)" "$work/slcheck" file -o json "$f.gz"
+	results "$work/out" >"$work/gzip.results"
+	for kind in plain gzip; do
+		if cmp -s "$work/small.results" "$work/$kind.results"; then
+			echo "$size   diagnosis ($kind) identical to the small capture's"
+		else
+			echo "$size   diagnosis ($kind) DIFFERS from the small capture's:"
+			diff "$work/small.results" "$work/$kind.results" | head -20
+		fi
+	done
+done
