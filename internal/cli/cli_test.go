@@ -56,7 +56,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad color", []string{"file", "--color", "sometimes", seed}, ExitUsage, `--color "sometimes"`, true},
 		{"bad fail-on", []string{"file", "--fail-on", "critical", seed}, ExitUsage, `--fail-on "critical"`, true},
 		{"missing file", []string{"file", filepath.Join(dir, "nope.txt")}, ExitUsage, "nope.txt", false},
-		{"not text", []string{"file", binary}, ExitUsage, "image.bin", false},
+		{"not text", []string{"file", binary}, ExitUsage, "image.bin:1: binary data", false},
 		{"empty", []string{"file", empty}, ExitUsage, "empty.txt", false},
 		{"one bad of two", []string{"file", seed, filepath.Join(dir, "nope.txt")}, ExitUsage, "nope.txt", false},
 	}

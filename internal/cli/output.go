@@ -72,7 +72,9 @@ func inputError(source string, err error) report.Error {
 	e := report.Error{Source: source, Kind: "input", Msg: err.Error()}
 	var ie *capture.InputError
 	if errors.As(err, &ie) {
-		e.Line = ie.Line
+		// Source and line are fields of their own; the message need not
+		// repeat them.
+		e.Line, e.Msg = ie.Line, ie.Msg
 		if ie.File != "" {
 			e.Source = ie.File
 		}
