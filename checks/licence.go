@@ -139,7 +139,7 @@ func deadline(s *snapshot.Snapshot, t time.Time) string {
 // attemptText describes an attempt line: "FAILED on 2024-03-01 10:00 UTC:
 // "reason"".
 func attemptText(a *parsers.Attempt) string {
-	s := strings.ToUpper(strings.TrimSpace(a.Result))
+	s := strings.TrimSpace(a.Result)
 	if !a.Time.IsZero() {
 		s += " on " + lifecycle.FormatTime(a.Time)
 	}

@@ -19,10 +19,10 @@ const smartReceiverURL = "https://smartreceiver.cisco.com/licservice/license"
 // configuration was captured.
 func slpTransport(s *snapshot.Snapshot) (transport string, ref capture.Ref, known bool) {
 	if l := s.License; l != nil && l.SLP && strings.TrimSpace(l.Transport.Type) != "" {
-		return strings.ToLower(strings.TrimSpace(l.Transport.Type)), l.Transport.Ref, true
+		return transportName(l.Transport.Type), l.Transport.Ref, true
 	}
 	if lc := licenseConfig(s); lc != nil && lc.Transport != "" {
-		return strings.ToLower(lc.Transport), lc.TransportRef, true
+		return transportName(lc.Transport), lc.TransportRef, true
 	}
 	if s.Config.Complete(parsers.TopicLicense) {
 		return "", configRef(s), true
@@ -35,4 +35,11 @@ func licenseConfig(s *snapshot.Snapshot) *parsers.LicenseConfig {
 		return nil
 	}
 	return s.Config.License
+}
+
+// transportName normalises a transport as printed ("Smart", "Transport
+// Off", "CSLU") or configured ("off") to the config keyword.
+func transportName(t string) string {
+	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+	return strings.TrimPrefix(t, "transport ")
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestSLP001(t *testing.T) {
-	off := editSLP(func(l *parsers.License) { l.Transport.Type = "Off" })
+	off := editSLP(func(l *parsers.License) { l.Transport.Type = "Transport Off" })
 	cfgOff := &parsers.LicenseConfig{Transport: "off", TransportRef: lref(cmdRunningConfig, 40, "license smart transport off")}
 	runLicCases(t, "SLP001", []licCase{
 		{"smart", slpSnap(slpLic(), nil, slpAt()), Pass, "", []string{"transport is smart"}},

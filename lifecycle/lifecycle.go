@@ -304,7 +304,7 @@ func (l *Lifecycle) slp(lic *parsers.License) {
 		l.add(KindACKDeadline, "next ACK deadline", u.NextDeadline.Time, u.NextDeadline.Ref)
 	}
 	l.Summary = "Smart Licensing Using Policy: no registration and no enforcement; the device reports its license usage."
-	switch t := strings.ToLower(strings.TrimSpace(lic.Transport.Type)); {
+	switch t := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(lic.Transport.Type)), "transport "); {
 	case t == "" || t == "off":
 		l.Next = append(l.Next, "Nothing: with transport off (or not shown) the device sends no usage reports by itself; reports are then moved by hand (CSLU or CSSM upload).")
 	default:

@@ -223,7 +223,7 @@ func TestComputeSLP(t *testing.T) {
 	mustContain(t, l.Next, `transport "Smart"`)
 	mustContain(t, l.Deadlines, "Next ACK deadline (2023-10-29 19:03 PDT, in 58 days)", "not enforced")
 
-	off := Compute(snap(&parsers.License{SLP: true, Transport: parsers.SLPTransport{Type: "Off"},
+	off := Compute(snap(&parsers.License{SLP: true, Transport: parsers.SLPTransport{Type: "Transport Off"},
 		Usage: parsers.UsageReporting{LastACKNone: true}}, time.Time{}))
 	mustContain(t, off.Next, "transport off")
 	mustContain(t, off.Deadlines, "has ever been acknowledged")
