@@ -23,9 +23,10 @@ type FailureCause struct {
 
 // The marks of the domain file, spelt for messages.
 const (
-	seenNXOS  = "seen on NX-OS (Cisco doc 217965)"
-	seenXE    = "seen on IOS-XE, whose Smart Agent NX-OS shares: probably the same on NX-OS"
-	seenNXOSV = "NX-OS log mnemonic (the text after it varies by release)"
+	seenNXOS  = "text seen on NX-OS, doc 217965"
+	seenXE    = "text seen on IOS-XE, which shares the Smart Agent: probably the same on NX-OS"
+	seenBoth  = "text seen on NX-OS (doc 217965) and IOS-XE"
+	seenNXOSV = "NX-OS log mnemonic; the text after it varies"
 )
 
 // failureCauses is the §5 table as data; LIC003, LIC004 and LOG001 quote it.
@@ -45,7 +46,7 @@ var failureCauses = []FailureCause{
 	{Texts: []string{"the identity for the instance"},
 		Cause: "CSSM no longer knows this device: register it again with a new ID token", Checks: nil, Source: seenXE},
 	{Texts: []string{"fail to send out call home http message", "failed to send call home http", "communication message send error"},
-		Cause: "no TCP/TLS session to the endpoint: route, VRF, HTTP source interface, proxy, firewall or CA", Checks: []string{"NET001", "NET004", "NET002", "DNS002", "DNS003", "NET003", "TLS002", "TLS001"}, Source: seenNXOS + "; " + seenXE},
+		Cause: "no TCP/TLS session to the endpoint: route, VRF, HTTP source interface, proxy, firewall or CA", Checks: []string{"NET001", "NET004", "NET002", "DNS002", "DNS003", "NET003", "TLS002", "TLS001"}, Source: seenBoth},
 	{Texts: []string{"log_smart_lic_comm_failed", "smart_lic-3-comm_failed"},
 		Cause: "a communication failure with Cisco: route, VRF, DNS, proxy, firewall or CA", Checks: []string{"CH002", "NET001", "NET004", "NET002", "DNS002", "DNS003", "NET003", "TLS002", "TLS001"}, Source: seenNXOSV},
 }
@@ -67,7 +68,7 @@ func failureCauseOf(s string) *FailureCause {
 func (f *FailureCause) Explain() string {
 	s := "likely cause: " + f.Cause + " (" + f.Source + ")"
 	if len(f.Checks) > 0 {
-		s += "; checks that confirm or rule it out: " + strings.Join(f.Checks, ", ")
+		s += "; confirm or rule out with " + strings.Join(f.Checks, ", ")
 	}
 	return s
 }
