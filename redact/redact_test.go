@@ -175,3 +175,25 @@ func TestValue(t *testing.T) {
 		t.Errorf("unexported field touched: %q", v.note)
 	}
 }
+
+// FuzzLine: redaction never panics and is idempotent, which lets the
+// document pass and the writer pass stack.
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{
+		"username admin password 5 $5$abc role network-admin",
+		`tacacs-server host 1.1.1.1 key 7 "x"`,
+		`"text": "  streetaddress 1 Main St",`,
+		"-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----",
+		"http://u:p@h snmp-server community c email-contact a@b.co",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range []Policy{{}, {ShowContacts: true}} {
+			once := p.Line(s)
+			if twice := p.Line(once); twice != once {
+				t.Errorf("not idempotent:\n%q\n%q\n%q", s, once, twice)
+			}
+		}
+	})
+}
