@@ -169,7 +169,7 @@ func TestProbesEndToEnd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.o.Timeout = 300 * time.Millisecond
+			tt.o.Timeout = 700 * time.Millisecond // a silent server costs two of these
 			d := diagnose.DeviceWith(context.Background(), probeDevice(t, tt.extra), diagnose.Options{Probe: tt.o})
 			for _, c := range []struct {
 				id     string

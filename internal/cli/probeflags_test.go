@@ -69,7 +69,7 @@ func TestFileProbes(t *testing.T) {
 			dns: checks.Skipped, dnsHas: "not run: add --probe", tls: checks.Skipped, tlsHas: "not run: add --probe"},
 		{name: "--probe dns", args: []string{"--probe", "dns", "--dns-server", dnsOK.Addr},
 			dns: checks.Pass, dnsHas: "72.163.4.38", tls: checks.Skipped, tlsHas: "--probe tls"},
-		{name: "--probe=dns, a silent server", args: []string{"--probe=dns", "--dns-server", dnsOK.Addr, "--dns-server", dnsSilent.Addr, "--probe-timeout", "200ms"},
+		{name: "--probe=dns, a silent server", args: []string{"--probe=dns", "--dns-server", dnsOK.Addr, "--dns-server", dnsSilent.Addr, "--probe-timeout", "700ms"},
 			dns: checks.Fail, dnsHas: "CSCvv67469", tls: checks.Skipped},
 		{name: "--probe tls at --connect-to", args: []string{"--probe", "tls", "--connect-to", tlsAddr, "--ca-file", caFile},
 			dns: checks.Skipped, dnsHas: "--probe dns",
