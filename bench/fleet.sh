@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# fleet.sh: `slcheck ssh` against a fleet of fake switches on 127.0.0.1
+# (bench/nxfleet, a separate process) answering each command after 50 ms:
+# wall time against the ideal ceil(hosts/concurrency) x one host's time,
+# peak RSS of slcheck, and processes left behind.
+#
+#   bench/fleet.sh                 # 500 hosts, --concurrency 100
+#   bench/fleet.sh 200 50          # hosts, concurrency
+#   TRANSPORT=system bench/fleet.sh 50 10
+#
+# Needs: go, GNU time (/usr/bin/time; apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+hosts=${1:-500}
+conc=${2:-100}
+transport=${TRANSPORT:-default}
+work=$(mktemp -d /tmp/slcheck-fleet.XXXXXX)
+go build -o "$work/slcheck" ./cmd/slcheck
+go build -o "$work/nxfleet" ./bench/nxfleet
+
+mkfifo "$work/hold"
+"$work/nxfleet" -n "$hosts" -dir "$work" <"$work/hold" &
+fleet=$!
+exec 3>"$work/hold" # nxfleet serves until this is closed
+cleanup() { exec 3>&-; wait "$fleet" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 100); do [ -f "$work/ready" ] && break; sleep 0.1; done
+[ -f "$work/ready" ] || { echo "fleet.sh: fake fleet did not start" >&2; exit 2; }
+
+run() { # run INVENTORY CONCURRENCY: prints "seconds maxrss_kb exit"
+	set +e
+	SLCHECK_PASSWORD=bench /usr/bin/time -f "%e %M" -o "$work/time" "$work/slcheck" ssh -u admin \
+		--transport "$transport" --known-hosts "$work/known_hosts" --inventory "$1" \
+		--concurrency "$2" -o json >"$work/out.json" 2>"$work/err.txt"
+	code=$?
+	set -e
+	echo "$(tail -1 "$work/time") $code"
+}
+head -1 "$work/inventory.txt" >"$work/one.txt"
+read -r one_s one_kb one_code < <(run "$work/one.txt" 1)
+read -r all_s all_kb all_code < <(run "$work/inventory.txt" "$conc")
+rounds=$(( (hosts + conc - 1) / conc ))
+ideal=$(echo "$rounds * $one_s" | bc -l)
+failed=$(grep -c '"kind": "collection"' "$work/out.json" || true)
+left=$(pgrep -P $$ -c ssh || true)
+printf 'transport %s: one host %.2f s (exit %s); %d hosts at --concurrency %d: %.2f s = %.2fx ideal (%d x %.2f s), peak RSS %.0f MiB, exit %s, %s hosts not collected, %s ssh processes left\n' \
+	"$transport" "$one_s" "$one_code" "$hosts" "$conc" "$all_s" "$(echo "$all_s / $ideal" | bc -l)" "$rounds" "$one_s" \
+	"$(echo "$all_kb / 1024" | bc -l)" "$all_code" "$failed" "$left"

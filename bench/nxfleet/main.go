@@ -1,0 +1,67 @@
+// Command nxfleet runs a fleet of fake NX-OS switches on 127.0.0.1 for
+// bench/fleet.sh: it writes an inventory and a known_hosts file for them
+// into -dir, creates -dir/ready, and serves until stdin closes or it is
+// signalled.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/slcheck/slcheck/collect"
+	"github.com/slcheck/slcheck/internal/nxsim"
+)
+
+func main() {
+	n := flag.Int("n", 500, "number of fake switches")
+	delay := flag.Duration("delay", 50*time.Millisecond, "delay before each command's output")
+	scenario := flag.String("scenario", "source-interface", "bundled scenario they answer with")
+	dir := flag.String("dir", "", "directory for inventory.txt, known_hosts and ready")
+	password := flag.String("password", "bench", "password of user admin (a throw-away for loopback devices)")
+	flag.Parse()
+	if *dir == "" {
+		log.Fatal("nxfleet: -dir is required")
+	}
+	sc, err := nxsim.BundledScenario(*scenario)
+	if err != nil {
+		log.Fatal(err)
+	}
+	key, err := nxsim.NewHostKey()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var inv, known []string
+	for range *n {
+		d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs, HostKey: key,
+			Users: map[string]string{"admin": *password}, Faults: nxsim.Faults{Delay: *delay}})
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer d.Close()
+		inv = append(inv, d.Addr())
+		known = append(known, collect.KnownHostsLine(d.Addr(), key.PublicKey()))
+	}
+	write := func(name string, lines []string) {
+		if err := os.WriteFile(filepath.Join(*dir, name), []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+			log.Fatal(err)
+		}
+	}
+	write("inventory.txt", inv)
+	write("known_hosts", known)
+	write("ready", []string{fmt.Sprint(os.Getpid())})
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		io.Copy(io.Discard, os.Stdin)
+		stop <- syscall.SIGTERM
+	}()
+	<-stop
+}
