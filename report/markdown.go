@@ -65,7 +65,7 @@ func (m *mdWriter) device(d Device, opt Options) {
 		captured += " (from " + d.CapturedAtFrom + ")"
 	}
 	row("Captured", captured)
-	row("Source", d.Source)
+	row("Source", sourceLabel(d.Source))
 	row("Result", d.Counts().String())
 	m.lifecycle(d, opt.Width)
 

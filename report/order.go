@@ -132,7 +132,15 @@ func (d Device) Name() string {
 		return d.Hostname
 	}
 	if d.Source != "" {
-		return d.Source
+		return sourceLabel(d.Source)
 	}
 	return "device"
+}
+
+// sourceLabel names standard input in words.
+func sourceLabel(src string) string {
+	if src == "-" {
+		return "stdin"
+	}
+	return src
 }

@@ -115,7 +115,7 @@ func (t *textWriter) header(d Device) {
 	}
 	t.printf("%s\n", t.s.heading.Render(title))
 	field := func(k, v string) { t.printf("  %-10s %s\n", k, v) }
-	field("source", d.Source)
+	field("source", sourceLabel(d.Source))
 	field("licensing", ModeLabel(d.Mode))
 	field("method", MethodLabel(d.Method))
 	switch {
