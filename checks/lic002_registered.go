@@ -42,8 +42,8 @@ func runLIC002(c *Check, s *snapshot.Snapshot) Result {
 	case lifecycle.StateEvaluation:
 		msg := "unregistered: the switch runs in evaluation mode"
 		if e := l.Evaluation; e != nil {
-			d := lifecycle.Delta{Days: int(e.Remaining.Hours() / 24), Hours: int(e.Remaining.Hours()) % 24}
-			msg += fmt.Sprintf(" with %s of evaluation use left (days of use, not calendar days; the period is never reset)", strings.TrimPrefix(d.String(), "in "))
+			left := strings.TrimPrefix(lifecycle.DeltaOf(e.Remaining).String(), "in ")
+			msg += fmt.Sprintf(" with %s of evaluation use left (days of use, not calendar days; the period is never reset)", left)
 			return c.Fail(msg, register, e.Ref, l.Registration.StatusRef)
 		}
 		return c.Fail(msg+" (the output does not say how much evaluation time is left)", register, l.Registration.StatusRef, l.Authorization.StatusRef)

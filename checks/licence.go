@@ -18,7 +18,6 @@ const (
 	cmdShowVersion   = "show version"
 	cmdLicenseStatus = "show license status"
 	cmdShowClock     = "show clock"
-	cmdRunningConfig = "show running-config"
 	// The running-config filters that are complete for NTP and for the
 	// `license smart` lines (parsers.ConfigCoverage), much smaller than the
 	// whole configuration.

@@ -12,6 +12,8 @@ import (
 
 // Test helpers of the platform, licence, SLP and clock checks.
 
+const cmdRunningConfig = "show running-config"
+
 type licCase struct {
 	name   string
 	snap   *snapshot.Snapshot

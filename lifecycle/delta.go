@@ -30,6 +30,11 @@ func Until(from, to time.Time) Delta {
 	return Delta{Days: int(d / (24 * time.Hour)), Hours: int(d % (24 * time.Hour) / time.Hour), Passed: passed}
 }
 
+// DeltaOf expresses a span (an evaluation period left) as a future Delta.
+func DeltaOf(d time.Duration) Delta {
+	return Delta{Days: int(d / (24 * time.Hour)), Hours: int(d % (24 * time.Hour) / time.Hour)}
+}
+
 // Within reports whether the event is still ahead and no more than days
 // away.
 func (d Delta) Within(days int) bool { return !d.Passed && d.Days < days }

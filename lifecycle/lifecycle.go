@@ -95,7 +95,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 		l.NotJudged = "the capture does not say when it was taken, so deadlines were not judged: capture `show clock` with the other commands"
 	}
 	if ev := lic.Evaluation; ev != nil && !ev.Expired {
-		d := Delta{Days: int(ev.Remaining / (24 * time.Hour)), Hours: int(ev.Remaining % (24 * time.Hour) / time.Hour)}
+		d := DeltaOf(ev.Remaining)
 		l.EvaluationLeft = &d
 	}
 	if l.Mode == "slp" {
