@@ -7,6 +7,8 @@ require (
 	golang.org/x/term v0.48.0
 )
 
+require github.com/klauspost/compress v1.20.4
+
 require (
 	github.com/creack/pty v1.1.24
 	github.com/scrapli/scrapligo v1.4.3

@@ -3,10 +3,10 @@ package capture
 import (
 	"bufio"
 	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/flate"
+	gzip "github.com/klauspost/compress/gzip"
 	"io"
 	"unicode/utf16"
 	"unicode/utf8"

@@ -86,13 +86,21 @@ func (g *gen) table() {
 		l = strconv.AppendInt(l, int64(1+g.r.IntN(54)), 10)
 		for range 4 {
 			l = append(l, "     "...)
-			l = strconv.AppendUint(l, g.r.Uint64()>>uint(g.r.IntN(60)), 10)
+			l = strconv.AppendUint(l, g.counter(), 10)
 		}
 		l = append(l, '\n')
 		g.line = l
 		g.put(l)
 	}
 	g.str("\n")
+}
+
+// counter is a packet counter: often zero, else up to a few millions.
+func (g *gen) counter() uint64 {
+	if g.r.IntN(2) == 0 {
+		return 0
+	}
+	return g.r.Uint64N(5_000_000)
 }
 
 var (
@@ -146,9 +154,12 @@ func (g *gen) hexDump() {
 		l = append(l, ':')
 		for range words {
 			l = append(l, ' ')
-			v := g.r.Uint32()
-			if g.r.IntN(3) > 0 {
-				v &= 0xff // mostly small values, as in real tables
+			var v uint32 // mostly zeros and small values, as in real tables
+			switch k := g.r.IntN(10); {
+			case k < 3:
+				v = g.r.Uint32() & 0xff
+			case k < 4:
+				v = g.r.Uint32()
 			}
 			for s := 28; s >= 0; s -= 4 {
 				l = append(l, hexdigits[v>>uint(s)&0xf])
