@@ -64,3 +64,21 @@ func TestFormatTimeKeepsTheDeviceZone(t *testing.T) {
 		t.Errorf("FormatTime = %q", got)
 	}
 }
+
+func TestDeltaOf(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want Delta
+		text string
+	}{
+		{46*24*time.Hour + 7*time.Hour + 17*time.Minute + 24*time.Second, Delta{46, 7, false}, "in 46 days"},
+		{3 * time.Hour, Delta{0, 3, false}, "in 3 hours"},
+		{0, Delta{}, "in less than an hour"},
+	}
+	for _, tt := range tests {
+		got := DeltaOf(tt.d)
+		if got != tt.want || got.String() != tt.text {
+			t.Errorf("DeltaOf(%v) = %+v %q, want %+v %q", tt.d, got, got.String(), tt.want, tt.text)
+		}
+	}
+}
