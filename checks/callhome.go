@@ -15,19 +15,6 @@ import (
 
 const cmdRunCallhome = "show running-config callhome"
 
-// classicCallhome returns the skipped result of a classic Call Home check
-// on input it must not judge: not NX-OS, several devices, or a release that
-// runs Smart Licensing Using Policy.
-func classicCallhome(c *Check, s *snapshot.Snapshot) (Result, bool) {
-	if r, skip := notJudgeable(c, s); skip {
-		return r, true
-	}
-	if s.Mode() == snapshot.ModeSLP {
-		return c.Skip("not applicable: NX-OS 10.2(1)F and later use Smart Licensing Using Policy; see SLP001-SLP004"), true
-	}
-	return Result{}, false
-}
-
 // callhomeBlock returns the callhome configuration, or the result to report
 // when it was not captured (not checked) or does not exist (not applicable,
 // CH001 reports it).

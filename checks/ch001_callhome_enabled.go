@@ -24,7 +24,7 @@ func init() {
 }
 
 func runCH001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicCallhome(c, s); skip {
+	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
 	if !s.Config.Complete(parsers.TopicCallhome) {

@@ -52,7 +52,7 @@ func completeURL(raw string) (string, bool) {
 }
 
 func runCH004(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicCallhome(c, s); skip {
+	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
 	ch, r, ok := callhomeBlock(c, s)

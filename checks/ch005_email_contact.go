@@ -23,7 +23,7 @@ func init() {
 }
 
 func runCH005(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicCallhome(c, s); skip {
+	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
 	ch, r, ok := callhomeBlock(c, s)

@@ -28,7 +28,7 @@ func init() {
 }
 
 func runNET001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicCallhome(c, s); skip {
+	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
 	vrf, vrfRef, known := s.CallhomeVRF()
