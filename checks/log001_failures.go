@@ -63,6 +63,9 @@ func runLOG001(c *Check, s *snapshot.Snapshot) Result {
 	if m := strings.TrimSpace(last.Message); m != "" {
 		msg += ": " + m
 	}
+	if fc := failureCauseOf(last.Facility + " " + last.Message); fc != nil {
+		msg += "; " + fc.Explain()
+	}
 	return c.Fail(msg, remedies.ReadLog(path(s)), ev...)
 }
 
