@@ -35,18 +35,24 @@ results() {
 "$work/slcheck" file -o json "$work/small.txt" >"$work/small.json" || true
 results "$work/small.json" >"$work/small.results"
 
-# measure NAME CMD...: best wall time and its peak RSS over $runs runs.
+# measure NAME CMD...: best wall time over $runs runs, with the CPU time
+# (user+sys) and peak RSS of that run. Wall time comes from date (GNU
+# time's %e has only two decimals), CPU and RSS from GNU time.
 measure() {
-	local name=$1 best="" rss=""
+	local name=$1 best="" cpu="" rss=""
 	shift
 	for _ in $(seq "$runs"); do
-		/usr/bin/time -f "%e %M" -o "$work/time.out" "$@" >"$work/out" 2>"$work/err" || true
-		read -r wall kib <"$work/time.out"
+		local t0 t1 wall
+		t0=$(date +%s%N)
+		/usr/bin/time -f "%U %S %M" -o "$work/time.out" "$@" >"$work/out" 2>"$work/err" || true
+		t1=$(date +%s%N)
+		wall=$(awk "BEGIN{printf \"%.3f\", ($t1-$t0)/1e9}")
+		read -r user sys kib < <(tail -n 1 "$work/time.out")
 		if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then
-			best=$wall rss=$kib
+			best=$wall cpu=$(awk "BEGIN{printf \"%.2f\", $user+$sys}") rss=$kib
 		fi
 	done
-	printf "%-6s %-34s %8ss %8.1f MiB\n" "$size" "$name" "$best" "$(awk "BEGIN{print $rss/1024}")"
+	printf "%-6s %-36s wall %7ss  cpu %6ss  peak RSS %6.1f MiB\n" "$size" "$name" "$best" "$cpu" "$(awk "BEGIN{print $rss/1024}")"
 }
 
 # Start-up: a small capture against cat of the same file.

@@ -52,7 +52,8 @@ func parsePrompt(t []byte) (prompt, bool) {
 	if i == 0 || i > 63 || !isLetter(t[0]) && !isDigit(t[0]) {
 		return prompt{}, false
 	}
-	p := prompt{host: string(t[:i])}
+	host := t[:i]
+	var p prompt
 	rest := t[i:]
 	if len(rest) > 0 && rest[0] == '(' {
 		j := bytes.IndexByte(rest, ')')
@@ -67,13 +68,14 @@ func parsePrompt(t []byte) (prompt, bool) {
 	}
 	rest = rest[1:]
 	p.noSpace = len(rest) > 0 && rest[0] != ' '
-	p.cmd = strings.TrimSpace(string(rest))
-	if p.cmd != "" && !p.config {
-		verb, _, _ := strings.Cut(p.cmd, " ")
-		if _, ok := expand(verb, firstWords); !ok {
+	rest = bytes.TrimSpace(rest)
+	if len(rest) > 0 && !p.config {
+		verb, _, _ := bytes.Cut(rest, []byte(" "))
+		if _, ok := expand(string(verb), firstWords); !ok {
 			return prompt{}, false
 		}
 	}
+	p.host, p.cmd = string(host), string(rest)
 	return p, true
 }
 

@@ -91,8 +91,10 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 		s.d.dev.Format = "show-tech"
 		return nil
 	}
-	if p, ok := parsePrompt(t); ok && s.acceptPrompt(p) {
-		return s.prompt(p, string(t), n)
+	if s.promptsPossible() {
+		if p, ok := parsePrompt(t); ok && s.acceptPrompt(p) {
+			return s.prompt(p, string(t), n)
+		}
 	}
 	if s.pasteMode() {
 		if cmd, typed, ok := pasteHeader(t); ok && !(cmd == s.curCmd && s.curBody == 0) {
@@ -110,6 +112,12 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 	}
 	s.body(t, cut, n)
 	return nil
+}
+
+// promptsPossible: inside a show-tech read from a file (no prompt seen),
+// no line is a prompt.
+func (s *splitter) promptsPossible() bool {
+	return s.d.techSections == 0 || len(s.promptHosts) > 0
 }
 
 func (s *splitter) acceptPrompt(p prompt) bool {
