@@ -12,6 +12,7 @@ import (
 type cleaner struct {
 	runes []rune
 	out   []byte
+	fix   []byte
 	// nul counts NUL bytes dropped, for the diagnosis of a dirty input.
 	nul int
 }
@@ -22,13 +23,36 @@ var more = []byte("--More--")
 // buffer, valid until the next call.
 func (c *cleaner) clean(raw []byte) []byte {
 	line := raw
-	if hasControl(raw) {
-		line = c.emulate(raw)
+	for len(line) > 0 && line[len(line)-1] == '\r' {
+		line = line[:len(line)-1] // "\r\n" ends: common enough for a fast path
+	}
+	if hasControl(line) {
+		line = c.emulate(line)
 	}
 	if i := bytes.Index(line, more); i >= 0 {
 		line = c.dropMore(line, i)
 	}
+	if !utf8.Valid(line) {
+		line = c.latin1(line)
+	}
 	return bytes.TrimRight(line, " \t")
+}
+
+// latin1 keeps bytes that are not UTF-8 as the Latin-1 characters they
+// most likely were (a capture saved by an old terminal program), so the
+// text stays valid UTF-8 for every renderer.
+func (c *cleaner) latin1(line []byte) []byte {
+	out := c.fix[:0]
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && size == 1 {
+			r = rune(line[i])
+		}
+		out = utf8.AppendRune(out, r)
+		i += size
+	}
+	c.fix = out
+	return out
 }
 
 func hasControl(b []byte) bool {
