@@ -150,3 +150,29 @@ func TestNormalizeProbeArgs(t *testing.T) {
 		}
 	}
 }
+
+// `slcheck ssh` takes the same flags and probes each collected switch.
+func TestSSHProbes(t *testing.T) {
+	addrs, kh := fakeFleet(t, "healthy")
+	dnsOK := probetest.StartDNS(t, probetest.Answer, map[string][]string{"tools.cisco.com": {"72.163.4.38"}})
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	base := []string{"ssh", "-u", "admin", "--known-hosts", kh, "-o", "json"}
+	for _, tt := range []struct {
+		args   []string
+		status checks.Status
+		has    string
+	}{
+		{nil, checks.Skipped, "not run: add --probe"},
+		{[]string{"--probe", "dns", "--dns-server", dnsOK.Addr}, checks.Pass, "72.163.4.38"},
+	} {
+		res := runCLI(t, false, env, "", append(append(append([]string{}, base...), tt.args...), addrs...)...)
+		doc := decode(t, res.out)
+		r := probeResults(t, doc)["DNS004"]
+		if r.Status != tt.status || !strings.Contains(r.Message+r.Reason, tt.has) {
+			t.Errorf("%v: DNS004 %s %q, want %s with %q (stderr %s)", tt.args, r.Status, r.Message+r.Reason, tt.status, tt.has, res.err)
+		}
+	}
+	if dnsOK.UDPQueries() != 2 {
+		t.Errorf("the name server got %d questions, want A and AAAA once", dnsOK.UDPQueries())
+	}
+}

@@ -39,10 +39,13 @@ type sshOptions struct {
 	hostTimeout    time.Duration
 	noActive       bool
 	save           string
+	// diag holds the opt-in live probes (--probe); its zero value sends nothing.
+	diag diagnose.Options
 }
 
 func newSSHCmd(st Streams) *cobra.Command {
 	o := &sshOptions{}
+	var probes *probeFlags
 	cmd := &cobra.Command{
 		Use:   "ssh HOST[:PORT]...",
 		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
@@ -70,6 +73,10 @@ host before anything is typed.`,
 			if err := o.out.validate(); err != nil {
 				return err
 			}
+			var err error
+			if o.diag, err = probes.options(); err != nil {
+				return err
+			}
 			targets, err := o.targets(args)
 			if err != nil {
 				return err
@@ -82,6 +89,7 @@ host before anything is typed.`,
 		},
 	}
 	addOutputFlags(cmd, &o.out)
+	probes = addProbeFlags(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user)")
 	f.StringVarP(&o.identity, "identity", "i", "", "private key file (encrypted keys: passphrase from SLCHECK_PASSPHRASE or a prompt)")
@@ -239,7 +247,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 				source = path
 			}
 		}
-		dev, snap, err := diagnoseText(source, res.Text)
+		dev, snap, err := diagnoseText(source, res.Text, o.diag)
 		if err != nil {
 			doc.Errors = append(doc.Errors, collectionError(res.Target.String(), err))
 			rows = append(rows, summaryRow{host: res.Target.String(), state: "unreadable session"})
@@ -261,7 +269,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 
 // diagnoseText reads a session's log exactly as `slcheck file` reads a
 // saved one, so live and replayed diagnoses are the same.
-func diagnoseText(source, text string) (report.Device, *snapshot.Snapshot, error) {
+func diagnoseText(source, text string, diag diagnose.Options) (report.Device, *snapshot.Snapshot, error) {
 	c, err := capture.Read(source, strings.NewReader(text), capture.Options{})
 	if err != nil {
 		return report.Device{}, nil, err
@@ -270,6 +278,7 @@ func diagnoseText(source, text string) (report.Device, *snapshot.Snapshot, error
 		return report.Device{}, nil, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
 	}
 	snap := snapshot.Build(c.Devices[0])
+	diagnose.Probe(context.Background(), snap, diag)
 	return diagnose.FromSnapshot(snap), snap, nil
 }
 
