@@ -143,3 +143,15 @@ func TestTLSFailures(t *testing.T) {
 		})
 	}
 }
+
+// The URL's own port is the one probed; --connect-to only changes where
+// the socket goes.
+func TestTLSURLPort(t *testing.T) {
+	chain := probetest.NewChain(t, identrust, time.Now().AddDate(1, 0, 0), "onprem.example.net")
+	addr := probetest.StartTLS(t, chain)
+	p := Run(context.Background(), device("https://onprem.example.net:8443/Transportgateway/services/DeviceRequestHandler", ""),
+		Options{TLS: true, ConnectTo: addr, Roots: chain.Roots, Timeout: time.Second})
+	if res := p.TLS; res == nil || res.Addr != "onprem.example.net:8443" || !res.NameOK || !res.Verified {
+		t.Errorf("result %+v", res)
+	}
+}
