@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -75,6 +76,14 @@ func (s *splitter) endSection() {
 // line handles one raw line; n is its line number.
 func (s *splitter) line(raw []byte, cut bool, n int) error {
 	t := s.cl.clean(raw)
+	if len(t) > s.opt.MaxLineBytes {
+		// Latin-1 bytes grow when made UTF-8: cut again, on a rune boundary.
+		k := s.opt.MaxLineBytes
+		for k > 0 && !utf8.RuneStart(t[k]) {
+			k--
+		}
+		t, cut = t[:k], true
+	}
 	if len(t) == 0 {
 		s.body(t, cut, n)
 		return nil
