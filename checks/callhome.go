@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"net/url"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
@@ -34,9 +35,20 @@ func path(s *snapshot.Snapshot) remedies.Path {
 	vrf, _, _ := pathVRF(s)
 	p := remedies.Path{Host: s.EndpointHost(), VRF: vrf}
 	if ch := callhomeOf(s); ch != nil && ch.Proxy.Server != "" && ch.Proxy.Enabled {
-		p.Host = strings.ToLower(ch.Proxy.Server)
+		p.Host = proxyHost(ch.Proxy.Server)
 	}
 	return p
+}
+
+// proxyHost is the host part of a proxy server, which NX-OS accepts as a
+// name, an address or a URL that may carry credentials.
+func proxyHost(server string) string {
+	if strings.Contains(server, "://") {
+		if u, err := url.Parse(server); err == nil && u.Hostname() != "" {
+			return strings.ToLower(u.Hostname())
+		}
+	}
+	return strings.ToLower(server)
 }
 
 func callhomeOf(s *snapshot.Snapshot) *parsers.Callhome {

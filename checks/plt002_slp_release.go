@@ -10,7 +10,7 @@ import (
 func init() {
 	register(&Check{
 		ID:         "PLT002",
-		Title:      "Release uses Smart Licensing Using Policy",
+		Title:      "Release runs classic Smart Licensing (not Using Policy)",
 		Area:       "Platform and mode",
 		Severity:   Info,
 		Needs:      []string{cmdShowVersion, cmdLicenseStatus},

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
@@ -101,7 +102,10 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 		if len(cmds) == 0 {
 			return c.NotChecked("show running-config callhome", "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
 		}
-		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and TCP 443 to connect; run `%s` and `%s`", strings.Join(append(unchecked, "NET003"), ", "), cmds[0], cmds[1]))
+		if !slices.Contains(unchecked, "NET003") {
+			unchecked = append(unchecked, "NET003")
+		}
+		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and TCP 443 to connect; run `%s` and `%s`", strings.Join(unchecked, ", "), cmds[0], cmds[1]))
 	}
 	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and TCP 443 to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), p.Host),
 		remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
