@@ -5,18 +5,20 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/klauspost/compress/flate"
-	gzip "github.com/klauspost/compress/gzip"
 	"io"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/gzip"
 )
 
 // openText turns an input stream into UTF-8 text: it decompresses gzip
 // (found by its magic bytes, in a goroutine of its own), decodes UTF-16
 // (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns
 // old Mac line ends into newlines, and refuses what is not text. The
-// returned stop function ends the decompressing goroutine.
+// caller calls the returned stop function, error or not: it ends the
+// decompressing goroutine.
 func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) {
 	stop := func() {}
 	fail := func(msg string, err error) (io.Reader, func(), error) {
@@ -53,7 +55,6 @@ func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) 
 	sample, err := text.Peek(8 << 10)
 	if len(sample) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
-			stop()
 			return nil, stop, readError(name, 0, err)
 		}
 		return fail("empty after decompression: expected captured NX-OS output", nil)
@@ -73,7 +74,6 @@ func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) 
 		return &utf16Reader{r: text, big: big}, stop, nil
 	}
 	if looksBinary(sample) {
-		stop()
 		return nil, stop, &InputError{File: name, Line: firstBinaryLine(sample),
 			Msg: "binary data, not a text capture (expected the text of a show tech-support or a terminal log)"}
 	}
