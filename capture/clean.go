@@ -13,8 +13,6 @@ type cleaner struct {
 	runes []rune
 	out   []byte
 	fix   []byte
-	// nul counts NUL bytes dropped, for the diagnosis of a dirty input.
-	nul int
 }
 
 var more = []byte("--More--")
@@ -96,9 +94,7 @@ func (c *cleaner) emulate(raw []byte) []byte {
 			cur = 0
 		case b == '\t':
 			put('\t')
-		case b == 0:
-			c.nul++
-		case b < 0x20 || b == 0x7f:
+		case b < 0x20 || b == 0x7f: // NUL and other controls: dropped
 		default:
 			r, size := utf8.DecodeRune(raw[i:])
 			if r == utf8.RuneError && size == 1 {

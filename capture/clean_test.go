@@ -33,7 +33,4 @@ func TestClean(t *testing.T) {
 			t.Errorf("clean(%q) = %q, want %q", tt.raw, got, tt.want)
 		}
 	}
-	if c.nul != 2 {
-		t.Errorf("nul = %d, want 2", c.nul)
-	}
 }
