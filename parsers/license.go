@@ -160,7 +160,7 @@ type licenseParser struct {
 	// subIndent is the indentation of the sub-header; a line indented no
 	// deeper ends the sub-block.
 	subIndent int
-	last  *Attempt
+	last      *Attempt
 }
 
 func (p *licenseParser) line(l capture.Line) {

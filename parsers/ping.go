@@ -52,6 +52,20 @@ var (
 	}
 )
 
+// mayBeUnresolved and mayBeTCPError are cheap gates before the regexps:
+// a line without one of these words cannot match them.
+func mayBeUnresolved(t string) bool {
+	l := strings.ToLower(t)
+	return strings.Contains(l, "host") || strings.Contains(l, "resolve") ||
+		strings.Contains(l, "not known") || strings.Contains(l, "bad address")
+}
+
+func mayBeTCPError(t string) bool {
+	l := strings.ToLower(t)
+	return strings.Contains(l, "connect") || strings.Contains(l, "timed") || strings.Contains(l, "unreachable") ||
+		strings.Contains(l, "route to host") || strings.Contains(l, "refused") || strings.Contains(l, "reset")
+}
+
 // ParsePing reads the output of `ping`. Target and VRF come from the typed
 // command when the section has one (VRF "default" when it names none),
 // else from the output (VRF ""). It returns nil when nothing is recognised.
@@ -88,7 +102,7 @@ func ParsePing(sec *capture.Section) *Ping {
 			if p.Target == "" {
 				p.Target = pingTitleRE.FindStringSubmatch(t)[1]
 			}
-		case unresolvedRE.MatchString(t):
+		case mayBeUnresolved(t) && unresolvedRE.MatchString(t):
 			p.Unresolved = true
 			p.Ref = sec.Ref(l)
 			seen = true
@@ -125,12 +139,12 @@ func ParseTCPTest(sec *capture.Section) *TCPTest {
 			seen = true
 		case tt.Connected:
 			// After "Connected to", a closed connection is the user's ^C.
-		case unresolvedRE.MatchString(t):
+		case mayBeUnresolved(t) && unresolvedRE.MatchString(t):
 			tt.Unresolved = true
 			tt.Error = strings.TrimSpace(t)
 			tt.Ref = sec.Ref(l)
 			seen = true
-		default:
+		case mayBeTCPError(t):
 			for _, re := range tcpErrorREs {
 				if e := re.FindString(t); e != "" {
 					tt.Error, tt.Ref, seen = e, sec.Ref(l), true

@@ -1,0 +1,197 @@
+package parsers
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+)
+
+// seedCorpus adds every file under testdata (fixtures and seed extracts)
+// plus the given snippets to a fuzz corpus.
+func seedCorpus(f *testing.F, snippets ...string) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	for _, s := range snippets {
+		f.Add(s)
+	}
+}
+
+// checkRefs fails unless every capture.Ref reachable from v points at a
+// line of sec holding exactly that text, or is the section header.
+func checkRefs(t *testing.T, sec *capture.Section, v any) {
+	t.Helper()
+	byLine := map[int]string{}
+	for _, l := range sec.Lines {
+		byLine[l.N] = l.Text
+	}
+	var walk func(reflect.Value)
+	walk = func(rv reflect.Value) {
+		switch rv.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !rv.IsNil() {
+				walk(rv.Elem())
+			}
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < rv.Len(); i++ {
+				walk(rv.Index(i))
+			}
+		case reflect.Map:
+			for _, k := range rv.MapKeys() {
+				walk(rv.MapIndex(k))
+			}
+		case reflect.Struct:
+			if r, ok := rv.Interface().(capture.Ref); ok {
+				if r.IsZero() || r == sec.HeaderRef() {
+					return
+				}
+				if text, ok := byLine[r.Line]; !ok || text != r.Text || r.Source != sec.Source {
+					t.Fatalf("ref %v %q does not match the input", r, r.Text)
+				}
+				return
+			}
+			for i := 0; i < rv.NumField(); i++ {
+				if rv.Type().Field(i).IsExported() {
+					walk(rv.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(v))
+}
+
+// fuzzSection turns fuzz input into a section the way capture does: lines
+// split on "\n" with any "\r" already stripped.
+func fuzzSection(cmd, text string) *capture.Section {
+	return section(cmd, cmd, strings.ReplaceAll(text, "\r", ""))
+}
+
+func FuzzParseVersion(f *testing.F) {
+	seedCorpus(f, " NXOS: version 9.3(6uu)I9(1uu) [build 9.3(6)]\n cisco Nexus 3064 Chassis\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show version", text)
+		v := ParseVersion(sec)
+		checkRefs(t, sec, v)
+		if v != nil && v.Release != "" {
+			v.AtLeast("9.3(3)")
+		}
+	})
+}
+
+func FuzzParseClock(f *testing.F) {
+	seedCorpus(f, "14:22:11.123 UTC Thu Nov 26 2026\nTime source is NTP\n", "Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show clock", text)
+		c := ParseClock(sec)
+		checkRefs(t, sec, c)
+		if c != nil && c.Time.IsZero() {
+			t.Fatal("clock without time")
+		}
+	})
+}
+
+func FuzzParseRunningConfig(f *testing.F) {
+	seedCorpus(f, fullConfig)
+	f.Fuzz(func(t *testing.T, text string) {
+		lines := strings.SplitN(text, "\n", 2)
+		cmd := "show running-config" + strings.TrimPrefix(lines[0], "show running-config")
+		sec := fuzzSection(cmd, text)
+		c := ParseRunningConfig(sec)
+		checkRefs(t, sec, c)
+		for _, topic := range c.Covers {
+			if topic != TopicAll && topicLines[topic] == nil {
+				t.Fatalf("unknown topic %q", topic)
+			}
+		}
+		c.Callhome.TACURL()
+	})
+}
+
+func FuzzParseLicense(f *testing.F) {
+	seedCorpus(f, "Smart Licensing is ENABLED\nRegistration:\n  Status: UNREGISTERED - REGISTRATION FAILED\n  Initial Registration: FAILED on Nov 20 09:00:00 2026 UTC\n    Failure reason: x\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show license status", text)
+		checkRefs(t, sec, ParseLicense(sec))
+	})
+}
+
+func FuzzParseRoutes(f *testing.F) {
+	seedCorpus(f, "IP Route Table for VRF \"management\"\n0.0.0.0/0, ubest/mbest: 1/0\n    *via 10.0.0.1, [1/0], 3w2d, static\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show ip route vrf management", text)
+		rt := ParseRoutes(sec)
+		checkRefs(t, sec, rt)
+		if rt != nil && rt.VRF == "" {
+			t.Fatal("table without VRF")
+		}
+	})
+}
+
+func FuzzParsePingTelnet(f *testing.F) {
+	seedCorpus(f, "% Invalid host/interface tools.cisco.com\n", "telnet: Unable to connect to remote host: Connection refused\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("ping tools.cisco.com vrf management", text)
+		p := ParsePing(sec)
+		checkRefs(t, sec, p)
+		if p != nil && (p.Received > p.Sent && !p.Stats || p.Loss < 0) {
+			t.Fatalf("inconsistent ping %+v", p)
+		}
+		tsec := fuzzSection("telnet tools.cisco.com 443 vrf management", text)
+		tt := ParseTCPTest(tsec)
+		checkRefs(t, tsec, tt)
+		if tt != nil && tt.Connected && tt.Error != "" {
+			t.Fatalf("connected with error %+v", tt)
+		}
+	})
+}
+
+func FuzzParseHosts(f *testing.F) {
+	seedCorpus(f, "DNS lookup enabled\nmanagement   management   name server(s) 192.0.2.53\nHost   Address\nx 192.0.2.1\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show hosts", text)
+		checkRefs(t, sec, ParseHosts(sec))
+	})
+}
+
+func FuzzParseLogging(f *testing.F) {
+	seedCorpus(f, "2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x\n", "2022 Jun 22 16:15:41 DC %$ VDC-1 %$ %CALLHOME-2-EVENT: y\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show logging logfile", text)
+		checkRefs(t, sec, ParseLogging(sec))
+	})
+}
+
+func FuzzParseTrustStore(f *testing.F) {
+	seedCorpus(f, "Trustpoint: CiscoTAC\nsubject= /CN=QuoVadis Root CA 2\nnotAfter=Nov 24 18:23:33 2031 GMT\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		sec := fuzzSection("show crypto ca certificates", text)
+		ts := ParseTrustStore(sec)
+		checkRefs(t, sec, ts)
+		if ts != nil {
+			for _, c := range ts.Certificates {
+				CommonName(c.Subject)
+			}
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"Jun 22 16:15:41 2022 UTC", "14:22:11.123 UTC Thu Nov 26 2026", "2022 Jun 22 16:15:41", "Feb 29 00:00:00 2024 IST"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tm, zone, ok := ParseDate(s)
+		if ok && (tm.IsZero() || len(zone) > 5) {
+			t.Fatalf("ParseDate(%q) = %v %q", s, tm, zone)
+		}
+	})
+}
