@@ -373,15 +373,20 @@ func (p *licenseParser) transport(key, val string, ref capture.Ref) {
 		}
 		return
 	}
+	// "<empty>", "<none>" and the like leave a field empty.
+	if isNoneValue(val) {
+		if key == "type" {
+			tr.Ref = ref
+		}
+		return
+	}
 	switch key {
 	case "type":
 		tr.Type, tr.Ref = val, ref
 	case "url":
 		tr.URL, tr.URLRef = val, ref
 	case "proxy":
-		if !isNoneValue(val) {
-			tr.Proxy, tr.ProxyRef = val, ref
-		}
+		tr.Proxy, tr.ProxyRef = val, ref
 	case "vrf":
 		tr.VRF, tr.VRFRef = val, ref
 	}

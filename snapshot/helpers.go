@@ -51,8 +51,9 @@ func (s *Snapshot) Mode() string {
 			}
 		}
 	}
-	if c := s.Config; c != nil && c.License != nil && (c.License.URLSmart != "" || c.License.URLCSLU != "" ||
-		c.License.Transport == "smart" || c.License.Transport == "cslu") {
+	// `license smart transport` and `license smart url` exist only on
+	// releases with Smart Licensing Using Policy.
+	if c := s.Config; c != nil && c.License != nil && (c.License.URLSmart != "" || c.License.URLCSLU != "" || c.License.Transport != "") {
 		return ModeSLP
 	}
 	if s.License != nil && (s.License.Registration.Status != "" || s.License.Authorization.Status != "" || s.License.Enabled != nil) {
@@ -87,8 +88,8 @@ func (s *Snapshot) Method() string {
 }
 
 func (s *Snapshot) proxyConfigured() bool {
-	if s.Mode() == ModeSLP {
-		if s.License != nil && s.License.Transport.Proxy != "" && !isNone(s.License.Transport.Proxy) {
+	if s.Mode() == ModeSLP && s.slpTransport() != "callhome" {
+		if s.License != nil && s.License.Transport.Proxy != "" {
 			return true
 		}
 		return s.Config != nil && s.Config.License != nil && s.Config.License.ProxyURL != ""
@@ -112,17 +113,16 @@ func (s *Snapshot) slpTransport() string {
 	return ""
 }
 
-func isNone(v string) bool {
-	v = strings.ToLower(strings.TrimSpace(v))
-	return v == "" || v == "<empty>" || v == "<none>" || v == "none" || v == "not configured"
-}
-
 // EndpointURL is the URL the device sends licensing messages to: the SLP
-// transport URL on an SLP device, otherwise the CiscoTAC-1 HTTP URL; "" when
+// transport URL on an SLP device (CiscoTAC-1's when its SLP transport is
+// callhome), otherwise the CiscoTAC-1 HTTP URL; "" when
 // the input does not hold one. ref is the line it came from.
 func (s *Snapshot) EndpointURL() (u string, ref capture.Ref) {
 	if s.Mode() == ModeSLP {
-		if s.License != nil && !isNone(s.License.Transport.URL) {
+		if s.slpTransport() == "callhome" {
+			return s.tacURL()
+		}
+		if s.License != nil && s.License.Transport.URL != "" {
 			return s.License.Transport.URL, s.License.Transport.URLRef
 		}
 		if s.Config != nil && s.Config.License != nil {
@@ -139,6 +139,11 @@ func (s *Snapshot) EndpointURL() (u string, ref capture.Ref) {
 		}
 		return "", capture.Ref{}
 	}
+	return s.tacURL()
+}
+
+// tacURL is the CiscoTAC-1 HTTP destination URL, if captured.
+func (s *Snapshot) tacURL() (string, capture.Ref) {
 	if s.Config != nil {
 		if d := s.Config.Callhome.TACURL(); d != nil {
 			return d.URL, d.Ref
@@ -197,15 +202,15 @@ func (s *Snapshot) CallhomeVRF() (vrf string, ref capture.Ref, known bool) {
 // TransportVRF is the VRF licensing messages leave by: on an SLP device
 // the `license smart` VRF of the config, else the VRF of the license
 // output's Transport block, else "default" when either was captured; on
-// other devices CallhomeVRF. known is false when the input does not say.
+// other devices, and SLP devices whose transport is callhome, CallhomeVRF. known is false when the input does not say.
 func (s *Snapshot) TransportVRF() (vrf string, ref capture.Ref, known bool) {
-	if s.Mode() != ModeSLP {
+	if s.Mode() != ModeSLP || s.slpTransport() == "callhome" {
 		return s.CallhomeVRF()
 	}
 	if s.Config != nil && s.Config.License != nil && s.Config.License.VRF != "" {
 		return s.Config.License.VRF, s.Config.License.VRFRef, true
 	}
-	if s.License != nil && !isNone(s.License.Transport.VRF) {
+	if s.License != nil && s.License.Transport.VRF != "" {
 		return s.License.Transport.VRF, s.License.Transport.VRFRef, true
 	}
 	if s.Config.Complete(parsers.TopicLicense) || s.License != nil && s.License.Transport.Type != "" {

@@ -35,6 +35,8 @@ func TestModeMethodEndpoint(t *testing.T) {
 			ModeSLP, MethodDirect, "smartreceiver.cisco.com"},
 		{"SLP cslu", []*capture.Section{cfg("license smart transport cslu\nlicense smart url cslu http://cslu.example.com:8182/cslu/v1/pi\n")},
 			ModeSLP, MethodOnPrem, "cslu.example.com"},
+		{"SLP over callhome", []*capture.Section{cfg("license smart transport callhome\n" + tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http proxy server 192.0.2.8\n  transport http proxy enable\n")},
+			ModeSLP, MethodProxy, "tools.cisco.com"},
 		{"SLP output with proxy", []*capture.Section{sec("show license status", 1, "Smart Licensing Using Policy:\nTransport:\n  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Address: 192.0.2.8\n    Port: 80\n")},
 			ModeSLP, MethodProxy, "smartreceiver.cisco.com"},
 	}
