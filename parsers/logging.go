@@ -25,24 +25,36 @@ var logFacilityRE = regexp.MustCompile(`%([A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+)\s*:?\s*
 var licensingFacilities = []string{"LICMGR-", "SMART_LIC-", "CALLHOME-", "CALL_HOME-", "LICENSE-", "SLP-"}
 
 // IsLicensingLogLine reports whether a log line is about Smart Licensing or
-// Call Home: its facility is one of theirs, or it names them. Readers use
-// it to keep only those lines of a large log.
+// Call Home: a facility of theirs follows one of its '%' signs, or it names
+// them. Readers run it on every line of a log, so it does not allocate.
 func IsLicensingLogLine(line string) bool {
-	if i := strings.IndexByte(line, '%'); i >= 0 {
-		rest := line[i+1:]
+	for rest := line; ; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
 		for _, f := range licensingFacilities {
 			if strings.HasPrefix(rest, f) {
 				return true
 			}
 		}
-		if j := strings.Index(rest, "%"); j >= 0 && strings.HasPrefix(rest, "$") {
-			return IsLicensingLogLine(rest[j:])
+	}
+	// One pass: the words start with 's' or 'c'.
+	for i := 0; i < len(line); i++ {
+		if c := line[i] | 0x20; c == 's' || c == 'c' {
+			for _, w := range licensingWords {
+				if w[0] == c && len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) {
+					return true
+				}
+			}
 		}
 	}
-	l := strings.ToLower(line)
-	return strings.Contains(l, "smart lic") || strings.Contains(l, "smart_lic") ||
-		strings.Contains(l, "callhome") || strings.Contains(l, "call home") || strings.Contains(l, "call-home")
+	return false
 }
+
+// licensingWords name Smart Licensing or Call Home in free text.
+var licensingWords = []string{"smart lic", "smart_lic", "callhome", "call home", "call-home"}
 
 // ParseLogging reads a log (`show logging`, `show logging logfile`, `show
 // logging last N`, or the same lines in a show-tech) and returns the events
