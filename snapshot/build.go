@@ -119,6 +119,11 @@ func (b *builder) section(sec *capture.Section) {
 		}
 	case "config":
 		c := parsers.ParseRunningConfig(sec)
+		if sec.Truncated {
+			// Lines after the cut are missing: an absent line proves
+			// nothing, though the lines kept are still facts.
+			c.Covers = nil
+		}
 		if c.Hostname != "" {
 			b.names = append(b.names, named{c.Hostname, c.HostnameRef})
 		}

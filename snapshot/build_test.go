@@ -185,3 +185,15 @@ func TestSelect(t *testing.T) {
 		t.Errorf("tech header kept %d lines", kept)
 	}
 }
+
+func TestTruncatedConfigCoversNothing(t *testing.T) {
+	cfg := sec("show running-config", 0, seedCallhome)
+	cfg.Truncated = true
+	s := Build(device(cfg))
+	if s.Config == nil || len(s.Config.Covers) != 0 || s.Config.Callhome == nil {
+		t.Errorf("config = %+v", s.Config)
+	}
+	if _, _, known := s.CallhomeVRF(); !known {
+		t.Error("the callhome block that was kept should still be read")
+	}
+}
