@@ -121,7 +121,7 @@ var (
 	licHeaderRE  = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*$`)
 	licKVRE      = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*(.*?)\s*$`)
 	onDateRE     = regexp.MustCompile(`(?i)^(.*?)\s+on\s+(.+)$`)
-	durationRE   = regexp.MustCompile(`(?i)(\d+)\s*(day|hour|minute|second)`)
+	durationRE   = regexp.MustCompile(`(?i)(\d+)\s*(day|hour|hr|minute|min|second|sec)`)
 )
 
 // licBlocks are the top-level block headers of the license outputs.
@@ -439,10 +439,12 @@ func isNoneValue(v string) bool {
 	return false
 }
 
-// parseRemaining reads "46 days, 7 hours, 17 minutes, 24 seconds".
+// parseRemaining reads "46 days, 7 hours, 17 minutes, 24 seconds" (or the
+// short "89 days, 23 hr, 59 min").
 func parseRemaining(s string) time.Duration {
 	var d time.Duration
-	unit := map[string]time.Duration{"day": 24 * time.Hour, "hour": time.Hour, "minute": time.Minute, "second": time.Second}
+	unit := map[string]time.Duration{"day": 24 * time.Hour, "hour": time.Hour, "hr": time.Hour,
+		"minute": time.Minute, "min": time.Minute, "second": time.Second, "sec": time.Second}
 	for _, m := range durationRE.FindAllStringSubmatch(s, -1) {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n > 1e6 {
