@@ -99,7 +99,11 @@ func isModeName(b []byte) bool {
 // command is known from the output's first line, which belongs to the
 // output.
 func pasteHeader(t []byte) (cmd, typed string, ok bool) {
-	s := strings.TrimSpace(string(t))
+	b := bytes.TrimSpace(t)
+	if len(b) == 0 || !pasteStart[b[0]] {
+		return "", "", false // most lines: one table lookup, no allocation
+	}
+	s := string(b)
 	low := strings.ToLower(s)
 	switch {
 	case len(s) < 200 && (strings.HasPrefix(low, "show ") || strings.HasPrefix(low, "sh ")):
@@ -130,6 +134,14 @@ func pasteHeader(t []byte) (cmd, typed string, ok bool) {
 	}
 	return "", "", false
 }
+
+// pasteStart holds the first bytes of the lines pasteHeader recognises.
+var pasteStart = func() (t [256]bool) {
+	for _, c := range "sSCc!IPNF" {
+		t[c] = true
+	}
+	return t
+}()
 
 // isLicenseUsageHeader recognises the table header of traditional
 // `show license usage`: "Feature  Ins  Lic   Status Expiry Date Comments".
