@@ -14,7 +14,8 @@ func TestPLT003(t *testing.T) {
 		s      *snapshot.Snapshot
 		status Status
 	}{
-		{"NX-OS", &snapshot.Snapshot{}, Pass},
+		{"NX-OS", &snapshot.Snapshot{Commands: map[string]bool{"show version": true}}, Pass},
+		{"nothing captured", &snapshot.Snapshot{}, Skipped},
 		{"IOS-XE", &snapshot.Snapshot{Foreign: []capture.Ref{ref}}, Fail},
 		{"two devices", &snapshot.Snapshot{Mixed: []capture.Ref{ref, ref}}, Fail},
 	}
