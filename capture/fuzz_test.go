@@ -11,10 +11,10 @@ import (
 )
 
 // FuzzRead: no input makes Read panic, hang or return something
-// inconsistent. Seeds: every file under the repo's testdata and a few
-// dirty shapes.
+// inconsistent. Seeds: every file under the repo's testdata trees and the
+// fake device's scenarios, and a few dirty shapes.
 func FuzzRead(f *testing.F) {
-	for _, root := range []string{"testdata", "../testdata"} {
+	for _, root := range []string{"testdata", "../testdata", "../parsers/testdata", "../checks/testdata", "../internal/nxsim/scenarios"} {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && !strings.Contains(p, "fuzz") {
 				if b, err := os.ReadFile(p); err == nil && len(b) < 1<<20 {

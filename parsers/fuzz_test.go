@@ -1,30 +1,74 @@
 package parsers
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/slcheck/slcheck/capture"
 )
 
-// seedCorpus adds every file under testdata (fixtures and seed extracts)
-// plus the given snippets to a fuzz corpus.
+// seedRoots are every testdata tree of the repo: the parsers' own
+// extracts, the real fixtures, the scenario captures and the fake device's
+// scenarios.
+var seedRoots = []string{"testdata", "../capture/testdata", "../checks/testdata", "../testdata", "../internal/nxsim/scenarios"}
+
+// seedCorpus adds every file under the repo's testdata, each section that
+// capture finds in it (the text a parser really gets), and the given
+// snippets to a fuzz corpus.
 func seedCorpus(f *testing.F, snippets ...string) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
+	texts, err := seedTexts()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, text := range texts {
+		f.Add(text)
 	}
 	for _, s := range snippets {
 		f.Add(s)
 	}
 }
+
+// seedTexts reads the seed files once per test binary.
+var seedTexts = sync.OnceValues(func() ([]string, error) {
+	var out []string
+	for _, root := range seedRoots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.Contains(p, "fuzz") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, string(b))
+			c, err := capture.Read(p, bytes.NewReader(b), capture.Options{})
+			if err != nil {
+				return nil // not a capture (README, golden JSON): the whole file is seed enough
+			}
+			for _, dev := range c.Devices {
+				for _, sec := range dev.Sections {
+					lines := make([]string, len(sec.Lines))
+					for i, l := range sec.Lines {
+						lines[i] = l.Text
+					}
+					out = append(out, sec.Command+"\n"+strings.Join(lines, "\n"))
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+})
 
 // checkRefs fails unless every capture.Ref reachable from v points at a
 // line of sec holding exactly that text, or is the section header.
@@ -184,9 +228,31 @@ func FuzzParseTrustStore(f *testing.F) {
 	})
 }
 
+var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d\d:\d\d\b`)
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"Jun 22 16:15:41 2022 UTC", "14:22:11.123 UTC Thu Nov 26 2026", "2022 Jun 22 16:15:41", "Feb 29 00:00:00 2024 IST"} {
 		f.Add(s)
+	}
+	// Every testdata line with a time of day, and what follows its last
+	// colon-space (how license and certificate lines carry dates).
+	texts, err := seedTexts()
+	if err != nil {
+		f.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, text := range texts {
+		for _, l := range strings.Split(text, "\n") {
+			if !timeOfDay.MatchString(l) {
+				continue
+			}
+			for _, s := range []string{l, l[strings.LastIndex(l, ": ")+1:]} {
+				if s = strings.TrimSpace(s); !seen[s] {
+					seen[s] = true
+					f.Add(s)
+				}
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		tm, zone, ok := ParseDate(s)
