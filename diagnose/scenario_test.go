@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/internal/golden"
 	"github.com/slcheck/slcheck/report"
 )
 
@@ -29,7 +29,6 @@ import (
 //	DNS001 skipped
 //
 // Lines starting with # are comments and survive -update.
-var update = flag.Bool("update", false, "rewrite expected.txt of every scenario from the current results")
 
 const scenarioRoot = "../testdata/showoutputs"
 
@@ -135,11 +134,11 @@ func TestScenarios(t *testing.T) {
 			got := render(devs)
 			expPath := filepath.Join(sc.dir, "expected.txt")
 			old, err := os.ReadFile(expPath)
-			if err != nil && !*update {
-				t.Fatalf("%v (run go test ./diagnose -update, then review the file by hand)", err)
+			if err != nil && !*golden.Update {
+				t.Fatalf("%v (run go test ./... -update, then review the diff)", err)
 			}
 			comments, want := splitExpected(string(old))
-			if *update {
+			if *golden.Update {
 				if err := os.WriteFile(expPath, []byte(comments+got), 0o644); err != nil {
 					t.Fatal(err)
 				}

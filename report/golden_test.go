@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,11 +11,10 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/internal/golden"
 	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite golden.txt, golden.json and golden.md of every scenario")
 
 // repoRoot is the module root seen from this package; scenario sources are
 // named relative to it, as `slcheck file testdata/...` run there names them.
@@ -98,7 +96,7 @@ func TestGolden(t *testing.T) {
 			for _, format := range report.Formats {
 				got := render(t, document(t, sc), report.Options{Format: format})
 				file := filepath.Join(repoRoot, sc.dir, goldenFiles[format])
-				if *update {
+				if *golden.Update {
 					if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}
@@ -106,7 +104,7 @@ func TestGolden(t *testing.T) {
 				}
 				want, err := os.ReadFile(file)
 				if err != nil {
-					t.Fatalf("%v (run go test ./report -update and review the files)", err)
+					t.Fatalf("%v (run go test ./... -update and review the diff)", err)
 				}
 				if got != string(want) {
 					t.Errorf("%s differs from the golden file:\n%s", file, firstDiff(string(want), got))
