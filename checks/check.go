@@ -92,6 +92,9 @@ type Result struct {
 	// CausedBy names the failing check that explains this failure (the
 	// root cause); empty for a root cause or an unrelated failure.
 	CausedBy string `json:"caused_by,omitempty"`
+	// pointsTo are the checks this device's own failure text points to
+	// (failureCauses), tried before the check's Causes when linking.
+	pointsTo []string
 }
 
 func (c *Check) result(st Status, msg string) Result {

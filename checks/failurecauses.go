@@ -73,6 +73,15 @@ func (f *FailureCause) Explain() string {
 	return s
 }
 
+// pointTo records, on a failing result, the checks its failure text points
+// to, so root-cause linking tries them first.
+func pointTo(r Result, text string) Result {
+	if f := failureCauseOf(text); f != nil {
+		r.pointsTo = f.Checks
+	}
+	return r
+}
+
 // failureExplanation is the sentence a licence check adds after quoting a
 // failure reason.
 func failureExplanation(reason string) string {

@@ -21,7 +21,7 @@ func init() {
 			Why:  "An unregistered switch uses its one 90-day evaluation period (days of use, never reset) and does not report to Cisco. When it runs out the switch shows EVAL EXPIRED: features keep working, but the licences are not accounted for.",
 			Fix:  "Create an ID token in CSSM (Manage licenses > Inventory > General > New Token) and run `license smart register idtoken <token>` on the switch; if registration fails, LIC003 says why.",
 		},
-		Causes: append(append([]string{}, networkCauses...), "LIC003"),
+		Causes: append([]string{"LIC003"}, networkCauses...),
 		Run:    runLIC002,
 	})
 }

@@ -75,8 +75,8 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 }
 
 func failedRegistration(c *Check, what string, a *parsers.Attempt, status capture.Ref) Result {
-	return c.Fail(fmt.Sprintf("%s %s; %s", what, attemptText(a), failureExplanation(a.Reason)),
-		registrationRemedy(), a.Ref, a.ReasonRef, status)
+	return pointTo(c.Fail(fmt.Sprintf("%s %s; %s", what, attemptText(a), failureExplanation(a.Reason)),
+		registrationRemedy(), a.Ref, a.ReasonRef, status), a.Reason)
 }
 
 func registrationRemedy() *remedies.Remedy {

@@ -21,7 +21,7 @@ func init() {
 			Why:  "After 90 days without contact the authorization expires: CSSM returns the switch's licences to the pool and the switch retries hourly until its ID certificate expires, after which it must be registered again. Features keep working.",
 			Fix:  "Restore the path to Cisco (the Call Home, network, DNS and trust checks say what is broken); the switch renews by itself within the hour once it gets through.",
 		},
-		Causes: append(append([]string{}, networkCauses...), "LIC004"),
+		Causes: append([]string{"LIC004"}, networkCauses...),
 		Run:    runLIC005,
 	})
 }

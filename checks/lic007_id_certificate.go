@@ -23,7 +23,7 @@ func init() {
 			Why:  "When the ID certificate expires the switch becomes unregistered, falls back to any evaluation time left, and CSSM removes it: it must be registered again with a new ID token. Within 30 days of expiry the renewals have been failing for months.",
 			Fix:  "Restore the path to Cisco so the hourly renewal succeeds before the expiry; once expired, register again with a new ID token.",
 		},
-		Causes: append(append([]string{}, networkCauses...), "LIC003"),
+		Causes: append([]string{"LIC003"}, networkCauses...),
 		Run:    runLIC007,
 	})
 }

@@ -2,11 +2,16 @@ package checks
 
 // linkCauses marks each failing result CausedBy the first of its check's
 // Causes that failed too, so reports lead with the root cause and list its
-// consequences under it. Chains collapse to the most basic cause.
+// consequences under it. The checks the device's own failure text points
+// to (pointsTo) come first, so "Unable to resolve server hostname" is laid
+// on DNS even when a route is missing as well; only declared Causes count,
+// which keeps the graph acyclic (TestCausesAcyclic). A failure of severity
+// info is never a cause: it needs no action. Chains collapse to the most
+// basic cause.
 func linkCauses(results []Result) {
 	failed := map[string]bool{}
 	for _, r := range results {
-		if r.Status == Fail {
+		if r.Status == Fail && r.Severity.Rank() > Info.Rank() {
 			failed[r.ID] = true
 		}
 	}
@@ -17,8 +22,12 @@ func linkCauses(results []Result) {
 		if r.Status != Fail || !ok {
 			continue
 		}
+		declared := map[string]bool{}
 		for _, cause := range c.Causes {
-			if failed[cause] && cause != r.ID {
+			declared[cause] = true
+		}
+		for _, cause := range append(append([]string{}, r.pointsTo...), c.Causes...) {
+			if declared[cause] && failed[cause] && cause != r.ID {
 				direct[r.ID] = cause
 				break
 			}
