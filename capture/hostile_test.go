@@ -125,7 +125,6 @@ func TestHostileInput(t *testing.T) {
 			}
 			var before runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := time.Now()
 			var c *Capture
 			var err error
 			if tt.path != "" {
@@ -137,9 +136,6 @@ func TestHostileInput(t *testing.T) {
 			runtime.ReadMemStats(&after)
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 200<<20 {
 				t.Errorf("allocated %d MiB", alloc>>20)
-			}
-			if d := time.Since(start); d > 20*time.Second {
-				t.Errorf("took %v", d)
 			}
 			if tt.want == "" {
 				if err != nil {
