@@ -90,6 +90,20 @@ device "B2" show-tech foreign=0
   0 "show ip route vrf management" lines=2
   0 "ping tools.cisco.com" lines=2
 `},
+		{"paste of a clock, log lines and certificates", "Time source is NTP\n16:00:03.512 UTC Fri Jul 01 2022\n\n" +
+			"2022 May 11 09:05:01 n9k %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure\n" +
+			"2022 Jun 22 09:05:02 n9k %CALLHOME-3-HTTP_FAIL: x\n" +
+			"Trustpoint: cisco-sl-root\nCA certificate 0:\nsubject=/CN=QuoVadis Root CA 2\n" +
+			"Trustpoint: other\nsubject=/CN=IdenTrust Commercial Root CA 1\n" +
+			"Smart Licensing is ENABLED\n" +
+			"show logging logfile | include LICMGR\n2022 Jun 22 09:05:02 n9k %LICMGR-3-X: y\n",
+			`device "" paste foreign=0
+  0 "show clock" lines=3
+  0 "show logging logfile" lines=2
+  0 "show crypto ca certificates" lines=5
+  0 "show license status" lines=1
+  12 "show logging logfile | include LICMGR" lines=1
+`},
 		{"paste with an echoed command", "show ip route vrf management\nIP Route Table for VRF \"management\"\n'*' denotes best ucast next-hop\n",
 			`device "" paste foreign=0
   1 "show ip route vrf management" lines=2

@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 )
 
 // backtickHeader recognises a show tech-support command header:
@@ -103,6 +104,18 @@ func pasteHeader(t []byte) (cmd, typed string, ok bool) {
 	if len(b) == 0 || !pasteStart[b[0]] {
 		return "", "", false // most lines: one table lookup, no allocation
 	}
+	if isDigit(b[0]) || b[0] == '*' {
+		// Many output lines start with a digit: look without a copy; the
+		// answer holds no part of the line.
+		v := unsafe.String(unsafe.SliceData(b), len(b))
+		switch {
+		case isClockLine(v):
+			return "show clock", "", true
+		case isLogLine(v):
+			return "show logging logfile", "", true
+		}
+		return "", "", false
+	}
 	s := string(b)
 	low := strings.ToLower(s)
 	switch {
@@ -131,17 +144,145 @@ func pasteHeader(t []byte) (cmd, typed string, ok bool) {
 		return "show inventory", "", true
 	case isLicenseUsageHeader(s):
 		return "show license usage", "", true
+	case strings.HasPrefix(s, "Time source is ") && !strings.Contains(s, ","):
+		// NX-OS prints the clock on the next line; IOS-XE's "Time source
+		// is NTP, 11:04:51 ..." is a foreign signal instead.
+		return "show clock", "", true
+	case strings.HasPrefix(s, "Trustpoint: "):
+		return "show crypto ca certificates", "", true
+	case strings.HasPrefix(s, "trustpoint: ") && strings.Contains(s, "; key-pair"):
+		return "show crypto ca trustpoints", "", true
 	}
 	return "", "", false
 }
 
 // pasteStart holds the first bytes of the lines pasteHeader recognises.
 var pasteStart = func() (t [256]bool) {
-	for _, c := range "sSCc!IPNF" {
+	for _, c := range "sSCc!IPNFTt*0123456789" {
 		t[c] = true
 	}
 	return t
 }()
+
+// sameOutput says whether a recognised header line for cmd belongs to the
+// section of cur, so it must not start a new one: an echoed command
+// followed by its output's first line, or a line that repeats inside one
+// output (one per log message, one "Trustpoint:" per trustpoint, the clock
+// after "Time source is").
+func sameOutput(cur, cmd string, curBody int) bool {
+	if cmd == cur && curBody == 0 {
+		return true
+	}
+	family, ok := repeatingHeaders[cmd]
+	return ok && (cur == family || strings.HasPrefix(cur, family+" "))
+}
+
+// repeatingHeaders maps the commands whose recognised line repeats inside
+// one output to the command family a section must belong to.
+var repeatingHeaders = map[string]string{
+	"show clock":                  "show clock",
+	"show logging logfile":        "show logging",
+	"show crypto ca certificates": "show crypto ca",
+	"show crypto ca trustpoints":  "show crypto ca",
+}
+
+// isClockLine recognises NX-OS `show clock` output, "16:00:03.512 UTC Fri
+// Jul 01 2022" (a leading '*' when the time is not authoritative), without
+// allocating: a paste reader asks this of every line starting with a digit.
+func isClockLine(s string) bool {
+	s = strings.TrimPrefix(s, "*")
+	rest, ok := skipTime(s)
+	if !ok {
+		return false
+	}
+	// zone, weekday, month, day, year
+	f := [5]string{}
+	for i := range f {
+		rest = strings.TrimLeft(rest, " ")
+		end := strings.IndexByte(rest, ' ')
+		if end < 0 {
+			end = len(rest)
+		}
+		f[i], rest = rest[:end], rest[end:]
+	}
+	return strings.TrimSpace(rest) == "" && isWord(f[0], 1, 6) && isWord(f[1], 3, 3) && isWord(f[2], 3, 3) &&
+		isNumber(f[3], 1, 2) && isNumber(f[4], 4, 4)
+}
+
+// isLogLine recognises an NX-OS log line, "2022 Jun 22 16:15:41 switch
+// %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: ...": year, month, day, time, then
+// a %FACILITY-SEVERITY-MNEMONIC.
+func isLogLine(s string) bool {
+	if len(s) < 21 || !isNumber(s[:4], 4, 4) || s[4] != ' ' || !isWord(s[5:8], 3, 3) {
+		return false
+	}
+	rest := strings.TrimLeft(s[8:], " ")
+	end := strings.IndexByte(rest, ' ')
+	if end < 0 || !isNumber(rest[:end], 1, 2) {
+		return false
+	}
+	rest, ok := skipTime(rest[end+1:])
+	if !ok {
+		return false
+	}
+	i := strings.IndexByte(rest, '%')
+	return i >= 0 && isFacility(rest[i+1:])
+}
+
+// skipTime consumes "hh:mm:ss" with optional fraction and returns the rest.
+func skipTime(s string) (string, bool) {
+	end := strings.IndexByte(s, ' ')
+	if end < 0 {
+		end = len(s)
+	}
+	t := s[:end]
+	if dot := strings.IndexByte(t, '.'); dot >= 0 {
+		if !isNumber(t[dot+1:], 1, 9) {
+			return "", false
+		}
+		t = t[:dot]
+	}
+	h, ms, ok1 := strings.Cut(t, ":")
+	m, sec, ok2 := strings.Cut(ms, ":")
+	if !ok1 || !ok2 || !isNumber(h, 1, 2) || !isNumber(m, 2, 2) || !isNumber(sec, 2, 2) {
+		return "", false
+	}
+	return s[end:], true
+}
+
+// isFacility recognises "LICMGR-3-LOG_SMART_LIC_COMM_FAILED" at the start
+// of s: upper-case words, a severity digit between dashes.
+func isFacility(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || isDigit(s[i]) || s[i] == '_') {
+		i++
+	}
+	return i > 0 && len(s) > i+3 && s[i] == '-' && isDigit(s[i+1]) && s[i+2] == '-' && s[i+3] >= 'A' && s[i+3] <= 'Z'
+}
+
+func isWord(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
 
 // isLicenseUsageHeader recognises the table header of traditional
 // `show license usage`: "Feature  Ins  Lic   Status Expiry Date Comments".

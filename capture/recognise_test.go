@@ -47,6 +47,21 @@ func TestPasteHeader(t *testing.T) {
 		{"Feature                      Ins  Lic   Status Expiry Date Comments", "show license usage", ""},
 		{"sh run callhome", "show running-config callhome", "sh run callhome"},
 		{"show ip route vrf management", "show ip route vrf management", "show ip route vrf management"},
+		{"16:00:03.512 UTC Fri Jul 01 2022", "show clock", ""},
+		{"*9:04:51 PST Fri Sep 01 2023", "show clock", ""},
+		{"Time source is NTP", "show clock", ""},
+		{"Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023", "", ""}, // IOS-XE
+		{"2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure", "show logging logfile", ""},
+		{"2022 Jun  2 16:15:41.123 n9k %CALLHOME-2-EVENT: SW_CRASH", "show logging logfile", ""},
+		{"Trustpoint: cisco-sl-root", "show crypto ca certificates", ""},
+		{"trustpoint: CISCO_SL_ROOT; key-pair: ", "show crypto ca trustpoints", ""},
+		{"16:00:03.512 UTC Fri Jul 01 2022 extra", "", ""},
+		{"10:00:00 is the time", "", ""},
+		{"2022 Jun 22 16:15:41 switch no facility here", "", ""},
+		{"2022 Jun 22 16:15:41 switch %lower-3-x", "", ""},
+		{"64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms", "", ""},
+		{"0.0.0.0/0, ubest/mbest: 1/0", "", ""},
+		{"Trustpoint:", "", ""},
 		{"Registration:", "", ""},
 		{"PING is a word", "", ""},
 		{"!Command:", "", ""},
@@ -55,6 +70,34 @@ func TestPasteHeader(t *testing.T) {
 		cmd, typed, ok := pasteHeader([]byte(tt.line))
 		if cmd != tt.cmd || typed != tt.typed || ok != (tt.cmd != "") {
 			t.Errorf("pasteHeader(%q) = %q, %q, %v; want %q, %q", tt.line, cmd, typed, ok, tt.cmd, tt.typed)
+		}
+	}
+}
+
+// TestSameOutput: a recognised line that repeats inside one output (log
+// lines, trustpoints, the clock after "Time source is") continues the
+// section; any other recognised line starts a new one.
+func TestSameOutput(t *testing.T) {
+	tests := []struct {
+		cur, cmd string
+		body     int
+		want     bool
+	}{
+		{"show license status", "show license status", 0, true}, // echo, then its first line
+		{"show license status", "show license status", 3, false},
+		{"show clock", "show clock", 1, true},
+		{"show logging logfile", "show logging logfile", 40, true},
+		{"show logging logfile | include LICMGR", "show logging logfile", 0, true},
+		{"show logging last 100", "show logging logfile", 5, true},
+		{"show crypto ca certificates", "show crypto ca certificates", 12, true},
+		{"show crypto ca trustpoints", "show crypto ca certificates", 0, true},
+		{"show license status", "show logging logfile", 5, false},
+		{"show clockwise", "show clock", 1, false},
+		{"", "show clock", 0, false},
+	}
+	for _, tt := range tests {
+		if got := sameOutput(tt.cur, tt.cmd, tt.body); got != tt.want {
+			t.Errorf("sameOutput(%q, %q, %d) = %v, want %v", tt.cur, tt.cmd, tt.body, got, tt.want)
 		}
 	}
 }

@@ -315,12 +315,6 @@ type variant struct {
 // with their prompt, as an operator pasting them would.
 var argsOnlyInCommand = regexp.MustCompile(`^(ping|telnet|traceroute)\b`)
 
-// notRecognisedByContent are commands whose bare output the capture reader
-// cannot yet tell by its content (a clock line, log lines, certificates):
-// the paste keeps their prompt line. Remove a command from here once
-// capture recognises its output.
-var notRecognisedByContent = regexp.MustCompile(`^(sh(ow)? clock|sh(ow)? (logging|log)\b|sh(ow)? crypto)`)
-
 // navigation matches commands that only move between CLI modes.
 var navigation = regexp.MustCompile(`^(conf(igure)?( t(erminal)?)?|end|exit)$`)
 
@@ -357,7 +351,7 @@ func shapeVariants(raw []byte) []variant {
 			continue
 		}
 		w := &paste
-		if argsOnlyInCommand.MatchString(b.cmd) || notRecognisedByContent.MatchString(b.cmd) {
+		if argsOnlyInCommand.MatchString(b.cmd) {
 			w = &prompted
 			fmt.Fprintf(w, "%s# %s\n", host, b.cmd)
 		}
