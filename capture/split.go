@@ -46,8 +46,6 @@ type splitter struct {
 	banner   *Ref // a "Smart Licensing Status" line, strong if underlined
 
 	prompted bool // a prompt was seen in this input
-	// collected is the header of a session slcheck ssh collected.
-	collected *Collected
 	tech     bool // a show-tech header was seen in this input
 	kept     int64
 	sections int
@@ -89,13 +87,6 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 	if len(t) == 0 {
 		s.body(t, cut, n)
 		return nil
-	}
-	if n == 1 {
-		if host, at, ok := parseCollected(string(t)); ok {
-			s.collected = &Collected{Host: host, WorkstationTime: at,
-				Ref: Ref{Source: s.name, Line: n, Text: string(t)}}
-			return nil
-		}
 	}
 	if cmd, ok := backtickHeader(t); ok {
 		return s.techHeader(cmd, n)
@@ -299,7 +290,6 @@ func (s *splitter) finish() (*Capture, error) {
 			slices.SortStableFunc(f, func(a, b Ref) int { return a.Line - b.Line })
 			ds.dev.Foreign = f
 		}
-		ds.dev.Collected = s.collected
 		c.Devices = append(c.Devices, ds.dev)
 	}
 	if len(c.Devices) == 0 {
