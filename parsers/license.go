@@ -245,8 +245,12 @@ func (p *licenseParser) line(l capture.Line) {
 // plain handles a line that is neither a header nor "key: value", e.g.
 // "INSTALLED on <date>" under "Trust Code Installed:".
 func (p *licenseParser) plain(t string, ref capture.Ref) {
-	if p.block == "trust" {
+	switch {
+	case p.block == "trust":
 		p.trust(t, ref)
+	case p.block == "transport" && p.sub == "vrf" && !isNoneValue(t):
+		// The value under its label: "VRF:" then "    management".
+		p.lic.Transport.VRF, p.lic.Transport.VRFRef = t, ref
 	}
 }
 
@@ -433,7 +437,7 @@ func (p *licenseParser) trust(val string, ref capture.Ref) {
 
 func isNoneValue(v string) bool {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "", "<none>", "none", "<empty>", "not configured", "n/a":
+	case "", "<none>", "none", "<empty>", "not configured", "not supported", "n/a":
 		return true
 	}
 	return false

@@ -165,6 +165,10 @@ func TestParseLicenseSLPSynthetic(t *testing.T) {
 	}{
 		{"no trust, never acked", "Smart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Not Configured\n  VRF: management\nUsage Reporting:\n  Last ACK received: <none>\n  Next ACK deadline: <none>\nTrust Code Installed: <none>\n",
 			ptr(false), true, "Smart", "management"},
+		{"VRF on the line under its label", "Smart Licensing Using Policy:\nTransport:\n  Type: Smart\n  Proxy:\n    Not Configured\n  VRF:\n    management\nTrust Code Installed: <none>\n",
+			ptr(false), false, "Smart", "management"},
+		{"VRF not supported", "Smart Licensing Using Policy:\nTransport:\n  Type: Smart\n  VRF:\n    Not Supported\nTrust Code Installed: <none>\n",
+			ptr(false), false, "Smart", ""},
 		{"trust installed on date", "Smart Licensing Using Policy:\nTransport:\n  Type: cslu\nTrust Code Installed: Aug 30 18:45:53 2023 UTC\n", ptr(true), false, "cslu", ""},
 		{"trust HA block", "Transport:\n  Type: Off\nTrust Code Installed:\n  Active: PID:C9407R,SN:FXS2119Q2U7\n    INSTALLED on Aug 30 18:45:53 2023 UTC\n  Standby: PID:C9407R,SN:FXS2119Q2U8\n    NOT INSTALLED\n", ptr(false), false, "Off", ""},
 	}
