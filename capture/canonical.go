@@ -83,7 +83,7 @@ func expand(w string, table []keyword) (string, bool) {
 // collapse to one, and a trailing "| no-more" is dropped since it does not
 // change the output. A leading "do " (config mode) is dropped too.
 func Canonical(typed string) string {
-	stages := splitPipes(typed)
+	stages := SplitPipes(typed)
 	var b strings.Builder
 	cmd := strings.Fields(stages[0])
 	if len(cmd) > 0 && strings.EqualFold(cmd[0], "do") {
@@ -141,8 +141,14 @@ func Canonical(typed string) string {
 	return b.String()
 }
 
-// splitPipes splits a command at '|' outside quotes.
-func splitPipes(s string) []string {
+// SplitPipes splits a command at the '|' outside quotes: the first stage is
+// the command, each next one a filter. NX-OS reads an unquoted '|' as the
+// start of another filter, so an alternation must be quoted (`| include
+// "name-server|domain-lookup"`) to stay one pattern; this is how the NX-OS
+// CLI is documented to parse pipes, not something checked on every release
+// [U]. `show run | i name-server|domain-lookup` is thus an include followed
+// by a filter named "domain-lookup", which slcheck does not know.
+func SplitPipes(s string) []string {
 	var out []string
 	var quote byte
 	start := 0

@@ -88,3 +88,25 @@ func TestAbbreviationsUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPipes(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		want []string
+	}{
+		{"show version", []string{"show version"}},
+		{"show run | i name-server", []string{"show run ", " i name-server"}},
+		{"show run|i x|last 2", []string{"show run", "i x", "last 2"}},
+		// Unquoted, NX-OS reads the second '|' as another filter [U].
+		{"show run | i domain-lookup|name-server", []string{"show run ", " i domain-lookup", "name-server"}},
+		{`show run | i "domain-lookup|name-server|vrf context"`, []string{"show run ", ` i "domain-lookup|name-server|vrf context"`}},
+		{`show run | i 'a|b' | last 3`, []string{"show run ", ` i 'a|b' `, " last 3"}},
+		{`show run | i "unterminated|quote`, []string{"show run ", ` i "unterminated|quote`}},
+	}
+	for _, tt := range tests {
+		got := SplitPipes(tt.cmd)
+		if strings.Join(got, "¦") != strings.Join(tt.want, "¦") {
+			t.Errorf("SplitPipes(%q) = %q, want %q", tt.cmd, got, tt.want)
+		}
+	}
+}

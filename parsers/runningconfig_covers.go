@@ -3,6 +3,8 @@ package parsers
 import (
 	"regexp"
 	"strings"
+
+	"github.com/slcheck/slcheck/capture"
 )
 
 // topicLines are sample config lines per topic: a filtered running-config
@@ -29,7 +31,7 @@ var allTopics = []string{TopicCallhome, TopicDNS, TopicVRF, TopicInterface, Topi
 // `| begin`, `show running-config interface X`) covers nothing: the
 // lines it shows are facts, but an absent line proves nothing.
 func ConfigCoverage(cmd string) []string {
-	parts := splitPipes(cmd)
+	parts := capture.SplitPipes(cmd)
 	base := strings.Fields(strings.ToLower(parts[0]))
 	var topics []string
 	switch {
@@ -118,26 +120,4 @@ func unquote(s string) string {
 		return s[1 : len(s)-1]
 	}
 	return s
-}
-
-// splitPipes splits a command at the '|' that are outside quotes, so that
-// `| include "name-server|domain"` keeps its alternation.
-func splitPipes(s string) []string {
-	var out []string
-	var quote byte
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '|':
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
