@@ -8,8 +8,9 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-// cmdDNSConfig captures every line the DNS checks read.
-const cmdDNSConfig = "show running-config | include domain-lookup|name-server|vrf context"
+// cmdDNSConfig captures every line the DNS checks read. NX-OS takes the
+// include pattern as one word: quoted because "vrf context" has a space.
+const cmdDNSConfig = `show running-config | include "domain-lookup|name-server|vrf context"`
 
 func init() {
 	register(&Check{
