@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -164,11 +165,14 @@ const (
 	placeholderHost = "<endpoint>"
 )
 
-// commandOrder ranks commands by prefix: what identifies the device and its
-// time first, then the licence state, the configuration, the path tests,
-// trust and logs. Commands no prefix matches come last, in catalogue order.
+// commandOrder ranks commands by prefix: the terminal settings, what
+// identifies the device and its time, then the licence state, the
+// configuration, the path tests, trust and logs, and the telnet test last:
+// once it connects, whatever is pasted after it goes to the remote port.
+// Commands no prefix matches come just before the telnet test.
 var commandOrder = []string{
 	"terminal length",
+	"terminal width",
 	"show version",
 	"show clock",
 	"show license status",
@@ -179,26 +183,28 @@ var commandOrder = []string{
 	"show ip route",
 	"show hosts",
 	"ping",
-	"telnet",
 	"show crypto",
 	"show logging",
+	"", // any other command
+	"telnet",
 }
 
 func commandRank(cmd string) int {
 	for i, p := range commandOrder {
-		if strings.HasPrefix(cmd, p) {
+		if p != "" && strings.HasPrefix(cmd, p) {
 			return i
 		}
 	}
-	return len(commandOrder)
+	return slices.Index(commandOrder, "")
 }
 
 // customerCommands derives the commands to ask for from every check's
 // Needs: placeholders filled, duplicates dropped, in commandOrder, starting
-// with `terminal length 0` so nothing is paged.
+// with `terminal length 0` so nothing is paged and `terminal width 511` (the
+// NX-OS maximum) so no long line, such as a destination URL, is cut.
 func customerCommands(vrf, host string) []string {
 	seen := map[string]bool{}
-	out := []string{"terminal length 0"}
+	out := []string{"terminal length 0", "terminal width 511"}
 	for _, c := range checks.All() {
 		for _, n := range c.Needs {
 			n = strings.ReplaceAll(strings.ReplaceAll(n, placeholderVRF, vrf), placeholderHost, host)
@@ -218,8 +224,9 @@ func newCommandsCmd(st Streams) *cobra.Command {
 		Use:   "commands",
 		Short: "Print the commands to ask a customer to run, as one paste-ready block",
 		Long: "Print the NX-OS commands every check needs, deduplicated and in a sensible order, starting with\n" +
-			"`terminal length 0`. Paste them into the switch session and give slcheck the whole output\n" +
-			"(`slcheck file session.log`). --vrf and --host fill in the reachability tests.",
+			"`terminal length 0` and `terminal width 511`. Paste them into the switch session and give slcheck\n" +
+			"the whole output (`slcheck file session.log`). --vrf and --host fill in the reachability tests.\n" +
+			"The telnet test comes last: once it connects, end it with the escape character it prints (Ctrl-]).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.ContainsAny(vrf+host, " \t\n") || vrf == "" || host == "" {

@@ -102,8 +102,12 @@ func TestCommandsBlock(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
 	lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
-	if lines[0] != "terminal length 0" {
-		t.Errorf("first line %q", lines[0])
+	if lines[0] != "terminal length 0" || lines[1] != "terminal width 511" {
+		t.Errorf("first lines %q", lines[:2])
+	}
+	// Once telnet connects, what is pasted after it goes to the remote port.
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "telnet ") {
+		t.Errorf("last line %q, want the telnet test", last)
 	}
 	seen := map[string]int{}
 	for i, l := range lines {
