@@ -3,12 +3,17 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
+
+// hangAfter is far beyond what any input up to the fuzzer's 1 MiB takes.
+const hangAfter = 20 * time.Second
 
 // FuzzRead: no input makes Read panic, hang or return something
 // inconsistent. Seeds: every file under the repo's testdata trees and the
@@ -32,6 +37,10 @@ func FuzzRead(f *testing.F) {
 		return strings.Contains(cmd, "license"), func(l string) bool { return len(l)%2 == 0 }
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
+		// The fuzzer has no deadline per input: a watchdog turns a hang
+		// into a crash, whose input the fuzzer then keeps.
+		watchdog := time.AfterFunc(hangAfter, func() { panic(fmt.Sprintf("Read hangs on %q", in[:min(len(in), 200)])) })
+		defer watchdog.Stop()
 		for _, opt := range []Options{{}, {Select: sel, MaxLineBytes: 16, MaxSectionLines: 3}} {
 			c, err := Read("fuzz", bytes.NewReader(in), opt)
 			if err != nil {

@@ -2,9 +2,11 @@ package collect
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 )
 
 // InventoryError is a bad line of an inventory file.
@@ -14,7 +16,12 @@ type InventoryError struct {
 	Msg  string
 }
 
-func (e *InventoryError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *InventoryError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
 
 // ReadInventory reads one host per line ("host", "host:port",
 // "[v6addr]:port"); "#" starts a comment; blank lines are skipped.
@@ -41,11 +48,16 @@ func ReadInventory(name string, r io.Reader) ([]Target, error) {
 		}
 		out = append(out, t)
 	}
-	if err := sc.Err(); err != nil {
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return nil, &InventoryError{File: name, Line: n + 1, Msg: fmt.Sprintf("a line of more than %d KiB: not a list of hosts", bufio.MaxScanTokenSize>>10)}
+	case errors.Is(err, syscall.EISDIR):
+		return nil, &InventoryError{File: name, Msg: "is a directory, not a list of hosts"}
+	case err != nil:
 		return nil, &InventoryError{File: name, Line: n + 1, Msg: err.Error()}
 	}
 	if len(out) == 0 {
-		return nil, &InventoryError{File: name, Line: n, Msg: "no hosts in the inventory"}
+		return nil, &InventoryError{File: name, Msg: "no hosts in the inventory"}
 	}
 	return out, nil
 }

@@ -370,3 +370,40 @@ func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 	// The child's test framework prints PASS last.
 	return code, strings.TrimSuffix(rest, "PASS\n")
 }
+
+// Hostile inventories of `slcheck ssh`: one line naming the file, exit 2,
+// and no connection attempted (there is no switch to reach).
+func TestHostileInventory(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name string
+		path func() string
+		err  string // regexp of the stderr line after "slcheck: "; FILE is the path
+	}{
+		{"missing", func() string { return filepath.Join(dir, "none.txt") }, `--inventory: open FILE: no such file or directory`},
+		{"directory", func() string { return dir }, `FILE: is a directory, not a list of hosts`},
+		{"empty", func() string { return write("empty.txt", "") }, `FILE: no hosts in the inventory`},
+		{"binary", func() string { return write("noise.txt", "sw1\n\x7fELF\x02\x01\x01\x00\n") }, `FILE:2: ".*": bad host name`},
+		{"200 MiB without a newline", func() string {
+			p, _ := fifo(t, dir, "oneline.txt", repeated([]byte("sw1"), 200<<20))
+			return p
+		}, `FILE:1: a line of more than 64 KiB: not a list of hosts`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := tt.path()
+			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": "x"}, "", "ssh", "--inventory", path)
+			want := "^slcheck: " + strings.ReplaceAll(tt.err, "FILE", regexp.QuoteMeta(path)) + "$"
+			if r.code != ExitUsage || strings.Count(r.err, "\n") != 1 || !regexp.MustCompile(want).MatchString(strings.TrimSuffix(r.err, "\n")) {
+				t.Errorf("exit %d, stderr %q; want %d and one line matching %q", r.code, r.err, ExitUsage, want)
+			}
+		})
+	}
+}
