@@ -215,43 +215,45 @@ func lineDiff(want, got string) string {
 }
 
 // TestInputShapes proves that every check judges the same device the same
-// way whatever shape its capture came in: each single-device terminal-log
-// scenario is rewritten as a show-tech, as bare pastes, gzipped, and with
-// CRLF, ANSI and pager dirt, and every variant must give identical results.
+// way whatever shape its capture came in: each NX-OS device of every
+// scenario, whatever its own shape, is rewritten from the sections read as
+// a terminal log, a show-tech, a bare paste, a gzipped log and a log with
+// CRLF, ANSI and pager dirt, and every variant must give its results.
 func TestInputShapes(t *testing.T) {
-	n := 0
+	shapes := map[string]bool{}
 	for _, sc := range scenarios(t) {
-		raw, err := os.ReadFile(sc.capture)
+		c, err := capture.ReadFile(sc.capture, capture.Options{})
 		if err != nil {
-			t.Fatal(err)
-		}
-		if !isTerminalLog(raw) {
-			continue
+			t.Fatalf("read %s: %v", sc.capture, err)
 		}
 		base := diagnoseFile(t, sc.capture)
-		if len(base) != 1 || isForeign(base[0]) {
-			continue // IOS-XE input is judged by its own prompts and banners
-		}
-		n++
-		want := statuses(base[0])
-		for _, v := range shapeVariants(raw) {
-			t.Run(sc.name+"/"+v.name, func(t *testing.T) {
-				path := filepath.Join(t.TempDir(), v.file)
-				if err := os.WriteFile(path, v.data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				devs := diagnoseFile(t, path)
-				if len(devs) != 1 {
-					t.Fatalf("%d devices, want 1", len(devs))
-				}
-				if got := statuses(devs[0]); got != want {
-					t.Errorf("results differ from the terminal log (-log +%s):\n%s", v.name, lineDiff(want, got))
-				}
-			})
+		for i, dev := range c.Devices {
+			if isForeign(base[i]) {
+				continue // IOS-XE input is judged by its own prompts and banners
+			}
+			shapes[dev.Format] = true
+			want := statuses(base[i])
+			for _, v := range shapeVariants(dev) {
+				t.Run(fmt.Sprintf("%s/%d/%s", sc.name, i, v.name), func(t *testing.T) {
+					path := filepath.Join(t.TempDir(), v.file)
+					if err := os.WriteFile(path, v.data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					devs := diagnoseFile(t, path)
+					if len(devs) != 1 {
+						t.Fatalf("%d devices, want 1", len(devs))
+					}
+					if got := statuses(devs[0]); got != want {
+						t.Errorf("results differ from the scenario's (-%s +%s):\n%s", dev.Format, v.name, lineDiff(want, got))
+					}
+				})
+			}
 		}
 	}
-	if n < 3 {
-		t.Errorf("only %d terminal-log scenarios to derive shapes from, want at least 3", n)
+	for _, f := range []string{"terminal", "show-tech", "paste"} {
+		if !shapes[f] {
+			t.Errorf("no scenario in the %s shape to derive the others from", f)
+		}
 	}
 }
 
@@ -275,36 +277,6 @@ func statuses(d report.Device) string {
 // prompt matches an NX-OS prompt line with the command typed after it.
 var prompt = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9._-]*)(\([a-z-]+\))?# ?(.*)$`)
 
-func isTerminalLog(raw []byte) bool {
-	for _, line := range strings.Split(string(raw), "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		return prompt.MatchString(line)
-	}
-	return false
-}
-
-type block struct {
-	host, mode, cmd string
-	lines           []string
-}
-
-// blocks splits a terminal log at its prompts.
-func blocks(raw []byte) []block {
-	var out []block
-	for _, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
-		if m := prompt.FindStringSubmatch(line); m != nil {
-			out = append(out, block{host: m[1], mode: m[2], cmd: m[3]})
-			continue
-		}
-		if len(out) > 0 {
-			out[len(out)-1].lines = append(out[len(out)-1].lines, line)
-		}
-	}
-	return out
-}
-
 type variant struct {
 	name, file string
 	data       []byte
@@ -315,63 +287,71 @@ type variant struct {
 // with their prompt, as an operator pasting them would.
 var argsOnlyInCommand = regexp.MustCompile(`^(ping|telnet|traceroute)\b`)
 
-// navigation matches commands that only move between CLI modes.
-var navigation = regexp.MustCompile(`^(conf(igure)?( t(erminal)?)?|end|exit)$`)
+// execCommand: the sections a show-tech or a paste holds; config-mode
+// lines and mode changes are left out.
+var execCommand = regexp.MustCompile(`^(show|ping|telnet|traceroute)\b`)
 
-// kept says whether a typed command belongs in a show-tech or a paste:
-// exec commands, and tests typed in config mode, but no mode changes.
-func kept(b block) bool {
-	if b.cmd == "" || navigation.MatchString(strings.TrimSpace(b.cmd)) {
-		return false
+// shapeVariants writes one device's sections in every input shape.
+func shapeVariants(dev *capture.Device) []variant {
+	host := dev.Hostname
+	if host == "" {
+		host = "switch"
 	}
-	return b.mode == "" || argsOnlyInCommand.MatchString(b.cmd)
-}
-
-func shapeVariants(raw []byte) []variant {
-	bs := blocks(raw)
-	host := bs[0].host
-
-	var tech bytes.Buffer
+	var log, tech, paste, prompted bytes.Buffer
 	tech.WriteString("---- show tech-support details ----\n`show switchname`\n" + host + "\n")
-	for _, b := range bs {
-		if !kept(b) {
+	for _, sec := range dev.Sections {
+		typed := sec.Typed
+		if typed == "" {
+			typed = sec.Command
+		}
+		fmt.Fprintf(&log, "%s# %s\n", host, typed)
+		writeLines(&log, sec)
+		if !execCommand.MatchString(sec.Command) {
 			continue
 		}
-		fmt.Fprintf(&tech, "`%s`\n", b.cmd)
-		for _, l := range b.lines {
-			tech.WriteString(l + "\n")
+		if sec.Command != "show switchname" && sec.Command != "show hostname" {
+			fmt.Fprintf(&tech, "`%s`\n", sec.Command) // the header has the name
+			writeLines(&tech, sec)
 		}
-	}
-
-	// The paste holds the bare outputs first, then, with their prompts,
-	// the commands whose output alone does not say what was run.
-	var paste, prompted bytes.Buffer
-	for _, b := range bs {
-		if !kept(b) {
-			continue
-		}
+		// The paste holds the bare outputs first, then, with their
+		// prompts, the commands whose output alone does not say what
+		// was run, or that printed nothing.
 		w := &paste
-		if argsOnlyInCommand.MatchString(b.cmd) {
+		if argsOnlyInCommand.MatchString(sec.Command) || blank(sec) {
 			w = &prompted
-			fmt.Fprintf(w, "%s# %s\n", host, b.cmd)
+			fmt.Fprintf(w, "%s# %s\n", host, typed)
 		}
-		for _, l := range b.lines {
-			w.WriteString(l + "\n")
-		}
+		writeLines(w, sec)
 		w.WriteString("\n")
 	}
 	paste.Write(prompted.Bytes())
 
 	var gz bytes.Buffer
 	w := gzip.NewWriter(&gz)
-	w.Write(raw)
+	w.Write(log.Bytes())
 	w.Close()
 
 	return []variant{
+		{"terminal", "session.log", log.Bytes()},
 		{"show-tech", "show-tech.txt", tech.Bytes()},
 		{"paste", "paste.txt", paste.Bytes()},
 		{"gzip", "capture.txt.gz", gz.Bytes()},
-		{"dirty", "dirty.log", dirty(raw)},
+		{"dirty", "dirty.log", dirty(log.Bytes())},
+	}
+}
+
+func blank(sec *capture.Section) bool {
+	for _, l := range sec.Lines {
+		if strings.TrimSpace(l.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func writeLines(b *bytes.Buffer, sec *capture.Section) {
+	for _, l := range sec.Lines {
+		b.WriteString(l.Text + "\n")
 	}
 }
 
