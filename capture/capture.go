@@ -87,6 +87,8 @@ type Device struct {
 	// Foreign lists lines that show the input is not NX-OS (IOS-XE
 	// `show call-home`, `Smart Licensing Status` banners, ...).
 	Foreign []Ref
+	// Collected is set when the input is a session slcheck ssh collected.
+	Collected *Collected
 }
 
 // Find returns the sections whose canonical command satisfies match, in

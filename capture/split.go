@@ -50,6 +50,8 @@ type splitter struct {
 	kept     int64
 	sections int
 	cl       cleaner
+	// collected is the header of a session slcheck ssh collected.
+	collected *Collected
 }
 
 func newSplitter(name string, opt Options) *splitter {
@@ -87,6 +89,13 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 	if len(t) == 0 {
 		s.body(t, cut, n)
 		return nil
+	}
+	if n == 1 {
+		if host, at, ok := parseCollected(string(t)); ok {
+			s.collected = &Collected{Host: host, WorkstationTime: at,
+				Ref: Ref{Source: s.name, Line: n, Text: string(t)}}
+			return nil
+		}
 	}
 	if cmd, ok := backtickHeader(t); ok {
 		return s.techHeader(cmd, n)
@@ -290,6 +299,7 @@ func (s *splitter) finish() (*Capture, error) {
 			slices.SortStableFunc(f, func(a, b Ref) int { return a.Line - b.Line })
 			ds.dev.Foreign = f
 		}
+		ds.dev.Collected = s.collected
 		c.Devices = append(c.Devices, ds.dev)
 	}
 	if len(c.Devices) == 0 {

@@ -41,16 +41,17 @@ func runCLK001(c *Check, s *snapshot.Snapshot) Result {
 			return c.NotChecked(cmdShowClock)
 		}
 		skew := s.Clock.Time.Sub(col.WorkstationTime)
+		dir := "ahead of"
 		if skew < 0 {
-			skew = -skew
+			skew, dir = -skew, "behind"
 		}
 		if skew > maxClockSkew {
-			msg := fmt.Sprintf("the device clock (%s) is %s away from the workstation's (%s): certificates and trust codes need it within an hour",
-				lifecycle.FormatTime(s.Clock.Time), skew.Round(time.Minute), lifecycle.FormatTime(col.WorkstationTime))
+			msg := fmt.Sprintf("the device clock (%s) is %s %s the workstation's (%s, when `show clock` ran): certificates and trust codes need it within an hour",
+				lifecycle.FormatTime(s.Clock.Time), skewWords(skew), dir, lifecycle.FormatTime(col.WorkstationTime))
 			if !s.Clock.ZoneKnown {
 				msg += fmt.Sprintf("; slcheck does not know the zone %q and read it as UTC: verify", s.Clock.Zone)
 			}
-			return c.Fail(msg, ntpRemedy(s), s.Clock.Ref)
+			return c.Fail(msg, ntpRemedy(s), s.Clock.Ref, col.Ref)
 		}
 	}
 	ntpOK, res := ntpState(c, s)
@@ -61,6 +62,15 @@ func runCLK001(c *Check, s *snapshot.Snapshot) Result {
 		res.Message += "; the device clock is within an hour of the workstation's"
 	}
 	return res
+}
+
+// skewWords says a clock skew in the unit an operator sets a clock by:
+// "3h20m0s" up to two days, whole days past that.
+func skewWords(d time.Duration) string {
+	if d < 48*time.Hour {
+		return d.Round(time.Minute).String()
+	}
+	return fmt.Sprintf("%d days", d/(24*time.Hour))
 }
 
 // ntpState judges the capture side: the clock's time source, else the NTP

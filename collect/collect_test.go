@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
 
@@ -33,7 +34,6 @@ var outputs = map[string]string{
 	"show clock":          "10:02:15.123 UTC Tue Mar 14 2023\nTime source is NTP",
 	"show running-config": "!Time: Tue Mar 14 10:02:16 2023\nhostname switch\nusername admin password 5 $5$KJHDFG$Qw3rTy9uIoP1aSdFgHjK  role network-admin\ncallhome\n  transport http use-vrf management\n  enable",
 	"show license status": "Smart Licensing is ENABLED",
-	"show license all":    "Smart Licensing is ENABLED",
 	"show hosts":          "DNS lookup enabled",
 	"show logging logfile | include SMART_LIC": "",
 	"show logging logfile | include CALLHOME":  "",
@@ -54,7 +54,11 @@ func start(t *testing.T, cfg nxsim.Config) *nxsim.Device {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { d.Close() })
+	// Every test proves slcheck stayed read-only on every device it met.
+	t.Cleanup(func() {
+		d.Close()
+		assertReadOnly(t, d)
+	})
 	return d
 }
 
@@ -105,22 +109,11 @@ func transports(t *testing.T) []string {
 }
 
 // assertReadOnly fails if the device received anything but allowed
-// commands, or ever left exec mode.
+// commands, or ever left exec mode; start runs it after every test.
 func assertReadOnly(t *testing.T, d *nxsim.Device) {
 	t.Helper()
-	for _, r := range d.Received() {
-		switch r.Mode {
-		case "exec":
-			if !Allowed(r.Text) {
-				t.Errorf("device received %q, not a read-only command", r.Text)
-			}
-		case "telnet":
-			if !escapeKeys[strings.ReplaceAll(strings.ReplaceAll(r.Text, "^]", "\x1d"), "^C", "\x03")] {
-				t.Errorf("device received %q in a telnet session", r.Text)
-			}
-		default:
-			t.Errorf("device received %q in %s mode", r.Text, r.Mode)
-		}
+	for _, r := range d.Violations(Allowed) {
+		t.Errorf("device received %q in %s mode: not read-only", r.Text, r.Mode)
 	}
 }
 
@@ -150,10 +143,12 @@ func TestCollectHappyPath(t *testing.T) {
 			if res.WorkstationTime.IsZero() {
 				t.Error("workstation time of show clock not recorded")
 			}
+			if h := capture.CollectedHeader(target(d).String(), res.WorkstationTime); !strings.HasPrefix(res.Text, h+"\n") {
+				t.Errorf("the capture does not start with %q:\n%s", h, res.Text)
+			}
 			if strings.Contains(res.Text, testPass) {
 				t.Error("password in the capture")
 			}
-			assertReadOnly(t, d)
 		})
 	}
 }
@@ -203,9 +198,9 @@ func TestCollectFaults(t *testing.T) {
 			kind: KindDropped, step: "show running-config"},
 		{name: "permission denied", cfg: nxsim.Config{Faults: nxsim.Faults{Denied: map[string]bool{"show running-config": true}}},
 			skipped: "show running-config"},
-		{name: "slow command", cfg: nxsim.Config{Faults: nxsim.Faults{Delays: map[string]time.Duration{"show license all": 3 * time.Second}}},
+		{name: "slow command", cfg: nxsim.Config{Faults: nxsim.Faults{Delays: map[string]time.Duration{"show license status": 3 * time.Second}}},
 			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.CommandTimeout = time.Second },
-			kind:  KindTimeout, step: "show license all", maxTime: 3 * time.Second},
+			kind:  KindTimeout, step: "show license status", maxTime: 3 * time.Second},
 		{name: "host deadline", cfg: nxsim.Config{Faults: nxsim.Faults{Delay: 300 * time.Millisecond}},
 			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.HostTimeout = time.Second },
 			kind:  KindTimeout, maxTime: 3 * time.Second},
@@ -257,7 +252,6 @@ func TestCollectFaults(t *testing.T) {
 						t.Error("refused command kept in the capture")
 					}
 				}
-				assertReadOnly(t, d)
 			})
 		}
 	}

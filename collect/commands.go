@@ -5,10 +5,13 @@ import (
 	"strings"
 )
 
-// Commands are the show commands run on every switch, in order. The log
-// lines are fetched with two plain-word includes rather than one regular
-// expression, because every NX-OS release accepts `| include WORD` and the
-// quoting of alternations in a pipe is not uniform across releases.
+// Commands are the show commands run on every switch, in order. `show
+// license all` is not among them: no check reads anything from it that
+// `show license status` lacks, and on a live switch its copy of the status
+// would compete with the status section as evidence. The log lines are
+// fetched with two plain-word includes rather than one regular expression,
+// because every NX-OS release accepts `| include WORD` and the quoting of
+// alternations in a pipe is not uniform across releases.
 // SMART_LIC catches both %SMART_LIC-... and %LICMGR-3-LOG_SMART_LIC_...;
 // CALLHOME catches %CALLHOME-... .
 var Commands = []string{
@@ -16,7 +19,6 @@ var Commands = []string{
 	"show clock",
 	"show running-config",
 	"show license status",
-	"show license all",
 	// show ip route vrf <vrf> is added once the Call Home VRF is known.
 	"show hosts",
 	"show logging logfile | include SMART_LIC",

@@ -24,7 +24,8 @@ type Result struct {
 	// Hostname is the prompt's name ("" if the prompt was never seen).
 	Hostname string
 	// Text is the session as a terminal log, redacted: the capture that
-	// is diagnosed and, with --save, written.
+	// is diagnosed and, with --save, written. Its first line is the
+	// capture.CollectedHeader with WorkstationTime, once `show clock` ran.
 	Text string
 	// Skipped lists commands the device refused (role, release), which
 	// the checks then report as not checked.
@@ -90,6 +91,10 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 		s.res.Failure = classify(err, s.step, s.log.String(), ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
 	}
 	s.res.Text = s.text.String()
+	if !s.res.WorkstationTime.IsZero() {
+		// First, so that capture.Read finds it, live or saved.
+		s.res.Text = capture.CollectedHeader(t.String(), s.res.WorkstationTime) + "\n" + s.res.Text
+	}
 	s.res.Elapsed = time.Since(start)
 	return s.res
 }
@@ -249,7 +254,7 @@ func (s *session) show(cmd string) error {
 		s.clean = false
 		return err
 	}
-	if cmd == "show clock" {
+	if cmd == "show clock" && refused(r.Result) == "" {
 		s.res.WorkstationTime = s.c.opt.Now()
 	}
 	s.record(cmd, r.Result)

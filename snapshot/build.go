@@ -26,6 +26,9 @@ func Build(dev *capture.Device) *Snapshot {
 			s.Hostname = s.Version.DeviceName
 		}
 	}
+	if c := dev.Collected; c != nil {
+		s.Collection = &Collection{Host: c.Host, WorkstationTime: c.WorkstationTime, Ref: c.Ref}
+	}
 	b.identity()
 	b.capturedAt()
 	return s

@@ -50,7 +50,8 @@ type Snapshot struct {
 
 	// Probes holds what the workstation saw (opt-in live probes).
 	Probes *Probes
-	// Collection is set for SSH collection (device clock vs workstation).
+	// Collection is set for a session slcheck ssh collected, live or
+	// saved (device clock vs workstation).
 	Collection *Collection
 }
 
@@ -137,9 +138,13 @@ type CertInfo struct {
 	SHA1     string
 }
 
-// Collection describes a live SSH collection.
+// Collection describes a live SSH collection, read from the header line
+// `slcheck ssh` writes first in the session log (and so in a saved
+// capture, which replays it).
 type Collection struct {
 	Host string
 	// WorkstationTime is the workstation clock when `show clock` ran.
 	WorkstationTime time.Time
+	// Ref is the header line WorkstationTime was read from.
+	Ref capture.Ref
 }

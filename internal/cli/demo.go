@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -60,16 +61,22 @@ func runDemo(st Streams, o *sshOptions, names []string) error {
 	defer os.RemoveAll(dir)
 	var targets []collect.Target
 	var known []string
+	var devs []*nxsim.Device
+	var clock time.Time
 	for _, name := range names {
 		sc, err := nxsim.BundledScenario(name)
 		if err != nil {
 			return withCode(ExitUsage, err)
+		}
+		if sc.CapturedAt.After(clock) {
+			clock = sc.CapturedAt
 		}
 		dev, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Users: users, Outputs: sc.Outputs})
 		if err != nil {
 			return withCode(ExitUsage, err)
 		}
 		defer dev.Close()
+		devs = append(devs, dev)
 		fmt.Fprintf(st.Err, "slcheck demo: fake switch %q (scenario %s) listening on %s\n", sc.Hostname, name, dev.Addr())
 		targets = append(targets, collect.Target{Host: "127.0.0.1", Port: dev.Port()})
 		known = append(known, collect.KnownHostsLine(dev.Addr(), dev.HostKey()))
@@ -81,5 +88,32 @@ func runDemo(st Streams, o *sshOptions, names []string) error {
 	copt := collect.Options{Transport: o.transport, NoActive: o.noActive, Redact: st.Redact.Text,
 		Auth:     collect.Auth{User: "admin", Password: users["admin"]},
 		HostKeys: collect.HostKeys{Files: []string{kh}}}
-	return runCollection(st, o, targets, copt)
+	if !clock.IsZero() {
+		// The fake switches' clocks are stuck on the day their scenarios
+		// were captured, which their licence dates are relative to: a
+		// real workstation clock would make CLK001 fail on every one.
+		fmt.Fprintf(st.Err, "slcheck demo: the fake switches' clocks read %s; the demo sets the workstation clock to it too, so CLK001 compares like with like\n",
+			clock.UTC().Format(time.RFC3339))
+		start := time.Now()
+		copt.Now = func() time.Time { return clock.Add(time.Since(start)) }
+	}
+	err = runCollection(st, o, targets, copt)
+	if perr := readOnlyProof(st, devs); perr != nil {
+		return perr
+	}
+	return err
+}
+
+// readOnlyProof shows what the fake switches were sent: the demo proves,
+// on every run, that slcheck typed nothing but read-only commands.
+func readOnlyProof(st Streams, devs []*nxsim.Device) error {
+	n := 0
+	for _, d := range devs {
+		n += len(d.Received())
+		for _, r := range d.Violations(collect.Allowed) {
+			return withCode(ExitCollection, fmt.Errorf("slcheck demo: the fake switch at %s received %q in %s mode: slcheck must only send read-only commands (a bug: please report it)", d.Addr(), r.Text, r.Mode))
+		}
+	}
+	fmt.Fprintf(st.Err, "slcheck demo: the fake switches received %d lines, all read-only (show, terminal, ping, telnet and its escape keys, exit)\n", n)
+	return nil
 }

@@ -51,7 +51,7 @@ func newSSHCmd(st Streams) *cobra.Command {
 		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
 		Long: `Log in to one or many NX-OS switches over SSH, run the read-only commands
 the checks need (show version, show clock, show running-config, show license
-status/all, show ip route vrf <Call Home VRF>, show hosts, the Smart Licensing
+status, show ip route vrf <Call Home VRF>, show hosts, the Smart Licensing
 and Call Home log lines, show crypto ca certificates) and, unless --no-active,
 the two tests of Cisco document 217965 from the Call Home VRF: a ping of the
 licensing endpoint and a TCP 443 test (telnet HOST 443 vrf VRF, closed at once).
@@ -351,10 +351,29 @@ func newSummaryRow(host string, dev report.Device, snap *snapshot.Snapshot) summ
 	for _, r := range dev.Results {
 		if r.Status == checks.Fail && r.CausedBy == "" && r.Severity.Rank() > best {
 			best = r.Severity.Rank()
-			row.cause = r.ID + " " + r.Title
+			row.cause = r.ID + " " + shortMessage(r.Message)
 		}
 	}
 	return row
+}
+
+// causeWidth caps the root-cause column, so a fleet table stays one line
+// per switch; the report above it holds the whole message.
+const causeWidth = 90
+
+// shortMessage is a failure message cut to its first clause (messages put
+// the finding before a colon and its consequence after) unless that is a
+// bare word ("unregistered"), at most causeWidth runes. A check's title
+// reads as its passing state, so the message, not the title, says what is
+// wrong.
+func shortMessage(msg string) string {
+	if i := strings.Index(msg, ": "); i >= 20 {
+		msg = msg[:i]
+	}
+	if r := []rune(msg); len(r) > causeWidth {
+		msg = strings.TrimSpace(string(r[:causeWidth-1])) + "…"
+	}
+	return msg
 }
 
 func printSummary(w interface{ Write([]byte) (int, error) }, rows []summaryRow) {

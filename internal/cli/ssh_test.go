@@ -2,12 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/internal/nxsim"
 	"github.com/slcheck/slcheck/report"
@@ -30,7 +33,10 @@ func fakeFleet(t *testing.T, names ...string) ([]string, string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { d.Close() })
+		t.Cleanup(func() {
+			d.Close()
+			assertDeviceReadOnly(t, d)
+		})
 		addrs = append(addrs, d.Addr())
 		known = append(known, collect.KnownHostsLine(d.Addr(), d.HostKey()))
 	}
@@ -109,10 +115,14 @@ func TestSSHFleetReportsFailedHosts(t *testing.T) {
 		t.Errorf("stderr lacks the failed host and reason:\n%s", res.err)
 	}
 	for _, want := range []string{"HOST", "ROOT CAUSE", "DC-CORE (" + addrs[0] + ")", "REGISTERED, AUTHORIZED",
-		"DC-DMZ (" + addrs[1] + ")", "NET001", "127.0.0.1:1", "not collected: refused"} {
+		"DC-DMZ (" + addrs[1] + ")", "NET001 the HTTP source interface Vlan27 is in VRF default, but Call Home uses VRF management\n",
+		"127.0.0.1:1", "not collected: refused"} {
 		if !strings.Contains(res.out, want) {
 			t.Errorf("fleet summary lacks %q:\n%s", want, res.out)
 		}
+	}
+	if strings.Contains(res.out, "NET001 HTTP source interface is in the Call Home VRF\n") {
+		t.Errorf("fleet summary shows the passing title as the root cause:\n%s", res.out)
 	}
 	js := runCLI(t, false, env, "", "ssh", "-u", "admin", "--known-hosts", kh, "-o", "json", "127.0.0.1:1", addrs[0])
 	doc := decode(t, js.out)
@@ -156,9 +166,107 @@ func TestDemo(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.err)
 	}
-	for _, want := range []string{"DC-DMZ", "DC-CORE", "NET001", "ROOT CAUSE"} {
+	for _, want := range []string{"DC-DMZ", "DC-CORE", "NET001 the HTTP source interface Vlan27", "ROOT CAUSE"} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
+	}
+	// Every command the demo needs is answered, and the switches' own
+	// clocks are the reference: nothing refused, CLK001 passes.
+	for _, bad := range []string{"was refused", "Invalid command"} {
+		if strings.Contains(r.err, bad) {
+			t.Errorf("demo stderr holds %q:\n%s", bad, r.err)
+		}
+	}
+	if !strings.Contains(r.err, "lines, all read-only") {
+		t.Errorf("demo does not show that it stayed read-only:\n%s", r.err)
+	}
+	if strings.Contains(r.out, "FAIL  CLK001") {
+		t.Errorf("demo fails CLK001 on its own fake clocks:\n%s", r.out)
+	}
+}
+
+func TestShortMessage(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	tests := []struct{ in, want string }{
+		{"the HTTP source interface Vlan27 is in VRF default, but Call Home uses VRF management: its HTTP messages cannot leave",
+			"the HTTP source interface Vlan27 is in VRF default, but Call Home uses VRF management"},
+		{"unregistered: registration was attempted and failed", "unregistered: registration was attempted and failed"},
+		{"Smart Licensing is DISABLED", "Smart Licensing is DISABLED"},
+		{long, strings.Repeat("word ", 17) + "word…"},
+	}
+	for _, tc := range tests {
+		if got := shortMessage(tc.in); got != tc.want {
+			t.Errorf("shortMessage(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// The device clock is compared with the workstation's at `show clock`,
+// and a saved capture carries the workstation's time in its first line:
+// `slcheck file` on it judges the clock as the live run did.
+func TestSSHClockSkew(t *testing.T) {
+	sc, err := nxsim.BundledScenario("healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		offset time.Duration
+		status checks.Status
+		msg    string
+	}{
+		{"a thousand days behind", -1000*24*time.Hour - time.Hour, checks.Fail, "1000 days behind the workstation's"},
+		{"two hours ahead", 2 * time.Hour, checks.Fail, "2h0m0s ahead of the workstation's"},
+		{"ten minutes ahead", 10 * time.Minute, checks.Pass, "within an hour of the workstation's"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			outputs := maps.Clone(sc.Outputs)
+			outputs["show clock"] = time.Now().UTC().Add(tc.offset).Format("15:04:05.000 MST Mon Jan 02 2006") + "\nTime source is NTP"
+			d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			kh := filepath.Join(t.TempDir(), "known_hosts")
+			os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600)
+			dir := t.TempDir()
+			live := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
+				"--known-hosts", kh, "--no-active", "--save", dir, "-o", "json", d.Addr())
+			doc := decode(t, live.out)
+			if len(doc.Devices) != 1 {
+				t.Fatalf("devices %d; stderr:\n%s", len(doc.Devices), live.err)
+			}
+			clk := result(t, doc.Devices[0], "CLK001")
+			if clk.Status != tc.status || !strings.Contains(clk.Message, tc.msg) {
+				t.Errorf("CLK001 %s %q, want %s with %q", clk.Status, clk.Message, tc.status, tc.msg)
+			}
+			replay := decode(t, runCLI(t, false, nil, "", "file", "-o", "json", doc.Devices[0].Source).out)
+			if len(replay.Devices) != 1 || !reflect.DeepEqual(result(t, replay.Devices[0], "CLK001"), clk) {
+				t.Errorf("replayed CLK001 differs from live:\nlive   %+v\nreplay %+v", clk, replay.Devices)
+			}
+			assertDeviceReadOnly(t, d)
+		})
+	}
+}
+
+func result(t *testing.T, dev report.Device, id string) checks.Result {
+	t.Helper()
+	for _, r := range dev.Results {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no %s result", id)
+	return checks.Result{}
+}
+
+// assertDeviceReadOnly fails if a fake switch received anything but the
+// read-only commands collect allows.
+func assertDeviceReadOnly(t *testing.T, d *nxsim.Device) {
+	t.Helper()
+	for _, r := range d.Violations(collect.Allowed) {
+		t.Errorf("device received %q in %s mode: not read-only", r.Text, r.Mode)
 	}
 }

@@ -142,6 +142,27 @@ func (d *Device) Received() []Received {
 	return append([]Received(nil), d.received...)
 }
 
+// Violations returns what the device received that a read-only client
+// must never send: any line in configuration mode, an exec line allowed
+// refuses, and in a telnet session anything but the keys that close it
+// (^], "quit" at telnet>, ^C). Tests and the demo assert it is empty.
+func (d *Device) Violations(allowed func(cmd string) bool) []Received {
+	var out []Received
+	for _, r := range d.Received() {
+		ok := false
+		switch r.Mode {
+		case "exec":
+			ok = allowed(r.Text)
+		case "telnet":
+			ok = r.Text == "^]" || r.Text == "quit" || r.Text == "^C"
+		}
+		if !ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Close stops listening, drops every connection and waits for the
 // device's goroutines to end.
 func (d *Device) Close() error {

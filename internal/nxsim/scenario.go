@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // Scenario is what a fake device answers: its hostname and the output of
@@ -17,6 +19,11 @@ type Scenario struct {
 	Name     string
 	Hostname string
 	Outputs  map[string]string
+	// CapturedAt is the capture time slcheck reads from the scenario
+	// (`show clock`, ...): the fake device's clock is stuck there, which
+	// the demo and the tests give the collector as the workstation clock
+	// when they want the clock check to pass.
+	CapturedAt time.Time
 }
 
 // ReadScenario reads a capture (any shape slcheck reads) and keeps, for
@@ -32,7 +39,8 @@ func ReadScenario(name string, r io.Reader) (*Scenario, error) {
 		return nil, fmt.Errorf("%s: a scenario must hold one device, found %d", name, len(c.Devices))
 	}
 	dev := c.Devices[0]
-	sc := &Scenario{Name: name, Hostname: dev.Hostname, Outputs: map[string]string{}}
+	sc := &Scenario{Name: name, Hostname: dev.Hostname, Outputs: map[string]string{},
+		CapturedAt: snapshot.Build(dev).CapturedAt}
 	for _, s := range dev.Sections {
 		lines := make([]string, len(s.Lines))
 		for i, l := range s.Lines {
