@@ -11,9 +11,13 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], cli.Streams{
+	st := cli.Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		Env:        os.Getenv,
-	}))
+	}
+	if st.IsTerminal {
+		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
+	}
+	os.Exit(cli.Run(os.Args[1:], st))
 }

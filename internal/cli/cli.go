@@ -28,6 +28,9 @@ type Streams struct {
 	Out        io.Writer
 	Err        io.Writer
 	IsTerminal bool
+	// Width is the terminal's width in columns when Out is a terminal, 0
+	// otherwise: the text report wraps its prose to it (80 when 0).
+	Width int
 	// Env looks up environment variables (NO_COLOR, SLCHECK_PASSWORD).
 	Env func(string) string
 	// Redact is the redaction policy of this run. Run sets it and wraps Out

@@ -59,6 +59,17 @@ func (o *outputOptions) useColor(st Streams) bool {
 	return st.IsTerminal && st.Env("NO_COLOR") == "" && st.Env("TERM") != "dumb"
 }
 
+// reportWidth is the width the text report wraps to: the terminal's,
+// kept between 60 and 120 columns so lines stay readable; 80 (the
+// renderer's default) when stdout is not a terminal, so a saved report does
+// not depend on the window it was made in.
+func reportWidth(st Streams) int {
+	if !st.IsTerminal || st.Width <= 0 {
+		return 0
+	}
+	return min(max(st.Width, 60), 120)
+}
+
 // newDocument starts the report of one run.
 func newDocument() *report.Document {
 	return &report.Document{SchemaVersion: report.SchemaVersion,
@@ -97,7 +108,7 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	opt := report.Options{Format: format, Color: o.useColor(st)}
+	opt := report.Options{Format: format, Color: o.useColor(st), Width: reportWidth(st)}
 	if st.Redact != nil {
 		opt.Redact = *st.Redact
 	}
