@@ -3,6 +3,8 @@ package nxsim
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/crypto/ssh"
 )
 
 func TestStartRefusesNonLoopback(t *testing.T) {
@@ -50,5 +52,40 @@ func TestLookup(t *testing.T) {
 	}
 	if _, ok := d.lookup("telnet tools.cisco.com 443"); ok {
 		t.Error("telnet answered from a ping output")
+	}
+}
+
+// Violations catches what a read-only client must never send, so the
+// tests that assert it is empty can fail.
+func TestViolations(t *testing.T) {
+	d, err := Start(Config{Users: map[string]string{"u": "p"}, Outputs: map[string]string{"show version": "v"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	c, err := ssh.Dial("tcp", d.Addr(), &ssh.ClientConfig{User: "u", Auth: []ssh.AuthMethod{ssh.Password("p")},
+		HostKeyCallback: ssh.FixedHostKey(d.HostKey())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := s.StdinPipe()
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	in.Write([]byte("show version\nconfigure terminal\nfeature ssh\nend\nexit\n"))
+	s.Wait()
+	showOnly := func(cmd string) bool { return strings.HasPrefix(cmd, "show ") || cmd == "exit" }
+	var got []string
+	for _, r := range d.Violations(showOnly) {
+		got = append(got, r.Mode+": "+r.Text)
+	}
+	want := []string{"exec: configure terminal", "config: feature ssh", "config: end"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("violations %q, want %q", got, want)
 	}
 }
