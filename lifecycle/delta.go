@@ -8,6 +8,8 @@ package lifecycle
 import (
 	"fmt"
 	"time"
+
+	"github.com/slcheck/slcheck/parsers"
 )
 
 // Delta is the time from the capture to an event, in whole days and the
@@ -65,5 +67,17 @@ func plural(n int, unit string) string {
 }
 
 // FormatTime prints a device time in its own zone, as the operator will
-// find it in the capture: "2022-09-20 16:12 UTC".
-func FormatTime(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
+// find it in the capture: "2022-09-20 16:12 UTC". A time printed without a
+// zone, or with one slcheck does not know, was read as UTC: say so, since a
+// device clock in another zone shifts every deadline by its offset.
+func FormatTime(t time.Time) string {
+	s := t.Format("2006-01-02 15:04")
+	switch name, _ := t.Zone(); {
+	case parsers.ZoneKnown(t):
+		return s + " " + name
+	case name == "":
+		return s + " (no zone printed; read as UTC)"
+	default:
+		return s + " " + name + " (zone unknown to slcheck; read as UTC)"
+	}
+}

@@ -59,9 +59,20 @@ func TestWithin(t *testing.T) {
 }
 
 func TestFormatTimeKeepsTheDeviceZone(t *testing.T) {
-	pdt := time.FixedZone("PDT", -7*3600)
-	if got := FormatTime(time.Date(2023, 8, 30, 19, 3, 0, 0, pdt)); got != "2023-08-30 19:03 PDT" {
-		t.Errorf("FormatTime = %q", got)
+	tests := []struct {
+		zone *time.Location
+		want string
+	}{
+		{time.FixedZone("PDT", -7*3600), "2023-08-30 19:03 PDT"},
+		{time.UTC, "2023-08-30 19:03 UTC"},
+		// `!Time:` prints no zone; a `clock timezone` name is free-form.
+		{time.FixedZone("", 0), "2023-08-30 19:03 (no zone printed; read as UTC)"},
+		{time.FixedZone("LAB", 0), "2023-08-30 19:03 LAB (zone unknown to slcheck; read as UTC)"},
+	}
+	for _, tt := range tests {
+		if got := FormatTime(time.Date(2023, 8, 30, 19, 3, 0, 0, tt.zone)); got != tt.want {
+			t.Errorf("FormatTime = %q, want %q", got, tt.want)
+		}
 	}
 }
 

@@ -74,10 +74,12 @@ type Event struct {
 }
 
 // Compute reads the license state of a snapshot. It returns nil when the
-// capture holds no license output.
+// capture holds no license output, or output that is not one NX-OS
+// device's (IOS-XE, or several devices mixed: PLT003), which no check
+// judges either.
 func Compute(s *snapshot.Snapshot) *Lifecycle {
 	lic := s.License
-	if lic == nil {
+	if lic == nil || len(s.Foreign) > 0 || len(s.Mixed) > 0 {
 		return nil
 	}
 	l := &Lifecycle{Mode: "classic", State: StateOf(lic), Events: []Event{}, Next: []string{}, Deadlines: []string{}}
@@ -267,7 +269,7 @@ func (l *Lifecycle) nextAttempt(auth parsers.AuthorizationState) string {
 	if auth.NextCommunication == nil {
 		return ""
 	}
-	return " (the device lists its next attempt at " + l.when(auth.NextCommunication.Time) + ")"
+	return "; its next attempt is due " + l.when(auth.NextCommunication.Time)
 }
 
 // deadlines says what happens at each deadline, so nobody panics.
@@ -376,8 +378,8 @@ func lastFailure(attempts ...*parsers.Attempt) *parsers.Attempt {
 	return last
 }
 
-// describeRef says where the capture time came from: "`show clock`
-// (tech.txt:12)".
+// describeRef says where the capture time came from: "`show clock`,
+// tech.txt:12".
 func describeRef(r capture.Ref) string {
 	switch {
 	case r.IsZero():
@@ -385,5 +387,5 @@ func describeRef(r capture.Ref) string {
 	case r.Command == "":
 		return r.String()
 	}
-	return fmt.Sprintf("`%s` (%s)", r.Command, r.String())
+	return fmt.Sprintf("`%s`, %s", r.Command, r.String())
 }

@@ -61,6 +61,13 @@ func TestComputeNoLicense(t *testing.T) {
 	if l := Compute(&snapshot.Snapshot{}); l != nil {
 		t.Fatalf("Compute without license output = %+v, want nil", l)
 	}
+	// IOS-XE output or two devices mixed (PLT003): no lifecycle either.
+	ref := []capture.Ref{{Source: "t.txt", Line: 1, Text: "c1000v#show license status"}}
+	for _, s := range []*snapshot.Snapshot{{License: seedLicense(), Foreign: ref}, {License: seedLicense(), Mixed: ref}} {
+		if l := Compute(s); l != nil {
+			t.Errorf("Compute on input PLT003 rejects = %+v, want nil", l)
+		}
+	}
 }
 
 func TestComputeAuthorized(t *testing.T) {
@@ -68,7 +75,7 @@ func TestComputeAuthorized(t *testing.T) {
 	if l.State != StateAuthorized || l.Mode != "classic" || !l.Judged {
 		t.Fatalf("state %q mode %q judged %v", l.State, l.Mode, l.Judged)
 	}
-	if l.CapturedAtFrom != "`show clock` (tech.txt:3)" {
+	if l.CapturedAtFrom != "`show clock`, tech.txt:3" {
 		t.Errorf("CapturedAtFrom = %q", l.CapturedAtFrom)
 	}
 	var kinds []string

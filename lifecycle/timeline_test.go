@@ -41,7 +41,7 @@ func TestTimelineSeed(t *testing.T) {
 	legend := strings.Join(lines[2:], "\n")
 	for _, want := range []string{
 		"R  2022-06-22 16:15 UTC  initial registration (passed 39 days ago)",
-		"C  2022-08-01 16:00 UTC  capture (from `show clock` (tech.txt:3))",
+		"C  2022-08-01 16:00 UTC  capture (from `show clock`, tech.txt:3)",
 		"D  2022-09-20 16:12 UTC  communication deadline (in 50 days)",
 		"E  2023-06-22 16:13 UTC  registration expires (in 325 days)",
 	} {

@@ -228,16 +228,32 @@ func (t *textWriter) lifecycle(d Device, width int) {
 		return
 	}
 	t.printf("\n%s\n", t.s.heading.Render("Licence lifecycle"))
-	if lc.Summary != "" {
-		t.printf("  %s\n", lc.Summary)
-	}
+	t.prose("", lc.Summary, width)
 	for _, l := range lc.Timeline(width - 2) {
 		t.printf("  %s\n", l)
 	}
 	for _, n := range lc.Next {
-		t.printf("  %s %s\n", t.s.heading.Render("Next:"), n)
+		t.prose("Next:", n, width)
 	}
 	for _, dl := range lc.Deadlines {
-		t.printf("  %s %s\n", t.s.heading.Render("Deadline:"), dl)
+		t.prose("Deadline:", dl, width)
+	}
+}
+
+// prose prints a sentence wrapped to width under a label, its lines after
+// the first indented past the label, so it reads in an 80-column terminal.
+func (t *textWriter) prose(label, text string, width int) {
+	const labelWidth = len("Deadline: ")
+	indent := "  "
+	if label != "" {
+		indent += strings.Repeat(" ", labelWidth)
+	}
+	for i, line := range Wrap(text, width-len(indent)) {
+		switch {
+		case i > 0 || label == "":
+			t.printf("%s%s\n", indent, line)
+		default:
+			t.printf("  %s%s%s\n", t.s.heading.Render(label), strings.Repeat(" ", labelWidth-len(label)), line)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/report"
 )
 
 // The catalogue commands work offline from the checks' own metadata:
@@ -114,7 +115,7 @@ func explainText(c *checks.Check) string {
 	fmt.Fprintf(&b, "Area: %s. Severity when it fails: %s.\n", c.Area, c.Severity)
 	section := func(title, text string) {
 		fmt.Fprintf(&b, "\n%s\n", title)
-		for _, line := range wrap(text, 76) {
+		for _, line := range report.Wrap(text, 76) {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}
 	}
@@ -135,28 +136,6 @@ func explainText(c *checks.Check) string {
 		fmt.Fprintf(&b, "  - %s\n", r)
 	}
 	return b.String()
-}
-
-// wrap breaks text into lines of at most width runes at spaces; a word
-// longer than width (a URL) stays whole on its own line.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = w
-		case len([]rune(line))+1+len([]rune(w)) > width:
-			lines = append(lines, line)
-			line = w
-		default:
-			line += " " + w
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }
 
 // The placeholders checks write in their Needs, filled by `slcheck commands`.

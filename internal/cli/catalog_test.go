@@ -147,22 +147,3 @@ func TestCommandsBlock(t *testing.T) {
 		t.Errorf("--vrf with a space: exit %d", r.code)
 	}
 }
-
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  []string
-	}{
-		{"a b c", 3, []string{"a b", "c"}},
-		{"  spaced   out  ", 20, []string{"spaced out"}},
-		{"short https://www.cisco.com/a/very/long/url end", 10, []string{"short", "https://www.cisco.com/a/very/long/url", "end"}},
-		{"", 10, nil},
-	}
-	for _, tt := range tests {
-		got := wrap(tt.text, tt.width)
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-	}
-}
