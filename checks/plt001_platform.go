@@ -50,7 +50,7 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	min, known := smartFrom[v.Family]
 	switch {
 	case v.Family == "N5K" || v.Family == "N6K":
-		return c.Skip(fmt.Sprintf("not judged: Smart Licensing on the %s family (%s) is not documented in slcheck's sources; check the platform's licensing guide", v.Family, chassis))
+		return c.Skip(fmt.Sprintf("not known: whether the %s family (%s) runs Smart Licensing is not documented in slcheck's sources, so slcheck does not guess; check the platform's licensing guide", v.Family, chassis))
 	case !known:
 		return c.Skip(fmt.Sprintf("not judged: slcheck does not know the platform of %q; check its licensing guide", chassis))
 	}

@@ -110,3 +110,35 @@ func TestPointTo(t *testing.T) {
 		t.Errorf("unknown text points to %v", r.pointsTo)
 	}
 }
+
+// End to end through the real parsers: one switch whose Call Home URL is
+// http:// shows one root cause, CH002, with the failed registration and the
+// evaluation mode under it, not three unrelated errors.
+func TestHTTPURLHasOneRootCause(t *testing.T) {
+	s := snapOf(t,
+		"show version", "Software\n  NXOS: version 9.3(5)\nHardware\n  cisco Nexus9000 C9348GC-FXP Chassis\n  Device name: DC-DMZ",
+		"show clock", "10:02:11.000 UTC Tue Mar 14 2023",
+		"show running-config callhome", callhomeCfg("email-contact noc@example.com",
+			"destination-profile CiscoTAC-1 transport-method http",
+			"destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com/its/service/oddce/services/DDCEService",
+			"transport http use-vrf management", "enable"),
+		"show license status", "Smart Licensing is ENABLED\n\nRegistration:\n  Status: UNREGISTERED - REGISTRATION FAILED\n"+
+			"  Export-Controlled Functionality: NOT ALLOWED\n  Initial Registration: FAILED on Mar 14 09:57:31 2023 UTC\n"+
+			"    Failure reason: Failed to parse response data from SCH server\n\nLicense Authorization:\n  Status: EVAL MODE\n"+
+			"  Evaluation Period Remaining: 81 days, 2 hours, 5 minutes, 0 seconds\n")
+	var roots, under []string
+	for _, r := range Run(s) {
+		switch {
+		case r.Status != Fail:
+		case r.CausedBy == "":
+			roots = append(roots, r.ID)
+		case r.CausedBy == "CH002":
+			under = append(under, r.ID)
+		default:
+			t.Errorf("%s caused by %s", r.ID, r.CausedBy)
+		}
+	}
+	if strings.Join(roots, ",") != "CH002" || strings.Join(under, ",") != "LIC002,LIC003" {
+		t.Errorf("root causes %v, under CH002 %v; want CH002 with LIC002 and LIC003 under it", roots, under)
+	}
+}
