@@ -49,7 +49,7 @@ func runDNS(ctx context.Context, s *snapshot.Snapshot, ep endpoint, o Options, p
 	var wg sync.WaitGroup
 	for i, ns := range servers {
 		for j, qt := range types {
-			wg.Go(func() { p.DNS[i*len(types)+j] = ask(ctx, o, ns.addr, ep.host, qt) })
+			wg.Go(func() { p.DNS[i*len(types)+j] = askShared(ctx, o, ns.addr, ep.host, qt) })
 		}
 	}
 	wg.Wait()
@@ -64,6 +64,18 @@ func hasRef(refs []capture.Ref, r capture.Ref) bool {
 		}
 	}
 	return false
+}
+
+// askShared asks once per run (Options.Memo) what several switches would
+// each ask the same server.
+func askShared(ctx context.Context, o Options, server, name string, qtype uint16) snapshot.DNSAnswer {
+	key := "dns " + server + " " + strings.ToLower(name) + " " + dns.TypeToString[qtype]
+	a, ok := memoDo(ctx, o.Memo, key, func() snapshot.DNSAnswer { return ask(ctx, o, server, name, qtype) })
+	if !ok {
+		a = snapshot.DNSAnswer{Server: server, Name: name, Type: dns.TypeToString[qtype], Outcome: snapshot.DNSNoAnswer,
+			Err: "the probe step's deadline passed while another switch's question to the same server ran"}
+	}
+	return a
 }
 
 // ask sends one question over UDP, retries once when no answer comes,

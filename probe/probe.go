@@ -39,6 +39,9 @@ type Options struct {
 	// Roots verify the chain; nil means the workstation's system roots
 	// (--ca-file replaces them).
 	Roots *x509.CertPool
+	// Memo shares answers between the devices of one run; nil asks
+	// afresh for every device.
+	Memo *Memo
 	// Dial opens every socket; nil means a net.Dialer. Tests inject one
 	// to count or refuse connections. Whatever it is, the loopback guard
 	// of go test runs first.

@@ -40,28 +40,52 @@ func runTLS(ctx context.Context, ep endpoint, o Options) (*snapshot.TLSResult, s
 		res.Via = o.Proxy.Redacted()
 	}
 
+	sni := ""
+	if net.ParseIP(ep.host) == nil {
+		sni = ep.host
+	}
+	via := ""
+	if o.Proxy != nil {
+		via = o.Proxy.String()
+	}
+	hs, ok := memoDo(ctx, o.Memo, "tls "+target+" "+sni+" "+via, func() handshake { return o.handshake(ctx, target, sni) })
+	switch {
+	case !ok:
+		res.Err = "the probe step's deadline passed while another switch's probe of the same endpoint ran"
+	case hs.err != "":
+		res.Err = hs.err
+	default:
+		describe(res, hs.certs, o.Roots)
+	}
+	return res, ""
+}
+
+// handshake is what one TLS connection to an endpoint showed.
+type handshake struct {
+	certs []*x509.Certificate
+	err   string
+}
+
+// handshake opens TCP (or a proxy tunnel) to target, completes a TLS
+// handshake with sni and closes: no HTTP request is sent.
+func (o Options) handshake(ctx context.Context, target, sni string) handshake {
 	conn, err := o.connect(ctx, target)
 	if err != nil {
-		res.Err = err.Error()
-		return res, ""
+		return handshake{err: err.Error()}
 	}
 	defer conn.Close()
 	cfg := &tls.Config{
-		// The chain is verified below, against the roots we were given,
+		// The chain is verified later, against the roots we were given,
 		// so that an unverifiable chain is still described.
 		InsecureSkipVerify: true,
 		MinVersion:         tls.VersionTLS12,
-	}
-	if net.ParseIP(ep.host) == nil {
-		cfg.ServerName = ep.host
+		ServerName:         sni,
 	}
 	tc := tls.Client(conn, cfg)
 	if err := tc.HandshakeContext(ctx); err != nil {
-		res.Err = "TLS handshake: " + err.Error()
-		return res, ""
+		return handshake{err: "TLS handshake: " + err.Error()}
 	}
-	describe(res, tc.ConnectionState().PeerCertificates, o.Roots)
-	return res, ""
+	return handshake{certs: tc.ConnectionState().PeerCertificates}
 }
 
 // describe fills the chain, the root it ends in, and the name check.

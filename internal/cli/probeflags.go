@@ -107,6 +107,11 @@ func (pf *probeFlags) probeOptions() (probe.Options, error) {
 		}
 		o.Roots = pool
 	}
+	if o.Enabled() {
+		// One run, one memo: devices that share servers and an endpoint
+		// (a fleet, or several saved captures) are probed once.
+		o.Memo = probe.NewMemo()
+	}
 	return o, nil
 }
 

@@ -176,3 +176,32 @@ func TestSSHProbes(t *testing.T) {
 		t.Errorf("the name server got %d questions, want A and AAAA once", dnsOK.UDPQueries())
 	}
 }
+
+// A fleet sharing name servers is probed once per run, not once per
+// switch: the memo of the run makes the answering server see each
+// question once, and the silent one costs one timeout for all.
+func TestSSHFleetProbesShared(t *testing.T) {
+	addrs, kh := fakeFleet(t, "healthy", "healthy", "healthy", "source-interface")
+	dnsOK := probetest.StartDNS(t, probetest.Answer, map[string][]string{"tools.cisco.com": {"72.163.4.38"}})
+	silent := probetest.StartDNS(t, probetest.Silent, nil)
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	args := append([]string{"ssh", "-u", "admin", "--known-hosts", kh, "-o", "json", "--no-active", "--concurrency", "4",
+		"--probe", "dns", "--dns-server", dnsOK.Addr, "--dns-server", silent.Addr, "--probe-timeout", "300ms"}, addrs...)
+	res := runCLI(t, false, env, "", args...)
+	doc := decode(t, res.out)
+	if len(doc.Devices) != len(addrs) {
+		t.Fatalf("%d devices, want %d; stderr:\n%s", len(doc.Devices), len(addrs), res.err)
+	}
+	for _, dev := range doc.Devices {
+		r := result(t, dev, "DNS004")
+		if r.Status != checks.Fail || !strings.Contains(r.Message, silent.Addr) {
+			t.Errorf("%s: DNS004 %s %q, want a failure naming the silent server", dev.Source, r.Status, r.Message)
+		}
+	}
+	if dnsOK.UDPQueries() != 2 {
+		t.Errorf("the answering server got %d questions for %d switches, want A and AAAA once", dnsOK.UDPQueries(), len(addrs))
+	}
+	if n := silent.UDPQueries(); n != 4 {
+		t.Errorf("the silent server got %d questions, want A and AAAA, each retried once", n)
+	}
+}

@@ -223,38 +223,33 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	}
 	defer coll.Close()
 	prog := newProgress(st, len(targets))
-	results := coll.Fleet(context.Background(), targets, o.concurrency, prog.done)
+	var mu sync.Mutex
+	hosts := map[*collect.Result]hostOutcome{}
+	// Each host is saved and diagnosed (live probes included) by the
+	// worker that collected it, so probes overlap the other collections
+	// and stay bounded by --concurrency.
+	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
+		h := o.diagnoseHost(res)
+		mu.Lock()
+		hosts[res] = h
+		mu.Unlock()
+		prog.done(res)
+	})
 	prog.finish()
 
 	doc := newDocument()
 	var rows []summaryRow
 	for _, res := range results {
-		source := res.Target.String()
-		if res.Failure != nil {
-			doc.Errors = append(doc.Errors, collectionError(source, res.Failure))
-			rows = append(rows, summaryRow{host: source, state: "not collected: " + res.Failure.Kind})
-			continue
-		}
+		h := hosts[res]
 		for _, sk := range res.Skipped {
 			fmt.Fprintf(st.Err, "slcheck: %s: `%s` was refused (%s): checks that need it say not checked\n",
-				source, sk.Command, sk.Reason)
+				res.Target, sk.Command, sk.Reason)
 		}
-		if o.save != "" {
-			path := filepath.Join(o.save, saveName(res.Target))
-			if err := os.WriteFile(path, []byte(res.Text), 0o640); err != nil {
-				doc.Errors = append(doc.Errors, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
-			} else {
-				source = path
-			}
+		doc.Errors = append(doc.Errors, h.errs...)
+		if h.dev != nil {
+			doc.Devices = append(doc.Devices, *h.dev)
 		}
-		dev, snap, err := diagnoseText(source, res.Text, o.diag)
-		if err != nil {
-			doc.Errors = append(doc.Errors, collectionError(res.Target.String(), err))
-			rows = append(rows, summaryRow{host: res.Target.String(), state: "unreadable session"})
-			continue
-		}
-		doc.Devices = append(doc.Devices, dev)
-		rows = append(rows, newSummaryRow(res.Target.String(), dev, snap))
+		rows = append(rows, h.row)
 	}
 	err = renderAndExit(st, doc, &o.out)
 	if len(targets) > 1 {
@@ -265,6 +260,40 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		printSummary(w, rows)
 	}
 	return err
+}
+
+// hostOutcome is what one collected host adds to the report.
+type hostOutcome struct {
+	dev  *report.Device
+	errs []report.Error
+	row  summaryRow
+}
+
+// diagnoseHost saves (with --save) and diagnoses one host's collection.
+func (o *sshOptions) diagnoseHost(res *collect.Result) hostOutcome {
+	host := res.Target.String()
+	if res.Failure != nil {
+		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
+			row: summaryRow{host: host, state: "not collected: " + res.Failure.Kind}}
+	}
+	var h hostOutcome
+	source := host
+	if o.save != "" {
+		path := filepath.Join(o.save, saveName(res.Target))
+		if err := os.WriteFile(path, []byte(res.Text), 0o640); err != nil {
+			h.errs = append(h.errs, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
+		} else {
+			source = path
+		}
+	}
+	dev, snap, err := diagnoseText(source, res.Text, o.diag)
+	if err != nil {
+		h.errs = append(h.errs, collectionError(host, err))
+		h.row = summaryRow{host: host, state: "unreadable session"}
+		return h
+	}
+	h.dev, h.row = &dev, newSummaryRow(host, dev, snap)
+	return h
 }
 
 // diagnoseText reads a session's log exactly as `slcheck file` reads a
