@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/slcheck/slcheck/collect"
+	"github.com/slcheck/slcheck/internal/nxsim"
+)
+
+// SSH safety through the command line, against the fake switch on
+// loopback: what the device received is the proof.
+
+// startFake starts the fake switch of a bundled scenario.
+func startFake(t *testing.T, scenario string) *nxsim.Device {
+	t.Helper()
+	sc, err := nxsim.BundledScenario(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs,
+		Users: map[string]string{"admin": sshPass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// readOnlyLine is every line slcheck may type, written out independently
+// of collect's allow-list so that a wrong allow-list fails here: show
+// commands without a configuration keyword, terminal settings, and the
+// ping and TCP 443 tests of doc 217965 (the telnet escape, Ctrl-], is
+// recorded as "^]").
+var readOnlyLine = regexp.MustCompile(`^(?:show [A-Za-z0-9 |:._-]+|terminal (?:length|width) \d+|ping \S+ vrf \S+ count \d+|telnet \S+ 443 vrf \S+|\^\]|q(?:uit)?|exit|)$`)
+
+// fileWritingPipe is a pipe that would write a file on the switch, or
+// mail it, from an otherwise read-only show command.
+var fileWritingPipe = regexp.MustCompile(`\|\s*(?:redirect|tee|append|email)\b|>`)
+
+// assertSentReadOnly fails unless the device received only read-only
+// lines, all in exec mode (or in the telnet test they belong to).
+func assertSentReadOnly(t *testing.T, d *nxsim.Device) {
+	t.Helper()
+	got := d.Received()
+	if len(got) == 0 {
+		t.Fatal("the device received nothing: the assertion would be empty")
+	}
+	for _, r := range got {
+		text := strings.TrimSpace(r.Text)
+		if (r.Mode != "exec" && r.Mode != "telnet") || !readOnlyLine.MatchString(text) || fileWritingPipe.MatchString(text) {
+			t.Errorf("device received %q in %s mode: not a read-only command", r.Text, r.Mode)
+		}
+	}
+}
+
+// Host keys are checked by default (~/.ssh/known_hosts): an unknown or a
+// changed key stops the host before any command, exit 3, with the key's
+// fingerprint; the password is never offered to the impostor.
+func TestSSHHostKeyStopsBeforeAnyCommand(t *testing.T) {
+	other, err := nxsim.NewHostKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		// knownHosts is the content of ~/.ssh/known_hosts; "" means none.
+		knownHosts func(d *nxsim.Device) string
+		flags      []string
+	}{
+		{name: "unknown key, default known_hosts", knownHosts: func(*nxsim.Device) string { return "" }},
+		{name: "changed key, default known_hosts", knownHosts: func(d *nxsim.Device) string {
+			return collect.KnownHostsLine(d.Addr(), other.PublicKey()) + "\n"
+		}},
+		{name: "changed key, system ssh", knownHosts: func(d *nxsim.Device) string {
+			return collect.KnownHostsLine(d.Addr(), other.PublicKey()) + "\n"
+		}, flags: []string{"--transport", "system"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := startFake(t, "healthy")
+			home := t.TempDir()
+			t.Setenv("HOME", home)
+			if kh := tc.knownHosts(d); kh != "" {
+				os.MkdirAll(filepath.Join(home, ".ssh"), 0o700)
+				if err := os.WriteFile(filepath.Join(home, ".ssh", "known_hosts"), []byte(kh), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := append([]string{"ssh", "-u", "admin", "-o", "json"}, tc.flags...)
+			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", append(args, d.Addr())...)
+			if r.code != ExitCollection {
+				t.Errorf("exit %d, want %d\n%s", r.code, ExitCollection, r.err)
+			}
+			if !strings.Contains(r.err, "host key") {
+				t.Errorf("stderr does not say the host key stopped it: %q", r.err)
+			}
+			if fp := ssh.FingerprintSHA256(d.HostKey()); !strings.Contains(tc.name, "system") && !strings.Contains(r.err, fp) {
+				t.Errorf("stderr lacks the device's fingerprint %s: %q", fp, r.err)
+			}
+			if got := d.Received(); len(got) != 0 {
+				t.Errorf("the device received %v before the host key was accepted", got)
+			}
+			if strings.Contains(r.out+r.err, sshPass) {
+				t.Error("password printed")
+			}
+		})
+	}
+}
+
+// A whole collection, saved: only read-only commands reach the device, and
+// neither the login password nor the device's secrets reach stdout,
+// stderr or the saved capture; the capture still holds the evidence.
+func TestSSHSessionIsReadOnlyAndRedacted(t *testing.T) {
+	for _, transport := range []string{"default", "system"} {
+		t.Run(transport, func(t *testing.T) {
+			d := startFake(t, "healthy")
+			kh := filepath.Join(t.TempDir(), "known_hosts")
+			os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600)
+			save := t.TempDir()
+			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
+				"--transport", transport, "--known-hosts", kh, "--save", save, "-o", "json", d.Addr())
+			if r.code != ExitOK && r.code != ExitFindings {
+				t.Fatalf("exit %d\n%s", r.code, r.err)
+			}
+			assertSentReadOnly(t, d)
+			files, _ := filepath.Glob(filepath.Join(save, "*"))
+			if len(files) != 1 {
+				t.Fatalf("saved %v, want one capture", files)
+			}
+			saved, err := os.ReadFile(files[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"show running-config", "username admin password 5 <redacted>", "snmp-server community <redacted>"} {
+				if !strings.Contains(string(saved), want) {
+					t.Errorf("saved capture lacks %q", want)
+				}
+			}
+			for where, text := range map[string]string{"stdout": r.out, "stderr": r.err, "saved capture": string(saved)} {
+				for _, secret := range []string{sshPass, "$5$KJHDFG$", "s3cr3tC0mmunity"} {
+					if strings.Contains(text, secret) {
+						t.Errorf("%s holds %q", where, secret)
+					}
+				}
+			}
+		})
+	}
+}
