@@ -58,6 +58,12 @@ func vrfName(vrf string) string {
 // copy, write, reload, clear, ...) is refused before it is sent.
 var readOnly = []string{"show ", "terminal length ", "terminal width ", "ping ", "telnet "}
 
+// readOnlyPipes are the output filters a read-only command may use; the
+// others write a file on the switch ("| redirect", "| tee") or send the
+// output away ("| email").
+var readOnlyPipes = map[string]bool{"include": true, "exclude": true, "section": true, "begin": true,
+	"grep": true, "egrep": true, "count": true, "last": true, "head": true, "no-more": true}
+
 // Allowed reports whether cmd is a read-only command slcheck may send.
 func Allowed(cmd string) bool {
 	c := strings.Join(strings.Fields(cmd), " ")
@@ -67,6 +73,13 @@ func Allowed(cmd string) bool {
 	}
 	if c == "exit" {
 		return true
+	}
+	if _, pipes, ok := strings.Cut(c, "|"); ok {
+		for _, pipe := range strings.Split(pipes, "|") {
+			if f := strings.Fields(pipe); len(f) == 0 || !readOnlyPipes[f[0]] {
+				return false
+			}
+		}
 	}
 	for _, p := range readOnly {
 		if strings.HasPrefix(c, p) {

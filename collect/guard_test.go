@@ -29,6 +29,12 @@ func TestAllowed(t *testing.T) {
 		{"reload", false},
 		{"clear logging logfile", false},
 		{"show running-config > bootflash:x", false},
+		{"show running-config | redirect bootflash:x", false},
+		{"show running-config | tee bootflash:x", false},
+		{"show tech-support | email", false},
+		{"show logging logfile | include SMART_LIC | tee bootflash:x", false},
+		{"show logging logfile | include SMART_LIC | last 20", true},
+		{"show version |", false},
 		{"show version ; configure terminal", false},
 		{"show  version", false}, // not as slcheck types it
 		{"", false},
