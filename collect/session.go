@@ -2,6 +2,7 @@ package collect
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -89,6 +90,12 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 		finished: make(chan struct{})}
 	if err := s.run(); err != nil {
 		s.res.Failure = classify(err, s.step, s.log.String(), ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
+		if f := s.res.Failure; f.Kind == KindHostKey && c.sshBin != "" && !errors.As(f.Err, new(*HostKeyError)) {
+			// OpenSSH names no key it does not know: ask it which one.
+			if hk := c.systemHostKey(ctx, t, s.log.String()); hk != nil {
+				f.Msg, f.Err = hk.Error(), hk
+			}
+		}
 	}
 	s.res.Text = s.text.String()
 	if !s.res.WorkstationTime.IsZero() {
@@ -152,8 +159,7 @@ func (s *session) open() error {
 	if s.c.ssh != nil {
 		impl = &sshTransport{cfg: s.c.ssh, deadline: s.timeoutFor("connect")}
 	} else {
-		args := append([]string{"-o", "ConnectTimeout=" + seconds(opt.ConnectTimeout),
-			"-o", "ServerAliveInterval=" + seconds(opt.ConnectTimeout)}, opt.HostKeys.systemArgs()...)
+		args := s.c.systemArgs()
 		if opt.Auth.IdentityFile != "" {
 			args = append(args, "-i", opt.Auth.IdentityFile)
 		}

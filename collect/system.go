@@ -1,9 +1,11 @@
 package collect
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"sync"
 
@@ -99,4 +101,46 @@ func (t *systemTransport) GetInChannelAuthType() transport.InChannelAuthType {
 // "Enter passphrase for key" prompt.
 func (t *systemTransport) GetSSHArgs() *transport.SSHArgs {
 	return &transport.SSHArgs{StrictKey: true, PrivateKeyPassPhrase: t.passphrase}
+}
+
+// systemArgs are the OpenSSH options of every run: connect deadline,
+// keepalive, and the host key policy.
+func (c *Collector) systemArgs() []string {
+	return append([]string{"-o", "ConnectTimeout=" + seconds(c.opt.ConnectTimeout),
+		"-o", "ServerAliveInterval=" + seconds(c.opt.ConnectTimeout)}, c.opt.HostKeys.systemArgs()...)
+}
+
+var (
+	// sshServerKey is OpenSSH's debug line naming the key the host sent.
+	sshServerKey = regexp.MustCompile(`Server host key: (\S+) (SHA256:\S+)`)
+	// sshOffending names the known_hosts line holding the old key.
+	sshOffending = regexp.MustCompile(`Offending \S+ key in (.+):(\d+)`)
+)
+
+// systemHostKey asks OpenSSH which host key t presents, when it refused
+// one: for an unknown key OpenSSH prints no fingerprint, except in its
+// debug output. The second run has the same options and config
+// (ProxyJump, aliases), stops at host key verification, offers no
+// authentication (PreferredAuthentications=none, BatchMode) and runs no
+// command (-N), within the connect timeout. log is the first run's
+// output, which names the known_hosts line of a changed key.
+func (c *Collector) systemHostKey(ctx context.Context, t Target, log string) *HostKeyError {
+	ctx, cancel := context.WithTimeout(ctx, c.opt.ConnectTimeout)
+	defer cancel()
+	args := append(c.systemArgs(), "-v", "-N", "-o", "BatchMode=yes", "-o", "PreferredAuthentications=none",
+		"-p", strconv.Itoa(t.Port))
+	if c.opt.Auth.User != "" {
+		args = append(args, "-l", c.opt.Auth.User)
+	}
+	out, _ := exec.CommandContext(ctx, c.sshBin, append(args, "--", t.Host)...).CombinedOutput()
+	m := sshServerKey.FindSubmatch(out)
+	if m == nil {
+		return nil
+	}
+	hk := &HostKeyError{Addr: t.String(), KeyType: string(m[1]), Fingerprint: string(m[2])}
+	if o := sshOffending.FindStringSubmatch(log + "\n" + string(out)); o != nil {
+		hk.Changed, hk.File = true, o[1]
+		hk.Line, _ = strconv.Atoi(o[2])
+	}
+	return hk
 }
