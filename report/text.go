@@ -81,19 +81,19 @@ func (t *textWriter) device(d Device, width int) {
 	t.header(d)
 	t.printf("\n%s\n", t.s.heading.Render("Checklist"))
 	for _, r := range d.Results {
-		t.checklistLine(r)
+		t.checklistLine(r, width)
 	}
 	t.lifecycle(d, width)
 	if fs := d.Findings(); len(fs) > 0 {
 		t.printf("\n%s\n", t.s.heading.Render("Failures, root cause first"))
 		for _, f := range fs {
 			t.printf("\n")
-			t.failure(f.Result, "")
+			t.failure(f.Result, "", width)
 			if len(f.Consequences) > 0 {
 				t.printf("\n  %s\n", t.s.heading.Render("Caused by "+f.ID+":"))
 				for _, c := range f.Consequences {
 					t.printf("\n")
-					t.failure(c, "    ")
+					t.failure(c, "    ", width)
 				}
 			}
 		}
@@ -145,33 +145,68 @@ func (t *textWriter) sevStyle(s checks.Severity) lipgloss.Style {
 	return t.s.dim
 }
 
-func (t *textWriter) checklistLine(r checks.Result) {
+// titleColumn is where a checklist entry's title starts: "  skip  ID      sev      ".
+const titleColumn = 25
+
+// checklistLine prints one check: mark, ID, severity, then its title and,
+// dimmed, the reason it was skipped, wrapped under the title column.
+func (t *textWriter) checklistLine(r checks.Result, width int) {
 	sev := ""
 	if r.Status == checks.Fail {
 		sev = string(r.Severity)
 	}
-	title := r.Title
+	words := tokens(r.Title)
+	plain := len(words)
 	if r.Status == checks.Skipped && r.Reason != "" {
-		if title != "" {
-			title += ": "
+		if plain > 0 {
+			words[plain-1] += ":"
 		}
-		title += t.s.dim.Render(r.Reason)
+		words = append(words, tokens(r.Reason)...)
 	}
 	// Pad before styling: ANSI codes must not count toward the width.
 	sevCol := fmt.Sprintf("%-7s", sev)
 	if sev != "" {
 		sevCol = t.sevStyle(r.Severity).Render(sevCol)
 	}
-	t.printf("  %s  %s  %s  %s\n", t.mark(r), t.s.id.Render(fmt.Sprintf("%-6s", r.ID)), sevCol, title)
+	lead := fmt.Sprintf("  %s  %s  %s  ", t.mark(r), t.s.id.Render(fmt.Sprintf("%-6s", r.ID)), sevCol)
+	for _, rg := range wrapRanges(words, max(width-titleColumn, 20)) {
+		split := min(max(rg[0], plain), rg[1])
+		line := strings.Join(words[rg[0]:split], " ")
+		if split < rg[1] {
+			if line != "" {
+				line += " "
+			}
+			line += t.s.dim.Render(strings.Join(words[split:rg[1]], " "))
+		}
+		t.printf("%s%s\n", lead, line)
+		lead = strings.Repeat(" ", titleColumn)
+	}
 }
 
-func (t *textWriter) failure(r checks.Result, indent string) {
+// para prints prose after an optional label, wrapped to width, its
+// continuation lines aligned after the label.
+func (t *textWriter) para(indent, label, text string, width int) {
+	lead, hang := indent, indent
+	if label != "" {
+		lead += t.s.heading.Render(label) + " "
+		hang += strings.Repeat(" ", len(label)+1)
+	}
+	for _, line := range Wrap(text, max(width-len(hang), 20)) {
+		t.printf("%s%s\n", lead, line)
+		lead = hang
+	}
+}
+
+// failure prints a failing check. Prose wraps to width; evidence, config
+// and verify lines never do, so they can be compared and pasted as they
+// are.
+func (t *textWriter) failure(r checks.Result, indent string, width int) {
 	t.printf("%s%s %s %s %s\n", indent, t.mark(r), t.s.id.Render(r.ID),
 		t.sevStyle(r.Severity).Render("["+string(r.Severity)+"]"), r.Title)
 	in := indent + "  "
 	if r.Message != "" {
 		for _, l := range strings.Split(r.Message, "\n") {
-			t.printf("%s%s\n", in, l)
+			t.para(in, "", l, width)
 		}
 	}
 	if len(r.Evidence) > 0 {
@@ -180,7 +215,7 @@ func (t *textWriter) failure(r checks.Result, indent string) {
 	}
 	if rem := r.Remedy; rem != nil {
 		if rem.Summary != "" {
-			t.printf("%s%s %s\n", in, t.s.heading.Render("Fix:"), rem.Summary)
+			t.para(in, "Fix:", rem.Summary, width)
 		} else {
 			t.printf("%s%s\n", in, t.s.heading.Render("Fix:"))
 		}
@@ -194,11 +229,11 @@ func (t *textWriter) failure(r checks.Result, indent string) {
 			}
 		}
 		for _, n := range rem.Notes {
-			t.printf("%s%s %s\n", in, t.s.heading.Render("Note:"), n)
+			t.para(in, "Note:", n, width)
 		}
 	}
 	if len(r.References) > 0 {
-		t.printf("%s%s %s\n", in, t.s.heading.Render("References:"), strings.Join(r.References, "; "))
+		t.para(in, "References:", strings.Join(r.References, "; "), width)
 	}
 }
 

@@ -15,6 +15,10 @@ func TestWrap(t *testing.T) {
 		{"  spaced   out  ", 20, []string{"spaced out"}},
 		{"short https://www.cisco.com/a/very/long/url end", 10, []string{"short", "https://www.cisco.com/a/very/long/url", "end"}},
 		{"", 10, nil},
+		{"not checked: run `show running-config | include ntp` first", 20,
+			[]string{"not checked: run", "`show running-config | include ntp`", "first"}},
+		{"a `b c` d", 5, []string{"a", "`b c`", "d"}},
+		{"an `unclosed span to the end", 8, []string{"an", "`unclosed span to the end"}},
 	}
 	for _, tt := range tests {
 		got := Wrap(tt.text, tt.width)
