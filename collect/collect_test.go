@@ -433,3 +433,27 @@ func TestPublicKeyAuth(t *testing.T) {
 		})
 	}
 }
+
+// With the system transport and no user given, OpenSSH picks the user
+// from its configuration (here a -F file standing in for ~/.ssh/config).
+func TestSystemTransportUserFromSSHConfig(t *testing.T) {
+	real, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Skip("no ssh client")
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config")
+	if err := os.WriteFile(cfg, []byte("Host *\n  User "+testUser+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wrapper := filepath.Join(dir, "ssh")
+	if err := os.WriteFile(wrapper, []byte("#!/bin/sh\nexec "+real+" -F "+cfg+" \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, nxsim.Config{})
+	opt := testOptions(t, d, "system")
+	opt.SSHBin, opt.Auth.User = wrapper, ""
+	if res := collectOne(t, d, opt); res.Failure != nil {
+		t.Fatalf("OpenSSH's configured user was not used: %v", res.Failure)
+	}
+}

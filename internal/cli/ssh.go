@@ -38,6 +38,7 @@ type sshOptions struct {
 	connectTimeout time.Duration
 	hostTimeout    time.Duration
 	noActive       bool
+	debug          bool
 	save           string
 	// diag holds the opt-in live probes (--probe); its zero value sends nothing.
 	diag diagnose.Options
@@ -91,7 +92,7 @@ host before anything is typed.`,
 	addOutputFlags(cmd, &o.out)
 	probes = addProbeFlags(cmd)
 	f := cmd.Flags()
-	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user)")
+	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user; with --transport system, ~/.ssh/config's User first)")
 	f.StringVarP(&o.identity, "identity", "i", "", "private key file (encrypted keys: passphrase from SLCHECK_PASSPHRASE or a prompt)")
 	f.StringVar(&o.knownHosts, "known-hosts", "", "known_hosts file to check host keys against (default ~/.ssh/known_hosts)")
 	f.BoolVar(&o.insecure, "insecure-ignore-host-key", false, "accept any host key (exposes the password to an impostor: only for labs)")
@@ -102,6 +103,7 @@ host before anything is typed.`,
 	f.DurationVar(&o.connectTimeout, "connect-timeout", collect.DefaultConnectTimeout, "limit for connect, handshake, login and prompt")
 	f.DurationVar(&o.hostTimeout, "host-timeout", collect.DefaultHostTimeout, "limit for everything done on one switch")
 	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests from the switch")
+	f.BoolVar(&o.debug, "debug", false, "write each switch's whole session (banner, prompts, output; redacted) to stderr, to troubleshoot a login")
 	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to (redacted; replay with slcheck file)")
 	return cmd
 }
@@ -156,6 +158,9 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	copt := collect.Options{Transport: o.transport, CommandTimeout: o.timeout,
 		ConnectTimeout: o.connectTimeout, HostTimeout: o.hostTimeout, NoActive: o.noActive,
 		Redact: st.Redact.Text}
+	if o.debug {
+		copt.Debug = debugLog(st)
+	}
 	switch o.transport {
 	case "default", "system":
 	default:
@@ -163,7 +168,8 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	}
 	a := &copt.Auth
 	a.User = o.username
-	if a.User == "" {
+	if a.User == "" && o.transport != "system" {
+		// OpenSSH picks the user itself: ~/.ssh/config's, else the current one.
 		if u, err := user.Current(); err == nil {
 			a.User = u.Username
 		}
@@ -187,7 +193,11 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	}
 	a.Password = st.Env("SLCHECK_PASSWORD")
 	if a.Password == "" && o.identity == "" && a.AgentSocket == "" {
-		p, err := readSecret(fmt.Sprintf("Password for %s: ", a.User))
+		prompt := "Password: "
+		if a.User != "" {
+			prompt = fmt.Sprintf("Password for %s: ", a.User)
+		}
+		p, err := readSecret(prompt)
 		if err != nil {
 			return copt, withCode(ExitUsage, fmt.Errorf("no password: set SLCHECK_PASSWORD, or use --identity or ssh-agent (%v)", err))
 		}

@@ -270,3 +270,22 @@ func assertDeviceReadOnly(t *testing.T, d *nxsim.Device) {
 		t.Errorf("device received %q in %s mode: not read-only", r.Text, r.Mode)
 	}
 }
+
+// Progress goes to stderr when stderr is a terminal, and only then.
+func TestSSHProgress(t *testing.T) {
+	addrs, kh := fakeFleet(t, "healthy", "source-interface")
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	orig := stderrIsTerminal
+	t.Cleanup(func() { stderrIsTerminal = orig })
+	for _, tty := range []bool{true, false} {
+		stderrIsTerminal = func() bool { return tty }
+		r := runCLI(t, false, env, "", append([]string{"ssh", "-u", "admin", "--known-hosts", kh, "--no-active", "-o", "json", "127.0.0.1:1"}, addrs...)...)
+		has := strings.Contains(r.err, "\rcollected 3/3 switches, 1 failed")
+		if has != tty {
+			t.Errorf("stderr a terminal: %v; progress shown: %v\n%q", tty, has, r.err)
+		}
+		if strings.Contains(r.out, "collected 3/3") {
+			t.Error("progress on stdout")
+		}
+	}
+}
