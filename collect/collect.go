@@ -8,6 +8,7 @@ package collect
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os/exec"
 	"strconv"
@@ -41,6 +42,11 @@ type Options struct {
 	Redact func(string) string
 	// Now is the workstation clock (time.Now when nil).
 	Now func() time.Time
+	// Debug, when set, is asked once per host for a writer that gets all
+	// the device printed in the session (banner, prompts and output, as
+	// read), to troubleshoot a login or a prompt. It is raw: the caller
+	// redacts it. Close is called, if it has one, when the session ends.
+	Debug func(Target) io.Writer
 }
 
 // Defaults for the zero Options fields.

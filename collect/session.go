@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,6 +73,7 @@ type session struct {
 	d        *network.Driver
 	g        *guard
 	log      *tail
+	debug    io.Writer // Options.Debug's writer for this host, or nil
 	res      *Result
 	prompt   string
 	text     strings.Builder
@@ -101,6 +103,9 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 	if !s.res.WorkstationTime.IsZero() {
 		// First, so that capture.Read finds it, live or saved.
 		s.res.Text = capture.CollectedHeader(t.String(), s.res.WorkstationTime) + "\n" + s.res.Text
+	}
+	if c, ok := s.debug.(io.Closer); ok {
+		c.Close()
 	}
 	s.res.Elapsed = time.Since(start)
 	return s.res
@@ -166,12 +171,17 @@ func (s *session) open() error {
 		impl = &systemTransport{bin: s.c.sshBin, args: args, passphrase: opt.Auth.Passphrase}
 	}
 	s.g = &guard{Implementation: impl}
+	chlog := io.Writer(s.log)
+	if opt.Debug != nil {
+		s.debug = opt.Debug(s.t)
+		chlog = io.MultiWriter(s.log, s.debug)
+	}
 	popts := []util.Option{
 		options.WithPort(s.t.Port),
 		options.WithAuthUsername(opt.Auth.User),
 		options.WithCustomTransport(s.g),
 		options.WithTimeoutOps(s.timeoutFor("login")),
-		options.WithChannelLog(s.log),
+		options.WithChannelLog(chlog),
 		// scrapligo polls its read queue every ReadDelay (250 us by
 		// default): a fleet of sessions waiting on slow devices would spend
 		// the CPU polling. 1 ms costs at most that per command.

@@ -151,3 +151,44 @@ func TestSSHSessionIsReadOnlyAndRedacted(t *testing.T) {
 		})
 	}
 }
+
+// --debug writes each switch's whole session to stderr, prefixed with the
+// switch and redacted like every other output; without it, nothing.
+func TestSSHDebugLog(t *testing.T) {
+	for _, transport := range []string{"default", "system"} {
+		t.Run(transport, func(t *testing.T) {
+			d := startFake(t, "healthy")
+			kh := filepath.Join(t.TempDir(), "known_hosts")
+			os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600)
+			args := []string{"ssh", "-u", "admin", "--transport", transport, "--known-hosts", kh, "--no-active", "-o", "json", d.Addr()}
+			env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+			quiet := runCLI(t, false, env, "", args...)
+			if strings.Contains(quiet.err, "debug ") {
+				t.Errorf("debug lines without --debug:\n%s", quiet.err)
+			}
+			r := runCLI(t, false, env, "", append(args[:1:1], append([]string{"--debug"}, args[1:]...)...)...)
+			if r.code != ExitOK && r.code != ExitFindings {
+				t.Fatalf("exit %d\n%s", r.code, r.err)
+			}
+			prefix := "debug " + d.Addr() + ": "
+			for _, want := range []string{"show version", "NXOS: version", "username admin password 5 <redacted>", "snmp-server community <redacted>"} {
+				if !strings.Contains(r.err, prefix) || !strings.Contains(r.err, want) {
+					t.Errorf("debug log lacks %q", want)
+				}
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(r.err, "\n"), "\n") {
+				if !strings.HasPrefix(l, prefix) {
+					t.Errorf("stderr line without the switch prefix: %q", l)
+				}
+			}
+			for _, secret := range []string{sshPass, "$5$KJHDFG$", "s3cr3tC0mmunity"} {
+				if strings.Contains(r.err, secret) {
+					t.Errorf("debug log holds %q", secret)
+				}
+			}
+			if r.out != quiet.out {
+				t.Error("--debug changed the report")
+			}
+		})
+	}
+}
