@@ -39,10 +39,12 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 	case snapshot.IsIPHost(p.Host):
 		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
 	}
-	var failed, resolved, elsewhere []capture.Ref
+	var failed, resolved, elsewhere, unknownVRF []capture.Ref
 	note := func(target, tvrf string, unresolved bool, ref capture.Ref) {
 		switch {
 		case !strings.EqualFold(target, p.Host):
+		case tvrf == "": // pasted without its command line
+			unknownVRF = append(unknownVRF, ref)
 		case !sameVRF(tvrf, vrf):
 			elsewhere = append(elsewhere, ref)
 		case unresolved:
@@ -65,6 +67,8 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 			remedies.Resolve(p), failed...)
 	case len(elsewhere) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s ran in another VRF than %s, whose name servers may differ; run `%s`", p.Host, vrfName(vrf), p.Reach()[0]))
+	case len(unknownVRF) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s were pasted without their command line, so their VRF is unknown; run `%s`", p.Host, p.Reach()[0]))
 	}
 	return c.NotChecked(p.Reach()[0])
 }

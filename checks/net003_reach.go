@@ -36,12 +36,16 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 		return c.NotChecked(vrfSource(s), "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
 	}
 	reach := p.Reach()
-	var pings, tcps, unresolved, elsewhere []capture.Ref
+	// A test pasted without its command line has no VRF (""): it may have
+	// run anywhere, so it proves nothing about the Call Home VRF.
+	var pings, tcps, unresolved, elsewhere, unknownVRF []capture.Ref
 	pingOK, tcpOK, tcpFail := false, false, false
 	var tcpErr string
 	for _, t := range s.Pings {
 		switch {
 		case !targets(s, p, t.Target):
+		case t.VRF == "":
+			unknownVRF = append(unknownVRF, t.Ref)
 		case !sameVRF(t.VRF, vrf):
 			elsewhere = append(elsewhere, t.Ref)
 		case t.Unresolved:
@@ -54,6 +58,8 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	for _, t := range s.TCPTests {
 		switch {
 		case !targets(s, p, t.Target) || t.Port != 443:
+		case t.VRF == "":
+			unknownVRF = append(unknownVRF, t.Ref)
 		case !sameVRF(t.VRF, vrf):
 			elsewhere = append(elsewhere, t.Ref)
 		case t.Unresolved:
@@ -91,6 +97,8 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 		return c.Skip(fmt.Sprintf("not checked: the test could not resolve %s (see DNS003), so it says nothing about the path; after fixing DNS run `%s` and `%s`", p.Host, reach[0], reach[1]))
 	case len(elsewhere) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s ran in another VRF than Call Home's (%s) and prove nothing about it; run `%s` and `%s`", p.Host, vrfName(vrf), reach[0], reach[1]))
+	case len(unknownVRF) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s were pasted without their command line, so their VRF is unknown; run `%s` and `%s`", p.Host, reach[0], reach[1]))
 	}
 	return c.NotChecked(reach...)
 }

@@ -1,6 +1,12 @@
 package checks
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/snapshot"
+)
 
 func TestNET003(t *testing.T) {
 	ch := callhomeCfg(tacHTTPS, "transport http use-vrf management", "enable")
@@ -27,5 +33,22 @@ func TestNET003(t *testing.T) {
 			pairs := append([]string{"show running-config callhome", ch}, tc.pairs...)
 			want(t, run(t, "NET003", snapOf(t, pairs...)), tc.status, tc.reason)
 		})
+	}
+}
+
+// TestPastedTestsProveNoVRF: a ping or telnet pasted without its command
+// line does not say which VRF it ran in, so NET003 and DNS003 ask for the
+// test in the Call Home VRF instead of judging it, whichever VRF that is.
+func TestPastedTestsProveNoVRF(t *testing.T) {
+	ping := "PING tools.cisco.com (72.163.4.38): 56 data bytes\n64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms\n"
+	for _, vrf := range []string{"management", "default"} {
+		paste := callhomeCfg(tacHTTPS, "transport http use-vrf "+vrf, "enable") + "\n" + ping
+		c, err := capture.Read("paste.txt", strings.NewReader(paste), capture.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := snapshot.Build(c.Devices[0])
+		want(t, run(t, "NET003", s), Skipped, "not checked: the captured tests toward tools.cisco.com were pasted without their command line")
+		want(t, run(t, "DNS003", s), Skipped, "not checked: the captured tests of tools.cisco.com were pasted without their command line")
 	}
 }

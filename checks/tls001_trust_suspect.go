@@ -135,10 +135,11 @@ func commFailures(s *snapshot.Snapshot) []failureText {
 }
 
 // tcpConnected reports whether a TCP 443 test to the path's host connected
-// from the path's VRF.
+// from the path's VRF; a test pasted without its command line (no VRF)
+// does not count.
 func tcpConnected(s *snapshot.Snapshot, p remedies.Path) bool {
 	for _, t := range s.TCPTests {
-		if t.Connected && t.Port == 443 && targets(s, p, t.Target) && sameVRF(t.VRF, p.VRF) {
+		if t.Connected && t.Port == 443 && targets(s, p, t.Target) && t.VRF != "" && sameVRF(t.VRF, p.VRF) {
 			return true
 		}
 	}

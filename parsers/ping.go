@@ -161,13 +161,17 @@ func ParseTCPTest(sec *capture.Section) *TCPTest {
 
 // commandArgs reads the target, the second positional argument (telnet's
 // port) and the VRF from a typed `ping`/`telnet` command. vrf is "default"
-// when a target was typed without a VRF, "" when no target was typed.
+// when a target was typed without a VRF, "" when no target was typed or
+// the command was only recognised from its output (a paste): the output
+// does not say which VRF the test ran in.
 func commandArgs(sec *capture.Section, verb string) (target, second, vrf string) {
 	f := strings.Fields(commandText(sec))
 	if len(f) == 0 || !strings.EqualFold(f[0], verb) {
 		return "", "", ""
 	}
-	vrf = DefaultVRF
+	if sec.Typed != "" {
+		vrf = DefaultVRF
+	}
 	var pos []string
 	for i := 1; i < len(f); i++ {
 		w := strings.ToLower(f[i])

@@ -18,6 +18,8 @@ func TestParsePing(t *testing.T) {
 			target: "tools.cisco.com", addr: "72.163.4.38", vrf: "management", sent: 5, recv: 5},
 		{name: "unresolved", typed: "ping tools.cisco.com vrf management", text: "% Invalid host/interface tools.cisco.com\n",
 			target: "tools.cisco.com", vrf: "management", unresolved: true},
+		{name: "pasted: VRF unknown", text: "PING tools.cisco.com (72.163.4.38): 56 data bytes\n64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms\n",
+			target: "tools.cisco.com", addr: "72.163.4.38", vrf: "", sent: 1, recv: 1},
 		{name: "partial", typed: "ping 192.0.2.1 count 4 vrf blue",
 			text:   "PING 192.0.2.1 (192.0.2.1): 56 data bytes\n64 bytes from 192.0.2.1: icmp_seq=0 ttl=64 time=1 ms\nRequest 1 timed out\n",
 			target: "192.0.2.1", addr: "192.0.2.1", vrf: "blue", sent: 2, recv: 1, timedOut: 1, loss: 50},
@@ -25,6 +27,9 @@ func TestParsePing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sec := section("ping", tt.typed, tt.text)
+			if tt.typed == "" && tt.target != "" {
+				sec.Command = "ping " + tt.target // as capture names a pasted ping
+			}
 			if tt.file != "" {
 				sec = fixture(t, tt.file, "ping", tt.typed)
 			}
