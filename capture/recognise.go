@@ -260,24 +260,16 @@ func isFacility(s string) bool {
 	return i > 0 && len(s) > i+3 && s[i] == '-' && isDigit(s[i+1]) && s[i+2] == '-' && s[i+3] >= 'A' && s[i+3] <= 'Z'
 }
 
-func isWord(s string, lo, hi int) bool {
-	if len(s) < lo || len(s) > hi {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isLetter(s[i]) {
-			return false
-		}
-	}
-	return true
-}
+func isWord(s string, lo, hi int) bool   { return runOf(s, lo, hi, isLetter) }
+func isNumber(s string, lo, hi int) bool { return runOf(s, lo, hi, isDigit) }
 
-func isNumber(s string, lo, hi int) bool {
+// runOf says whether s is lo to hi bytes, each accepted by ok.
+func runOf(s string, lo, hi int, ok func(byte) bool) bool {
 	if len(s) < lo || len(s) > hi {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !ok(s[i]) {
 			return false
 		}
 	}
