@@ -18,7 +18,9 @@ import (
 // packet elsewhere (DNS, unreachable networks), and on the system
 // transport's bare errors whose only account is OpenSSH's output.
 func TestClassify(t *testing.T) {
-	opErr := func(err error) error { return &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", err)} }
+	opErr := func(err error) error {
+		return &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", err)}
+	}
 	tg := Target{Host: "sw1", Port: 22}
 	tests := []struct {
 		name     string

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -288,4 +289,13 @@ func TestSSHProgress(t *testing.T) {
 			t.Error("progress on stdout")
 		}
 	}
+}
+
+// workstationTime matches the workstation clock a live run quotes (the
+// collected header, CLK001's message), which differs between two runs.
+var workstationTime = regexp.MustCompile(`\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\dZ| \d\d:\d\d UTC, when)`)
+
+// maskWorkstationTime lets two live runs' reports be compared.
+func maskWorkstationTime(report string) string {
+	return workstationTime.ReplaceAllString(report, "<workstation time>")
 }
