@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +200,42 @@ func TestDNSBoundedWhenAllSilent(t *testing.T) {
 	}
 	if len(p.DNS) != 12 {
 		t.Fatalf("%d answers, want 12", len(p.DNS))
+	}
+	for _, a := range p.DNS {
+		if a.Outcome != snapshot.DNSNoAnswer {
+			t.Errorf("%s %s: %q", a.Server, a.Type, a.Outcome)
+		}
+	}
+}
+
+// Every server silent, the TLS endpoint included (it accepts TCP and never
+// speaks): the whole step still ends within its budget, each probe with
+// its own "no answer".
+func TestRunBoundedWhenEverythingSilent(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // held open, silent, until the test ends
+		}
+	}()
+	silent := probetest.StartDNS(t, probetest.Silent, nil)
+	o := Options{DNS: true, TLS: true, DNSServers: []string{silent.Addr}, ConnectTo: ln.Addr().String(),
+		Timeout: 300 * time.Millisecond}
+	start := time.Now()
+	p := Run(context.Background(), device(ciscoURL, "management"), o)
+	if elapsed := time.Since(start); elapsed > o.Budget()+500*time.Millisecond {
+		t.Errorf("probe step took %v, budget %v", elapsed, o.Budget())
+	}
+	if p.TLS == nil || !strings.Contains(p.TLS.Err, "timeout") {
+		t.Errorf("TLS %+v, want a handshake timeout", p.TLS)
 	}
 	for _, a := range p.DNS {
 		if a.Outcome != snapshot.DNSNoAnswer {
