@@ -177,6 +177,14 @@ func sameOutput(cur, cmd string, curBody int) bool {
 	return ok && (cur == family || strings.HasPrefix(cur, family+" "))
 }
 
+// sharedWithIOS are the commands recognised by content whose output looks
+// the same on IOS and IOS-XE (a clock line, syslog lines, certificates): a
+// paste of nothing else is not taken for NX-OS output.
+var sharedWithIOS = map[string]bool{
+	"show clock": true, "show logging logfile": true,
+	"show crypto ca certificates": true, "show crypto ca trustpoints": true,
+}
+
 // repeatingHeaders maps the commands whose recognised line repeats inside
 // one output to the command family a section must belong to.
 var repeatingHeaders = map[string]string{

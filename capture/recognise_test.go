@@ -1,6 +1,9 @@
 package capture
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParsePrompt(t *testing.T) {
 	tests := []struct {
@@ -118,5 +121,24 @@ func TestBacktickHeader(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("backtickHeader(%q) = %q, %v; want %q", tt.line, got, ok, tt.want)
 		}
+	}
+}
+
+// TestPasteSharedWithIOS: a paste holding only output IOS prints the same
+// way (a clock, syslog lines, certificates) is not NX-OS output; beside
+// output only NX-OS prints, the same lines are read as its sections.
+func TestPasteSharedWithIOS(t *testing.T) {
+	shared := "16:00:03.512 UTC Fri Jul 01 2022\n" +
+		"2022 Jun 22 09:05:02 sw %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x\n" +
+		"Trustpoint: cisco-sl-root\nsubject=/CN=QuoVadis Root CA 2\n"
+	if _, err := Read("p.txt", strings.NewReader(shared), Options{}); err == nil || !strings.Contains(err.Error(), "no NX-OS output found") {
+		t.Errorf("shared output alone: err = %v, want no NX-OS output found", err)
+	}
+	c, err := Read("p.txt", strings.NewReader("Cisco Nexus Operating System (NX-OS) Software\n"+shared), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(c.Devices[0].Sections); got != 4 {
+		t.Errorf("%d sections beside show version, want 4", got)
 	}
 }

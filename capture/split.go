@@ -202,7 +202,9 @@ func (s *splitter) setHost(h string) {
 func (s *splitter) start(cmd, typed string, line int) error {
 	s.endSection()
 	s.curCmd = cmd
-	s.d.seen++
+	if line != 0 || !sharedWithIOS[cmd] {
+		s.d.seen++
+	}
 	if typed != "" && foreignCommand(cmd) {
 		text := typed
 		if text == "" {
