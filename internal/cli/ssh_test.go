@@ -25,19 +25,8 @@ func fakeFleet(t *testing.T, names ...string) ([]string, string) {
 	t.Helper()
 	var addrs, known []string
 	for _, n := range names {
-		sc, err := nxsim.BundledScenario(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs,
-			Users: map[string]string{"admin": sshPass}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			d.Close()
-			assertDeviceReadOnly(t, d)
-		})
+		d := startFake(t, n)
+		t.Cleanup(func() { assertDeviceReadOnly(t, d) })
 		addrs = append(addrs, d.Addr())
 		known = append(known, collect.KnownHostsLine(d.Addr(), d.HostKey()))
 	}
