@@ -31,6 +31,13 @@ func environmentTopic(Streams) *cobra.Command {
 		Short: "Environment variables slcheck reads",
 		Long: `NO_COLOR   when set (to anything), --color auto does not colour the text report
            (https://no-color.org); --color always still does.
-TERM       --color auto does not colour when TERM is "dumb".`,
+TERM       --color auto does not colour when TERM is "dumb".
+
+slcheck ssh:
+SLCHECK_PASSWORD    the login password (there is no flag for it, so it is in
+                    no process list); without it, a prompt without echo
+SLCHECK_PASSPHRASE  the passphrase of an encrypted --identity key
+SSH_AUTH_SOCK       the ssh-agent to take keys from
+HOME                ~/.ssh/known_hosts is checked when --known-hosts is not given`,
 	}
 }
