@@ -24,7 +24,7 @@ func init() {
 		Needs:      []string{cmdShowClock, cmdNTPConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
-			What: "In an SSH session, the device clock against the workstation's (more than an hour apart fails); in a capture, `ntp server` lines in the running-config (whole, or filtered with `| include ntp`) and the `Time source is` line of `show clock`.",
+			What: "In an SSH session, and in a capture `slcheck ssh` saved (its first line records the workstation's clock when `show clock` ran), the device clock against the workstation's (more than an hour apart fails); in any capture, `ntp server` lines in the running-config (whole, or filtered with `| include ntp`) and the `Time source is` line of `show clock`.",
 			Why:  "Certificates and trust codes are checked against the device clock: a clock off by more than an hour from CSSM makes TLS and trust-code installation fail in ways that look like network problems.",
 			Fix:  "Configure NTP (`ntp server <address> use-vrf <vrf>`) and check `show clock` and `show ntp peer-status` agree with real time.",
 		},
