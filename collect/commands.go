@@ -2,6 +2,7 @@ package collect
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 )
 
@@ -96,10 +97,17 @@ func hostOK(h string) bool {
 	if h == "" || len(h) > 253 {
 		return false
 	}
+	if strings.Contains(h, ":") {
+		// Only an IPv6 address holds colons (anything else would be sent
+		// to a resolver as a name), and without a zone, which may hold any
+		// character.
+		a, err := netip.ParseAddr(h)
+		return err == nil && a.Zone() == ""
+	}
 	for _, r := range h {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case r == '.', r == '-', r == ':', r == '_':
+		case r == '.', r == '-', r == '_':
 		default:
 			return false
 		}

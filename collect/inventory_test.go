@@ -2,6 +2,7 @@ package collect
 
 import (
 	"errors"
+	"net/netip"
 	"os"
 	"strings"
 	"testing"
@@ -21,6 +22,9 @@ func TestReadInventory(t *testing.T) {
 		{name: "two on a line", in: "sw1\nsw2 sw3\n", err: `inv.txt:2: "sw2 sw3": one host per line`},
 		{name: "bad port", in: "sw1:99999\n", err: `inv.txt:1: "sw1:99999": bad port "99999"`},
 		{name: "binary", in: "sw1\n\x00\xff\xfe\n", err: `inv.txt:2: "\x00\xff\xfe": bad host name`},
+		{name: "colons but not IPv6", in: "[:::1]:22\n", err: `inv.txt:1: "[:::1]:22": bad host name`},
+		{name: "IPv6 zone", in: "fe80::1%eth0\n", err: `inv.txt:1: "fe80::1%eth0": bad host name`},
+		{name: "bare IPv6", in: "2001:db8::2\n", want: []Target{{"2001:db8::2", 22}}},
 		{name: "one huge line", in: strings.Repeat("a", 1<<20), err: "inv.txt:1: a line of more than 64 KiB: not a list of hosts"},
 	}
 	for _, tt := range tests {
@@ -79,6 +83,9 @@ func FuzzReadInventory(f *testing.F) {
 		for _, tg := range got {
 			if tg.Port < 1 || tg.Port > 65535 || tg.Host == "" || strings.ContainsAny(tg.Host, " \t#") {
 				t.Fatalf("target %+v", tg)
+			}
+			if a, err := netip.ParseAddr(tg.Host); strings.Contains(tg.Host, ":") && (err != nil || a.Zone() != "") {
+				t.Fatalf("target %+v: colons in something not an IPv6 address", tg)
 			}
 		}
 	})

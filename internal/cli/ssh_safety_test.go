@@ -192,3 +192,43 @@ func TestSSHDebugLog(t *testing.T) {
 		})
 	}
 }
+
+// Odd flag values never panic: each is a usage error (exit 2) or, when it
+// is a value slcheck can live with, the collection runs and fails on the
+// closed loopback port 1 (exit 3). A deadline of 0 or less means the
+// default one: a session is never left without one.
+func TestSSHHostileFlags(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("x"), 0o600)
+	const closed = "127.0.0.1:1"
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"--concurrency", "1000000", closed}, ExitCollection, "connection refused"},
+		{[]string{"--timeout", "-5s", closed}, ExitCollection, "connection refused"},
+		{[]string{"--connect-timeout", "0s", closed}, ExitCollection, "connection refused"},
+		{[]string{"--host-timeout", "1ns", closed}, ExitCollection, "deadline"},
+		{[]string{"--timeout", "forever", closed}, ExitUsage, `invalid argument "forever"`},
+		{[]string{"--identity", "/dev/null", closed}, ExitUsage, "/dev/null"},
+		{[]string{"--identity", dir, closed}, ExitUsage, "is a directory"},
+		{[]string{"--known-hosts", dir, closed}, ExitUsage, "is a directory"},
+		{[]string{"--save", filepath.Join(file, "sub"), closed}, ExitUsage, "--save"},
+		{[]string{"--inventory", "/dev/zero"}, ExitUsage, "/dev/zero:1: a line of more than 64 KiB"},
+		{[]string{"--transport=", closed}, ExitUsage, `--transport ""`},
+		{[]string{"127.0.0.1:0"}, ExitUsage, `bad port "0"`},
+		{[]string{"[:::1]:22"}, ExitUsage, "bad host name"},
+		{[]string{"--", "-oProxyCommand=sh"}, ExitUsage, "bad host name"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			t.Setenv("HOME", dir)
+			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": "x"}, "", append([]string{"ssh"}, tc.args...)...)
+			if r.code != tc.code || !strings.Contains(r.err, tc.err) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.err, tc.code, tc.err)
+			}
+		})
+	}
+}
