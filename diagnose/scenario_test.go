@@ -229,7 +229,8 @@ func TestInputShapes(t *testing.T) {
 		base := diagnoseFile(t, sc.capture)
 		for i, dev := range c.Devices {
 			if isForeign(base[i]) {
-				continue // IOS-XE input is judged by its own prompts and banners
+				foreignInEveryShape(t, sc.name, dev)
+				continue
 			}
 			shapes[dev.Format] = true
 			want := statuses(base[i])
@@ -254,6 +255,32 @@ func TestInputShapes(t *testing.T) {
 		if !shapes[f] {
 			t.Errorf("no scenario in the %s shape to derive the others from", f)
 		}
+	}
+}
+
+// foreignInEveryShape: a device PLT003 rejects (IOS-XE output that shows
+// itself by its content, output of several devices mixed) fails PLT003 in
+// every shape. Output judged by an IOS-style prompt
+// ("host#cmd", which the variants rewrite) is left out: the blocks beside
+// it count only beside such a strong sign.
+func foreignInEveryShape(t *testing.T, name string, dev *capture.Device) {
+	for _, r := range dev.Foreign {
+		if strings.Contains(r.Text, "#") {
+			return
+		}
+	}
+	for _, v := range shapeVariants(dev) {
+		t.Run(name+"/"+v.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), v.file)
+			if err := os.WriteFile(path, v.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diagnoseFile(t, path) {
+				if !isForeign(d) {
+					t.Errorf("%s: PLT003 does not fail on the %s shape", d.Hostname, v.name)
+				}
+			}
+		})
 	}
 }
 
