@@ -32,6 +32,16 @@ func startFake(t *testing.T, scenario string) *nxsim.Device {
 	return d
 }
 
+// trusting writes a known_hosts file that trusts d.
+func trusting(t *testing.T, d *nxsim.Device) string {
+	t.Helper()
+	kh := filepath.Join(t.TempDir(), "known_hosts")
+	if err := os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return kh
+}
+
 // readOnlyLine is every line slcheck may type, written out independently
 // of collect's allow-list so that a wrong allow-list fails here: show
 // commands without a configuration keyword, terminal settings, and the
@@ -119,8 +129,7 @@ func TestSSHSessionIsReadOnlyAndRedacted(t *testing.T) {
 	for _, transport := range []string{"default", "system"} {
 		t.Run(transport, func(t *testing.T) {
 			d := startFake(t, "healthy")
-			kh := filepath.Join(t.TempDir(), "known_hosts")
-			os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600)
+			kh := trusting(t, d)
 			save := t.TempDir()
 			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
 				"--transport", transport, "--known-hosts", kh, "--save", save, "-o", "json", d.Addr())
@@ -158,8 +167,7 @@ func TestSSHDebugLog(t *testing.T) {
 	for _, transport := range []string{"default", "system"} {
 		t.Run(transport, func(t *testing.T) {
 			d := startFake(t, "healthy")
-			kh := filepath.Join(t.TempDir(), "known_hosts")
-			os.WriteFile(kh, []byte(collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n"), 0o600)
+			kh := trusting(t, d)
 			args := []string{"ssh", "-u", "admin", "--transport", transport, "--known-hosts", kh, "--no-active", "-o", "json", d.Addr()}
 			env := map[string]string{"SLCHECK_PASSWORD": sshPass}
 			quiet := runCLI(t, false, env, "", args...)
