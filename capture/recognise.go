@@ -104,23 +104,19 @@ func pasteHeader(t []byte) (cmd, typed string, ok bool) {
 	if len(b) == 0 || !pasteStart[b[0]] {
 		return "", "", false // most lines: one table lookup, no allocation
 	}
-	if isDigit(b[0]) || b[0] == '*' {
-		// Many output lines start with a digit: look without a copy; the
-		// answer holds no part of the line.
-		v := unsafe.String(unsafe.SliceData(b), len(b))
+	// Look without a copy: every answer below is a new string or a
+	// constant, never a part of s, which the next line overwrites.
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	switch {
+	case isDigit(s[0]) || s[0] == '*':
 		switch {
-		case isClockLine(v):
+		case isClockLine(s):
 			return "show clock", "", true
-		case isLogLine(v):
+		case isLogLine(s):
 			return "show logging logfile", "", true
 		}
-		return "", "", false
-	}
-	s := string(b)
-	low := strings.ToLower(s)
-	switch {
-	case len(s) < 200 && (strings.HasPrefix(low, "show ") || strings.HasPrefix(low, "sh ")):
-		return Canonical(s), s, true
+	case len(s) < 200 && (hasPrefixFold(s, "show ") || hasPrefixFold(s, "sh ")):
+		return Canonical(s), strings.Clone(s), true
 	case strings.HasPrefix(s, "Smart Licensing is ENABLED"), strings.HasPrefix(s, "Smart Licensing is DISABLED"):
 		return "show license status", "", true
 	case strings.HasPrefix(s, "Cisco Nexus Operating System"):
@@ -154,6 +150,10 @@ func pasteHeader(t []byte) (cmd, typed string, ok bool) {
 		return "show crypto ca trustpoints", "", true
 	}
 	return "", "", false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // pasteStart holds the first bytes of the lines pasteHeader recognises.
@@ -287,8 +287,14 @@ func runOf(s string, lo, hi int, ok func(byte) bool) bool {
 // isLicenseUsageHeader recognises the table header of traditional
 // `show license usage`: "Feature  Ins  Lic   Status Expiry Date Comments".
 func isLicenseUsageHeader(s string) bool {
-	f := strings.Fields(s)
-	return len(f) >= 4 && f[0] == "Feature" && f[1] == "Ins" && f[2] == "Lic" && f[3] == "Status"
+	for _, w := range [...]string{"Feature", "Ins", "Lic", "Status"} {
+		rest, ok := strings.CutPrefix(strings.TrimLeft(s, " \t"), w)
+		if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return false
+		}
+		s = rest
+	}
+	return true
 }
 
 // signal says how strongly a line shows IOS-XE rather than NX-OS.

@@ -142,3 +142,24 @@ func TestPasteSharedWithIOS(t *testing.T) {
 		t.Errorf("%d sections beside show version, want 4", got)
 	}
 }
+
+// TestPasteHeaderNoAllocation: a paste reader asks pasteHeader about every
+// line; the lines it does not recognise, digits first included, cost no
+// allocation.
+func TestPasteHeaderNoAllocation(t *testing.T) {
+	for _, line := range []string{
+		"64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms",
+		"2022 Jun 22 16:15:41 switch no facility",
+		"10:00:00 is not a clock",
+		"  some ordinary output line",
+		"Trustpoint",
+		"Feature                      Ins",
+		"show-stopper: a word, not a command",
+		"Smart Licensing Using Policy",
+	} {
+		b := []byte(line)
+		if n := testing.AllocsPerRun(100, func() { pasteHeader(b) }); n != 0 {
+			t.Errorf("pasteHeader(%q): %v allocations per line, want 0", line, n)
+		}
+	}
+}
