@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -217,5 +218,30 @@ func TestGzipStopsItsGoroutine(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before+1 {
 		t.Errorf("goroutines: %d before, %d after", before, after)
+	}
+}
+
+// Thousands of one-line prompts are thousands of devices, each a whole
+// diagnosis: past Options.MaxDevices the read fails, naming where the
+// first device too many starts.
+func TestTooManyDevices(t *testing.T) {
+	var b strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&b, "sw%d# show version\n NXOS: version 9.3(5)\n", i)
+	}
+	for _, tt := range []struct {
+		max  int
+		want string // "" means success
+	}{
+		{12, ""},
+		{11, "x.log:23: more than 11 devices in one input: give each switch's capture as a file of its own"},
+	} {
+		c, err := Read("x.log", strings.NewReader(b.String()), Options{MaxDevices: tt.max})
+		switch {
+		case tt.want == "" && (err != nil || len(c.Devices) != 12):
+			t.Errorf("max %d: %v", tt.max, err)
+		case tt.want != "" && (err == nil || err.Error() != tt.want):
+			t.Errorf("max %d: err = %v, want %q", tt.max, err, tt.want)
+		}
 	}
 }

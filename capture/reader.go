@@ -31,6 +31,10 @@ type Options struct {
 	// MaxSections caps the sections kept from one input; past it the read
 	// fails: no capture has that many commands.
 	MaxSections int
+	// MaxDevices caps the devices found in one input; past it the read
+	// fails: each device gets a whole diagnosis, and a file of thousands
+	// of one-line prompts would make megabytes of report per input byte.
+	MaxDevices int
 	// MaxInputBytes caps the text read (after decompression).
 	MaxInputBytes int64
 	// MaxGzipRatio is the largest expansion a gzip input may show once it
@@ -46,6 +50,7 @@ const (
 	DefaultMaxSectionBytes = 16 << 20
 	DefaultMaxKeptBytes    = 48 << 20
 	DefaultMaxSections     = 200_000
+	DefaultMaxDevices      = 1000
 	DefaultMaxInputBytes   = 16 << 30
 	DefaultMaxGzipRatio    = 100
 )
@@ -60,6 +65,7 @@ func (o Options) withDefaults() Options {
 	set(&o.MaxSectionLines, DefaultMaxSectionLines)
 	set(&o.MaxSectionBytes, DefaultMaxSectionBytes)
 	set(&o.MaxSections, DefaultMaxSections)
+	set(&o.MaxDevices, DefaultMaxDevices)
 	if o.MaxKeptBytes <= 0 {
 		o.MaxKeptBytes = DefaultMaxKeptBytes
 	}

@@ -17,8 +17,11 @@ type devState struct {
 	// techSections counts show-tech sections since its show-tech began; a
 	// second `show switchname` after some means a second show-tech.
 	techSections int
-	strong       []Ref
-	weak         []Ref
+	// first is the line of its first command header (0: none), to name
+	// where a device past Options.MaxDevices starts.
+	first  int
+	strong []Ref
+	weak   []Ref
 }
 
 // splitter turns cleaned lines into devices and sections.
@@ -202,6 +205,9 @@ func (s *splitter) setHost(h string) {
 func (s *splitter) start(cmd, typed string, line int) error {
 	s.endSection()
 	s.curCmd = cmd
+	if s.d.first == 0 {
+		s.d.first = line
+	}
 	if line != 0 || !sharedWithIOS[cmd] {
 		s.d.seen++
 	}
@@ -303,6 +309,10 @@ func (s *splitter) finish() (*Capture, error) {
 		}
 		ds.dev.Collected = s.collected
 		c.Devices = append(c.Devices, ds.dev)
+		if len(c.Devices) > s.opt.MaxDevices {
+			return nil, &InputError{File: s.name, Line: ds.first, Msg: fmt.Sprintf("more than %d devices in one input: "+
+				"give each switch's capture as a file of its own", s.opt.MaxDevices)}
+		}
 	}
 	if len(c.Devices) == 0 {
 		return nil, &InputError{File: s.name, Msg: "no NX-OS output found: expected a show tech-support, " +

@@ -161,6 +161,13 @@ func TestHostileFiles(t *testing.T) {
 			err: ": empty file"},
 		{name: "binary data", path: func() (string, *countingReader) { return write("noise.bin", noise), nil },
 			err: ":1: binary data"},
+		{name: "20 000 devices", path: func() (string, *countingReader) {
+			var b strings.Builder
+			for i := range 20_000 {
+				fmt.Fprintf(&b, "sw%d# show version\n NXOS: version 9.3(5)\n", i)
+			}
+			return write("fleet.log", []byte(b.String())), nil
+		}, err: `:2001: more than 1000 devices in one input: give each switch's capture as a file of its own$`},
 		{name: "200 MiB without a newline", path: func() (string, *countingReader) {
 			return fifo(t, dir, "oneline.txt", repeated([]byte("ABCDEFGH"), 200<<20))
 		}, err: ": no NX-OS output found"},
