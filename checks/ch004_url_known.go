@@ -81,9 +81,14 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 			d.Ref)
 	}
 	if full, cut := completeURL(raw); cut {
+		rem := remedies.ReplaceURL("Replace the truncated destination with the full URL.", d.Ref.Text, full, true, p)
+		if u.Scheme == "http" {
+			// CH002 fails on the same line and its fix writes the full
+			// https:// URL: one paste mends both.
+			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", rem.Notes, p)
+		}
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `show running-config callhome` on the switch", u.Path, full[len("https://")+len(u.Host):]),
-			remedies.ReplaceURL("Replace the truncated destination with the full URL.", d.Ref.Text, full, true, p),
-			d.Ref)
+			rem, d.Ref)
 	}
 	switch {
 	case strings.EqualFold(u.Path, onpremPath):
