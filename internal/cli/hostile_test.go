@@ -105,13 +105,22 @@ func fifo(t *testing.T, dir, name string, in io.Reader) (string, *countingReader
 func sprinkleNUL(s string) []byte { return []byte(strings.ReplaceAll(s, "o", "o\x00")) }
 
 // utf16BOM is s as Windows PowerShell's `>` writes it: UTF-16LE with a BOM.
-func utf16BOM(s string) []byte {
-	out := []byte{0xff, 0xfe}
+func utf16BOM(s string) []byte { return append([]byte{0xff, 0xfe}, utf16LE(s)...) }
+
+// utf16LE is s in UTF-16LE without a BOM (BMP only: captures are ASCII).
+func utf16LE(s string) []byte {
+	var out []byte
 	for _, r := range s {
-		if r > 0xffff {
-			r = '?'
-		}
 		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+// utf16BEBOM is s in UTF-16BE with a BOM (Out-File -Encoding BigEndianUnicode).
+func utf16BEBOM(s string) []byte {
+	out := []byte{0xfe, 0xff}
+	for _, r := range s {
+		out = append(out, byte(r>>8), byte(r))
 	}
 	return out
 }
@@ -237,6 +246,9 @@ func TestDirtyFilesDiagnosedLikeClean(t *testing.T) {
 		"nul-sprinkled.log":     sprinkleNUL(string(seedText)),
 		"powershell-utf16.txt":  utf16BOM(string(seedText)),
 		"powershell-utf16.gz":   gzipped(string(utf16BOM(string(seedText)))),
+		"utf16be-bom.txt":       utf16BEBOM(string(seedText)),
+		"utf16le-no-bom.txt":    utf16LE(string(seedText)),
+		"utf8-bom.txt":          append([]byte("\xef\xbb\xbf"), seedText...),
 		"crlf-and-nul.log":      sprinkleNUL(strings.ReplaceAll(string(seedText), "\n", "\r\n")),
 		"utf16-crlf-bom-gz.txt": gzipped(string(utf16BOM(strings.ReplaceAll(string(seedText), "\n", "\r\n")))),
 	} {
