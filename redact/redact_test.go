@@ -197,3 +197,33 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+// countWriter counts the writes it gets.
+type countWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.writes++
+	return c.Buffer.Write(p)
+}
+
+// TestWriterOneWritePerWrite: the complete lines of one Write reach the
+// underlying writer in one write (a report is not one system call a line).
+func TestWriterOneWritePerWrite(t *testing.T) {
+	var c countWriter
+	w := NewWriter(&c, &Policy{})
+	w.Write([]byte("a\nsnmp-server community s3cret\nc\npartial"))
+	if c.writes != 1 || c.String() != "a\nsnmp-server community <redacted>\nc\n" {
+		t.Errorf("%d writes of %q, want 1", c.writes, c.String())
+	}
+	w.Write([]byte(" line"))
+	if c.writes != 1 {
+		t.Errorf("a write without a newline wrote %d times", c.writes-1)
+	}
+	w.Close()
+	if c.writes != 2 || !strings.HasSuffix(c.String(), "partial line") {
+		t.Errorf("after Close: %d writes of %q", c.writes, c.String())
+	}
+}

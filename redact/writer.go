@@ -15,6 +15,7 @@ type Writer struct {
 	w   io.Writer
 	st  *Stream
 	buf []byte
+	out []byte // redacted lines of the current Write
 }
 
 // NewWriter returns a Writer that redacts with p into w.
@@ -35,6 +36,10 @@ func (w *Writer) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.buf = append(w.buf, p...)
+	// The complete lines of one Write reach the underlying writer in one
+	// write: a report rendered in one call is one system call, not one a
+	// line.
+	w.out = w.out[:0]
 	for {
 		i := bytes.IndexByte(w.buf, '\n')
 		if i < 0 {
@@ -42,12 +47,20 @@ func (w *Writer) Write(p []byte) (int, error) {
 		}
 		line := string(w.buf[:i])
 		w.buf = w.buf[i+1:]
-		if _, err := io.WriteString(w.w, w.st.Line(line)+"\n"); err != nil {
-			return 0, err
-		}
+		w.out = append(w.out, w.st.Line(line)...)
+		w.out = append(w.out, '\n')
 	}
 	if len(w.buf) == 0 {
 		w.buf = nil
+	}
+	if len(w.out) > 0 {
+		_, err := w.w.Write(w.out)
+		if cap(w.out) > 1<<20 {
+			w.out = nil // a large report's buffer is not kept
+		}
+		if err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 
@@ -56,7 +57,10 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	if opt.Width <= 0 {
 		opt.Width = 80
 	}
-	rw := opt.Redact.NewWriter(w)
+	// The renderers write a line or a word at a time: buffered, a report
+	// reaches w in a few large writes (one system call each, not one a line).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	rw := opt.Redact.NewWriter(bw)
 	var err error
 	switch opt.Format {
 	case JSON:
@@ -70,6 +74,9 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	}
 	if cerr := rw.Close(); err == nil {
 		err = cerr
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
 	return err
 }

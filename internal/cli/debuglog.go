@@ -18,16 +18,25 @@ func debugLog(st Streams) func(collect.Target) io.Writer {
 	}
 }
 
-// prefixer writes each line it gets (redact.Writer passes whole lines) as
-// one prefixed line, without the carriage returns of a terminal session.
+// prefixer writes each line it gets (redact.Writer passes whole lines,
+// several at once) as one prefixed line, without the carriage returns of
+// a terminal session.
 type prefixer struct {
 	w      io.Writer
 	prefix []byte
 }
 
 func (p *prefixer) Write(b []byte) (int, error) {
-	line := bytes.TrimRight(b, "\r\n")
-	out := append(append(append(make([]byte, 0, len(p.prefix)+len(line)+1), p.prefix...), line...), '\n')
+	var out []byte
+	for rest := b; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		out = append(append(append(out, p.prefix...), bytes.TrimRight(line, "\r")...), '\n')
+	}
 	if _, err := p.w.Write(out); err != nil {
 		return 0, err
 	}
