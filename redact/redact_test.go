@@ -200,14 +200,16 @@ func FuzzLine(f *testing.F) {
 
 // countWriter counts the writes it gets.
 type countWriter struct {
-	bytes.Buffer
+	buf    bytes.Buffer
 	writes int
 }
 
 func (c *countWriter) Write(p []byte) (int, error) {
 	c.writes++
-	return c.Buffer.Write(p)
+	return c.buf.Write(p)
 }
+
+func (c *countWriter) String() string { return c.buf.String() }
 
 // TestWriterOneWritePerWrite: the complete lines of one Write reach the
 // underlying writer in one write (a report is not one system call a line).
