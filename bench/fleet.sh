@@ -27,18 +27,23 @@ trap cleanup EXIT
 for _ in $(seq 100); do [ -f "$work/ready" ] && break; sleep 0.1; done
 [ -f "$work/ready" ] || { echo "fleet.sh: fake fleet did not start" >&2; exit 2; }
 
-run() { # run INVENTORY CONCURRENCY: prints "seconds maxrss_kb exit"
+# fleetcpu: CPU seconds (user+sys) the fake fleet process has used so far.
+fleetcpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$fleet/stat"; }
+run() { # run INVENTORY CONCURRENCY: prints "seconds maxrss_kb cpu_s exit"
 	set +e
-	SLCHECK_PASSWORD=bench /usr/bin/time -f "%e %M" -o "$work/time" "$work/slcheck" ssh -u admin \
+	SLCHECK_PASSWORD=bench /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$work/slcheck" ssh -u admin \
 		--transport "$transport" --known-hosts "$work/known_hosts" --inventory "$1" \
 		--concurrency "$2" -o json >"$work/out.json" 2>"$work/err.txt"
 	code=$?
 	set -e
-	echo "$(tail -1 "$work/time") $code"
+	read -r e m u s < <(tail -1 "$work/time")
+	echo "$e $m $(echo "$u + $s" | bc -l) $code"
 }
 head -1 "$work/inventory.txt" >"$work/one.txt"
-read -r one_s one_kb one_code < <(run "$work/one.txt" 1)
-read -r all_s all_kb all_code < <(run "$work/inventory.txt" "$conc")
+read -r one_s one_kb one_cpu one_code < <(run "$work/one.txt" 1)
+f0=$(fleetcpu)
+read -r all_s all_kb all_cpu all_code < <(run "$work/inventory.txt" "$conc")
+f1=$(fleetcpu)
 rounds=$(( (hosts + conc - 1) / conc ))
 ideal=$(echo "$rounds * $one_s" | bc -l)
 failed=$(grep -c '"kind": "collection"' "$work/out.json" || true)
@@ -46,3 +51,7 @@ left=$(pgrep -P $$ -c ssh || true)
 printf 'transport %s: one host %.2f s (exit %s); %d hosts at --concurrency %d: %.2f s = %.2fx ideal (%d x %.2f s), peak RSS %.0f MiB, exit %s, %s hosts not collected, %s ssh processes left\n' \
 	"$transport" "$one_s" "$one_code" "$hosts" "$conc" "$all_s" "$(echo "$all_s / $ideal" | bc -l)" "$rounds" "$one_s" \
 	"$(echo "$all_kb / 1024" | bc -l)" "$all_code" "$failed" "$left"
+# On 2 cores the fleet can use at most 2 x its wall time of CPU, shared by
+# slcheck and the fake switches.
+printf 'CPU during the fleet run: slcheck %.2f s, fake fleet %.2f s, together %.0f%% of %d cores x %.2f s\n' \
+	"$all_cpu" "$(echo "$f1 - $f0" | bc -l)" "$(echo "100 * ($all_cpu + $f1 - $f0) / ($(nproc) * $all_s)" | bc -l)" "$(nproc)" "$all_s"

@@ -18,14 +18,16 @@ import (
 // (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns
 // old Mac line ends into newlines, and refuses what is not text. The
 // caller calls the returned stop function, error or not: it ends the
-// decompressing goroutine.
-func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) {
+// decompressing goroutine. *size is the line reader's buffer (see
+// bufferSize): its buffers are no larger, and a gzip input sets it back
+// to readBuffer.
+func openText(name string, r io.Reader, opt Options, size *int) (io.Reader, func(), error) {
 	stop := func() {}
 	fail := func(msg string, err error) (io.Reader, func(), error) {
 		return nil, stop, &InputError{File: name, Msg: msg, Err: err}
 	}
 	raw := &countReader{r: r}
-	br := bufio.NewReaderSize(raw, 64<<10)
+	br := bufio.NewReaderSize(raw, min(64<<10, *size))
 	head, err := br.Peek(6)
 	if len(head) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -42,6 +44,7 @@ func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) 
 			return fail("gzip header is corrupt: "+err.Error(), err)
 		}
 		src, stop, compressed = p, p.stop, true
+		*size = readBuffer
 	default:
 		if kind := archiveKind(head); kind != "" {
 			return fail(kind+": slcheck reads plain text or gzip; extract the capture first", nil)
@@ -51,7 +54,7 @@ func openText(name string, r io.Reader, opt Options) (io.Reader, func(), error) 
 	if compressed {
 		lim.compressed, lim.ratio = raw, opt.MaxGzipRatio
 	}
-	text := bufio.NewReaderSize(lim, 64<<10)
+	text := bufio.NewReaderSize(lim, min(64<<10, *size))
 	sample, err := text.Peek(8 << 10)
 	if len(sample) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {

@@ -82,6 +82,18 @@ func (o Options) withDefaults() Options {
 // line it sees whole before deciding it is binary.
 const readBuffer = 1 << 20
 
+// bufferSize is the line reader's buffer for r: readBuffer, or less for
+// an input held in memory (a live session's log, a few KiB) whose whole
+// text fits in less, so that diagnosing a fleet does not allocate and
+// clear 1 MiB per host. The text may be up to 1.5 times the bytes (UTF-16
+// to UTF-8); openText sets readBuffer back for a gzip input.
+func bufferSize(r io.Reader) int {
+	if l, ok := r.(interface{ Len() int }); ok {
+		return min(readBuffer, max(16<<10, l.Len()+l.Len()/2+4<<10))
+	}
+	return readBuffer
+}
+
 // ReadFile reads one input; "-" is standard input.
 func ReadFile(path string, opt Options) (*Capture, error) {
 	if path == "-" {
@@ -109,13 +121,14 @@ func ReadFile(path string, opt Options) (*Capture, error) {
 // stays bounded by Options whatever the input's size.
 func Read(name string, r io.Reader, opt Options) (*Capture, error) {
 	opt = opt.withDefaults()
-	src, stop, err := openText(name, r, opt)
+	size := bufferSize(r)
+	src, stop, err := openText(name, r, opt, &size)
 	defer stop()
 	if err != nil {
 		return nil, err
 	}
 	s := newSplitter(name, opt)
-	lr := newLineReader(src, readBuffer, opt.MaxLineBytes)
+	lr := newLineReader(src, size, opt.MaxLineBytes)
 	lr.binary = looksBinary
 	for {
 		if s.skipping {

@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net"
@@ -28,6 +29,7 @@ type sshTransport struct {
 	sess   *ssh.Session
 	stdin  io.WriteCloser
 	stdout io.Reader
+	rbuf   []byte // Read's buffer
 }
 
 func (t *sshTransport) Open(a *transport.Args) error {
@@ -98,13 +100,19 @@ func (t *sshTransport) IsAlive() bool {
 	return t.client != nil
 }
 
+// Read reads into a buffer the transport keeps (scrapligo reads one at a
+// time) and returns a copy of what came: a fleet's sessions read often and
+// little, and an 8 KiB allocation per read was a tenth of a fleet's CPU
+// in the garbage collector.
 func (t *sshTransport) Read(n int) ([]byte, error) {
-	b := make([]byte, n)
-	n, err := t.stdout.Read(b)
+	if cap(t.rbuf) < n {
+		t.rbuf = make([]byte, n)
+	}
+	k, err := t.stdout.Read(t.rbuf[:n])
 	if err != nil {
 		return nil, err
 	}
-	return b[:n], nil
+	return bytes.Clone(t.rbuf[:k]), nil
 }
 
 func (t *sshTransport) Write(b []byte) error {

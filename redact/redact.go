@@ -42,6 +42,7 @@ type rule struct {
 	contact bool
 	// keep lists values that are keywords, not secrets.
 	keep map[string]bool
+	hi   int // the hint's number among the distinct hints (see init)
 }
 
 func r(hint, pattern string, keep ...string) rule {
@@ -93,7 +94,7 @@ var rules = []rule{
 	r("message-digest-key", `\bmessage-digest-key\s+\d+\s+md5\s+`+typed+value),
 	// key chains and HSRP: key-string 7 SECRET; authentication text SECRET
 	r("key-string", `\bkey-string\s+`+typed+value),
-	r("text", `\bauthentication\s+text\s+`+value),
+	r("authentication", `\bauthentication\s+text\s+`+value),
 	r("pre-shared-key", `\bpre-shared-key\s+`+typed+value),
 	r("ah-md5", `\bah-md5\s+`+typed+value),
 	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
@@ -127,15 +128,43 @@ var rules = []rule{
 // inside a multi-line private key block; use Text or a Stream for that.
 func (p Policy) Line(s string) string {
 	lower := strings.ToLower(s)
+	// Rules share hints ("password", "key"): each is looked for once a
+	// line, until a rule changes it. Most lines hold none.
+	var looked, found uint64
 	for _, ru := range rules {
-		if (ru.contact && p.ShowContacts) || !strings.Contains(lower, ru.hint) {
+		if ru.contact && p.ShowContacts {
+			continue
+		}
+		bit := uint64(1) << ru.hi
+		if looked&bit == 0 {
+			looked |= bit
+			if strings.Contains(lower, ru.hint) {
+				found |= bit
+			}
+		}
+		if found&bit == 0 {
 			continue
 		}
 		if out := ru.apply(s); out != s {
 			s, lower = out, strings.ToLower(out)
+			looked, found = 0, 0
 		}
 	}
 	return s
+}
+
+// init numbers the distinct hints of rules (at most 64) into rule.hi.
+func init() {
+	m := map[string]int{}
+	for i, ru := range rules {
+		if _, ok := m[ru.hint]; !ok {
+			m[ru.hint] = len(m)
+		}
+		rules[i].hi = m[ru.hint]
+	}
+	if len(m) > 64 {
+		panic("redact: more than 64 distinct hints")
+	}
 }
 
 func (ru rule) apply(s string) string {
