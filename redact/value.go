@@ -6,13 +6,24 @@ import "reflect"
 // struct such as report.Document): struct fields, slices, maps, pointers.
 // The strings of one slice are treated as consecutive lines, so a private
 // key quoted line by line as evidence is caught whole. Fields that cannot
-// be set (unexported) are left alone; the Writer still covers them.
+// be set (unexported) are left alone; the Writer still covers them. A
+// struct that says it was redacted with p already (Done) is not walked
+// again.
 func (p Policy) Value(ptr any) {
 	v := reflect.ValueOf(ptr)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
 	p.walk(v.Elem(), p.Stream())
+}
+
+// Done is a struct whose strings were redacted already, such as a device's
+// diagnosis redacted by the worker that made it, in parallel with the
+// other hosts' collection, instead of at the end of the run.
+type Done interface {
+	// RedactedWith reports whether the value was redacted with p and not
+	// changed since.
+	RedactedWith(p Policy) bool
 }
 
 func (p Policy) walk(v reflect.Value, st *Stream) {
@@ -38,6 +49,11 @@ func (p Policy) walk(v reflect.Value, st *Stream) {
 			p.walk(v.Elem(), p.Stream())
 		}
 	case reflect.Struct:
+		if v.CanAddr() {
+			if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(p) {
+				return
+			}
+		}
 		for i := 0; i < v.NumField(); i++ {
 			if v.Type().Field(i).IsExported() {
 				p.walk(v.Field(i), st)

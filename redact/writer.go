@@ -30,6 +30,14 @@ func NewWriter(w io.Writer, pol *Policy) *Writer {
 	return &Writer{w: w, st: &Stream{policy: pol}}
 }
 
+// Redacts reports whether w redacts with policy p (at this moment, for a
+// Writer that reads its policy through a pointer): a renderer writing into
+// such a Writer needs no redacting writer of its own, every line it prints
+// is redacted here.
+func (w *Writer) Redacts(p Policy) bool {
+	return *w.st.policy == p
+}
+
 // Write implements io.Writer. It reports len(p) written once the complete
 // lines in p have been passed on.
 func (w *Writer) Write(p []byte) (int, error) {

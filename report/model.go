@@ -7,6 +7,7 @@ package report
 import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/redact"
 )
 
 // SchemaVersion is the version of the JSON contract.
@@ -44,6 +45,24 @@ type Device struct {
 	// Lifecycle is where the device stands in the licensing lifecycle
 	// (state, deadlines, retries); nil when no license output was captured.
 	Lifecycle *lifecycle.Lifecycle `json:"lifecycle,omitempty"`
+
+	// redacted is the policy Redact applied, nil before.
+	redacted *redact.Policy
+}
+
+// Redact redacts the device's strings in place with p (see redact.Value)
+// and remembers it, so Render does not walk them again. A fleet's worker
+// calls it as soon as its host is diagnosed; the caller must not change the
+// device's strings afterwards.
+func (d *Device) Redact(p redact.Policy) {
+	d.redacted = nil
+	p.Value(d)
+	d.redacted = &p
+}
+
+// RedactedWith implements redact.Done.
+func (d *Device) RedactedWith(p redact.Policy) bool {
+	return d.redacted != nil && *d.redacted == p
 }
 
 // Error is an input or a host that could not be read or collected. It is

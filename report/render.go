@@ -50,8 +50,10 @@ type Options struct {
 // Render writes doc to w in the chosen format. Every rendering passes
 // through the redaction layer twice: the document's strings are redacted
 // in place first (JSON escaping could otherwise split a pattern), then
-// every line written goes through a redacting writer, so nothing a
-// renderer prints can bypass it.
+// every line written goes through a redacting writer (w itself when it is
+// a redact.Writer with the same policy), so nothing a renderer prints can
+// bypass it. Devices already redacted with the policy (Device.Redact) are
+// not walked again.
 func Render(w io.Writer, doc *Document, opt Options) error {
 	opt.Redact.Value(doc)
 	if opt.Width <= 0 {
@@ -60,7 +62,15 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	// The renderers write a line or a word at a time: buffered, a report
 	// reaches w in a few large writes (one system call each, not one a line).
 	bw := bufio.NewWriterSize(w, 64<<10)
-	rw := opt.Redact.NewWriter(bw)
+	// A w that redacts with the same policy (slcheck's stdout) already sees
+	// every line printed: a second redacting writer here would only redact
+	// each line twice.
+	var rw io.Writer = bw
+	var rc io.Closer = nopCloser{}
+	if outer, ok := w.(*redact.Writer); !ok || !outer.Redacts(opt.Redact) {
+		r := opt.Redact.NewWriter(bw)
+		rw, rc = r, r
+	}
 	var err error
 	switch opt.Format {
 	case JSON:
@@ -72,7 +82,7 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	default:
 		err = fmt.Errorf("unknown output format %q", opt.Format)
 	}
-	if cerr := rw.Close(); err == nil {
+	if cerr := rc.Close(); err == nil {
 		err = cerr
 	}
 	if ferr := bw.Flush(); err == nil {
@@ -80,3 +90,7 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	}
 	return err
 }
+
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }

@@ -240,6 +240,11 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	// and stay bounded by --concurrency.
 	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
 		h := o.diagnoseHost(res)
+		if h.dev != nil && st.Redact != nil {
+			// Redacted here, in parallel with the other hosts' network
+			// waits, not serially when the report is rendered.
+			h.dev.Redact(*st.Redact)
+		}
 		mu.Lock()
 		hosts[res] = h
 		mu.Unlock()
