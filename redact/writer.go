@@ -47,17 +47,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 	// The complete lines of one Write reach the underlying writer in one
 	// write: a report rendered in one call is one system call, not one a
 	// line.
-	w.out = w.out[:0]
-	for {
-		i := bytes.IndexByte(w.buf, '\n')
-		if i < 0 {
-			break
-		}
-		line := string(w.buf[:i])
-		w.buf = w.buf[i+1:]
-		w.out = append(w.out, w.st.Line(line)...)
-		w.out = append(w.out, '\n')
-	}
+	w.out, w.buf = redactLines(w.st, w.buf, w.out[:0])
 	if len(w.buf) == 0 {
 		w.buf = nil
 	}
@@ -85,4 +75,66 @@ func (w *Writer) Close() error {
 	w.buf = nil
 	_, err := io.WriteString(w.w, w.st.Line(line))
 	return err
+}
+
+// Redacted is text of complete lines redacted ahead of time, as a Writer
+// with the same policy would redact it starting at a line boundary outside
+// a private key block: a fleet's worker redacts its device's part of the
+// report while the other hosts are still being collected, and the Writer
+// it is finally printed through passes it on without redacting it again
+// (WriteRedacted). Only this package makes one, so every byte it holds has
+// been through the redaction layer.
+type Redacted struct {
+	raw, out []byte
+	policy   Policy
+	inKey    bool // the stream's state after the last line
+}
+
+// Redacted redacts text, which should end with a newline, line by line
+// with a fresh Stream, keeping the text as given too (WriteRedacted falls
+// back to it when the Writer is not in the state it was redacted for).
+func (p Policy) Redacted(text []byte) *Redacted {
+	st := p.Stream()
+	out, rest := redactLines(st, text, make([]byte, 0, len(text)+len(text)/16))
+	if len(rest) > 0 {
+		out = append(out, st.Line(string(rest))...)
+	}
+	return &Redacted{raw: text, out: out, policy: p, inKey: st.inKey}
+}
+
+// RedactedWith reports whether r was redacted with p.
+func (r *Redacted) RedactedWith(p Policy) bool { return r != nil && r.policy == p }
+
+// redactLines appends the redacted complete lines of buf to out and returns
+// out and what follows the last newline.
+func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
+	for {
+		i := bytes.IndexByte(buf, '\n')
+		if i < 0 {
+			return out, buf
+		}
+		line := string(buf[:i])
+		buf = buf[i+1:]
+		out = append(out, st.Line(line)...)
+		out = append(out, '\n')
+	}
+}
+
+// WriteRedacted writes r. When w redacts with r's policy (at this moment),
+// holds no partial line, is not inside a private key block and r ends with
+// a newline, r's redacted bytes are passed on as they are: the bytes Write
+// would have produced from r's text. Otherwise r's text goes through Write.
+func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
+	w.mu.Lock()
+	if len(w.buf) > 0 || w.st.inKey || *w.st.policy != r.policy ||
+		len(r.raw) == 0 || r.raw[len(r.raw)-1] != '\n' {
+		w.mu.Unlock()
+		return w.Write(r.raw)
+	}
+	defer w.mu.Unlock()
+	if _, err := w.w.Write(r.out); err != nil {
+		return 0, err
+	}
+	w.st.inKey = r.inKey
+	return len(r.raw), nil
 }

@@ -1,11 +1,15 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/redact"
 )
 
 // writeJSON writes the contract document: one object, two-space indent,
@@ -29,29 +33,115 @@ func normalise(doc *Document) {
 		doc.Errors = []Error{}
 	}
 	for i := range doc.Devices {
-		d := &doc.Devices[i]
-		if d.Results == nil {
-			d.Results = []checks.Result{}
+		normaliseDevice(&doc.Devices[i])
+	}
+}
+
+// normaliseDevice is normalise for one device.
+func normaliseDevice(d *Device) {
+	if d.Results == nil {
+		d.Results = []checks.Result{}
+	}
+	for j := range d.Results {
+		r := &d.Results[j]
+		if r.Evidence == nil {
+			r.Evidence = []capture.Ref{}
 		}
-		for j := range d.Results {
-			r := &d.Results[j]
-			if r.Evidence == nil {
-				r.Evidence = []capture.Ref{}
+		if r.References == nil {
+			r.References = []string{}
+		}
+		if rem := r.Remedy; rem != nil {
+			if rem.Config == nil {
+				rem.Config = []string{}
 			}
-			if r.References == nil {
-				r.References = []string{}
+			if rem.Verify == nil {
+				rem.Verify = []string{}
 			}
-			if rem := r.Remedy; rem != nil {
-				if rem.Config == nil {
-					rem.Config = []string{}
-				}
-				if rem.Verify == nil {
-					rem.Verify = []string{}
-				}
-				if rem.Notes == nil {
-					rem.Notes = []string{}
-				}
+			if rem.Notes == nil {
+				rem.Notes = []string{}
 			}
 		}
 	}
+}
+
+// devicesKey is how an empty device list reads in the JSON document: the
+// key cannot occur elsewhere unescaped, a string's quotes and newlines are
+// escaped.
+const devicesKey = "\n  \"devices\": []"
+
+// PrerenderJSON redacts the device with p (Redact) and encodes and redacts
+// its part of the JSON report ahead of time, as Render would print it
+// inside a document: a fleet's worker calls it as soon as its host is
+// diagnosed, in parallel with the other hosts' collection, so the report
+// of a large fleet is not encoded and redacted serially after the last
+// host. Render uses the part when it writes JSON into a redact.Writer with
+// the same policy; the caller must not change the device afterwards.
+func (d *Device) PrerenderJSON(p redact.Policy) error {
+	if !d.RedactedWith(p) {
+		d.Redact(p)
+	}
+	d.jsonPart = nil
+	normaliseDevice(d)
+	var b bytes.Buffer
+	b.WriteString("    ")
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	// The closing brace is written by Render, with the comma between
+	// devices.
+	const end = "\n    }\n"
+	if !bytes.HasSuffix(b.Bytes(), []byte(end)) {
+		return fmt.Errorf("report: unexpected JSON for device %q", d.Source)
+	}
+	b.Truncate(b.Len() - len(end) + 1)
+	d.jsonPart = p.Redacted(b.Bytes())
+	return nil
+}
+
+// writeJSONParts writes the document as writeJSON would, its devices from
+// their pre-rendered parts (PrerenderJSON) written to out, the Writer that
+// redacts slcheck's stdout, as they are; the rest of the document goes
+// through bw, which writes into out. It reports false, having written
+// nothing, when a device has no part made with out's policy.
+func writeJSONParts(bw *bufio.Writer, out *redact.Writer, doc *Document, p redact.Policy) (bool, error) {
+	if len(doc.Devices) == 0 || !out.Redacts(p) {
+		return false, nil
+	}
+	for i := range doc.Devices {
+		if !doc.Devices[i].jsonPart.RedactedWith(p) {
+			return false, nil
+		}
+	}
+	frame := *doc
+	frame.Devices = nil
+	var b bytes.Buffer
+	if err := writeJSON(&b, &frame); err != nil {
+		return true, err
+	}
+	k := bytes.Index(b.Bytes(), []byte(devicesKey))
+	if k < 0 {
+		return true, fmt.Errorf("report: no device list in the JSON document")
+	}
+	k += len(devicesKey) - 1 // at the ']'
+	bw.Write(b.Bytes()[:k])
+	bw.WriteString("\n")
+	for i := range doc.Devices {
+		if err := bw.Flush(); err != nil {
+			return true, err
+		}
+		if _, err := out.WriteRedacted(doc.Devices[i].jsonPart); err != nil {
+			return true, err
+		}
+		if i < len(doc.Devices)-1 {
+			bw.WriteString("    },\n")
+		} else {
+			bw.WriteString("    }\n")
+		}
+	}
+	bw.WriteString("  ")
+	_, err := bw.Write(b.Bytes()[k:])
+	return true, err
 }

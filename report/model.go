@@ -48,6 +48,9 @@ type Device struct {
 
 	// redacted is the policy Redact applied, nil before.
 	redacted *redact.Policy
+	// jsonPart is the device's part of the JSON report, redacted
+	// (PrerenderJSON), nil before.
+	jsonPart *redact.Redacted
 }
 
 // Redact redacts the device's strings in place with p (see redact.Value)
@@ -55,7 +58,7 @@ type Device struct {
 // calls it as soon as its host is diagnosed; the caller must not change the
 // device's strings afterwards.
 func (d *Device) Redact(p redact.Policy) {
-	d.redacted = nil
+	d.redacted, d.jsonPart = nil, nil
 	p.Value(d)
 	d.redacted = &p
 }

@@ -53,7 +53,10 @@ type Options struct {
 // every line written goes through a redacting writer (w itself when it is
 // a redact.Writer with the same policy), so nothing a renderer prints can
 // bypass it. Devices already redacted with the policy (Device.Redact) are
-// not walked again.
+// not walked again, and in JSON written into such a redact.Writer, the
+// parts of devices encoded and redacted ahead of time (PrerenderJSON, by
+// that package's redaction layer with the same policy) are passed on as
+// they are.
 func Render(w io.Writer, doc *Document, opt Options) error {
 	opt.Redact.Value(doc)
 	if opt.Width <= 0 {
@@ -67,14 +70,23 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	// each line twice.
 	var rw io.Writer = bw
 	var rc io.Closer = nopCloser{}
-	if outer, ok := w.(*redact.Writer); !ok || !outer.Redacts(opt.Redact) {
+	outer, ok := w.(*redact.Writer)
+	if !ok || !outer.Redacts(opt.Redact) {
 		r := opt.Redact.NewWriter(bw)
 		rw, rc = r, r
 	}
 	var err error
 	switch opt.Format {
 	case JSON:
-		err = writeJSON(rw, doc)
+		// Devices encoded and redacted ahead of time (PrerenderJSON) go
+		// to the redacting writer as they are.
+		var done bool
+		if ok {
+			done, err = writeJSONParts(bw, outer, doc, opt.Redact)
+		}
+		if !done {
+			err = writeJSON(rw, doc)
+		}
 	case Markdown:
 		err = writeMarkdown(rw, doc, opt)
 	case Text, "":

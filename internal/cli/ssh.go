@@ -244,6 +244,13 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 			// Redacted here, in parallel with the other hosts' network
 			// waits, not serially when the report is rendered.
 			h.dev.Redact(*st.Redact)
+			if o.out.output == string(report.JSON) {
+				// So is its part of the JSON report, encoded and redacted
+				// here; Render prints it as it is (the same bytes).
+				// On an error the device has no part: Render encodes it
+				// with the document and reports the error then.
+				_ = h.dev.PrerenderJSON(*st.Redact)
+			}
 		}
 		mu.Lock()
 		hosts[res] = h
