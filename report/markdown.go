@@ -75,12 +75,13 @@ func (m *mdWriter) device(d Device, opt Options) {
 		if len(f.Consequences) == 0 {
 			heading = "Failure"
 		}
-		m.printf("\n### %s: %s %s (%s)\n", heading, f.ID, mdText(f.Title), f.Severity)
+		// Titles name the passing state, so a heading says the check failed.
+		m.printf("\n### %s: %s (%s): check \"%s\" failed\n", heading, f.ID, f.Severity, mdText(f.Title))
 		m.result(f.Result)
 		if len(f.Consequences) > 0 {
 			m.printf("\n#### Failing because of %s\n", f.ID)
 			for _, c := range f.Consequences {
-				m.printf("\n##### %s %s (%s)\n", c.ID, mdText(c.Title), c.Severity)
+				m.printf("\n##### %s (%s): check \"%s\" failed\n", c.ID, c.Severity, mdText(c.Title))
 				m.result(c)
 			}
 		}
