@@ -27,11 +27,8 @@ func init() {
 }
 
 func runLIC005(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := classicLicense(c, s)
+	l, r, ok := registeredLicense(c, s)
 	if !ok {
-		return r
-	}
-	if r, skip := notRegistered(c, l); skip {
 		return r
 	}
 	auth := l.Authorization

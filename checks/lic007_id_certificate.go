@@ -29,11 +29,8 @@ func init() {
 }
 
 func runLIC007(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := classicLicense(c, s)
+	l, r, ok := registeredLicense(c, s)
 	if !ok {
-		return r
-	}
-	if r, skip := notRegistered(c, l); skip {
 		return r
 	}
 	exp := l.Registration.Expires

@@ -56,18 +56,23 @@ func classicLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, b
 	return s.License, Result{}, true
 }
 
-// notRegistered returns the skipped result of a check that needs a
-// registered device, and whether it applies.
-func notRegistered(c *Check, l *parsers.License) (Result, bool) {
+// registeredLicense is classicLicense for checks that need a registered
+// device: it also returns the skipped result when Smart Licensing is off,
+// the status is not recognised, or the device is not registered.
+func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, bool) {
+	l, r, ok := classicLicense(c, s)
+	if !ok {
+		return nil, r, false
+	}
 	switch st := lifecycle.StateOf(l); {
 	case st == lifecycle.StateDisabled:
-		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), true
+		return nil, c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), false
 	case st == lifecycle.StateUnknown:
-		return unrecognisedStatus(c, l), true
+		return nil, unrecognisedStatus(c, l), false
 	case !lifecycle.Registered(st):
-		return c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", statusWords(l))), true
+		return nil, c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", statusWords(l))), false
 	}
-	return Result{}, false
+	return l, Result{}, true
 }
 
 // unrecognisedStatus keeps a status slcheck does not know visible instead
