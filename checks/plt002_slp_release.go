@@ -45,7 +45,10 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 		if s.License != nil && s.License.SLP {
 			why = "`show license status` shows Smart Licensing Using Policy"
 		}
-		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", why), nil, ev...)
+		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", why),
+			licenceRemedy("Nothing to change on the switch: follow SLP001-SLP004 for usage reporting.",
+				"Under Smart Licensing Using Policy features work from day 0; the switch reports usage instead of registering."),
+			ev...)
 	case snapshot.ModeClassic:
 		return c.Pass(fmt.Sprintf("%s runs classic Smart Licensing (Call Home registration)", releaseName(s)), ev...)
 	}

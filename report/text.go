@@ -256,7 +256,7 @@ func (t *textWriter) evidence(refs []capture.Ref, indent string) {
 }
 
 // lifecycle prints where the device stands in the licensing lifecycle:
-// engineer D's summary, timeline, retry schedule and deadlines.
+// its state, timeline, retry schedule and deadlines (package lifecycle).
 func (t *textWriter) lifecycle(d Device, width int) {
 	lc := d.Lifecycle
 	if lc == nil {
