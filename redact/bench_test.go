@@ -1,6 +1,10 @@
 package redact
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 // BenchmarkLine measures redaction of typical show-tech lines, most of
 // which hold no secret: `go test ./redact -bench Line -benchmem`.
@@ -17,5 +21,23 @@ func BenchmarkLine(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		p.Line(lines[i%len(lines)])
+	}
+}
+
+// BenchmarkLineReport measures redaction of a report's JSON, line by line,
+// as a fleet prints it: most lines hold no hint at all.
+func BenchmarkLineReport(b *testing.B) {
+	data, err := os.ReadFile("../testdata/showoutputs/http-url-seed/golden.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	p := Policy{}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			p.Line(l)
+		}
 	}
 }

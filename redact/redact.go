@@ -11,7 +11,10 @@
 package redact
 
 import (
+	"math/bits"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -35,8 +38,9 @@ type Policy struct {
 // rule finds secrets on one line: every submatch of re is a secret.
 type rule struct {
 	re *regexp.Regexp
-	// hint is a lower-case literal every match contains: lines without it
-	// skip the regexp, which keeps a 500 000-line capture cheap to redact.
+	// hint is a lower-case literal every match on an ASCII line contains,
+	// in some case: such lines without it skip the regexp, which keeps a
+	// 500 000-line capture cheap to redact.
 	hint string
 	// contact marks personal data shown with --show-contacts.
 	contact bool
@@ -75,7 +79,7 @@ var rules = []rule{
 	// Private key material written on one line (JSON-escaped newlines).
 	r("private key", `-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`),
 	// Credentials in URLs: scheme://user:password@host.
-	r("://", `\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
+	r("@", `\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
 	// username admin password 5 $5$...
 	r("password", `\busername\s+\S+\s+password\s+`+typed+value),
 	// Typed passwords anywhere (bgp neighbor "password 3 ..."), and a
@@ -102,11 +106,11 @@ var rules = []rule{
 	r("key", `(?:^|[^-\w])key\s+[0-9]\s+`+value),
 	r("key", `(?:^|[^-\w])key\s+("[^"]*")`),
 	// SNMP communities and v3 user keys.
-	r("community", `\bsnmp-server\s+community\s+`+value),
-	r("version", `\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+`+value),
+	r("snmp-server", `\bsnmp-server\s+community\s+`+value),
+	r("snmp-server", `\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+`+value),
 	r("snmp-server", `\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+`+value, "version"),
-	r("auth", `\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+`+value),
-	r("priv", `\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
+	r("snmp-server", `\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+`+value),
+	r("snmp-server", `\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
 	// Smart Licensing ID tokens: license smart register|trust idtoken TOKEN.
 	// Placeholders such as "<token>" in remedies are left as written.
 	r("idtoken", `\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`),
@@ -127,44 +131,141 @@ var rules = []rule{
 // Line redacts one line of text. It does not know whether the line sits
 // inside a multi-line private key block; use Text or a Stream for that.
 func (p Policy) Line(s string) string {
-	lower := strings.ToLower(s)
+	if plain(s) {
+		return s
+	}
 	// Rules share hints ("password", "key"): each is looked for once a
-	// line, until a rule changes it. Most lines hold none.
+	// line, until a rule changes it. A line that is not ASCII goes through
+	// every rule: (?i) matches the Kelvin sign as k and ſ as s, which a
+	// lower-cased hint does not find.
+	ascii, lower := isASCII(s), strings.ToLower(s)
 	var looked, found uint64
 	for _, ru := range rules {
 		if ru.contact && p.ShowContacts {
 			continue
 		}
 		bit := uint64(1) << ru.hi
-		if looked&bit == 0 {
+		if ascii && looked&bit == 0 {
 			looked |= bit
 			if strings.Contains(lower, ru.hint) {
 				found |= bit
 			}
 		}
-		if found&bit == 0 {
+		if ascii && found&bit == 0 {
 			continue
 		}
 		if out := ru.apply(s); out != s {
 			s, lower = out, strings.ToLower(out)
+			ascii = isASCII(s)
 			looked, found = 0, 0
 		}
 	}
 	return s
 }
 
-// init numbers the distinct hints of rules (at most 64) into rule.hi.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// init numbers the distinct hints of rules (at most 63) into rule.hi,
+// and finds their roots.
 func init() {
 	m := map[string]int{}
+	hints := []string{"private key"} // beginKey's, lower-cased
 	for i, ru := range rules {
 		if _, ok := m[ru.hint]; !ok {
 			m[ru.hint] = len(m)
+			hints = append(hints, ru.hint)
 		}
 		rules[i].hi = m[ru.hint]
 	}
-	if len(m) > 64 {
-		panic("redact: more than 64 distinct hints")
+	if len(m) > 63 {
+		panic("redact: more than 63 distinct hints")
 	}
+	sort.Slice(hints, func(i, j int) bool { return len(hints[i]) < len(hints[j]) })
+	for _, h := range hints {
+		if !slices.ContainsFunc(roots, func(r string) bool { return strings.Contains(h, r) }) {
+			roots = append(roots, h)
+		}
+	}
+	indexRoots()
+}
+
+// roots are the fewest hints that every rule's hint, and the start of a
+// private key block, contains: a line of ASCII holding none of them,
+// whatever its case, is one no rule changes. Most lines of a report or a
+// capture are such lines, and plain finds them in one pass over the line
+// instead of a lower-cased copy and a search per hint.
+var roots []string
+
+// first and second index roots by their first and second bytes (bit k
+// for roots[k], lower case); single marks the one-byte roots.
+var first, second [256]uint64
+var single [256]bool
+
+func indexRoots() {
+	for k, r := range roots {
+		if len(r) == 1 {
+			single[r[0]] = true
+			continue
+		}
+		first[r[0]] |= 1 << k
+		second[r[1]] |= 1 << k
+	}
+}
+
+// plain reports whether no rule can change s: s is ASCII and holds no
+// root in any case. It looks at each byte once, comparing a root only
+// where its first two bytes are.
+func plain(s string) bool {
+	var prev uint64 // roots whose first byte is s[i-1]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			// strings.ToLower maps some non-ASCII letters to ASCII ones
+			// (the Kelvin sign to k): the full path judges those lines.
+			return false
+		}
+		c = lowerASCII(c)
+		if single[c] {
+			return false
+		}
+		if m := prev & second[c]; m != 0 {
+			for ; m != 0; m &= m - 1 {
+				if hasPrefixFold(s[i-1:], roots[bits.TrailingZeros64(m)]) {
+					return false
+				}
+			}
+		}
+		prev = first[c]
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII root r,
+// in any case.
+func hasPrefixFold(s, r string) bool {
+	if len(s) < len(r) {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		if lowerASCII(s[i]) != r[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (ru rule) apply(s string) string {
