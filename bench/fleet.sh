@@ -31,7 +31,7 @@ for _ in $(seq 100); do [ -f "$work/ready" ] && break; sleep 0.1; done
 fleetcpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$fleet/stat"; }
 run() { # run INVENTORY CONCURRENCY: prints "seconds maxrss_kb cpu_s exit"
 	set +e
-	SLCHECK_PASSWORD=bench /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$work/slcheck" ssh -u admin \
+	SLCHECK_CPUPROFILE=${PROFILE:-} SLCHECK_PASSWORD=bench /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$work/slcheck" ssh -u admin \
 		--transport "$transport" --known-hosts "$work/known_hosts" --inventory "$1" \
 		--concurrency "$2" -o json >"$work/out.json" 2>"$work/err.txt"
 	code=$?

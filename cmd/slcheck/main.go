@@ -3,7 +3,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"golang.org/x/term"
 
@@ -19,5 +21,25 @@ func main() {
 	if st.IsTerminal {
 		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
 	}
-	os.Exit(cli.Run(os.Args[1:], st))
+	stop := profile(os.Getenv("SLCHECK_CPUPROFILE"))
+	code := cli.Run(os.Args[1:], st)
+	stop()
+	os.Exit(code)
+}
+
+// profile writes a CPU profile of the whole run to path, for the
+// benchmarks in bench/ (go tool pprof); an empty path does nothing.
+func profile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "slcheck: SLCHECK_CPUPROFILE:", err)
+		os.Exit(cli.ExitUsage)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
