@@ -55,3 +55,21 @@ printf 'transport %s: one host %.2f s (exit %s); %d hosts at --concurrency %d: %
 # slcheck and the fake switches.
 printf 'CPU during the fleet run: slcheck %.2f s, fake fleet %.2f s, together %.0f%% of %d cores x %.2f s\n' \
 	"$all_cpu" "$(echo "$f1 - $f0" | bc -l)" "$(echo "100 * ($all_cpu + $f1 - $f0) / ($(nproc) * $all_s)" | bc -l)" "$(nproc)" "$all_s"
+
+# Verdict against issue 6's targets, so a regression shows: within 1.3x of
+# the ideal, peak RSS under 300 MiB, every host collected, no ssh process
+# left. (Leaked fds and goroutines are counted by the in-process benchmark,
+# `go test -run '^$' -bench Fleet -benchtime 1x ./collect/`, which fails on
+# any.)
+missed=()
+ratio=$(echo "$all_s / $ideal" | bc -l)
+[ "$(echo "$ratio <= 1.3" | bc -l)" = 1 ] || missed+=("$(printf '%.2fx ideal (target 1.3x)' "$ratio")")
+[ "$(echo "$all_kb < 300 * 1024" | bc -l)" = 1 ] || missed+=("peak RSS $((all_kb / 1024)) MiB (target under 300 MiB)")
+[ "$failed" = 0 ] || missed+=("$failed hosts not collected")
+[ "$left" = 0 ] || missed+=("$left ssh processes left")
+if [ ${#missed[@]} -eq 0 ]; then
+	echo "targets met: within 1.3x of ideal, peak RSS under 300 MiB, every host collected, no process left"
+else
+	printf 'target MISSED: %s\n' "${missed[@]}"
+	exit 1
+fi
