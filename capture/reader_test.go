@@ -108,6 +108,11 @@ device "B2" show-tech foreign=0
 			`device "" paste foreign=0
   1 "show ip route vrf management" lines=2
 `},
+		{"a line shaped like a bare prompt of an unseen switch is output", "sw1# show running-config\nbanner motd #\nACCESS#\nother-sw#\n#\ncallhome\n  enable\nsw1#\nsw1# show version\nv\n",
+			`device "sw1" terminal foreign=0
+  1 "show running-config" lines=6
+  9 "show version" lines=1
+`},
 		{"content before the first prompt joins the prompt's device", "Cisco Nexus Operating System (NX-OS) Software\nsw9# show clock\n10:00:00.000 UTC Tue Mar 14 2023\n",
 			`device "sw9" terminal foreign=0
   0 "show version" lines=1

@@ -146,8 +146,11 @@ func (s *splitter) acceptPrompt(p prompt) bool {
 		return s.promptHosts[p.host]
 	}
 	if p.cmd == "" && !p.config {
-		// A bare "word#" is a prompt only in a terminal log already.
-		return s.prompted
+		// A bare "word#" is a prompt only in a terminal log already, and
+		// only of a switch already seen at a prompt: a banner's "ACCESS#"
+		// or another switch's name in output is output. (A switch reached
+		// from this one shows its name with its first command.)
+		return s.prompted && s.promptHosts[p.host]
 	}
 	return true
 }

@@ -457,3 +457,33 @@ func TestSystemTransportUserFromSSHConfig(t *testing.T) {
 		t.Fatalf("OpenSSH's configured user was not used: %v", res.Failure)
 	}
 }
+
+// TestLookAlikePromptLines: lines of output shaped like a prompt (a
+// banner's, another switch's name) are output, not the end of the command
+// (the pitfall the scrapligo reference measured with the joined NX-OS
+// pattern): they stay in the capture, with what follows them.
+func TestLookAlikePromptLines(t *testing.T) {
+	out := map[string]string{}
+	for k, v := range outputs {
+		out[k] = v
+	}
+	out["show running-config"] = "!Time: Tue Mar 14 10:02:16 2023\nhostname switch\nbanner motd #\nAUTHORIZED ACCESS#\nother-switch#\ncore-01>\n#\ncallhome\n  transport http use-vrf management\n  enable"
+	for _, tr := range transports(t) {
+		t.Run(tr, func(t *testing.T) {
+			// The device writes the output slowly enough for the
+			// look-alike lines to arrive in reads of their own.
+			d := start(t, nxsim.Config{Outputs: out, Faults: nxsim.Faults{Delay: 20 * time.Millisecond}})
+			res := collectOne(t, d, testOptions(t, d, tr))
+			if res.Failure != nil {
+				t.Fatalf("failure: %v", res.Failure)
+			}
+			want := "switch# show running-config\n" + out["show running-config"] + "\n"
+			if !strings.Contains(res.Text, want) {
+				t.Errorf("text lacks\n%s\ngot:\n%s", want, res.Text)
+			}
+			if len(res.Skipped) != 0 {
+				t.Errorf("skipped: %v", res.Skipped)
+			}
+		})
+	}
+}

@@ -245,11 +245,13 @@ func (s *session) open() error {
 			"`, not a privilege-exec prompt (`name#`); slcheck never types enable: give the user a role that lands in exec mode (e.g. network-operator)"}
 	}
 	s.res.Hostname = strings.TrimSuffix(s.prompt, "#")
-	// From here on the prompt is this switch's own, or telnet's: matching
-	// that instead of every NX-OS privilege level's pattern, folded for
-	// case, is most of the CPU scrapligo spends finding prompts in a
-	// fleet, and stops at no look-alike line of output.
-	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(s.prompt) + `|[\w.\-]{1,63}>)\s?$`)
+	// From here on the prompt is this switch's own, or telnet's after ^]
+	// (closeTelnet). A line of output that merely looks like a prompt
+	// (a banner's "ACCESS#") no longer ends a command early or vanishes
+	// from its output, and matching one literal instead of every NX-OS
+	// level's pattern, folded for case, saves most of the CPU scrapligo
+	// spent finding prompts in a fleet.
+	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(s.prompt) + `|telnet>)\s?$`)
 	s.clean = true
 	s.g.set(true, false)
 	for _, cmd := range []string{"terminal width 511", "terminal length 0"} {
