@@ -46,10 +46,11 @@ read -r all_s all_kb all_cpu all_code < <(run "$work/inventory.txt" "$conc")
 f1=$(fleetcpu)
 rounds=$(( (hosts + conc - 1) / conc ))
 ideal=$(echo "$rounds * $one_s" | bc -l)
+ratio=$(echo "$all_s / $ideal" | bc -l)
 failed=$(grep -c '"kind": "collection"' "$work/out.json" || true)
 left=$(pgrep -P $$ -c ssh || true)
 printf 'transport %s: one host %.2f s (exit %s); %d hosts at --concurrency %d: %.2f s = %.2fx ideal (%d x %.2f s), peak RSS %.0f MiB, exit %s, %s hosts not collected, %s ssh processes left\n' \
-	"$transport" "$one_s" "$one_code" "$hosts" "$conc" "$all_s" "$(echo "$all_s / $ideal" | bc -l)" "$rounds" "$one_s" \
+	"$transport" "$one_s" "$one_code" "$hosts" "$conc" "$all_s" "$ratio" "$rounds" "$one_s" \
 	"$(echo "$all_kb / 1024" | bc -l)" "$all_code" "$failed" "$left"
 # On 2 cores the fleet can use at most 2 x its wall time of CPU, shared by
 # slcheck and the fake switches.
@@ -62,7 +63,6 @@ printf 'CPU during the fleet run: slcheck %.2f s, fake fleet %.2f s, together %.
 # `go test -run '^$' -bench Fleet -benchtime 1x ./collect/`, which fails on
 # any.)
 missed=()
-ratio=$(echo "$all_s / $ideal" | bc -l)
 [ "$(echo "$ratio <= 1.3" | bc -l)" = 1 ] || missed+=("$(printf '%.2fx ideal (target 1.3x)' "$ratio")")
 [ "$(echo "$all_kb < 300 * 1024" | bc -l)" = 1 ] || missed+=("peak RSS $((all_kb / 1024)) MiB (target under 300 MiB)")
 [ "$failed" = 0 ] || missed+=("$failed hosts not collected")

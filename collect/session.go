@@ -50,11 +50,6 @@ type Skipped struct {
 var refusals = []string{"% Permission denied", "% Invalid command", "% Invalid input",
 	"% Incomplete command", "% Ambiguous command", "Permission denied"}
 
-// privExec is NX-OS's privilege-exec prompt (scrapligo's cisco_nxos
-// definition); the account must land there, since slcheck never types
-// enable or configure.
-var privExec = regexp.MustCompile(`^[\w.\-]{1,63}#\s?$`)
-
 // The prompts of scrapligo's cisco_nxos definition
 // (assets/platforms/cisco_nxos.yaml in scrapligo v1.4.3; a test holds
 // these copies to it).
@@ -74,6 +69,10 @@ const (
 func nxosLevels() network.PrivilegeLevels {
 	return network.PrivilegeLevels{privExecName: {Name: privExecName, Pattern: privExecPattern}}
 }
+
+// privExec is NX-OS's privilege-exec prompt; the account must land
+// there, since slcheck never types enable or configure.
+var privExec = regexp.MustCompile(privExecPattern)
 
 // loginPrompt finds the prompt after login: any of the definition's
 // levels, so an account that lands elsewhere than `name#` is told where.

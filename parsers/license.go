@@ -308,14 +308,8 @@ func (p *licenseParser) registration(key, val string, ref capture.Ref) {
 	r := &p.lic.Registration
 	switch key {
 	case "status":
-		r.Status, r.StatusTime = state(val)
+		r.Status, r.StatusTime = p.status(val, ref, registrationStates)
 		r.StatusRef = ref
-		if !registrationStates[r.Status] {
-			p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
-		}
-		if r.Status == "EVAL EXPIRED" {
-			p.evalExpired(ref)
-		}
 	case "smart account":
 		r.SmartAccount = val
 	case "virtual account":
@@ -337,14 +331,8 @@ func (p *licenseParser) authorization(key, val string, ref capture.Ref) {
 	a := &p.lic.Authorization
 	switch key {
 	case "status":
-		a.Status, a.StatusTime = state(val)
+		a.Status, a.StatusTime = p.status(val, ref, authorizationStates)
 		a.StatusRef = ref
-		if !authorizationStates[a.Status] {
-			p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
-		}
-		if a.Status == "EVAL EXPIRED" {
-			p.evalExpired(ref)
-		}
 	case "last communication attempt":
 		a.LastCommunication = attempt(val, ref)
 		p.last = a.LastCommunication
@@ -353,6 +341,19 @@ func (p *licenseParser) authorization(key, val string, ref capture.Ref) {
 	case "communication deadline":
 		a.Deadline = timed(val, ref)
 	}
+}
+
+// status reads a registration or authorization status, noting one that
+// is not among the known states and an expired evaluation.
+func (p *licenseParser) status(val string, ref capture.Ref, known map[string]bool) (string, time.Time) {
+	st, t := state(val)
+	if !known[st] {
+		p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
+	}
+	if st == "EVAL EXPIRED" {
+		p.evalExpired(ref)
+	}
+	return st, t
 }
 
 func (p *licenseParser) evalExpired(ref capture.Ref) {
