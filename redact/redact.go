@@ -286,7 +286,7 @@ func (ru rule) apply(s string) string {
 				continue
 			}
 			v := s[start:end]
-			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] || (ru.contact && isCisco(v)) {
+			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] || (ru.contact && (isCisco(v) || isSSHAlgorithm(v))) {
 				continue
 			}
 			b.WriteString(s[last:start])
@@ -310,6 +310,21 @@ func (ru rule) apply(s string) string {
 // not the customer's personal data.
 func isCisco(v string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.Trim(v, `" `)), "@cisco.com")
+}
+
+// sshAlgorithmDomains are the domains SSH implementations name their own
+// algorithms under (RFC 4251 section 6: name@domain), such as
+// aes128-gcm@openssh.com or curve25519-sha256@libssh.org. slcheck prints
+// such names when a switch and the workstation share no algorithm.
+var sshAlgorithmDomains = []string{"openssh.com", "libssh.org", "lysator.liu.se"}
+
+// isSSHAlgorithm reports whether an address-shaped value is an SSH
+// algorithm name: at one of those domains, and named like an algorithm
+// (a hyphen or a digit in it, or zlib), not like a person.
+func isSSHAlgorithm(v string) bool {
+	name, domain, _ := strings.Cut(strings.ToLower(v), "@")
+	return slices.Contains(sshAlgorithmDomains, domain) &&
+		(strings.ContainsAny(name, "-0123456789") || name == "zlib")
 }
 
 // Text redacts multi-line text, including the body of private key blocks.
