@@ -113,6 +113,18 @@ device "B2" show-tech foreign=0
   1 "show running-config" lines=6
   9 "show version" lines=1
 `},
+		{"prompts that differ only in case are one switch", "switch1# show clock\n10:00:00.000 UTC Tue Mar 14 2023\nSwitch1# show version\nv\nSWITCH1#\nswitch1# show license status\nx\n",
+			`device "switch1" terminal foreign=0
+  1 "show clock" lines=1
+  3 "show version" lines=1
+  6 "show license status" lines=1
+`},
+		{"a prompt differing in case inside a show-tech ends it", "sw1# show tech-support\n`show version`\nv\nSW1# show clock\n10:00:00.000 UTC Tue Mar 14 2023\n",
+			`device "sw1" show-tech foreign=0
+  1 "show tech-support" lines=0
+  2 "show version" lines=1
+  4 "show clock" lines=1
+`},
 		{"content before the first prompt joins the prompt's device", "Cisco Nexus Operating System (NX-OS) Software\nsw9# show clock\n10:00:00.000 UTC Tue Mar 14 2023\n",
 			`device "sw9" terminal foreign=0
   0 "show version" lines=1

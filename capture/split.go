@@ -30,11 +30,17 @@ type splitter struct {
 	opt  Options
 	devs []*devState
 	d    *devState
-	// byHost finds the device of a prompt's hostname.
+	// byHost finds the device of a prompt's hostname, lower-cased: a log
+	// that prompts `switch1#` and later `Switch1#` is one switch (NX-OS
+	// prints the hostname as configured; a log whose prompts differ only in
+	// case was edited or retyped, not taken from two switches). Two switches
+	// that really share a name up to case still show different `show
+	// switchname`, `Device name:` or serial lines, which PLT003 reports as
+	// mixed.
 	byHost map[string]*devState
-	// promptHosts are the hostnames seen in prompts; inside a show-tech
-	// only a prompt of one of them ends it, so output that looks like a
-	// prompt does not split a show-tech.
+	// promptHosts are the hostnames seen in prompts, lower-cased; inside a
+	// show-tech only a prompt of one of them ends it, so output that looks
+	// like a prompt does not split a show-tech.
 	promptHosts map[string]bool
 
 	cur      *Section // the kept section receiving lines, or nil
@@ -143,17 +149,20 @@ func (s *splitter) promptsPossible() bool {
 
 func (s *splitter) acceptPrompt(p prompt) bool {
 	if s.d.techSections > 0 {
-		return s.promptHosts[p.host]
+		return s.promptHosts[hostKey(p.host)]
 	}
 	if p.cmd == "" && !p.config {
 		// A bare "word#" is a prompt only in a terminal log already, and
 		// only of a switch already seen at a prompt: a banner's "ACCESS#"
 		// or another switch's name in output is output. (A switch reached
 		// from this one shows its name with its first command.)
-		return s.prompted && s.promptHosts[p.host]
+		return s.prompted && s.promptHosts[hostKey(p.host)]
 	}
 	return true
 }
+
+// hostKey is the key of a hostname in byHost and promptHosts.
+func hostKey(h string) string { return strings.ToLower(h) }
 
 func (s *splitter) techHeader(typed string, n int) error {
 	cmd := Canonical(typed)
@@ -168,11 +177,11 @@ func (s *splitter) techHeader(typed string, n int) error {
 
 func (s *splitter) prompt(p prompt, text string, n int) error {
 	s.prompted = true
-	s.promptHosts[p.host] = true
-	switch ds := s.byHost[p.host]; {
+	s.promptHosts[hostKey(p.host)] = true
+	switch ds := s.byHost[hostKey(p.host)]; {
 	case ds != nil:
 		s.d = ds
-	case s.d.dev.Hostname != "" && s.d.dev.Hostname != p.host:
+	case s.d.dev.Hostname != "" && !strings.EqualFold(s.d.dev.Hostname, p.host):
 		s.newDevice()
 		fallthrough
 	default:
@@ -198,8 +207,8 @@ func (s *splitter) setHost(h string) {
 	if s.d.dev.Hostname == "" {
 		s.d.dev.Hostname = h
 	}
-	if s.byHost[h] == nil {
-		s.byHost[h] = s.d
+	if s.byHost[hostKey(h)] == nil {
+		s.byHost[hostKey(h)] = s.d
 	}
 }
 

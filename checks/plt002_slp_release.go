@@ -32,6 +32,11 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
+	// Which flavour of Smart Licensing runs is moot on a switch that runs
+	// none: PLT001 says so, and this check must not contradict it.
+	if plt001, ok := Lookup("PLT001"); ok && runPLT001(plt001, s).Status == Fail {
+		return c.Skip("not applicable: this platform and release cannot run Smart Licensing (see PLT001)")
+	}
 	var ev []capture.Ref
 	if s.Version != nil {
 		ev = append(ev, s.Version.ReleaseRef)

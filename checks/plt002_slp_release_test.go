@@ -16,6 +16,10 @@ func TestPLT002(t *testing.T) {
 		{"classic license output", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"classic"}},
 		{"N7K", vsnap(lversion("N7K", "C7010", "8.4(2)")), Pass, "", []string{"classic"}},
 		{"nothing captured", &snapshot.Snapshot{}, Skipped, "", []string{"`show version`", "`show license status`"}},
+		// PLT001 fails on these: PLT002 must not say they run classic Smart Licensing.
+		{"N3064 on 9.3(7)", vsnap(lversion("N3K", "C3064PQ", "9.3(7)")), Skipped, "", []string{"cannot run Smart Licensing", "PLT001"}},
+		{"N7K 6.2(14)", vsnap(readVersion(t, "napalm__nxos_n7k-c7009_6.2-14.txt")), Skipped, "", []string{"cannot run Smart Licensing"}},
+		{"N3K 6.0(2)U6(1)", vsnap(lversion("N3K", "C3172PQ", "6.0(2)U6(1)")), Skipped, "", []string{"cannot run Smart Licensing"}},
 		{"N5K without license output", vsnap(lversion("N5K", "C5672UP", "7.3(8)N1(1)")), Skipped, "", []string{"not judged"}},
 	})
 }
