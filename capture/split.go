@@ -106,6 +106,10 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 			return nil
 		}
 	}
+	if s.collected != nil && t[0] == outputMark {
+		s.body(t[1:], cut, n) // output, marked by the collector
+		return nil
+	}
 	if cmd, ok := backtickHeader(t); ok {
 		return s.techHeader(cmd, n)
 	}

@@ -58,7 +58,7 @@ func runCLK001(c *Check, s *snapshot.Snapshot) Result {
 	if !ntpOK {
 		return res
 	}
-	if s.Collection != nil && s.Clock != nil {
+	if s.Collection != nil && !s.Collection.WorkstationTime.IsZero() && s.Clock != nil {
 		res.Message += "; the device clock is within an hour of the workstation's"
 	}
 	return res

@@ -477,13 +477,36 @@ func TestLookAlikePromptLines(t *testing.T) {
 			if res.Failure != nil {
 				t.Fatalf("failure: %v", res.Failure)
 			}
-			want := "switch# show running-config\n" + out["show running-config"] + "\n"
-			if !strings.Contains(res.Text, want) {
-				t.Errorf("text lacks\n%s\ngot:\n%s", want, res.Text)
+			if got := section(t, res.Text, "show running-config"); got != out["show running-config"] {
+				t.Errorf("show running-config read back as\n%s\nwant\n%s\ncapture:\n%s", got, out["show running-config"], res.Text)
 			}
 			if len(res.Skipped) != 0 {
 				t.Errorf("skipped: %v", res.Skipped)
 			}
 		})
 	}
+}
+
+// section reads a collected capture as slcheck file does and returns the
+// output of one command (it must hold one device).
+func section(t *testing.T, text, cmd string) string {
+	t.Helper()
+	c, err := capture.Read("live", strings.NewReader(text), capture.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Devices) != 1 {
+		t.Fatalf("the capture holds %d devices:\n%s", len(c.Devices), text)
+	}
+	for _, sec := range c.Devices[0].Sections {
+		if sec.Command == cmd {
+			lines := make([]string, len(sec.Lines))
+			for i, l := range sec.Lines {
+				lines[i] = l.Text
+			}
+			return strings.Join(lines, "\n")
+		}
+	}
+	t.Fatalf("no %s in\n%s", cmd, text)
+	return ""
 }

@@ -26,7 +26,8 @@ type Result struct {
 	Hostname string
 	// Text is the session as a terminal log, redacted: the capture that
 	// is diagnosed and, with --save, written. Its first line is the
-	// capture.CollectedHeader with WorkstationTime, once `show clock` ran.
+	// capture.CollectedHeader with WorkstationTime (zero if `show clock`
+	// did not run).
 	Text string
 	// Skipped lists commands the device refused (role, release), which
 	// the checks then report as not checked.
@@ -121,11 +122,9 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 			}
 		}
 	}
-	s.res.Text = s.text.String()
-	if !s.res.WorkstationTime.IsZero() {
-		// First, so that capture.Read finds it, live or saved.
-		s.res.Text = capture.CollectedHeader(t.String(), s.res.WorkstationTime) + "\n" + s.res.Text
-	}
+	// First, so that capture.Read finds it, live or saved, and reads the
+	// marked output lines (record) as output.
+	s.res.Text = capture.CollectedHeader(t.String(), s.res.WorkstationTime) + "\n" + s.text.String()
 	if c, ok := s.debug.(io.Closer); ok {
 		c.Close()
 	}
@@ -313,7 +312,12 @@ func (s *session) record(cmd, out string) {
 	}
 	s.text.WriteString(s.prompt + " " + cmd + "\n")
 	if out = strings.TrimRight(out, "\n"); out != "" {
-		s.text.WriteString(s.c.opt.Redact(out) + "\n")
+		// This output ends where the prompt came back: a line of it that
+		// looks like a prompt (another switch's, a banner's) is marked as
+		// output, so the capture holds this one switch, live and saved.
+		for l := range strings.SplitSeq(s.c.opt.Redact(out), "\n") {
+			s.text.WriteString(capture.OutputLine(l) + "\n")
+		}
 	}
 }
 

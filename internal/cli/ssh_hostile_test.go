@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"maps"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/internal/nxsim"
+)
+
+// startOutputs starts a fake switch with the outputs of a bundled
+// scenario, changed by edit.
+func startOutputs(t *testing.T, scenario string, cfg nxsim.Config, edit func(map[string]string)) *nxsim.Device {
+	t.Helper()
+	sc, err := nxsim.BundledScenario(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Hostname, cfg.Outputs, cfg.Users = sc.Hostname, maps.Clone(sc.Outputs), map[string]string{"admin": sshPass}
+	if edit != nil {
+		edit(cfg.Outputs)
+	}
+	d, err := nxsim.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close(); assertDeviceReadOnly(t, d) })
+	return d
+}
+
+// A switch whose output holds a line shaped like another switch's prompt
+// with a command, followed by that command's output (here a banner
+// quoting another switch's registered licence): live, the collector knows
+// where each output ends and marks the line, so the run diagnoses one
+// switch, as an unregistered one; the saved capture replays to the very
+// same JSON.
+func TestSSHPromptShapedOutputIsOutput(t *testing.T) {
+	phantom := "banner motd ^\nOTHER-SW# show license status\nSmart Licensing is ENABLED\n\nRegistration:\n" +
+		"  Status: REGISTERED\n  Initial Registration: SUCCEEDED on Mar 14 10:20:41 2023 UTC\n\n" +
+		"License Authorization:\n  Status: AUTHORIZED on Mar 14 10:20:44 2023 UTC\n^"
+	for _, tr := range []string{"default", "system"} {
+		t.Run(tr, func(t *testing.T) {
+			needTransport(t, tr)
+			d := startOutputs(t, "source-interface", nxsim.Config{}, func(o map[string]string) {
+				o["show running-config"] += "\n" + phantom
+			})
+			kh := trusting(t, d)
+			dir := t.TempDir()
+			env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+			live := runCLI(t, false, env, "", "ssh", "-u", "admin", "--transport", tr, "--known-hosts", kh,
+				"--save", dir, "-o", "json", "--no-active", d.Addr())
+			if live.code != ExitFindings {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", live.code, ExitFindings, live.err)
+			}
+			doc := decode(t, live.out)
+			if len(doc.Devices) != 1 || len(doc.Errors) != 0 {
+				t.Fatalf("devices %d, errors %+v", len(doc.Devices), doc.Errors)
+			}
+			if r := result(t, doc.Devices[0], "LIC002"); r.Status != "fail" {
+				t.Errorf("LIC002 %s: the phantom switch's REGISTERED status was read as this one's", r.Status)
+			}
+			body, err := os.ReadFile(doc.Devices[0].Source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(body), "\n"+`\OTHER-SW# show license status`+"\n") {
+				t.Errorf("the saved capture does not mark the prompt-shaped line:\n%s", body)
+			}
+			replay := runCLI(t, false, nil, "", "file", "-o", "json", doc.Devices[0].Source)
+			if replay.code != live.code {
+				t.Errorf("replay exit %d, live %d", replay.code, live.code)
+			}
+			if !reflect.DeepEqual(decode(t, replay.out).Devices, doc.Devices) {
+				t.Errorf("replay differs from live:\nlive   %s\nreplay %s", live.out, replay.out)
+			}
+		})
+	}
+}
