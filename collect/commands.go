@@ -1,9 +1,10 @@
 package collect
 
 import (
-	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // Commands are the show commands run on every switch, in order. `show
@@ -20,37 +21,52 @@ var Commands = []string{
 	"show clock",
 	"show running-config",
 	"show license status",
-	// show ip route vrf <vrf> is added once the Call Home VRF is known.
+	// The route, ping and TCP tests of the licensing path follow
+	// (pathCommands), once these outputs have told the path.
 	"show hosts",
 	"show logging logfile | include SMART_LIC",
 	"show logging logfile | include CALLHOME",
 	"show crypto ca certificates",
 }
 
-// RouteCommand is the routing table of the VRF Call Home uses; the empty
-// VRF is the default one.
-func RouteCommand(vrf string) string {
-	return "show ip route vrf " + vrfName(vrf)
-}
-
-// PingCommand is the reachability test of Cisco document 217965, bounded to
-// two packets so a black-holed path costs seconds, not a minute.
-func PingCommand(host, vrf string) string {
-	return fmt.Sprintf("ping %s vrf %s count 2", host, vrfName(vrf))
-}
-
-// TCPCommand is the TCP 443 test of Cisco document 217965. NX-OS has no
-// other read-only exec command that opens a TCP connection to a given port
-// from a given VRF; the session is closed at once through the telnet escape.
-func TCPCommand(host, vrf string) string {
-	return fmt.Sprintf("telnet %s 443 vrf %s", host, vrfName(vrf))
-}
-
-func vrfName(vrf string) string {
-	if vrf == "" {
-		return "default"
+// pathCommands are the commands that test the device's licensing path
+// (snapshot.Path): the routing table of its VRF, doc 217965's ping bounded
+// to two packets so a black-holed path costs seconds, not a minute, and
+// its TCP test to the next hop's port. NX-OS has no other read-only exec
+// command that opens a TCP connection to a given port from a given VRF;
+// the session is closed at once through the telnet escape. A command is
+// "" when the path lacks what it needs, or when a VRF or host taken from
+// the device is not safe to put on a command line.
+func pathCommands(p snapshot.Path) (route, ping, tcp string) {
+	host, _ := p.Next()
+	if !vrfOK(p.VRF) {
+		return "", "", ""
 	}
-	return vrf
+	route = p.RouteCommand()
+	if !hostOK(host) {
+		return route, "", ""
+	}
+	if ping = p.PingCommand(); ping != "" {
+		ping += " count 2"
+	}
+	return route, ping, p.TCPCommand()
+}
+
+// vrfOK reports whether a VRF name taken from the device is safe to put on
+// a command line: NX-OS names are at most 32 letters, digits and . _ - :.
+func vrfOK(v string) bool {
+	if v == "" || len(v) > 32 {
+		return false
+	}
+	for _, r := range v {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		case r == '.', r == '-', r == '_', r == ':':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // readOnly lists the prefixes of everything slcheck may type at the exec

@@ -142,19 +142,37 @@ func (s *session) run() error {
 			return err
 		}
 	}
+	// The licensing path decides the tests. When the outputs so far do not
+	// tell its URL, VRF or proxy, the commands that would are run first
+	// (the defaults of `license smart` on an SLP switch that names no VRF).
 	snap := s.snapshot()
-	vrf, _, known := snap.CallhomeVRF()
-	if known {
-		if err := s.show(RouteCommand(vrf)); err != nil {
+	asked := false
+	for _, cmd := range snap.Path.Ask() {
+		if !snap.Has(cmd) && Allowed(cmd) {
+			if err := s.show(cmd); err != nil {
+				return err
+			}
+			asked = true
+		}
+	}
+	if asked {
+		snap = s.snapshot()
+	}
+	route, ping, tcp := pathCommands(snap.Path)
+	if route != "" {
+		if err := s.show(route); err != nil {
 			return err
 		}
 	}
-	host := snap.EndpointHost()
-	if s.c.opt.NoActive || !known || !hostOK(host) {
+	if s.c.opt.NoActive {
 		return nil
 	}
-	s.active(PingCommand(host, vrf), false)
-	s.active(TCPCommand(host, vrf), true)
+	if ping != "" {
+		s.active(ping, false)
+	}
+	if tcp != "" {
+		s.active(tcp, true)
+	}
 	return nil
 }
 
@@ -339,7 +357,7 @@ func refused(out string) string {
 }
 
 // snapshot reads what was collected so far the way `slcheck file` will,
-// to find the Call Home VRF and endpoint for the remaining commands.
+// to find the licensing path for the remaining commands.
 func (s *session) snapshot() *snapshot.Snapshot {
 	c, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), capture.Options{})
 	if err != nil || len(c.Devices) == 0 {

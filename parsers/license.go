@@ -79,15 +79,24 @@ type Evaluation struct {
 	Ref       capture.Ref
 }
 
-// SLPTransport is the "Transport:" block of the SLP layout.
+// SLPTransport is the "Transport:" block of the SLP layout. The NX-OS
+// spelling of its labels is unconfirmed (domain file, section 6): each
+// field takes every label the Smart Agent is known to print on IOS-XE
+// (the fixture show_license_tech_support/IOSXE-contrast__...: `Type:`,
+// `URL:`, `Proxy:` with `Address:`/`Port:`) and the likely variants.
 type SLPTransport struct {
-	Type  string // Smart, cslu, callhome, Off ...
-	URL   string
+	Type string // Smart, cslu, Callhome, Off, "Transport Off" ...
+	// URL is the smart transport URL (`URL:`, `Smart URL:`); CSLU the
+	// CSLU or on-prem address (`Cslu address:`, `CSLU URL:`).
+	URL  string
+	CSLU string
+	// Proxy is "host", "host:port" or a URL; "" when none.
 	Proxy string
 	VRF   string
 	Ref   capture.Ref // the "Type:" line, else the block header
-	// URLRef, ProxyRef and VRFRef are the lines of those fields.
+	// URLRef, CSLURef, ProxyRef and VRFRef are the lines of those fields.
 	URLRef   capture.Ref
+	CSLURef  capture.Ref
 	ProxyRef capture.Ref
 	VRFRef   capture.Ref
 }
@@ -251,6 +260,9 @@ func (p *licenseParser) plain(t string, ref capture.Ref) {
 	case p.block == "transport" && p.sub == "vrf" && !isNoneValue(t):
 		// The value under its label: "VRF:" then "    management".
 		p.lic.Transport.VRF, p.lic.Transport.VRFRef = t, ref
+	case p.block == "transport" && p.sub == "proxy" && !isNoneValue(t) && p.lic.Transport.Proxy == "":
+		// "Proxy:" then "    proxy.example.com" (or "Not Configured").
+		p.lic.Transport.Proxy, p.lic.Transport.ProxyRef = t, ref
 	}
 }
 
@@ -367,7 +379,12 @@ func (p *licenseParser) transport(key, val string, ref capture.Ref) {
 	tr := &p.lic.Transport
 	if p.sub == "proxy" {
 		switch key {
-		case "address", "host":
+		case "http", "https":
+			// A URL on the line under "Proxy:", split at its colon.
+			if tr.Proxy == "" {
+				tr.Proxy, tr.ProxyRef = strings.TrimSpace(ref.Text), ref
+			}
+		case "address", "host", "server", "url":
 			if !isNoneValue(val) {
 				tr.Proxy, tr.ProxyRef = val, ref
 			}
@@ -388,8 +405,10 @@ func (p *licenseParser) transport(key, val string, ref capture.Ref) {
 	switch key {
 	case "type":
 		tr.Type, tr.Ref = val, ref
-	case "url":
+	case "url", "smart url", "smart transport url":
 		tr.URL, tr.URLRef = val, ref
+	case "cslu address", "cslu url", "cslu":
+		tr.CSLU, tr.CSLURef = val, ref
 	case "proxy":
 		tr.Proxy, tr.ProxyRef = val, ref
 	case "vrf":

@@ -3,6 +3,8 @@ package parsers
 import (
 	"testing"
 	"time"
+
+	"github.com/slcheck/slcheck/capture"
 )
 
 func TestParseLicenseSeed(t *testing.T) {
@@ -195,5 +197,48 @@ func TestParseLicenseNothing(t *testing.T) {
 		if l := ParseLicense(section("show license status", "", text)); l != nil {
 			t.Errorf("%q: got %+v", text, l)
 		}
+	}
+}
+
+// The NX-OS spelling of the SLP transport labels is unconfirmed (domain
+// file, section 6): every form the Smart Agent prints on IOS-XE, and the
+// likely variants, are read into the same fields.
+func TestParseLicenseSLPTransportLabels(t *testing.T) {
+	const head = "Smart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n"
+	tests := []struct {
+		name, text                 string
+		typ, url, cslu, proxy, vrf string
+	}{
+		{"IOS-XE smart with a proxy block", "  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Address: 192.0.2.8\n    Port: 80\n    Username: <empty>\n  VRF:\n    Not Supported\n",
+			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "192.0.2.8:80", ""},
+		{"cslu address", "  Type: cslu\n  Cslu address: http://cslu.example.net:8182/cslu/v1/pi\n  Proxy:\n    Not Configured\n  VRF: management\n",
+			"cslu", "", "http://cslu.example.net:8182/cslu/v1/pi", "", "management"},
+		{"cslu address empty", "  Type: cslu\n  Cslu address: <empty>\n  Proxy:\n    Not Configured\n  VRF:\n    Not Supported\n",
+			"cslu", "", "", "", ""},
+		{"CSLU URL label, proxy URL under its label", "  Type: CSLU\n  CSLU URL: http://10.1.1.1:8182/cslu/v1/pi\n  Proxy:\n    http://proxy.example.com:3128\n  VRF:\n    blue\n",
+			"CSLU", "", "http://10.1.1.1:8182/cslu/v1/pi", "http://proxy.example.com:3128", "blue"},
+		{"smart URL label, inline proxy", "  Type: Smart\n  Smart URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy: proxy.example.com:8080\n  VRF: management\n",
+			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "proxy.example.com:8080", "management"},
+		{"transport off", "  Type: Transport Off\n", "Transport Off", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ParseLicense(section("show license status", "", head+tt.text))
+			if l == nil {
+				t.Fatal("nil")
+			}
+			tr := l.Transport
+			if tr.Type != tt.typ || tr.URL != tt.url || tr.CSLU != tt.cslu || tr.Proxy != tt.proxy || tr.VRF != tt.vrf {
+				t.Errorf("transport %+v", tr)
+			}
+			for _, r := range []struct {
+				v   string
+				ref capture.Ref
+			}{{tr.URL, tr.URLRef}, {tr.CSLU, tr.CSLURef}, {tr.Proxy, tr.ProxyRef}, {tr.VRF, tr.VRFRef}} {
+				if r.v != "" && r.ref.Line == 0 {
+					t.Errorf("%q has no line", r.v)
+				}
+			}
+		})
 	}
 }

@@ -31,6 +31,7 @@ func Build(dev *capture.Device) *Snapshot {
 	}
 	b.identity()
 	b.capturedAt()
+	s.Path = PathOf(s)
 	return s
 }
 

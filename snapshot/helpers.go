@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"net"
-	"net/url"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
@@ -162,15 +161,8 @@ func (s *Snapshot) EndpointHost() string {
 // URLHost returns the lower-case host of a URL as written in a config,
 // tolerating a missing scheme; "" when there is none.
 func URLHost(raw string) string {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return ""
-	}
-	if !strings.Contains(raw, "://") {
-		raw = "http://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
+	u, ok := parseURL(raw)
+	if !ok {
 		return ""
 	}
 	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))

@@ -42,6 +42,11 @@ type Snapshot struct {
 	CapturedAt     time.Time
 	CapturedAtFrom capture.Ref
 
+	// Path is how licensing messages leave the device, decided once by
+	// Build (PathOf): every consumer reads the VRF, URL, proxy and
+	// transport here.
+	Path Path
+
 	// Foreign holds lines that show the input is not NX-OS.
 	Foreign []capture.Ref
 	// Mixed holds lines showing that sections from more than one device

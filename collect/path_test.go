@@ -1,0 +1,104 @@
+package collect
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/internal/nxsim"
+)
+
+const (
+	nxos936 = "Cisco Nexus Operating System (NX-OS) Software\n NXOS: version 9.3(6)\n  cisco Nexus9000 C93180YC-FX Chassis"
+	nxos103 = "Cisco Nexus Operating System (NX-OS) Software\n NXOS: version 10.3(6) [Maintenance Release]\n  cisco Nexus9000 C93108TC-EX chassis"
+	slpHead = "Smart Licensing Using Policy:\n  Status: ENABLED\n\nTransport:\n"
+	// connected is what NX-OS prints when the TCP test connects.
+	connected = "Trying 192.0.2.50...\nConnected to %s.\nEscape character is '^]'."
+)
+
+// pathDevice is a switch answering every command slcheck runs, with the
+// given version, running-config and license status; extra adds outputs.
+func pathDevice(version, config, status string, extra map[string]string) map[string]string {
+	out := map[string]string{
+		"show version":        version,
+		"show clock":          "10:02:15.123 UTC Tue Mar 14 2023\nTime source is NTP",
+		"show running-config": "!Time: Tue Mar 14 10:02:16 2023\nhostname switch\n" + config,
+		"show license status": status,
+		"show hosts":          "DNS lookup enabled",
+		"show logging logfile | include SMART_LIC": "",
+		"show logging logfile | include CALLHOME":  "",
+		"show crypto ca certificates":              "",
+	}
+	maps.Copy(out, extra)
+	return out
+}
+
+// The route, ping and TCP tests `slcheck ssh` types are built from the
+// device's licensing path (snapshot.Path): its VRF, and the host and port
+// it opens TCP to (the proxy when one is used). What the fake switch
+// received is the proof; any other route, ping or telnet line fails.
+func TestCollectUsesThePath(t *testing.T) {
+	const cslu = "http://cslu.example.net:8182/cslu/v1/pi"
+	tests := []struct {
+		name    string
+		outputs map[string]string
+		// after are the exec lines typed after the fixed Commands, in
+		// order.
+		after []string
+	}{
+		{"classic direct", pathDevice(nxos936,
+			"callhome\n  destination-profile CiscoTAC-1 transport-method http\n  destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http use-vrf management\n  enable",
+			"Smart Licensing is ENABLED\n\nRegistration:\n  Status: REGISTERED",
+			map[string]string{"telnet tools.cisco.com 443 vrf management": strings.Replace(connected, "%s", "tools.cisco.com", 1)}),
+			[]string{"show ip route vrf management", "ping tools.cisco.com vrf management count 2", "telnet tools.cisco.com 443 vrf management"}},
+		{"classic through a proxy, default VRF", pathDevice(nxos936,
+			"callhome\n  destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http proxy server proxy.example.com port 3128\n  transport http proxy enable\n  enable",
+			"Smart Licensing is ENABLED", nil),
+			[]string{"show ip route vrf default", "ping proxy.example.com vrf default count 2", "telnet proxy.example.com 3128 vrf default"}},
+		// The issue's example: NX-OS 10.3(6) reporting to a CSLU on port
+		// 8182, no callhome block, the VRF only in the license status.
+		{"SLP CSLU on port 8182, VRF from the status", pathDevice(nxos103,
+			"license smart transport cslu\nlicense smart url cslu "+cslu,
+			slpHead+"  Type: cslu\n  Cslu address: "+cslu+"\n  Proxy:\n    Not Configured\n  VRF: management",
+			map[string]string{"telnet cslu.example.net 8182 vrf management": strings.Replace(connected, "%s", "cslu.example.net", 1)}),
+			[]string{"show ip route vrf management", "ping cslu.example.net vrf management count 2", "telnet cslu.example.net 8182 vrf management"}},
+		{"SLP smart, VRF from the defaults asked for", pathDevice(nxos103,
+			"license smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license",
+			slpHead+"  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Not Configured\n  VRF:\n    Not Supported",
+			map[string]string{"show running-config all | include license": "license smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license\nlicense smart vrf blue"}),
+			[]string{"show running-config all | include license", "show ip route vrf blue", "ping smartreceiver.cisco.com vrf blue count 2", "telnet smartreceiver.cisco.com 443 vrf blue"}},
+		// Nothing names the VRF: no test is typed in a guessed one.
+		{"SLP smart, no VRF anywhere", pathDevice(nxos103,
+			"license smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license",
+			slpHead+"  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Not Configured\n  VRF:\n    Not Supported",
+			map[string]string{"show running-config all | include license": "license smart transport smart"}),
+			[]string{"show running-config all | include license"}},
+		// A VRF that would smuggle words onto a command line is not used.
+		{"SLP VRF not a name", pathDevice(nxos103,
+			"license smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license",
+			slpHead+"  Type: Smart\n  VRF: management | redirect bootflash:x", nil),
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := start(t, nxsim.Config{Outputs: tt.outputs})
+			res := collectOne(t, d, testOptions(t, d, "default"))
+			if res.Failure != nil {
+				t.Fatal(res.Failure)
+			}
+			var typed []string
+			for _, r := range d.Received() {
+				if r.Mode == "exec" && !strings.HasPrefix(r.Text, "terminal ") && r.Text != "exit" {
+					typed = append(typed, r.Text)
+				}
+			}
+			if !slices.Equal(typed[:len(Commands)], Commands) {
+				t.Fatalf("typed %q, want the Commands first", typed)
+			}
+			if after := typed[len(Commands):]; !slices.Equal(after, tt.after) {
+				t.Errorf("after the Commands the switch received %q, want %q", after, tt.after)
+			}
+		})
+	}
+}
