@@ -1,13 +1,39 @@
-// Package redact is the one redaction layer every slcheck output passes
-// through: reports in every format, error messages, logs and saved
-// captures. It replaces secrets found in captured device text (password
-// hashes, keys, SNMP communities, ID tokens, private keys) and, unless the
-// user asks for them, contact details, with a marker, keeping the rest of
-// the line so evidence stays readable.
+// Package redact is slcheck's one output layer. Every byte slcheck prints
+// or writes passes through it, whatever the writer: the reports in every
+// format (text, JSON, Markdown, and any format added later), the one-line
+// errors and the progress line on stderr, the --debug session log and the
+// captures --save writes. Every byte slcheck did not write itself (a
+// capture, a file name, what a switch sends) is taken as hostile, and each
+// line gets two treatments:
 //
-// Redaction is idempotent: redacting redacted text changes nothing, so the
-// layers may be stacked (fields of a document, then the writer it is
-// printed through).
+//   - Redaction: secrets found in captured device text (password hashes,
+//     keys, SNMP communities, ID tokens, private keys, passwords in URLs)
+//     and, unless the user asks for them, contact details are replaced by a
+//     marker, keeping the rest of the line so evidence stays readable. The
+//     rules are one table (rules), each with the NX-OS configuration guide
+//     that defines its keyword.
+//   - Escaping: control characters, bidi controls and bytes that are not
+//     UTF-8 become visible escapes such as \x1b, \x9b and \u202e (Escape),
+//     so nothing reaches a terminal, an editor or a browser raw.
+//
+// The layer has three doors, used together:
+//
+//   - Writer wraps an output stream (stdout, stderr, a --debug log, a saved
+//     capture): whatever a caller writes through it is redacted and
+//     escaped, so no writer can bypass the layer.
+//   - Value redacts and escapes, in place, every string of a document
+//     before it is rendered. A renderer then builds its syntax (JSON
+//     quoting, Markdown code spans and fences, colours) around text that is
+//     already safe; a new renderer gets that without doing anything. What
+//     is specific to one syntax stays with its renderer: report's Markdown
+//     puts captured text only in code spans and fences longer than any
+//     backtick run inside them, and escapes the rest.
+//   - Text and Stream treat text held in memory, such as a collected
+//     session before it is diagnosed and saved.
+//
+// The layer is idempotent: passing its output through it again changes
+// nothing, so the doors may be stacked (a document's fields, then the
+// writer it is printed through).
 package redact
 
 import (
@@ -128,12 +154,21 @@ var rules = []rule{
 	contact("@", `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`),
 }
 
-// Line redacts one line of text. It does not know whether the line sits
-// inside a multi-line private key block; use Text or a Stream for that.
-func (p Policy) Line(s string) string {
+// Line redacts one line of text and escapes what a terminal would act on
+// (Escape). It does not know whether the line sits inside a multi-line
+// private key block; use Text or a Stream for that.
+func (p Policy) Line(s string) string { return p.line(s, false) }
+
+// line is Line; sgr keeps colour sequences (see escape).
+func (p Policy) line(s string, sgr bool) string {
 	if plain(s) {
 		return s
 	}
+	return escape(p.redact(s), sgr)
+}
+
+// redact applies the rules to one line.
+func (p Policy) redact(s string) string {
 	// Rules share hints ("password", "key"): each is looked for once a
 	// line, until a rule changes it. A line that is not ASCII goes through
 	// every rule: (?i) matches the Kelvin sign as k and ſ as s, which a
@@ -219,16 +254,17 @@ func indexRoots() {
 	}
 }
 
-// plain reports whether no rule can change s: s is ASCII and holds no
-// root in any case. It looks at each byte once, comparing a root only
-// where its first two bytes are.
+// plain reports whether Line leaves s as it is: s is ASCII without
+// control characters and holds no root in any case. It looks at each byte
+// once, comparing a root only where its first two bytes are.
 func plain(s string) bool {
 	var prev uint64 // roots whose first byte is s[i-1]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
+		if c >= 0x80 || c < 0x20 && c != '\t' || c == 0x7f {
 			// strings.ToLower maps some non-ASCII letters to ASCII ones
-			// (the Kelvin sign to k): the full path judges those lines.
+			// (the Kelvin sign to k): the full path judges those lines,
+			// and escapes them and those with control characters.
 			return false
 		}
 		c = lowerASCII(c)
@@ -340,6 +376,9 @@ func (p Policy) Text(s string) string {
 type Stream struct {
 	policy *Policy
 	inKey  bool
+	// sgr keeps the colour sequences of slcheck's own text report
+	// (Writer.Color).
+	sgr bool
 }
 
 // Stream starts redacting a sequence of lines.
@@ -364,23 +403,23 @@ func (st *Stream) Text(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// Line redacts the next line of the sequence.
+// Line redacts and escapes the next line of the sequence.
 func (st *Stream) Line(s string) string {
 	if st.inKey {
 		if endKey.MatchString(s) {
 			st.inKey = false
-			return s
+			return escape(s, st.sgr)
 		}
 		if keyBody.MatchString(s) && !strings.Contains(s, markerStem) {
 			return leadingSpace(s) + Marker
 		}
-		return st.policy.Line(s)
+		return st.policy.line(s, st.sgr)
 	}
 	if beginKey.MatchString(s) && !endKey.MatchString(s) {
 		st.inKey = true
-		return s
+		return escape(s, st.sgr)
 	}
-	return st.policy.Line(s)
+	return st.policy.line(s, st.sgr)
 }
 
 func leadingSpace(s string) string {

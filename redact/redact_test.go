@@ -190,6 +190,7 @@ func FuzzLine(f *testing.F) {
 		`"text": "  streetaddress 1 Main St",`,
 		"-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----",
 		"http://u:p@h snmp-server community c email-contact a@b.co",
+		"host\x1b]0;PWNED\x07 \u202e \xc2\x9b \x9b end",
 	} {
 		f.Add(s)
 	}
@@ -204,6 +205,9 @@ func FuzzLine(f *testing.F) {
 			once := p.Line(s)
 			if twice := p.Line(once); twice != once {
 				t.Errorf("not idempotent:\n%q\n%q\n%q", s, once, twice)
+			}
+			if i := unsafeAt(once, false); i >= 0 {
+				t.Errorf("Line(%q) = %q: unescaped byte at %d", s, once, i)
 			}
 		}
 	})
@@ -241,10 +245,10 @@ func TestWriterOneWritePerWrite(t *testing.T) {
 	}
 }
 
-// plainSlow is plain's definition: ASCII, and no root in the lower-cased
-// line.
+// plainSlow is plain's definition: ASCII without controls, and no root in
+// the lower-cased line.
 func plainSlow(s string) bool {
-	if !isASCII(s) {
+	if !isASCII(s) || Escape(s) != s {
 		return false
 	}
 	lower := strings.ToLower(s)
@@ -257,7 +261,8 @@ func plainSlow(s string) bool {
 }
 
 // lineEveryRule is Line without its shortcuts: every rule tried on every
-// line. The hints and plain must never change the result.
+// line, then the escaping. The hints and plain must never change the
+// result.
 func lineEveryRule(p Policy, s string) string {
 	for _, ru := range rules {
 		if ru.contact && p.ShowContacts {
@@ -265,7 +270,7 @@ func lineEveryRule(p Policy, s string) string {
 		}
 		s = ru.apply(s)
 	}
-	return s
+	return Escape(s)
 }
 
 // TestHintsSound runs every line of every scenario capture and golden

@@ -6,10 +6,10 @@ import (
 	"sync"
 )
 
-// Writer redacts everything written through it, line by line, before it
-// reaches the underlying writer. A line is held until its newline arrives
-// (a secret split across two writes is still seen whole); Close writes a
-// final unterminated line.
+// Writer redacts and escapes (Escape) everything written through it, line
+// by line, before it reaches the underlying writer. A line is held until
+// its newline arrives (a secret split across two writes is still seen
+// whole); Close writes a final unterminated line.
 type Writer struct {
 	mu  sync.Mutex
 	w   io.Writer
@@ -36,6 +36,26 @@ func NewWriter(w io.Writer, pol *Policy) *Writer {
 // is redacted here.
 func (w *Writer) Redacts(p Policy) bool {
 	return *w.st.policy == p
+}
+
+// Color makes w keep colour sequences (ESC [ ... m), the only control
+// bytes slcheck's coloured text report writes, until Color(false); every
+// other control byte is still escaped. The report's own text was escaped
+// before it was coloured (Value), so only slcheck's colours pass raw.
+func (w *Writer) Color(on bool) {
+	w.mu.Lock()
+	w.st.sgr = on
+	w.mu.Unlock()
+}
+
+// Overwrite shows s, redacted and escaped, over the line the cursor is on
+// (a carriage return, then s, no newline): the progress line of a run on
+// a terminal. The carriage return is the only control byte written raw.
+func (w *Writer) Overwrite(s string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_, err := io.WriteString(w.w, "\r"+w.st.policy.Line(s))
+	return err
 }
 
 // Write implements io.Writer. It reports len(p) written once the complete
@@ -121,12 +141,13 @@ func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
 }
 
 // WriteRedacted writes r. When w redacts with r's policy (at this moment),
-// holds no partial line, is not inside a private key block and r ends with
+// holds no partial line, is not inside a private key block, does not keep
+// colours and r ends with
 // a newline, r's redacted bytes are passed on as they are: the bytes Write
 // would have produced from r's text. Otherwise r's text goes through Write.
 func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
 	w.mu.Lock()
-	if len(w.buf) > 0 || w.st.inKey || *w.st.policy != r.policy ||
+	if len(w.buf) > 0 || w.st.inKey || w.st.sgr || *w.st.policy != r.policy ||
 		len(r.raw) == 0 || r.raw[len(r.raw)-1] != '\n' {
 		w.mu.Unlock()
 		return w.Write(r.raw)

@@ -48,8 +48,9 @@ type Options struct {
 }
 
 // Render writes doc to w in the chosen format. Every rendering passes
-// through the redaction layer twice: the document's strings are redacted
-// in place first (JSON escaping could otherwise split a pattern), then
+// through the output layer (package redact) twice: the document's strings
+// are redacted and escaped in place first (JSON escaping could otherwise
+// split a pattern, and a renderer builds its syntax around safe text), then
 // every line written goes through a redacting writer (w itself when it is
 // a redact.Writer with the same policy), so nothing a renderer prints can
 // bypass it. Devices already redacted with the policy (Device.Redact) are
@@ -73,7 +74,14 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 	outer, ok := w.(*redact.Writer)
 	if !ok || !outer.Redacts(opt.Redact) {
 		r := opt.Redact.NewWriter(bw)
+		r.Color(opt.Color && opt.Format == Text)
 		rw, rc = r, r
+	}
+	if ok && opt.Color && opt.Format == Text {
+		// The text report's colours are the only control bytes it
+		// writes; the document's strings were escaped above (Value).
+		outer.Color(true)
+		defer outer.Color(false)
 	}
 	var err error
 	switch opt.Format {

@@ -18,6 +18,7 @@ import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -146,7 +147,7 @@ var readSecret = func(prompt string) (string, error) {
 		return "", errors.New("no terminal to prompt on")
 	}
 	defer tty.Close()
-	fmt.Fprint(tty, prompt)
+	fmt.Fprint(tty, redact.Escape(prompt)) // it may name a file
 	b, err := term.ReadPassword(int(tty.Fd()))
 	fmt.Fprintln(tty)
 	return string(b), err
@@ -343,11 +344,12 @@ func saveName(t collect.Target) string {
 	return name + ".txt"
 }
 
-// progress shows "collected N/M" on stderr when stderr is a terminal.
+// progress shows "collected N/M" on stderr when stderr is a terminal,
+// over the same line each time (redact.Writer.Overwrite).
 type progress struct {
 	mu          sync.Mutex
 	st          Streams
-	on          bool
+	line        *redact.Writer // stderr; nil: no progress
 	total, n, f int
 }
 
@@ -356,7 +358,11 @@ type progress struct {
 var stderrIsTerminal = func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }
 
 func newProgress(st Streams, total int) *progress {
-	return &progress{st: st, total: total, on: stderrIsTerminal()}
+	p := &progress{st: st, total: total}
+	if w, ok := st.Err.(*redact.Writer); ok && stderrIsTerminal() {
+		p.line = w
+	}
+	return p
 }
 
 func (p *progress) done(r *collect.Result) {
@@ -366,13 +372,13 @@ func (p *progress) done(r *collect.Result) {
 	if r.Failure != nil {
 		p.f++
 	}
-	if p.on {
-		fmt.Fprintf(p.st.Err, "\rcollected %d/%d switches, %d failed", p.n, p.total, p.f)
+	if p.line != nil {
+		p.line.Overwrite(fmt.Sprintf("collected %d/%d switches, %d failed", p.n, p.total, p.f))
 	}
 }
 
 func (p *progress) finish() {
-	if p.on && p.n > 0 {
+	if p.line != nil && p.n > 0 {
 		fmt.Fprintln(p.st.Err)
 	}
 }
