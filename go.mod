@@ -9,6 +9,8 @@ require (
 
 require github.com/klauspost/compress v1.20.4
 
+require github.com/yuin/goldmark v1.8.7
+
 require (
 	github.com/creack/pty v1.1.24
 	github.com/scrapli/scrapligo v1.4.3

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"regexp"
@@ -9,6 +10,10 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/lifecycle"
@@ -121,5 +126,42 @@ func TestHostileTextEveryFormat(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHostileMarkdownRendersInert renders the Markdown report of hostile
+// text to HTML with a CommonMark and GitHub-flavoured renderer (goldmark,
+// tables, autolinks, strikethrough; raw HTML allowed, as a careless viewer
+// would): no tag, link, image, emphasis or strikethrough comes from the
+// captured text, and no captured backtick closes a code span or fence.
+func TestHostileMarkdownRendersInert(t *testing.T) {
+	md := render(t, hostileDocument(), report.Options{Format: report.Markdown})
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
+	var out bytes.Buffer
+	if err := gm.Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	h := out.String()
+	for _, live := range []string{"<script", "<img", "<em>em</em>", "<del>", ">text</a>"} {
+		if strings.Contains(h, live) {
+			t.Errorf("%q renders live", live)
+		}
+	}
+	// A link may only be an autolink: its text is its target.
+	for _, m := range regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`).FindAllStringSubmatch(h, -1) {
+		if m[1] != m[2] && m[1] != "mailto:"+m[2] {
+			t.Errorf("link text %q leads to %q", m[2], m[1])
+		}
+	}
+	// Every field shows whole: its name after the hostile text, outside
+	// any stray code span or tag.
+	for _, field := range []string{"doc.Devices.Hostname", "doc.Devices.Results.Message", "doc.Devices.Results.Evidence.Text",
+		"doc.Devices.Results.Remedy.Config", "doc.Devices.Results.Evidence.Command", "doc.Errors.Msg"} {
+		if !strings.Contains(h, field) {
+			t.Errorf("%s lost in the rendering", field)
+		}
+	}
+	if n := strings.Count(h, "&lt;script&gt;alert(1)&lt;/script&gt;"); n < 10 {
+		t.Errorf("the hostile text shows as text only %d times:\n%s", n, h)
 	}
 }

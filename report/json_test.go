@@ -38,9 +38,16 @@ func TestJSONNeverNull(t *testing.T) {
 
 func TestMarkdownProse(t *testing.T) {
 	tests := map[string]string{
-		"email-contact <redacted contact>":        `email-contact \<redacted contact>`,
-		"run `register idtoken <token>` then <x>": "run `register idtoken <token>` then \\<x>",
+		"email-contact <redacted contact>":        `email-contact \<redacted contact\>`,
+		"run `register idtoken <token>` then <x>": "run `register idtoken <token>` then \\<x\\>",
 		"no marker": "no marker",
+		// A backtick inside a captured value: the parts pair differently,
+		// but each is a code span or escaped.
+		"the URL `http://a`b/<script>` is http": "the URL `http://a`b/\\<script\\>\\` is http",
+		"`x`` y`":                               "```x`` y```",
+		"[t](https://evil.example/) *em* @all #1 a_b _c_": `\[t\](https://evil.example/) \*em\* \@all \#1 a_b \_c\_`,
+		"- item\n1. item\n===":                            "\\- item\n1\\. item\n\\===",
+		"`|` in a cell":                                   "`|` in a cell",
 	}
 	for in, want := range tests {
 		if got := mdProse(in); got != want {

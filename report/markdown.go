@@ -28,10 +28,10 @@ func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 			if e.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", e.Source, e.Line)
 			}
-			m.printf("- `%s` (%s): %s\n", loc, e.Kind, mdProse(e.Msg))
+			m.printf("- %s (%s): %s\n", mdCode(loc), mdEscape(e.Kind), mdProse(e.Msg))
 		}
 	}
-	m.printf("\n---\nWritten by %s %s.\n", doc.Tool.Name, doc.Tool.Version)
+	m.printf("\n---\nWritten by %s %s.\n", mdText(doc.Tool.Name), mdText(doc.Tool.Version))
 	return m.err
 }
 
@@ -53,7 +53,7 @@ func (m *mdWriter) device(d Device, opt Options) {
 		if v == "" {
 			v = "unknown"
 		}
-		m.printf("| %s | %s |\n", k, mdCell(v))
+		m.printf("| %s | %s |\n", mdCell(k), mdCell(v))
 	}
 	row("Hostname", d.Hostname)
 	row("Platform", d.Platform)
@@ -76,12 +76,12 @@ func (m *mdWriter) device(d Device, opt Options) {
 			heading = "Failure"
 		}
 		// Titles name the passing state, so a heading says the check failed.
-		m.printf("\n### %s: %s (%s): check \"%s\" failed\n", heading, f.ID, f.Severity, mdText(f.Title))
+		m.printf("\n### %s: %s (%s): check \"%s\" failed\n", heading, mdText(f.ID), mdText(string(f.Severity)), mdText(f.Title))
 		m.result(f.Result)
 		if len(f.Consequences) > 0 {
-			m.printf("\n#### Failing because of %s\n", f.ID)
+			m.printf("\n#### Failing because of %s\n", mdText(f.ID))
 			for _, c := range f.Consequences {
-				m.printf("\n##### %s (%s): check \"%s\" failed\n", c.ID, c.Severity, mdText(c.Title))
+				m.printf("\n##### %s (%s): check \"%s\" failed\n", mdText(c.ID), mdText(string(c.Severity)), mdText(c.Title))
 				m.result(c)
 			}
 		}
@@ -100,7 +100,7 @@ func (m *mdWriter) device(d Device, opt Options) {
 		case checks.Skipped:
 			note = r.Reason
 		}
-		m.printf("| %s | %s | %s | %s | %s |\n", r.ID, r.Status, sev, mdCell(r.Title), mdCell(firstLine(note)))
+		m.printf("| %s | %s | %s | %s | %s |\n", mdCell(r.ID), mdCell(string(r.Status)), mdCell(sev), mdCell(r.Title), mdCell(firstLine(note)))
 	}
 }
 
@@ -136,30 +136,31 @@ func (m *mdWriter) block(lines []string) {
 	if len(lines) == 0 {
 		return
 	}
-	m.printf("\n```\n%s\n```\n", strings.Join(lines, "\n"))
+	m.printf("\n%s\n", mdFence(lines))
 }
 
 // evidence quotes each run of lines from one command in a code block,
-// headed by the command and where the lines come from.
+// headed by the command and where the lines come from (code spans: both
+// are captured text).
 func (m *mdWriter) evidence(refs []capture.Ref) {
 	for i := 0; i < len(refs); {
 		j := i
 		for j < len(refs) && refs[j].Command == refs[i].Command && refs[j].Source == refs[i].Source {
 			j++
 		}
-		head := refs[i].Source
+		head := mdCode(refs[i].Source)
 		if refs[i].Command != "" {
-			head = "`" + refs[i].Command + "` in " + head
+			head = mdCode(refs[i].Command) + " in " + head
 		}
-		m.printf("\n%s:\n\n```\n", head)
+		var lines []string
 		for _, ref := range refs[i:j] {
 			line := "     "
 			if ref.Line > 0 {
 				line = fmt.Sprintf("%5d", ref.Line)
 			}
-			m.printf("%s  %s\n", line, strings.TrimRight(ref.Text, " \t\r"))
+			lines = append(lines, line+"  "+strings.TrimRight(ref.Text, " \t\r"))
 		}
-		m.printf("```\n")
+		m.printf("\n%s:\n\n%s\n", head, mdFence(lines))
 		i = j
 	}
 }
@@ -169,37 +170,6 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
-}
-
-// mdCell escapes text for a table cell.
-func mdCell(s string) string {
-	s = mdProse(strings.ReplaceAll(s, "|", `\|`))
-	return strings.ReplaceAll(s, "\n", " ")
-}
-
-// mdText keeps a heading on one line.
-func mdText(s string) string { return mdProse(strings.ReplaceAll(s, "\n", " ")) }
-
-// mdProse escapes "<" outside code spans, so that markers such as
-// "<redacted>" and placeholders such as "<token>" show as written instead
-// of being taken for HTML tags and hidden. Inside backticks they are
-// literal already.
-func mdProse(s string) string {
-	if !strings.Contains(s, "<") {
-		return s
-	}
-	var b strings.Builder
-	inCode := false
-	for _, c := range s {
-		switch {
-		case c == '`':
-			inCode = !inCode
-		case c == '<' && !inCode:
-			b.WriteByte('\\')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // lifecycle writes the licence state, its timeline and what comes next.
