@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"errors"
@@ -13,27 +14,27 @@ import (
 	"github.com/klauspost/compress/gzip"
 )
 
-// openText turns an input stream into UTF-8 text: it decompresses gzip
-// (found by its magic bytes, in a goroutine of its own), decodes UTF-16
-// (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns
-// old Mac line ends into newlines, and refuses what is not text. The
-// caller calls the returned stop function, error or not: it ends the
-// decompressing goroutine. *size is the line reader's buffer (see
-// bufferSize): its buffers are no larger, and a gzip input sets it back
-// to readBuffer.
-func openText(name string, r io.Reader, opt Options, size *int) (io.Reader, func(), error) {
+// openStream opens an input's bytes: it decompresses gzip (found by its
+// magic bytes, in a goroutine of its own) and bounds what is read (size,
+// and a gzip's expansion). It refuses the compressed and archive formats
+// it does not open here (a zip is refused with errZipArchive in its Err,
+// for Each to open from the file). The caller calls the returned stop
+// function, error or not: it ends the decompressing goroutine. *size is
+// the line reader's buffer (see bufferSize): its buffers are no larger,
+// and a gzip input sets it back to readBuffer.
+func openStream(name string, r io.Reader, opt Options, size *int) (*bufio.Reader, *limitReader, func(), error) {
 	stop := func() {}
-	fail := func(msg string, err error) (io.Reader, func(), error) {
-		return nil, stop, &InputError{File: name, Msg: msg, Err: err}
+	fail := func(msg string, err error) (*bufio.Reader, *limitReader, func(), error) {
+		return nil, nil, stop, &InputError{File: name, Msg: msg, Err: err}
 	}
 	raw := &countReader{r: r}
 	br := bufio.NewReaderSize(raw, min(64<<10, *size))
 	head, err := br.Peek(6)
 	if len(head) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
-			return fail("cannot read: "+err.Error(), err)
+			return nil, nil, stop, readError(name, 0, err)
 		}
-		return fail("empty file: expected captured NX-OS output", nil)
+		return fail("empty file: expected captured NX-OS output", errNotText)
 	}
 	var src io.Reader = br
 	compressed := false
@@ -45,22 +46,30 @@ func openText(name string, r io.Reader, opt Options, size *int) (io.Reader, func
 		}
 		src, stop, compressed = p, p.stop, true
 		*size = readBuffer
+	case isZip(head):
+		return fail("a zip archive: slcheck reads plain text or gzip; extract the capture first", errZipArchive)
 	default:
 		if kind := archiveKind(head); kind != "" {
-			return fail(kind+": slcheck reads plain text or gzip; extract the capture first", nil)
+			return fail(kind+": slcheck reads plain text, gzip, zip or tar; extract the capture first", errNotText)
 		}
 	}
-	lim := &limitReader{r: src, name: name, max: opt.MaxInputBytes}
+	lim := &limitReader{r: src, name: name, max: opt.MaxInputBytes, tooMuch: opt.tooMuch}
 	if compressed {
 		lim.compressed, lim.ratio = raw, opt.MaxGzipRatio
 	}
-	text := bufio.NewReaderSize(lim, min(64<<10, *size))
+	return bufio.NewReaderSize(lim, min(64<<10, *size)), lim, stop, nil
+}
+
+// decodeText turns an opened stream into UTF-8 text: it decodes UTF-16
+// (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns
+// old Mac line ends into newlines, and refuses what is not text.
+func decodeText(name string, text *bufio.Reader) (io.Reader, error) {
 	sample, err := text.Peek(8 << 10)
 	if len(sample) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, stop, readError(name, 0, err)
+			return nil, readError(name, 0, err)
 		}
-		return fail("empty after decompression: expected captured NX-OS output", nil)
+		return nil, &InputError{File: name, Msg: "empty after decompression: expected captured NX-OS output", Err: errNotText}
 	}
 	switch {
 	case bytes.HasPrefix(sample, []byte{0xef, 0xbb, 0xbf}):
@@ -68,29 +77,41 @@ func openText(name string, r io.Reader, opt Options, size *int) (io.Reader, func
 		sample = sample[3:]
 	case bytes.HasPrefix(sample, []byte{0xff, 0xfe}):
 		text.Discard(2)
-		return &utf16Reader{r: text}, stop, nil
+		return &utf16Reader{r: text}, nil
 	case bytes.HasPrefix(sample, []byte{0xfe, 0xff}):
 		text.Discard(2)
-		return &utf16Reader{r: text, big: true}, stop, nil
+		return &utf16Reader{r: text, big: true}, nil
 	}
 	if big, ok := utf16WithoutBOM(sample); ok {
-		return &utf16Reader{r: text, big: big}, stop, nil
+		return &utf16Reader{r: text, big: big}, nil
 	}
 	if looksBinary(sample) {
-		return nil, stop, &InputError{File: name, Line: firstBinaryLine(sample),
+		return nil, &InputError{File: name, Line: firstBinaryLine(sample), Err: errNotText,
 			Msg: "binary data, not a text capture (expected the text of a show tech-support or a terminal log)"}
 	}
 	if bytes.IndexByte(sample, '\n') < 0 && bytes.IndexByte(sample, '\r') >= 0 {
-		return &crReader{r: text}, stop, nil
+		return &crReader{r: text}, nil
 	}
-	return text, stop, nil
+	return text, nil
+}
+
+// errNotText marks an InputError for an input that is not text (binary
+// data, another compression, nothing at all): a member of an archive with
+// it is skipped, not an error.
+var errNotText = errors.New("not text")
+
+// errZipArchive marks an InputError for a zip archive read as a stream.
+var errZipArchive = errors.New("zip archive")
+
+// isZip reports whether head starts a zip archive (a local file header, or
+// the end record of an empty one).
+func isZip(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
 }
 
 // archiveKind names compressed or archive formats slcheck does not open.
 func archiveKind(head []byte) string {
 	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "a zip archive"
 	case bytes.HasPrefix(head, []byte("BZh")):
 		return "bzip2-compressed"
 	case bytes.HasPrefix(head, []byte{0xfd, '7', 'z', 'X', 'Z', 0}):
@@ -258,6 +279,9 @@ type limitReader struct {
 	n, max     int64
 	compressed *countReader
 	ratio      int64
+	// tooMuch, when set, replaces the message of the size limit (an
+	// archive's members share one limit).
+	tooMuch string
 }
 
 // bombCheckAfter is how much a gzip stream may expand before its ratio is
@@ -268,7 +292,11 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.n += int64(n)
 	if l.max > 0 && l.n > l.max {
-		return n, &InputError{File: l.name, Msg: fmt.Sprintf("more than %d MiB of text: not a capture slcheck reads", l.max>>20)}
+		msg := l.tooMuch
+		if msg == "" {
+			msg = fmt.Sprintf("more than %d MiB of text: not a capture slcheck reads", l.max>>20)
+		}
+		return n, &InputError{File: l.name, Msg: msg}
 	}
 	if c := l.compressed; c != nil && l.ratio > 0 && l.n > bombCheckAfter && l.n > l.ratio*c.n {
 		return n, &InputError{File: l.name, Msg: fmt.Sprintf("gzip data expands more than %d:1 (%d MiB from %d KiB): a decompression bomb, not a capture", l.ratio, l.n>>20, c.n>>10)}
@@ -377,7 +405,10 @@ func readError(name string, line int, err error) error {
 	var ie *InputError
 	if errors.As(err, &ie) {
 		if ie.Line == 0 {
-			ie.Line = line
+			// A copy: the error may be an archive's, shared by its members.
+			c := *ie
+			c.Line = line
+			return &c
 		}
 		return ie
 	}
@@ -387,6 +418,9 @@ func readError(name string, line int, err error) error {
 		msg = "gzip data ends early: the file is truncated"
 	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
 		msg = "gzip data is corrupt: " + err.Error()
+	case errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrFormat):
+		// archive/zip enforces the sizes the directory declares.
+		msg = "zip member is corrupt or larger than its directory says: " + err.Error()
 	default:
 		var ce flate.CorruptInputError
 		if errors.As(err, &ce) {

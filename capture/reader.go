@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -35,11 +36,19 @@ type Options struct {
 	// fails: each device gets a whole diagnosis, and a file of thousands
 	// of one-line prompts would make megabytes of report per input byte.
 	MaxDevices int
-	// MaxInputBytes caps the text read (after decompression).
+	// MaxInputBytes caps the text read (after decompression); the members
+	// of an archive share it.
 	MaxInputBytes int64
-	// MaxGzipRatio is the largest expansion a gzip input may show once it
-	// has expanded past 256 MiB; text rarely passes 20:1, zeros pass 1000:1.
+	// MaxMembers caps the members of one archive (nested archives
+	// included); past it the read of the archive fails.
+	MaxMembers int
+	// MaxGzipRatio is the largest expansion a gzip input (or a zip
+	// archive) may show once it has expanded past 256 MiB; text rarely
+	// passes 20:1, zeros pass 1000:1.
 	MaxGzipRatio int64
+
+	// tooMuch replaces the message of MaxInputBytes (an archive's member).
+	tooMuch string
 }
 
 // Defaults of Options' limits: a full show tech-support has 520 000 to
@@ -53,6 +62,7 @@ const (
 	DefaultMaxDevices      = 1000
 	DefaultMaxInputBytes   = 16 << 30
 	DefaultMaxGzipRatio    = 100
+	DefaultMaxMembers      = 10_000
 )
 
 func (o Options) withDefaults() Options {
@@ -66,6 +76,7 @@ func (o Options) withDefaults() Options {
 	set(&o.MaxSectionBytes, DefaultMaxSectionBytes)
 	set(&o.MaxSections, DefaultMaxSections)
 	set(&o.MaxDevices, DefaultMaxDevices)
+	set(&o.MaxMembers, DefaultMaxMembers)
 	if o.MaxKeptBytes <= 0 {
 		o.MaxKeptBytes = DefaultMaxKeptBytes
 	}
@@ -86,7 +97,7 @@ const readBuffer = 1 << 20
 // an input held in memory (a live session's log, a few KiB) whose whole
 // text fits in less, so that diagnosing a fleet does not allocate and
 // clear 1 MiB per host. The text may be up to 1.5 times the bytes (UTF-16
-// to UTF-8); openText sets readBuffer back for a gzip input.
+// to UTF-8); openStream sets readBuffer back for a gzip input.
 func bufferSize(r io.Reader) int {
 	if l, ok := r.(interface{ Len() int }); ok {
 		return min(readBuffer, max(16<<10, l.Len()+l.Len()/2+4<<10))
@@ -99,6 +110,16 @@ func ReadFile(path string, opt Options) (*Capture, error) {
 	if path == "-" {
 		return Read("-", os.Stdin, opt)
 	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(path, f, opt)
+}
+
+// openFile opens an input file, with the errors a person understands.
+func openFile(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		msg := "cannot open: " + err.Error()
@@ -110,20 +131,33 @@ func ReadFile(path string, opt Options) (*Capture, error) {
 		}
 		return nil, &InputError{File: path, Msg: msg, Err: err}
 	}
-	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
 		return nil, &InputError{File: path, Msg: "is a directory: give the capture files in it"}
 	}
-	return Read(path, f, opt)
+	return f, nil
 }
 
 // Read splits one input into devices and sections. It streams: memory
-// stays bounded by Options whatever the input's size.
+// stays bounded by Options whatever the input's size. An archive is refused
+// (Each reads one).
 func Read(name string, r io.Reader, opt Options) (*Capture, error) {
 	opt = opt.withDefaults()
 	size := bufferSize(r)
-	src, stop, err := openText(name, r, opt, &size)
+	in, _, stop, err := openStream(name, r, opt, &size)
 	defer stop()
+	if err != nil {
+		return nil, err
+	}
+	if isTar(in) {
+		return nil, &InputError{File: name, Msg: "a tar archive: slcheck file reads its members"}
+	}
+	return readText(name, in, size, opt)
+}
+
+// readText splits an opened stream (openStream) into devices and sections.
+func readText(name string, in *bufio.Reader, size int, opt Options) (*Capture, error) {
+	src, err := decodeText(name, in)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +178,8 @@ func Read(name string, r io.Reader, opt Options) (*Capture, error) {
 	}
 	switch {
 	case lr.errBinary:
-		return nil, &InputError{File: name, Line: lr.n + 1, Msg: fmt.Sprintf("binary data (a line of more than %d KiB that is not text): not a text capture", readBuffer>>10)}
+		return nil, &InputError{File: name, Line: lr.n + 1,
+			Msg: fmt.Sprintf("binary data (a line of more than %d KiB that is not text): not a text capture", readBuffer>>10)}
 	case lr.err != nil:
 		return nil, readError(name, lr.n+1, lr.err)
 	}

@@ -68,11 +68,16 @@ func (d *Device) RedactedWith(p redact.Policy) bool {
 	return d.redacted != nil && *d.redacted == p
 }
 
-// Error is an input or a host that could not be read or collected. It is
-// carried in the same document as the results.
+// Error is an input or a host that could not be read or collected, or a
+// member of an archive that was skipped. It is carried in the same
+// document as the results.
 type Error struct {
 	Source string `json:"source"`
-	Kind   string `json:"kind"` // "input", "usage", "collection"
+	Kind   string `json:"kind"` // "input", "usage", "collection", KindSkipped
 	Line   int    `json:"line,omitempty"`
 	Msg    string `json:"message"`
 }
+
+// KindSkipped is the Kind of an archive's member that was not read (not
+// text, a link, encrypted): listed, it does not change the exit code.
+const KindSkipped = "skipped"

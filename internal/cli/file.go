@@ -7,6 +7,7 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -23,12 +24,15 @@ func newFileCmd(st Streams) *cobra.Command {
 	var probes *probeFlags
 	cmd := &cobra.Command{
 		Use:   "file PATH...",
-		Short: "Diagnose captured NX-OS output: a show tech-support, a terminal log, a paste (- for stdin), gzip or not",
+		Short: "Diagnose captured NX-OS output: a show tech-support, a terminal log, a paste (- for stdin), gzip, zip or tar",
 		Long: `Diagnose captured NX-OS output: a show tech-support, a terminal log with
 prompts, or a bare paste of show commands; gzip or not; - reads stdin.
-Every device found in the inputs gets the whole checklist.`,
+A zip, tar or tar.gz archive (found by its content) is read member by
+member, each a capture named ARCHIVE!MEMBER; members that are not text are
+listed as skipped. Every device found in the inputs gets the whole checklist.`,
 		Example: `  slcheck file show-tech.txt
   slcheck file --output markdown switch1.log.gz > case-notes.md
+  slcheck file case-12345.zip                 # every show-tech in the archive
   ssh admin@switch 'show running-config callhome' | slcheck file -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,13 +54,22 @@ Every device found in the inputs gets the whole checklist.`,
 func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) error {
 	doc := newDocument()
 	for _, p := range paths {
-		c, err := readInput(st, p)
-		if err != nil {
-			doc.Errors = append(doc.Errors, inputError(p, err))
-			continue
+		each := func(e capture.Entry) {
+			switch {
+			case e.Skipped != "":
+				doc.Errors = append(doc.Errors, report.Error{Source: e.Source, Kind: report.KindSkipped, Msg: e.Skipped})
+			case e.Err != nil:
+				doc.Errors = append(doc.Errors, inputError(e.Source, e.Err))
+			default:
+				for _, dev := range e.Capture.Devices {
+					doc.Devices = append(doc.Devices, diagnose.DeviceWith(ctx, dev, opt.diag))
+				}
+			}
 		}
-		for _, dev := range c.Devices {
-			doc.Devices = append(doc.Devices, diagnose.DeviceWith(ctx, dev, opt.diag))
+		if p == "-" {
+			capture.Each("-", st.In, readOptions, each)
+		} else {
+			capture.EachFile(p, readOptions, each)
 		}
 	}
 	return renderAndExit(st, doc, &opt.out)
@@ -65,11 +78,3 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 // readOptions keep only the sections and lines the parsers read, so a
 // show tech-support of half a million lines stays small in memory.
 var readOptions = capture.Options{Select: snapshot.Select}
-
-// readInput reads one path, "-" being stdin.
-func readInput(st Streams, path string) (*capture.Capture, error) {
-	if path == "-" {
-		return capture.Read("-", st.In, readOptions)
-	}
-	return capture.ReadFile(path, readOptions)
-}

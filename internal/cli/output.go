@@ -101,7 +101,7 @@ func collectionError(source string, err error) report.Error {
 // renderAndExit prints doc in the chosen format to stdout, each error of
 // doc to stderr, and returns the outcome as an exit code:
 // ExitCollection if any device could not be collected, else ExitUsage if
-// any input could not be read, else ExitFindings if a check failed at or
+// any input could not be read (a skipped archive member does not count), else ExitFindings if a check failed at or
 // above --fail-on (unless --no-fail), else nil (exit 0).
 func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 	format, err := report.ParseFormat(o.output)
@@ -117,6 +117,10 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 	}
 	code := ExitOK
 	for _, e := range doc.Errors {
+		if e.Kind == report.KindSkipped {
+			fmt.Fprintf(st.Err, "slcheck: %s: skipped: %s\n", e.Source, e.Msg)
+			continue
+		}
 		fmt.Fprintln(st.Err, "slcheck:", describeError(e))
 		switch {
 		case e.Kind == "collection":

@@ -1,0 +1,397 @@
+package capture
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Archives: customers send show-techs zipped or tarred, several switches
+// in one archive, sometimes a .gz inside a .tar. Each reads them member by
+// member, as streams: nothing is written to disk, a member's name is only
+// a name (never a path to open), and the bounds of a plain input hold for
+// the whole archive.
+
+// Entry is one capture read by Each: the whole input, or one member of an
+// archive.
+type Entry struct {
+	// Source names the capture: the input's name, or "archive!member"
+	// ("cases.tar!sw1.tgz!show-tech.txt" for a member of a nested archive).
+	Source string
+	// Capture is the capture read; nil when Err or Skipped is set.
+	Capture *Capture
+	// Err says why the input or member could not be read (an
+	// *InputError naming the file and, where it applies, the line). When
+	// the archive itself cannot be read further, Source is the archive's.
+	Err error
+	// Skipped says why a member was not read: not text (binary, empty,
+	// another compression), a link or a device, encrypted. The rest of the
+	// archive is still read.
+	Skipped string
+}
+
+// maxNesting is how many archives deep Each reads (a .tgz inside a .tar
+// is two); deeper ones are skipped.
+const maxNesting = 3
+
+// EachFile is Each on a file; "-" is standard input.
+func EachFile(path string, opt Options, fn func(Entry)) {
+	if path == "-" {
+		Each("-", os.Stdin, opt, fn)
+		return
+	}
+	f, err := openFile(path)
+	if err != nil {
+		fn(Entry{Source: path, Err: err})
+		return
+	}
+	defer f.Close()
+	Each(path, f, opt, fn)
+}
+
+// Each reads one input, detected by content, and calls fn for every
+// capture in it, in order: a capture file (text or gzip, as Read reads it)
+// is one; a zip, tar or gzip-compressed tar gives one per regular member,
+// read exactly as the same file extracted would be (a gzip member is
+// decompressed, a tar member read as an archive of its own). Members that
+// are not text, links and devices are skipped (an Entry with Skipped);
+// directories are passed over.
+//
+// Bounds: the members' text shares Options.MaxInputBytes; an archive
+// holds at most Options.MaxMembers members (nested ones included); a zip
+// whose members expand past 256 MiB and more than Options.MaxGzipRatio
+// times the archive's size is refused before anything is inflated (the
+// sizes its directory declares are enforced by archive/zip), and a gzip
+// stream is judged as Read judges one. A zip is read from its directory
+// at its end, so it needs r to be an io.ReaderAt with a size (an *os.File,
+// a bytes.Reader): a zip on standard input or inside another archive is
+// refused.
+func Each(name string, r io.Reader, opt Options, fn func(Entry)) {
+	a := &archives{opt: opt.withDefaults(), fn: fn}
+	a.left = a.opt.MaxInputBytes
+	if err := a.input(name, r, 0); err != nil {
+		fn(Entry{Source: name, Err: err})
+	}
+}
+
+// archives is the state of one Each: what is left of the bounds.
+type archives struct {
+	opt Options
+	fn  func(Entry)
+	// left is the text the members may still expand to.
+	left int64
+	// members counts the members seen, nested ones included.
+	members int
+	// fatal is set when a bound of the whole input is passed: nothing
+	// after it is read, and it is the input's error.
+	fatal error
+}
+
+// input reads one input or member at the given depth of nesting (0 for
+// the input itself): a capture is passed to fn; an archive is read member
+// by member. The error is this input's: not text (errNotText), unreadable,
+// or a bound of the whole archive passed (a.stopped then says so).
+func (a *archives) input(name string, r io.Reader, depth int) error {
+	if a.left <= 0 {
+		a.fatal = &InputError{File: name, Msg: a.budget()}
+		return a.fatal
+	}
+	opt := a.opt
+	opt.MaxInputBytes = a.left
+	if depth > 0 {
+		opt.tooMuch = a.budget()
+	}
+	size := bufferSize(r)
+	in, lim, stop, err := openStream(name, r, opt, &size)
+	defer stop()
+	switch {
+	case errors.Is(err, errZipArchive):
+		return a.zip(name, r, depth)
+	case err != nil:
+		return err
+	case isTar(in):
+		if depth >= maxNesting {
+			return &InputError{File: name, Err: errNotText, Msg: fmt.Sprintf("an archive nested more than %d deep: extract it first", maxNesting)}
+		}
+		return a.tar(name, in, depth)
+	}
+	if head, _ := in.Peek(4); lim.compressed != nil && isZip(head) {
+		return &InputError{File: name, Err: errNotText, Msg: "a zip archive inside gzip: decompress it and give the zip as a file"}
+	}
+	c, err := readText(name, in, size, opt)
+	if a.left -= lim.n; a.left < 0 {
+		a.fatal = err
+	}
+	if err != nil {
+		return err
+	}
+	a.fn(Entry{Source: name, Capture: c})
+	return nil
+}
+
+// budget is the error of members past MaxInputBytes.
+func (a *archives) budget() string {
+	return fmt.Sprintf("the archive holds more than %d MiB of text: more than slcheck reads from one input", a.opt.MaxInputBytes>>20)
+}
+
+// count counts n more members of the archive name; past MaxMembers it
+// sets a.fatal.
+func (a *archives) count(name string, n int) error {
+	if a.members += n; a.members > a.opt.MaxMembers {
+		a.fatal = &InputError{File: name, Msg: fmt.Sprintf("more than %d members: not an archive of captures slcheck reads", a.opt.MaxMembers)}
+	}
+	return a.fatal
+}
+
+// member reports what reading one member gave: nothing more for a
+// capture (fn had it), a skip for what is not text, else its error. It
+// says whether the member was text.
+func (a *archives) member(name string, err error) bool {
+	var ie *InputError
+	switch {
+	case err == nil:
+	case errors.Is(err, errNotText) && errors.As(err, &ie):
+		a.fn(Entry{Source: name, Skipped: ie.Msg})
+		return false
+	default:
+		a.fn(Entry{Source: name, Err: err})
+	}
+	return true
+}
+
+// noCapture is the error of an archive none of whose members is text: a
+// run over it must not pass in silence.
+func noCapture(name string, skipped int) error {
+	return &InputError{File: name, Msg: fmt.Sprintf("no text in the archive (%d members skipped): expected show tech-support or terminal log files", skipped)}
+}
+
+// tar reads a tar archive (already decompressed) member by member.
+func (a *archives) tar(name string, in io.Reader, depth int) error {
+	tr := tar.NewReader(in)
+	text, skipped := 0, 0
+	// pending is the error of the member read last: it is reported only
+	// once the next header is read, because when the archive's own stream
+	// broke (truncated, corrupt gzip, a bomb) the member's error is only
+	// its consequence.
+	var pending error
+	var pendingName string
+	for {
+		h, err := tr.Next()
+		if err != nil && !errors.Is(err, io.EOF) {
+			return archiveError(name, "tar", err)
+		}
+		if pendingName != "" && a.member(pendingName, pending) {
+			text++
+		}
+		pendingName, pending = "", nil
+		if err != nil {
+			break
+		}
+		if err := a.count(name, 1); err != nil {
+			return err
+		}
+		if h.Typeflag == tar.TypeDir {
+			continue
+		}
+		member := name + "!" + h.Name
+		var why string
+		switch h.Typeflag {
+		case tar.TypeReg:
+		case tar.TypeSymlink, tar.TypeLink:
+			why = "a link: not followed"
+		case tar.TypeChar, tar.TypeBlock, tar.TypeFifo:
+			why = "a device or FIFO: not read"
+		default:
+			why = fmt.Sprintf("not a regular file (tar type %q): not read", h.Typeflag)
+		}
+		if why != "" {
+			a.fn(Entry{Source: member, Skipped: why})
+			skipped++
+			continue
+		}
+		if h.Size > a.left {
+			a.fatal = &InputError{File: member, Msg: a.budget()}
+			return a.fatal
+		}
+		pendingName, pending = member, a.input(member, tr, depth+1)
+		switch {
+		case a.fatal != nil:
+			return a.fatal
+		case pending == nil:
+			pendingName = ""
+			text++
+		case errors.Is(pending, errNotText):
+			skipped++
+		}
+	}
+	if text == 0 {
+		return noCapture(name, skipped)
+	}
+	return nil
+}
+
+// zip reads a zip archive member by member, from r's directory.
+func (a *archives) zip(name string, r io.Reader, depth int) error {
+	ra, size, ok := readerAt(r)
+	switch {
+	case depth > 0:
+		return &InputError{File: name, Err: errNotText, Msg: "a zip archive inside an archive: extract it and give the zip as a file"}
+	case !ok:
+		return &InputError{File: name, Msg: "a zip archive on standard input: give it as a file (a zip is read from its directory at the end)"}
+	}
+	// The directory is read into memory: it is bounded by what
+	// MaxMembers members take, names and comments included.
+	dir := &boundedReaderAt{r: ra, left: int64(a.opt.MaxMembers)<<10 + 64<<10}
+	zr, err := zip.NewReader(dir, size)
+	dir.left = -1
+	switch {
+	case errors.Is(err, errDirectoryTooLarge):
+		return a.count(name, a.opt.MaxMembers+1)
+	case err != nil && !errors.Is(err, zip.ErrInsecurePath):
+		// An insecure path is only a name here: nothing is extracted.
+		return &InputError{File: name, Msg: "zip archive is corrupt: " + err.Error(), Err: err}
+	}
+	if err := a.count(name, len(zr.File)); err != nil {
+		return err
+	}
+	var total uint64
+	for _, f := range zr.File {
+		if f.Mode().IsRegular() {
+			total += f.UncompressedSize64
+		}
+	}
+	if total > uint64(a.left) {
+		return &InputError{File: name, Msg: fmt.Sprintf("members of %d MiB in all: more than the %d MiB of text slcheck reads from one input", total>>20, a.opt.MaxInputBytes>>20)}
+	}
+	if ratio := uint64(a.opt.MaxGzipRatio); total > bombCheckAfter && total > ratio*uint64(size) {
+		return &InputError{File: name, Msg: fmt.Sprintf("zip members expand more than %d:1 (%d MiB from %d KiB): a decompression bomb, not a capture", ratio, total>>20, size>>10)}
+	}
+	text, skipped := 0, 0
+	for _, f := range zr.File {
+		mode := f.Mode()
+		if mode.IsDir() {
+			continue
+		}
+		member := name + "!" + f.Name
+		var why string
+		switch {
+		case mode&fs.ModeSymlink != 0:
+			why = "a link: not followed"
+		case !mode.IsRegular():
+			why = "a device, FIFO or socket: not read"
+		case f.Flags&1 != 0:
+			why = "encrypted: extract it with its password first"
+		case f.Method != zip.Store && f.Method != zip.Deflate:
+			why = fmt.Sprintf("compressed with zip method %d, which slcheck does not read: extract it first", f.Method)
+		}
+		if why != "" {
+			a.fn(Entry{Source: member, Skipped: why})
+			skipped++
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			err = &InputError{File: member, Msg: "zip member is corrupt: " + err.Error(), Err: err}
+		} else {
+			err = a.input(member, rc, depth+1)
+			rc.Close()
+		}
+		if a.fatal != nil {
+			return a.fatal
+		}
+		if a.member(member, err) {
+			text++
+		} else {
+			skipped++
+		}
+	}
+	if text == 0 {
+		return noCapture(name, skipped)
+	}
+	return nil
+}
+
+// readerAt gives random access to r when it has it: a file, or an input
+// held in memory.
+func readerAt(r io.Reader) (io.ReaderAt, int64, bool) {
+	ra, ok := r.(io.ReaderAt)
+	if !ok {
+		return nil, 0, false
+	}
+	switch v := r.(type) {
+	case *os.File:
+		st, err := v.Stat()
+		if err != nil || !st.Mode().IsRegular() {
+			return nil, 0, false
+		}
+		return ra, st.Size(), true
+	case interface{ Size() int64 }:
+		return ra, v.Size(), true
+	}
+	return nil, 0, false
+}
+
+// errDirectoryTooLarge stops the reading of a zip directory larger than
+// MaxMembers members take.
+var errDirectoryTooLarge = errors.New("zip directory too large")
+
+// boundedReaderAt fails once more than left bytes have been read through
+// it; left < 0 lifts the bound.
+type boundedReaderAt struct {
+	r    io.ReaderAt
+	left int64
+}
+
+func (b *boundedReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if b.left >= 0 {
+		if int64(len(p)) > b.left {
+			return 0, errDirectoryTooLarge
+		}
+		b.left -= int64(len(p))
+	}
+	return b.r.ReadAt(p, off)
+}
+
+// isTar reports whether the stream starts with a tar header: a 512-byte
+// block whose checksum field matches its bytes (every tar format has it;
+// text does not).
+func isTar(in *bufio.Reader) bool {
+	h, _ := in.Peek(512)
+	if len(h) < 512 {
+		return false
+	}
+	want, err := strconv.ParseInt(strings.Trim(string(h[148:156]), " \x00"), 8, 64)
+	if err != nil {
+		return false
+	}
+	var unsigned, signed int64
+	for i, c := range h {
+		if i >= 148 && i < 156 {
+			c = ' '
+		}
+		unsigned += int64(c)
+		signed += int64(int8(c))
+	}
+	return want == unsigned || want == signed
+}
+
+// archiveError words the failure of an archive's own stream.
+func archiveError(name, kind string, err error) error {
+	var ie *InputError
+	switch {
+	case errors.As(err, &ie):
+		return ie
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &InputError{File: name, Msg: kind + " archive ends early: the file is truncated", Err: err}
+	case errors.Is(err, tar.ErrHeader):
+		return &InputError{File: name, Msg: kind + " archive is corrupt: " + err.Error(), Err: err}
+	}
+	return readError(name, 0, err)
+}
