@@ -38,6 +38,14 @@ type Options struct {
 	HostTimeout time.Duration
 	// NoActive skips the ping and TCP 443 tests.
 	NoActive bool
+	// MaxCommandOutput and MaxHostOutput bound, in bytes, what one
+	// command and a whole session may print: past them the host fails
+	// with an OutputLimitError (defaults below; negative: no limit).
+	MaxCommandOutput, MaxHostOutput int64
+	// LegacyAlgorithms also offers the key exchanges, ciphers and MACs
+	// that older NX-OS releases need and x/crypto (or OpenSSH) leaves out
+	// by default: SHA-1 Diffie-Hellman groups, CBC ciphers, hmac-sha1-96.
+	LegacyAlgorithms bool
 	// Redact scrubs secrets from every command's output before it is kept.
 	Redact func(string) string
 	// Now is the workstation clock (time.Now when nil).
@@ -55,12 +63,20 @@ const (
 	DefaultCommandTimeout = 30 * time.Second
 	DefaultActiveTimeout  = 20 * time.Second
 	DefaultHostTimeout    = 3 * time.Minute
+	// A switch's whole running-config or log is a few MiB: these bound an
+	// endless or hostile output long before it strains the workstation.
+	DefaultMaxCommandOutput = 64 << 20
+	DefaultMaxHostOutput    = 256 << 20
 )
 
 // Target is one switch to collect from.
 type Target struct {
 	Host string
 	Port int
+	// PortGiven says the user gave the port (HOST:PORT, --port): the
+	// system transport passes it to OpenSSH only then, so an alias's Port
+	// in ~/.ssh/config still applies.
+	PortGiven bool
 }
 
 // String is host:port, with brackets for IPv6.
@@ -80,7 +96,7 @@ func ParseTarget(s string) (Target, error) {
 		if !hostOK(h) {
 			return Target{}, fmt.Errorf("%q: bad host name", s)
 		}
-		return Target{Host: h, Port: port}, nil
+		return Target{Host: h, Port: port, PortGiven: true}, nil
 	}
 	h := strings.Trim(s, "[]")
 	if !hostOK(h) {
@@ -92,10 +108,11 @@ func ParseTarget(s string) (Target, error) {
 // Collector collects from many switches with one set of options; it is
 // safe for concurrent use, one session per Collect call.
 type Collector struct {
-	opt    Options
-	ssh    *ssh.ClientConfig
-	sshBin string
-	closer func()
+	opt      Options
+	ssh      *ssh.ClientConfig
+	hostKeys *hostKeyChecker
+	sshBin   string
+	closer   func()
 }
 
 // New checks the options once for the whole fleet: known_hosts readable,
@@ -113,6 +130,12 @@ func New(opt Options) (*Collector, error) {
 	if opt.HostTimeout <= 0 {
 		opt.HostTimeout = DefaultHostTimeout
 	}
+	if opt.MaxCommandOutput == 0 {
+		opt.MaxCommandOutput = DefaultMaxCommandOutput
+	}
+	if opt.MaxHostOutput == 0 {
+		opt.MaxHostOutput = DefaultMaxHostOutput
+	}
 	if opt.Redact == nil {
 		opt.Redact = func(s string) string { return s }
 	}
@@ -122,10 +145,11 @@ func New(opt Options) (*Collector, error) {
 	c := &Collector{opt: opt, closer: func() {}}
 	switch opt.Transport {
 	case "", "default":
-		cb, err := opt.HostKeys.Callback()
+		hc, err := opt.HostKeys.checker()
 		if err != nil {
 			return nil, err
 		}
+		c.hostKeys = hc
 		methods, closer, err := opt.Auth.methods()
 		if err != nil {
 			return nil, err
@@ -134,8 +158,11 @@ func New(opt Options) (*Collector, error) {
 			return nil, errors.New("no way to log in: give a password (SLCHECK_PASSWORD or the prompt), --identity, or an ssh-agent")
 		}
 		c.closer = closer
-		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Auth: methods, HostKeyCallback: cb,
+		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Auth: methods, HostKeyCallback: hc.callback,
 			Timeout: opt.ConnectTimeout}
+		if opt.LegacyAlgorithms {
+			c.ssh.Config = legacyConfig()
+		}
 	case "system":
 		bin := opt.SSHBin
 		if bin == "" {

@@ -62,7 +62,9 @@ func start(t *testing.T, cfg nxsim.Config) *nxsim.Device {
 	return d
 }
 
-func target(d *nxsim.Device) Target { return Target{Host: "127.0.0.1", Port: d.Port()} }
+func target(d *nxsim.Device) Target {
+	return Target{Host: "127.0.0.1", Port: d.Port(), PortGiven: true}
+}
 
 // knownHosts writes a known_hosts file holding key for d.
 func knownHosts(t *testing.T, d *nxsim.Device, key ssh.PublicKey) string {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/scrapli/scrapligo/util"
+	"golang.org/x/crypto/ssh"
 )
 
 // Kinds of host failure; each has its own remedy for the operator.
@@ -23,6 +24,14 @@ const (
 	KindPrompt      = "prompt"      // logged in, but no NX-OS prompt appeared
 	KindDropped     = "dropped"     // the session ended in the middle
 	KindInternal    = "internal"    // slcheck refused to send a command
+	// KindAlgorithm: the switch and slcheck share no key exchange,
+	// cipher, MAC or host key algorithm.
+	KindAlgorithm = "algorithm-mismatch"
+	// KindOutputLimit: a command or the session printed more than its
+	// limit.
+	KindOutputLimit = "output-limit"
+	// KindExecMode: the switch left exec mode (its prompt or echo).
+	KindExecMode = "exec-mode"
 )
 
 var errNotReadOnly = errors.New("not a read-only command")
@@ -42,19 +51,40 @@ func (f *Failure) Unwrap() error { return f.Err }
 // classify turns what scrapligo, x/crypto or OpenSSH said into a Failure.
 // step is "connect" until the transport is open, "login" until the prompt
 // was seen, then the command; log is the tail of what the device (or
-// OpenSSH) printed, the only account of a system transport failure.
-func classify(err error, step, log string, hostDeadline bool, stepTimeout, hostTimeout time.Duration, t Target) *Failure {
+// OpenSSH's terminal) printed, sshLog what the system transport's OpenSSH
+// logged (its own account of a failure; "" for the default transport).
+func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeout, hostTimeout time.Duration, t Target) *Failure {
 	f := &Failure{Step: step, Err: err}
+	var given *Failure
+	if errors.As(err, &given) {
+		return given
+	}
 	timeout := stepTimeout.String()
 	var hk *HostKeyError
 	var dns *net.DNSError
 	var ne net.Error
+	var alg *ssh.AlgorithmNegotiationError
+	var lim *OutputLimitError
+	var mode *ModeError
+	said := sshSaid(sshLog)
+	if said != "" {
+		log = said + "\n" + log
+	}
 	low := strings.ToLower(log)
 	switch {
 	case errors.As(err, &hk):
 		f.Kind, f.Msg = KindHostKey, hk.Error()
 	case errors.Is(err, errNotReadOnly):
 		f.Kind, f.Msg = KindInternal, err.Error()
+	case errors.As(err, &lim):
+		f.Kind, f.Msg = KindOutputLimit, fmt.Sprintf("%s during %s: the switch was left at once", lim, stepName(step))
+	case errors.As(err, &mode):
+		f.Kind, f.Msg = KindExecMode, mode.Error()
+	case errors.As(err, &alg):
+		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(alg.What, alg.RequestedAlgorithms, alg.SupportedAlgorithms, false)
+	case sshMismatch.MatchString(log):
+		m := sshMismatch.FindStringSubmatch(log)
+		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(m[1], strings.Split(m[2], ","), nil, false)
 	case hostDeadline:
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("the host's overall deadline (%s) passed during %s", hostTimeout, stepName(step))
 	case errors.As(err, &dns) || strings.Contains(low, "could not resolve hostname"):
@@ -63,26 +93,34 @@ func classify(err error, step, log string, hostDeadline bool, stepTimeout, hostT
 		f.Kind, f.Msg = KindRefused, "connection refused: nothing listens on that SSH port (is `feature ssh` on, is the port right?)"
 	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH) || strings.Contains(low, "no route to host") || strings.Contains(low, "network is unreachable"):
 		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)
-	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed"):
+	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed") ||
+		strings.Contains(low, "revoked host key"):
 		f.Kind, f.Msg = KindHostKey, "OpenSSH refused the host key: "+sshLines(log)+
 			fmt.Sprintf(" `ssh-keyscan -p %d %s | ssh-keygen -lf -` shows its fingerprint: compare it with `show ssh key` on the switch console, then add the key to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch.", t.Port, t.Host)
 	case strings.Contains(err.Error(), "unable to authenticate") || errors.Is(err, util.ErrAuthError) ||
-		(step == "login" && strings.Contains(low, "permission denied")):
+		((step == "login" || step == "connect") && strings.Contains(low, "permission denied")):
 		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
+		if said != "" {
+			f.Msg += "; OpenSSH said: " + said
+		}
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded),
 		step == "connect" && strings.Contains(low, "timed out"):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
-	case errors.Is(err, util.ErrTimeoutError) && (step == "login" || step == "connect" && strings.TrimSpace(log) != ""):
-		// OpenSSH logs in inside the channel: output but no prompt means
-		// the login worked and the prompt is not an NX-OS one.
+	case errors.Is(err, util.ErrTimeoutError) && (step == "login" || step == "connect"):
 		f.Step = "login"
-		f.Kind, f.Msg = KindPrompt, fmt.Sprintf("logged in, but no NX-OS prompt (`name# `) appeared within %s; the device printed: %q", timeout, lastLine(log))
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("login did not complete within %s: %v", timeout, err)
+		if said != "" {
+			f.Msg += "; OpenSSH said: " + said
+		}
 	case errors.Is(err, util.ErrTimeoutError):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("`%s` did not complete within %s (raise --timeout for slow devices)", step, timeout)
 	case errors.Is(err, io.EOF) || errors.Is(err, util.ErrConnectionError) || errors.Is(err, net.ErrClosed):
-		if step == "connect" || step == "login" {
+		switch {
+		case said != "":
+			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+"; OpenSSH said: "+said
+		case step == "connect" || step == "login":
 			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+": "+firstLine(err, log)
-		} else {
+		default:
 			f.Kind, f.Msg = KindDropped, fmt.Sprintf("the session dropped during `%s`", step)
 		}
 	default:
@@ -124,4 +162,23 @@ func firstLine(err error, log string) string {
 func lastLine(log string) string {
 	lines := strings.Split(strings.TrimRight(log, " \n"), "\n")
 	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// sshSaidLines is how many of OpenSSH's last messages are quoted.
+const sshSaidLines = 3
+
+// sshSaid is OpenSSH's own account of a failure: the last messages of its
+// log that are not debug lines ("Permission denied (publickey,password).",
+// "Unable to negotiate with ...").
+func sshSaid(log string) string {
+	var keep []string
+	for l := range strings.SplitSeq(log, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "debug") || strings.HasPrefix(l, "Authenticated to ") ||
+			strings.HasPrefix(l, "Transferred: ") || strings.HasPrefix(l, "Bytes per second") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep[max(0, len(keep)-sshSaidLines):], " ")
 }

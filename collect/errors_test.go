@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/scrapli/scrapligo/util"
+	"golang.org/x/crypto/ssh"
 )
 
 // classify on errors the loopback tests cannot provoke without sending a
@@ -42,13 +43,19 @@ func TestClassify(t *testing.T) {
 		{"connect timeout", context.DeadlineExceeded, "connect", "", false, KindTimeout},
 		{"host deadline wins", io.EOF, "show version", "", true, KindTimeout},
 		{"command timeout", util.ErrTimeoutError, "show version", "", false, KindTimeout},
-		{"no prompt", util.ErrTimeoutError, "login", "switch% ", false, KindPrompt},
+		{"login question", fmt.Errorf("%w: OpenSSH asked %q", util.ErrTimeoutError, "Verification code:"), "login", "", false, KindTimeout},
+		{"no prompt", &Failure{Kind: KindPrompt, Step: "login", Msg: "no prompt"}, "login", "switch% ", false, KindPrompt},
+		{"OpenSSH mismatch", util.ErrConnectionError, "connect", "Unable to negotiate with 127.0.0.1 port 2222: no matching cipher found. Their offer: aes128-cbc,3des-cbc", false, KindAlgorithm},
+		{"OpenSSH permission denied", util.ErrConnectionError, "connect", "admin@127.0.0.1: Permission denied (password).", false, KindAuth},
+		{"x/crypto mismatch", &ssh.AlgorithmNegotiationError{What: "client to server cipher", RequestedAlgorithms: []string{"aes128-cbc"}, SupportedAlgorithms: []string{"aes128-gcm@openssh.com"}}, "connect", "", false, KindAlgorithm},
+		{"output limit", &OutputLimitError{Limit: 64 << 20}, "show version", "", false, KindOutputLimit},
+		{"exec mode", &ModeError{Cmd: "show version", Prompt: "n9k(config)#"}, "show version", "", false, KindExecMode},
 		{"dropped", io.EOF, "show running-config", "", false, KindDropped},
 		{"refused to send", fmt.Errorf("%w: refused to send %q", errNotReadOnly, "conf t"), "show version", "", false, KindInternal},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := classify(tc.err, tc.step, tc.log, tc.deadline, time.Second, time.Minute, tg)
+			f := classify(tc.err, tc.step, tc.log, "", tc.deadline, time.Second, time.Minute, tg)
 			if f.Kind != tc.kind {
 				t.Errorf("kind %s (%s), want %s", f.Kind, f.Msg, tc.kind)
 			}

@@ -1,10 +1,13 @@
 package collect
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
@@ -19,27 +22,73 @@ type HostKeyError struct {
 	KeyType     string // "ssh-ed25519", ...
 	Fingerprint string // "SHA256:..."
 	// Changed is set when known_hosts holds another key for the host
-	// (File:Line); otherwise the host is unknown.
-	Changed bool
-	File    string
-	Line    int
+	// (File:Line); otherwise the host is unknown. KnownType is the type of
+	// that key when the switch presented a key of another type.
+	Changed   bool
+	KnownType string
+	File      string
+	Line      int
+	// Revoked: the key is marked @revoked (File:Line when found).
+	Revoked bool
+	// Jump: the host is a ProxyJump bastion on the way to the switch.
+	Jump bool
 }
 
 func (e *HostKeyError) Error() string {
-	host, port, _ := net.SplitHostPort(e.Addr)
+	host, port, err := net.SplitHostPort(e.Addr)
+	if err != nil {
+		host, port = e.Addr, "22"
+	}
+	what := "the switch"
+	if e.Jump {
+		what = "the ProxyJump host " + e.Addr
+	}
+	at := ""
+	if e.File != "" {
+		at = fmt.Sprintf(" (%s:%d)", e.File, e.Line)
+	}
 	scan := fmt.Sprintf("ssh-keyscan -p %s %s | ssh-keygen -lf -", port, host)
-	if e.Changed {
-		return fmt.Sprintf("host key CHANGED: the switch presented %s %s, but %s:%d holds another key for it. "+
+	switch {
+	case e.Revoked:
+		return fmt.Sprintf("host key REVOKED: %s presented %s %s, which known_hosts marks @revoked%s. "+
+			"Do not add or accept this key: find out why it was revoked, and have the switch's key regenerated "+
+			"if it was compromised. Nothing was sent to the switch.", what, e.KeyType, e.Fingerprint, at)
+	case e.Changed && e.KnownType != "":
+		return fmt.Sprintf("host key type differs: %s presented %s %s, but %s:%d holds a %s key for it and the switch "+
+			"no longer offers that type (its keys were regenerated, or someone may be intercepting the connection). "+
+			"Compare the fingerprint with `show ssh key` on the switch console, and only then add the new key "+
+			"(ssh-keyscan -t %s -p %s %s >> %s). Nothing was sent to the switch.",
+			what, e.KeyType, e.Fingerprint, e.File, e.Line, e.KnownType, keyscanType(e.KeyType), port, host, e.File)
+	case e.Changed:
+		return fmt.Sprintf("host key CHANGED: %s presented %s %s, but %s:%d holds another key for it. "+
 			"Someone may be intercepting the connection, or the switch was replaced or its key regenerated. "+
 			"Compare the fingerprint with `show ssh key` on the switch console, and only then replace the old line "+
 			"(ssh-keygen -R '%s' -f %s, then add the new key). Nothing was sent to the switch.",
-			e.KeyType, e.Fingerprint, e.File, e.Line, knownhosts.Normalize(e.Addr), e.File)
+			what, e.KeyType, e.Fingerprint, e.File, e.Line, knownhosts.Normalize(e.Addr), e.File)
+	case e.Jump:
+		return fmt.Sprintf("host key unknown: %s presented %s %s, which is not in known_hosts, and OpenSSH asked "+
+			"whether to trust it; slcheck does not answer such a question. Verify the fingerprint with the bastion's "+
+			"administrator, then log in to it once with ssh to add it. Nothing was sent to the switch.",
+			what, e.KeyType, e.Fingerprint)
 	}
-	return fmt.Sprintf("host key unknown: the switch presented %s %s, which is not in known_hosts. "+
+	return fmt.Sprintf("host key unknown: %s presented %s %s, which is not in known_hosts. "+
 		"Verify it out of band (`show ssh key` on the switch console, or `%s` from a trusted network), "+
 		"then add it (ssh-keyscan -p %s %s >> ~/.ssh/known_hosts), or pass --known-hosts FILE; "+
 		"--insecure-ignore-host-key skips the check. Nothing was sent to the switch.",
-		e.KeyType, e.Fingerprint, scan, port, host)
+		what, e.KeyType, e.Fingerprint, scan, port, host)
+}
+
+// keyscanType is ssh-keyscan's -t name of a key type.
+func keyscanType(t string) string {
+	switch {
+	case t == ssh.KeyAlgoRSA:
+		return "rsa"
+	case t == ssh.KeyAlgoED25519:
+		return "ed25519"
+	case strings.HasPrefix(t, "ecdsa-"):
+		return "ecdsa"
+	}
+	return t
 }
 
 // HostKeys says how host keys are checked.
@@ -50,10 +99,17 @@ type HostKeys struct {
 	Insecure bool
 }
 
-// Callback builds the host key callback for the default transport.
-func (h HostKeys) Callback() (ssh.HostKeyCallback, error) {
+// hostKeyChecker checks host keys for the default transport against
+// known_hosts as OpenSSH does.
+type hostKeyChecker struct {
+	insecure bool
+	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
+}
+
+// Checker reads the known_hosts files once for the whole fleet.
+func (h HostKeys) checker() (*hostKeyChecker, error) {
 	if h.Insecure {
-		return ssh.InsecureIgnoreHostKey(), nil
+		return &hostKeyChecker{insecure: true}, nil
 	}
 	var files []string
 	for _, f := range h.Files {
@@ -63,29 +119,148 @@ func (h HostKeys) Callback() (ssh.HostKeyCallback, error) {
 			return nil, fmt.Errorf("known hosts %s: %w", f, err)
 		}
 	}
-	var check ssh.HostKeyCallback
+	hc := &hostKeyChecker{}
 	if len(files) > 0 {
 		cb, err := knownhosts.New(files...)
 		if err != nil {
 			return nil, fmt.Errorf("known hosts: %w", err)
 		}
-		check = cb
+		hc.check = cb
 	}
-	return func(hostname string, remote net.Addr, key ssh.PublicKey) error {
-		var err error = &knownhosts.KeyError{}
-		if check != nil {
-			err = check(hostname, remote, key)
+	return hc, nil
+}
+
+// Callback builds the host key callback for the default transport.
+func (h HostKeys) Callback() (ssh.HostKeyCallback, error) {
+	hc, err := h.checker()
+	if err != nil {
+		return nil, err
+	}
+	return hc.callback, nil
+}
+
+// probeKey is a key no host has: asking known_hosts about it lists the
+// keys it does hold for a host.
+var probeKey = func() ssh.PublicKey {
+	k, _ := ssh.NewPublicKey(ed25519.PublicKey(make([]byte, ed25519.PublicKeySize)))
+	return k
+}()
+
+// known returns the keys known_hosts holds for addr (host:port).
+func (hc *hostKeyChecker) known(addr string) []knownhosts.KnownKey {
+	if hc.check == nil {
+		return nil
+	}
+	var ke *knownhosts.KeyError
+	if err := hc.check(addr, &net.TCPAddr{}, probeKey); errors.As(err, &ke) {
+		return ke.Want
+	}
+	return nil
+}
+
+// algorithms are the host key algorithms to offer addr, as OpenSSH orders
+// them: those of the key types known_hosts holds for it first, so a switch
+// with ed25519, ecdsa and rsa keys presents the one recorded (OpenSSH
+// records only the one it negotiated). nil means x/crypto's defaults.
+func (hc *hostKeyChecker) algorithms(addr string) []string {
+	keys := hc.known(addr)
+	if len(keys) == 0 {
+		return nil
+	}
+	var first []string
+	for _, k := range keys {
+		for _, a := range algorithmsFor(k.Key.Type()) {
+			if !slices.Contains(first, a) {
+				first = append(first, a)
+			}
 		}
-		var ke *knownhosts.KeyError
-		if err == nil || !errors.As(err, &ke) {
-			return err
+	}
+	out := slices.Clone(first)
+	for _, a := range ssh.SupportedAlgorithms().HostKeys {
+		if !slices.Contains(out, a) {
+			out = append(out, a)
 		}
-		he := &HostKeyError{Addr: hostname, KeyType: key.Type(), Fingerprint: ssh.FingerprintSHA256(key)}
-		if len(ke.Want) > 0 {
-			he.Changed, he.File, he.Line = true, ke.Want[0].Filename, ke.Want[0].Line
+	}
+	return append(out, ssh.KeyAlgoRSA)
+}
+
+// algorithmsFor are the signature algorithms of a key type.
+func algorithmsFor(keyType string) []string {
+	if keyType == ssh.KeyAlgoRSA {
+		return []string{ssh.KeyAlgoRSASHA512, ssh.KeyAlgoRSASHA256, ssh.KeyAlgoRSA}
+	}
+	return []string{keyType}
+}
+
+func (hc *hostKeyChecker) callback(hostname string, remote net.Addr, key ssh.PublicKey) error {
+	if hc.insecure {
+		return nil
+	}
+	var err error = &knownhosts.KeyError{}
+	if hc.check != nil {
+		err = hc.check(hostname, remote, key)
+		if _, cert := key.(*ssh.Certificate); cert && err != nil {
+			// A @cert-authority line names hosts, not ports: OpenSSH
+			// accepts `@cert-authority 10.1.1.2 ...` (or `*`) for the
+			// switch on any port, x/crypto only on port 22.
+			if h, p, e := net.SplitHostPort(hostname); e == nil && p != "22" &&
+				hc.check(net.JoinHostPort(h, "22"), remote, key) == nil {
+				return nil
+			}
 		}
-		return he
-	}, nil
+	}
+	if err == nil {
+		return nil
+	}
+	he := &HostKeyError{Addr: hostname, KeyType: key.Type(), Fingerprint: ssh.FingerprintSHA256(key)}
+	var ke *knownhosts.KeyError
+	var re *knownhosts.RevokedError
+	switch {
+	case errors.As(err, &re):
+		he.Revoked, he.File, he.Line = true, re.Revoked.Filename, re.Revoked.Line
+	case errors.As(err, &ke) && len(ke.Want) > 0:
+		he.Changed, he.File, he.Line = true, ke.Want[0].Filename, ke.Want[0].Line
+		same := false
+		for _, w := range ke.Want {
+			same = same || w.Key.Type() == key.Type()
+		}
+		if !same {
+			he.KnownType = ke.Want[0].Key.Type()
+		}
+	case !errors.As(err, &ke):
+		return err
+	}
+	return he
+}
+
+// revokedLine finds the @revoked line of a key in known_hosts files.
+func revokedLine(files []string, fingerprint string) (string, int) {
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for i, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "@revoked") {
+				continue
+			}
+			_, _, key, _, _, err := ssh.ParseKnownHosts([]byte(l))
+			if err == nil && ssh.FingerprintSHA256(key) == fingerprint {
+				return f, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
+// expandHome turns OpenSSH's ~/ into the home directory.
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
 }
 
 // KnownHostsLine is the known_hosts line for a key at addr, for users and

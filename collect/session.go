@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/scrapli/scrapligo/driver/network"
-	"github.com/scrapli/scrapligo/driver/opoptions"
 	"github.com/scrapli/scrapligo/driver/options"
 	"github.com/scrapli/scrapligo/transport"
 	"github.com/scrapli/scrapligo/util"
@@ -34,6 +33,9 @@ type Result struct {
 	Skipped []Skipped
 	// Failure is set when the host could not be collected.
 	Failure *Failure
+	// Notes say how the collection went where it matters to the
+	// operator (a pager that had to be turned).
+	Notes []string
 	// WorkstationTime is the workstation clock when `show clock` ran.
 	WorkstationTime time.Time
 	Elapsed         time.Duration
@@ -90,19 +92,24 @@ var (
 
 // session is one host's collection.
 type session struct {
-	c        *Collector
-	t        Target
-	ctx      context.Context
-	d        *network.Driver
-	g        *guard
-	log      *tail
-	debug    io.Writer // Options.Debug's writer for this host, or nil
-	res      *Result
-	prompt   string
-	text     strings.Builder
-	step     string
-	clean    bool // the prompt is back: "exit" may be typed on close
-	finished chan struct{}
+	c      *Collector
+	t      Target
+	ctx    context.Context
+	d      *network.Driver
+	g      *guard
+	log    *tail
+	debug  io.Writer // Options.Debug's writer for this host, or nil
+	res    *Result
+	sys    *systemTransport // the system transport, or nil
+	prompt string
+	// ownPrompt matches this switch's exec prompt as a whole line;
+	// otherMode its prompt in another mode (configuration, Tcl).
+	ownPrompt, otherMode *regexp.Regexp
+	text                 strings.Builder
+	step                 string
+	clean                bool // the prompt is back: "exit" may be typed on close
+	paged                bool // the switch paged an output (`--More--`)
+	finished             chan struct{}
 }
 
 // Collect runs the whole collection on one host within the host timeout.
@@ -114,13 +121,29 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 	s := &session{c: c, t: t, ctx: ctx, log: &tail{}, res: &Result{Target: t}, step: "connect",
 		finished: make(chan struct{})}
 	if err := s.run(); err != nil {
-		s.res.Failure = classify(err, s.step, s.log.String(), ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
-		if f := s.res.Failure; f.Kind == KindHostKey && c.sshBin != "" && !errors.As(f.Err, new(*HostKeyError)) {
-			// OpenSSH names no key it does not know: ask it which one.
-			if hk := c.systemHostKey(ctx, t, s.log.String()); hk != nil {
-				f.Msg, f.Err = hk.Error(), hk
+		if lim := s.g.overLimit(); lim != nil {
+			err = lim
+		}
+		sshLog := ""
+		if s.sys != nil {
+			sshLog = s.sys.Log()
+		}
+		s.res.Failure = classify(err, s.step, s.log.String(), sshLog, ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
+		if f := s.res.Failure; s.sys != nil && !errors.As(f.Err, new(*HostKeyError)) {
+			switch f.Kind {
+			case KindHostKey:
+				// OpenSSH names no key it does not know, except in its
+				// debug lines.
+				if hk := c.systemHostKey(t, sshLog); hk != nil {
+					f.Msg, f.Err = hk.Error(), hk
+				}
+			case KindAlgorithm:
+				f.Msg += c.systemOffers(t)
 			}
 		}
+	}
+	if s.paged && len(s.res.Notes) == 0 {
+		s.res.Notes = append(s.res.Notes, "the switch paged its output although `terminal length 0` was accepted: the pages were turned with the space key")
 	}
 	// First, so that capture.Read finds it, live or saved, and reads the
 	// marked output lines (record) as output.
@@ -168,10 +191,12 @@ func (s *session) run() error {
 		return nil
 	}
 	if ping != "" {
-		s.active(ping, false)
+		if err := s.active(ping, false); err != nil {
+			return err
+		}
 	}
 	if tcp != "" {
-		s.active(tcp, true)
+		return s.active(tcp, true)
 	}
 	return nil
 }
@@ -201,15 +226,21 @@ func (s *session) open() error {
 	opt := s.c.opt
 	var impl transport.Implementation
 	if s.c.ssh != nil {
-		impl = &sshTransport{cfg: s.c.ssh, deadline: s.timeoutFor("connect")}
+		cfg := *s.c.ssh
+		cfg.HostKeyAlgorithms = s.c.hostKeys.algorithms(s.t.String())
+		impl = &sshTransport{cfg: &cfg, deadline: s.timeoutFor("connect")}
 	} else {
 		args := s.c.systemArgs()
 		if opt.Auth.IdentityFile != "" {
 			args = append(args, "-i", opt.Auth.IdentityFile)
 		}
-		impl = &systemTransport{bin: s.c.sshBin, args: args, passphrase: opt.Auth.Passphrase}
+		s.sys = &systemTransport{bin: s.c.sshBin, args: args}
+		if s.t.PortGiven {
+			s.sys.port = s.t.Port
+		}
+		impl = s.sys
 	}
-	s.g = &guard{Implementation: impl}
+	s.g = &guard{Implementation: impl, maxCommand: opt.MaxCommandOutput, maxHost: opt.MaxHostOutput}
 	chlog := io.Writer(s.log)
 	if opt.Debug != nil {
 		s.debug = opt.Debug(s.t)
@@ -219,7 +250,8 @@ func (s *session) open() error {
 		options.WithPort(s.t.Port),
 		options.WithAuthUsername(opt.Auth.User),
 		options.WithCustomTransport(s.g),
-		options.WithTimeoutOps(s.timeoutFor("login")),
+		// slcheck logs in itself (login.go), for both transports.
+		options.WithAuthBypass(),
 		options.WithChannelLog(chlog),
 		// scrapligo polls its read queue every ReadDelay (250 us by
 		// default): a fleet of sessions waiting on slow devices would spend
@@ -229,52 +261,58 @@ func (s *session) open() error {
 		// only "exit" on close: no acquire-priv, so never enable/configure.
 		options.WithNetworkOnOpen(func(*network.Driver) error { return nil }),
 		options.WithNetworkOnClose(s.onClose),
-		// NX-OS's list flags any output holding "ERROR:" (a licence failure
-		// reason does); refusals are judged from the text instead.
-		options.WithFailedWhenContains(refusals),
+		options.WithPrivilegeLevels(nxosLevels()),
+		options.WithDefaultDesiredPriv(privExecName),
 	}
-	if s.c.ssh == nil {
-		// Typed by scrapligo at OpenSSH's prompt, in the channel.
-		popts = append(popts, options.WithAuthPassword(opt.Auth.Password))
-	}
-	popts = append(popts, options.WithPrivilegeLevels(nxosLevels()),
-		options.WithDefaultDesiredPriv(privExecName))
 	var err error
 	if s.d, err = network.NewDriver(s.t.Host, popts...); err != nil {
 		return err
 	}
-	s.d.Channel.PromptPattern = loginPrompt
 	go s.watchdog()
 	if err := s.d.Channel.Open(); err != nil {
 		return err
 	}
 	s.step = "login"
-	prompt, err := s.d.Channel.GetPrompt()
+	ctx, cancel := context.WithTimeout(s.ctx, s.timeoutFor("login"))
+	defer cancel()
+	if s.sys != nil {
+		if err := s.systemLogin(ctx, s.sys); err != nil {
+			s.d.Channel.Close()
+			return err
+		}
+	}
+	prompt, err := s.confirmPrompt(ctx)
 	if err != nil {
 		s.d.Channel.Close()
 		return err
 	}
-	s.prompt = strings.TrimSpace(string(prompt))
+	s.prompt = prompt
 	if !privExec.MatchString(s.prompt) {
 		s.d.Channel.Close()
 		return &Failure{Kind: KindPrompt, Step: "login", Msg: "the account lands at `" + s.prompt +
 			"`, not a privilege-exec prompt (`name#`); slcheck never types enable: give the user a role that lands in exec mode (e.g. network-operator)"}
 	}
-	s.res.Hostname = strings.TrimSuffix(s.prompt, "#")
+	host := strings.TrimSuffix(s.prompt, "#")
+	s.res.Hostname = host
 	// From here on the prompt is this switch's own, or telnet's after ^]
 	// (closeTelnet). A line of output that merely looks like a prompt
-	// (a banner's "ACCESS#") no longer ends a command early or vanishes
-	// from its output, and matching one literal instead of every NX-OS
-	// level's pattern, folded for case, saves most of the CPU scrapligo
-	// spent finding prompts in a fleet.
+	// (a banner's "ACCESS#") neither ends a command early nor vanishes
+	// from its output.
+	s.ownPrompt = regexp.MustCompile(`^` + regexp.QuoteMeta(s.prompt) + `\s?$`)
+	s.otherMode = regexp.MustCompile(`^` + regexp.QuoteMeta(host) + `(?:\(config[\+\w.\-@/:]{0,32}\)#|-tcl#|>)\s?$`)
 	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(s.prompt) + `|telnet>)\s?$`)
 	s.clean = true
 	s.g.set(true, false)
 	for _, cmd := range []string{"terminal width 511", "terminal length 0"} {
 		s.step = cmd
-		if _, err := s.d.Driver.SendCommand(cmd, opoptions.WithTimeoutOps(s.timeoutFor(cmd))); err != nil {
+		out, _, err := s.command(cmd, s.timeoutFor(cmd), nil)
+		if err != nil {
 			s.d.Channel.Close()
 			return err
+		}
+		if r := refused(out); r != "" && cmd == "terminal length 0" {
+			// Its outputs will be paged: command turns the pages.
+			s.res.Notes = append(s.res.Notes, "`terminal length 0` was refused ("+r+"): outputs were paged through with the space key")
 		}
 	}
 	return nil
@@ -311,15 +349,15 @@ func (s *session) close() {
 // records it as skipped when the device refuses it.
 func (s *session) show(cmd string) error {
 	s.step = cmd
-	r, err := s.d.Driver.SendCommand(cmd, opoptions.WithTimeoutOps(s.timeoutFor(cmd)))
+	out, _, err := s.command(cmd, s.timeoutFor(cmd), nil)
 	if err != nil {
 		s.clean = false
 		return err
 	}
-	if cmd == "show clock" && refused(r.Result) == "" {
+	if cmd == "show clock" && refused(out) == "" {
 		s.res.WorkstationTime = s.c.opt.Now()
 	}
-	s.record(cmd, r.Result)
+	s.record(cmd, out)
 	return nil
 }
 
@@ -369,29 +407,35 @@ func (s *session) snapshot() *snapshot.Snapshot {
 // active runs one active test. A test that times out or cannot be closed
 // costs only its own section: it is recorded as skipped and the session
 // is not used again.
-func (s *session) active(cmd string, tcp bool) {
+func (s *session) active(cmd string, tcp bool) error {
 	if !s.clean {
-		return
+		return nil
 	}
 	s.step = cmd
 	timeout := s.timeoutFor(cmd)
-	opts := []util.Option{opoptions.WithTimeoutOps(timeout)}
+	var interim *regexp.Regexp
 	if tcp {
-		opts = append(opts, opoptions.WithInterimPromptPattern([]*regexp.Regexp{escapeLine}))
+		interim = escapeLine
 	}
-	r, err := s.d.Driver.SendCommand(cmd, opts...)
+	out, connected, err := s.command(cmd, timeout, interim)
 	if err != nil {
 		s.clean = false
-		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: "no answer within " + timeout.String()})
-		return
+		reason := "no answer within " + timeout.String()
+		var me *ModeError
+		if errors.As(err, &me) || s.g.overLimit() != nil {
+			// Not a slow test: the session is not usable.
+			return err
+		}
+		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: reason})
+		return nil
 	}
-	out := r.Result
-	if tcp && escapeLine.MatchString(out) {
+	if connected {
 		closing, ok := s.closeTelnet(timeout)
 		out += "\n" + closing
 		s.clean = ok
 	}
 	s.record(cmd, out)
+	return nil
 }
 
 // closeTelnet ends a connected telnet test: ^] then "quit" at the

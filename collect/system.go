@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/creack/pty"
@@ -17,22 +19,40 @@ import (
 // under a pty, for users who need ~/.ssh/config, ProxyJump, or OpenSSH's
 // own agent and key set-up. It is scrapligo's "system" transport made
 // accountable: Close reaps the ssh process (scrapligo's leaves a zombie per
-// session), and passwords and passphrases are typed in the channel by
-// scrapligo's in-channel authentication, never put in argv.
+// session), OpenSSH logs to a file of its own (-E, LogLevel DEBUG1), so its
+// reasons are never lost in the terminal's stream nor mistaken for the
+// switch's, and passwords and passphrases are typed in the channel by
+// slcheck's login (systemLogin), never put in argv.
 type systemTransport struct {
-	bin        string
-	args       []string // options before the host
-	passphrase string
+	bin  string
+	args []string // options before the host
+	// port is passed with -p only when the user gave one: otherwise
+	// OpenSSH's configuration (an alias's Port) decides.
+	port int
 
-	mu   sync.Mutex
-	pty  *os.File
-	cmd  *exec.Cmd
-	done chan struct{}
+	mu      sync.Mutex
+	pty     *os.File
+	cmd     *exec.Cmd
+	done    chan struct{}
+	logDir  string
+	log     *os.File // OpenSSH's log, read as it grows
+	logText []byte
+	authed  bool
 }
 
+// sshLogName is OpenSSH's log file in the transport's own directory.
+const sshLogName = "ssh.log"
+
 func (t *systemTransport) Open(a *transport.Args) error {
-	args := append([]string{}, t.args...)
-	args = append(args, "-p", strconv.Itoa(a.Port))
+	dir, err := os.MkdirTemp("", "slcheck-ssh-")
+	if err != nil {
+		return err
+	}
+	logPath := filepath.Join(dir, sshLogName)
+	args := append([]string{"-E", logPath, "-o", "LogLevel=DEBUG1"}, t.args...)
+	if t.port != 0 {
+		args = append(args, "-p", strconv.Itoa(t.port))
+	}
 	if a.User != "" {
 		args = append(args, "-l", a.User)
 	}
@@ -41,6 +61,7 @@ func (t *systemTransport) Open(a *transport.Args) error {
 	cmd := exec.Command(t.bin, args...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(a.TermHeight), Cols: uint16(a.TermWidth)})
 	if err != nil {
+		os.RemoveAll(dir)
 		return err
 	}
 	done := make(chan struct{})
@@ -49,13 +70,65 @@ func (t *systemTransport) Open(a *transport.Args) error {
 		close(done)
 	}()
 	t.mu.Lock()
-	t.pty, t.cmd, t.done = f, cmd, done
+	t.pty, t.cmd, t.done, t.logDir = f, cmd, done, dir
 	t.mu.Unlock()
 	return nil
 }
 
-// Close kills ssh if it still runs and waits for it, so no zombie stays.
+// sshAuthenticated is OpenSSH's VERBOSE line once the switch accepted the
+// login: `Authenticated to sw1 ([10.1.1.2]:22) using "password".`
+var sshAuthenticated = regexp.MustCompile(`(?m)^Authenticated to `)
+
+// maxSSHLog bounds what is kept of OpenSSH's log.
+const maxSSHLog = 64 << 10
+
+// readLog takes in what OpenSSH logged since the last call.
+func (t *systemTransport) readLog() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.log == nil {
+		if t.logDir == "" {
+			return
+		}
+		f, err := os.Open(filepath.Join(t.logDir, sshLogName))
+		if err != nil {
+			return
+		}
+		t.log = f
+	}
+	var buf [4096]byte
+	for len(t.logText) < maxSSHLog {
+		n, _ := t.log.Read(buf[:])
+		if n == 0 {
+			break
+		}
+		t.logText = append(t.logText, buf[:n]...)
+	}
+	if !t.authed {
+		t.authed = sshAuthenticated.Match(t.logText)
+	}
+}
+
+// authenticated reports whether OpenSSH logged in to the switch.
+func (t *systemTransport) authenticated() bool {
+	t.readLog()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.authed
+}
+
+// Log is what OpenSSH logged so far.
+func (t *systemTransport) Log() string {
+	t.readLog()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.logText)
+}
+
+// Close kills ssh if it still runs and waits for it, so no zombie stays,
+// and removes its log file (read in first: errors are classified after).
 func (t *systemTransport) Close() error {
+	t.readLog()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.cmd == nil {
@@ -64,6 +137,10 @@ func (t *systemTransport) Close() error {
 	t.cmd.Process.Kill()
 	<-t.done
 	err := t.pty.Close()
+	if t.log != nil {
+		t.log.Close()
+	}
+	os.RemoveAll(t.logDir)
 	t.cmd = nil
 	return err
 }
@@ -91,23 +168,15 @@ func (t *systemTransport) Write(b []byte) error {
 	return err
 }
 
-// GetInChannelAuthType asks scrapligo to answer OpenSSH's password and
-// passphrase prompts in the channel.
-func (t *systemTransport) GetInChannelAuthType() transport.InChannelAuthType {
-	return transport.InChannelAuthSSH
-}
-
-// GetSSHArgs hands scrapligo the key passphrase to type at OpenSSH's
-// "Enter passphrase for key" prompt.
-func (t *systemTransport) GetSSHArgs() *transport.SSHArgs {
-	return &transport.SSHArgs{StrictKey: true, PrivateKeyPassPhrase: t.passphrase}
-}
-
 // systemArgs are the OpenSSH options of every run: connect deadline,
-// keepalive, and the host key policy.
+// keepalive, the host key policy and the legacy algorithms if asked.
 func (c *Collector) systemArgs() []string {
-	return append([]string{"-o", "ConnectTimeout=" + seconds(c.opt.ConnectTimeout),
+	args := append([]string{"-o", "ConnectTimeout=" + seconds(c.opt.ConnectTimeout),
 		"-o", "ServerAliveInterval=" + seconds(c.opt.ConnectTimeout)}, c.opt.HostKeys.systemArgs()...)
+	if c.opt.LegacyAlgorithms {
+		args = append(args, legacySystemArgs...)
+	}
+	return args
 }
 
 var (
@@ -115,32 +184,63 @@ var (
 	sshServerKey = regexp.MustCompile(`Server host key: (\S+) (SHA256:\S+)`)
 	// sshOffending names the known_hosts line holding the old key.
 	sshOffending = regexp.MustCompile(`Offending \S+ key in (.+):(\d+)`)
+	// sshRevoked is OpenSSH's account of a key marked @revoked.
+	sshRevoked = regexp.MustCompile(`(?i)host key for \S+ is marked as revoked|REVOKED HOST KEY DETECTED`)
+	// sshMismatch is OpenSSH's account of an algorithm mismatch.
+	sshMismatch = regexp.MustCompile(`Unable to negotiate with .*: no matching (.+) found\. Their offer: (\S+)`)
 )
 
-// systemHostKey asks OpenSSH which host key t presents, when it refused
-// one: for an unknown key OpenSSH prints no fingerprint, except in its
-// debug output. The second run has the same options and config
-// (ProxyJump, aliases), stops at host key verification, offers no
-// authentication (PreferredAuthentications=none, BatchMode) and runs no
-// command (-N), within the connect timeout. log is the first run's
-// output, which names the known_hosts line of a changed key.
-func (c *Collector) systemHostKey(ctx context.Context, t Target, log string) *HostKeyError {
-	ctx, cancel := context.WithTimeout(ctx, c.opt.ConnectTimeout)
-	defer cancel()
-	args := append(c.systemArgs(), "-v", "-N", "-o", "BatchMode=yes", "-o", "PreferredAuthentications=none",
-		"-p", strconv.Itoa(t.Port))
-	if c.opt.Auth.User != "" {
-		args = append(args, "-l", c.opt.Auth.User)
-	}
-	out, _ := exec.CommandContext(ctx, c.sshBin, append(args, "--", t.Host)...).CombinedOutput()
-	m := sshServerKey.FindSubmatch(out)
+// systemHostKey reads, from OpenSSH's log of the run that refused the
+// host key, which key the switch presented (its DEBUG1 line: OpenSSH's
+// message names none for an unknown key), the known_hosts line of a
+// changed key, and whether the key is marked @revoked.
+func (c *Collector) systemHostKey(t Target, log string) *HostKeyError {
+	m := sshServerKey.FindStringSubmatch(log)
 	if m == nil {
 		return nil
 	}
-	hk := &HostKeyError{Addr: t.String(), KeyType: string(m[1]), Fingerprint: string(m[2])}
-	if o := sshOffending.FindStringSubmatch(log + "\n" + string(out)); o != nil {
+	hk := &HostKeyError{Addr: t.String(), KeyType: m[1], Fingerprint: m[2]}
+	switch o := sshOffending.FindStringSubmatch(log); {
+	case sshRevoked.MatchString(log):
+		hk.Revoked = true
+		hk.File, hk.Line = revokedLine(c.systemKnownHosts(t), m[2])
+	case o != nil:
 		hk.Changed, hk.File = true, o[1]
 		hk.Line, _ = strconv.Atoi(o[2])
 	}
 	return hk
+}
+
+// systemConfig is OpenSSH's configuration for t, as `ssh -G` prints it
+// with slcheck's options: keyword (lower case) to value.
+func (c *Collector) systemConfig(t Target) map[string]string {
+	ctx, cancel := context.WithTimeout(context.Background(), c.opt.ConnectTimeout)
+	defer cancel()
+	args := append(c.systemArgs(), "-G")
+	if t.PortGiven {
+		args = append(args, "-p", strconv.Itoa(t.Port))
+	}
+	if c.opt.Auth.User != "" {
+		args = append(args, "-l", c.opt.Auth.User)
+	}
+	out, _ := exec.CommandContext(ctx, c.sshBin, append(args, "--", t.Host)...).Output()
+	cfg := map[string]string{}
+	for l := range strings.SplitSeq(string(out), "\n") {
+		if k, v, ok := strings.Cut(l, " "); ok {
+			cfg[k] = v
+		}
+	}
+	return cfg
+}
+
+// systemKnownHosts are the known_hosts files OpenSSH reads for t.
+func (c *Collector) systemKnownHosts(t Target) []string {
+	cfg := c.systemConfig(t)
+	var files []string
+	for _, k := range []string{"userknownhostsfile", "globalknownhostsfile"} {
+		for f := range strings.FieldsSeq(cfg[k]) {
+			files = append(files, expandHome(f))
+		}
+	}
+	return files
 }

@@ -39,6 +39,10 @@ type sshOptions struct {
 	connectTimeout time.Duration
 	hostTimeout    time.Duration
 	noActive       bool
+	port           int
+	legacy         bool
+	maxCommandMiB  int64
+	maxHostMiB     int64
 	debug          bool
 	save           string
 	// diag holds the opt-in live probes (--probe); its zero value sends nothing.
@@ -103,6 +107,10 @@ host before anything is typed.`,
 	f.DurationVar(&o.timeout, "timeout", collect.DefaultCommandTimeout, "limit for each command")
 	f.DurationVar(&o.connectTimeout, "connect-timeout", collect.DefaultConnectTimeout, "limit for connect, handshake, login and prompt")
 	f.DurationVar(&o.hostTimeout, "host-timeout", collect.DefaultHostTimeout, "limit for everything done on one switch")
+	f.IntVarP(&o.port, "port", "p", 0, "SSH port of the hosts given without one (default 22, or the Port of ~/.ssh/config)")
+	f.BoolVar(&o.legacy, "legacy-algorithms", false, "also offer the SHA-1 key exchanges, CBC ciphers and hmac-sha1-96 of older NX-OS releases (weaker: prefer newer algorithms on the switch)")
+	f.Int64Var(&o.maxCommandMiB, "max-command-output", collect.DefaultMaxCommandOutput>>20, "MiB one command may print before the host fails (0: no limit)")
+	f.Int64Var(&o.maxHostMiB, "max-host-output", collect.DefaultMaxHostOutput>>20, "MiB a whole session may print before the host fails (0: no limit)")
 	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests from the switch")
 	f.BoolVar(&o.debug, "debug", false, "write each switch's whole session (banner, prompts, output; redacted) to stderr, to troubleshoot a login")
 	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to (redacted; replay with slcheck file)")
@@ -134,6 +142,16 @@ func (o *sshOptions) targets(args []string) ([]collect.Target, error) {
 	if len(out) == 0 {
 		return nil, withCode(ExitUsage, errors.New("no host: give HOST arguments or --inventory FILE"))
 	}
+	if o.port != 0 {
+		if o.port < 1 || o.port > 65535 {
+			return nil, withCode(ExitUsage, fmt.Errorf("--port %d: want 1 to 65535", o.port))
+		}
+		for i := range out {
+			if !out[i].PortGiven {
+				out[i].Port, out[i].PortGiven = o.port, true
+			}
+		}
+	}
 	if o.concurrency < 1 {
 		return nil, withCode(ExitUsage, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency))
 	}
@@ -158,7 +176,11 @@ var readSecret = func(prompt string) (string, error) {
 func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	copt := collect.Options{Transport: o.transport, CommandTimeout: o.timeout,
 		ConnectTimeout: o.connectTimeout, HostTimeout: o.hostTimeout, NoActive: o.noActive,
-		Redact: st.Redact.Text}
+		Redact: st.Redact.Text, LegacyAlgorithms: o.legacy,
+		MaxCommandOutput: mibLimit(o.maxCommandMiB), MaxHostOutput: mibLimit(o.maxHostMiB)}
+	if o.maxCommandMiB < 0 || o.maxHostMiB < 0 {
+		return copt, withCode(ExitUsage, errors.New("--max-command-output and --max-host-output: want 0 (no limit) or more MiB"))
+	}
 	if o.debug {
 		copt.Debug = debugLog(st)
 	}
@@ -220,6 +242,15 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	return copt, nil
 }
 
+// mibLimit is an output limit in bytes from MiB; 0 means none, which
+// collect spells as a negative limit.
+func mibLimit(mib int64) int64 {
+	if mib == 0 {
+		return -1
+	}
+	return mib << 20
+}
+
 // runCollection collects every target, diagnoses each capture with the
 // pipeline `slcheck file` uses, and reports.
 func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt collect.Options) error {
@@ -264,6 +295,9 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	var rows []summaryRow
 	for _, res := range results {
 		h := hosts[res]
+		for _, n := range res.Notes {
+			fmt.Fprintf(st.Err, "slcheck: %s: %s\n", res.Target, n)
+		}
 		for _, sk := range res.Skipped {
 			fmt.Fprintf(st.Err, "slcheck: %s: `%s` was refused (%s): checks that need it say not checked\n",
 				res.Target, sk.Command, sk.Reason)

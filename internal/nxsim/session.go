@@ -81,10 +81,15 @@ func (t *term) input(b []byte) bool {
 	if t.mode == "telnet" {
 		return t.telnetKey(b)
 	}
-	if !t.d.cfg.Faults.NoEcho {
-		// One packet per chunk, as a terminal line discipline would.
-		echo := strings.NewReplacer("\n", "\r\n").Replace(string(b))
-		t.write(echo)
+	// Echo as a terminal does, in order with what the lines print: the
+	// bytes typed up to an Enter, then what running that line prints. One
+	// packet per run of typed bytes, not one per byte.
+	var echo []byte
+	flush := func() {
+		if len(echo) > 0 && !t.d.cfg.Faults.NoEcho {
+			t.write(string(echo))
+		}
+		echo = echo[:0]
 	}
 	for _, c := range b {
 		switch {
@@ -92,6 +97,8 @@ func (t *term) input(b []byte) bool {
 			t.lastCR = false
 		case c == '\r' || c == '\n':
 			t.lastCR = c == '\r'
+			echo = append(echo, "\r\n"...)
+			flush()
 			line := strings.Join(strings.Fields(string(t.line)), " ")
 			t.line = t.line[:0]
 			if !t.run(line) {
@@ -100,8 +107,10 @@ func (t *term) input(b []byte) bool {
 		default:
 			t.lastCR = false
 			t.line = append(t.line, c)
+			echo = append(echo, c)
 		}
 	}
+	flush()
 	return true
 }
 

@@ -1,0 +1,169 @@
+package collect
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/scrapli/scrapligo/util"
+)
+
+// What slcheck reads between typing a command and getting the prompt back.
+// scrapligo's SendCommand waits for any character-wise likeness of the
+// echo, then for a prompt anywhere in the last kilobyte, with no bound on
+// what it holds: slcheck types and reads itself, on scrapligo's channel,
+// so that it knows where each output begins and ends, never presses Enter
+// after an echo that is not what it typed, turns a pager's pages, and
+// stops at once when the switch leaves exec mode.
+
+// pagerMark is NX-OS's pager prompt, at the end of what was read when the
+// switch waits for a key (`terminal length 0` refused or ignored).
+var pagerMark = []byte("--More--")
+
+// ModeError is a switch that left exec mode, or echoed something else than
+// what was typed: slcheck sent nothing more.
+type ModeError struct {
+	Cmd string
+	// Prompt is the prompt the switch showed instead of its exec one;
+	// Echo what it echoed instead of Cmd.
+	Prompt, Echo string
+}
+
+func (e *ModeError) Error() string {
+	if e.Prompt != "" {
+		return fmt.Sprintf("the switch left exec mode: after `%s` its prompt became `%s`; nothing more was sent", e.Cmd, e.Prompt)
+	}
+	return fmt.Sprintf("the switch left exec mode: it echoed %q for `%s`, not what was typed; Enter was not pressed and nothing more was sent", e.Echo, e.Cmd)
+}
+
+// next waits for the next bytes the channel read, until ctx ends.
+func (s *session) next(ctx context.Context) ([]byte, error) {
+	for {
+		b, err := s.d.Channel.Read()
+		if err != nil {
+			if lim := s.g.overLimit(); lim != nil {
+				return nil, lim
+			}
+			return nil, err
+		}
+		if len(b) > 0 {
+			return b, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		time.Sleep(readDelay)
+	}
+}
+
+// timedOut turns the end of a step's context into scrapligo's timeout
+// error, which classify words for the step.
+func timedOut(err error, what string) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %s", util.ErrTimeoutError, what)
+	}
+	return err
+}
+
+// lastLine is what follows the last newline of b.
+func lastLineOf(b []byte) []byte {
+	return b[bytes.LastIndexByte(b, '\n')+1:]
+}
+
+// command types cmd at the exec prompt, checks its echo, presses Enter and
+// returns what the switch printed before its prompt came back: each line
+// with its trailing blanks removed, without the echo and the prompt, pager
+// marks removed. interim, when set, also ends the output (the telnet
+// test's "Escape character is" line); hit says it did.
+func (s *session) command(cmd string, timeout time.Duration, interim *regexp.Regexp) (out string, hit bool, err error) {
+	ctx, cancel := context.WithTimeout(s.ctx, timeout)
+	defer cancel()
+	if err := s.d.Channel.Write([]byte(cmd), false); err != nil {
+		return "", false, err
+	}
+	rest, err := s.echo(ctx, cmd)
+	if err != nil {
+		return "", false, err
+	}
+	if err := s.d.Channel.WriteReturn(); err != nil {
+		return "", false, err
+	}
+	buf := rest
+	for {
+		last := lastLineOf(buf)
+		switch {
+		case s.ownPrompt.Match(last):
+			return cleanOutput(buf[:len(buf)-len(last)]), false, nil
+		case interim != nil && interim.Match(buf):
+			return cleanOutput(buf), true, nil
+		case bytes.HasSuffix(bytes.TrimRight(last, " "), pagerMark):
+			// Turn the page; the mark goes, and the guard strips the
+			// pager's erase from what comes next.
+			buf = buf[:len(buf)-len(last)]
+			if err := s.d.Channel.Write([]byte(pageKey), false); err != nil {
+				return "", false, err
+			}
+			s.paged = true
+		case s.otherMode != nil && s.otherMode.Match(last):
+			s.clean = false
+			return "", false, &ModeError{Cmd: cmd, Prompt: strings.TrimSpace(string(last))}
+		}
+		b, err := s.next(ctx)
+		if err != nil {
+			return "", false, timedOut(err, "channel timeout sending input to device")
+		}
+		buf = append(buf, b...)
+	}
+}
+
+// echo reads the switch's echo of cmd and returns what followed it. It
+// skips the prompts that extra Enters of the login left, and fails at
+// once, without Enter, when the echo is not cmd.
+func (s *session) echo(ctx context.Context, cmd string) ([]byte, error) {
+	var buf []byte
+	for {
+		for {
+			t := bytes.TrimLeft(buf, "\n ")
+			if p, ok := bytes.CutPrefix(t, []byte(s.prompt)); ok {
+				t = bytes.TrimLeft(p, " ")
+			}
+			if len(t) == len(buf) {
+				break
+			}
+			buf = t
+		}
+		switch {
+		case len(buf) >= len(cmd) && string(buf[:len(cmd)]) == cmd:
+			return buf[len(cmd):], nil
+		case len(buf) > 0 && !strings.HasPrefix(cmd, string(buf)) && !strings.HasPrefix(s.prompt, string(buf)):
+			if s.otherMode != nil && s.otherMode.Match(lastLineOf(buf)) {
+				s.clean = false
+				return nil, &ModeError{Cmd: cmd, Prompt: strings.TrimSpace(string(lastLineOf(buf)))}
+			}
+			s.clean = false
+			return nil, &ModeError{Cmd: cmd, Echo: string(buf[:min(len(buf), len(cmd)+20)])}
+		}
+		b, err := s.next(ctx)
+		if err != nil {
+			if len(buf) == 0 && errors.Is(err, context.DeadlineExceeded) {
+				return nil, fmt.Errorf("%w: the switch did not echo `%s`", util.ErrTimeoutError, cmd)
+			}
+			return nil, timedOut(err, "channel timeout sending input to device")
+		}
+		buf = append(buf, b...)
+	}
+}
+
+// cleanOutput is an output as slcheck keeps it: without the Enter's echo,
+// trailing blanks removed from each line, no blank lines at either end.
+func cleanOutput(b []byte) string {
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
