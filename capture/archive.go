@@ -47,13 +47,13 @@ func EachFile(path string, opt Options, fn func(Entry)) {
 		Each("-", os.Stdin, opt, fn)
 		return
 	}
-	f, err := openFile(path)
+	f, err := openFile(path, opt)
 	if err != nil {
-		fn(Entry{Source: path, Err: err})
+		fn(Entry{Source: opt.name(path), Err: err})
 		return
 	}
 	defer f.Close()
-	Each(path, f, opt, fn)
+	Each(opt.name(path), f, opt, fn)
 }
 
 // Each reads one input, detected by content, and calls fn for every
@@ -200,7 +200,7 @@ func (a *archives) tar(name string, in io.Reader, depth int) error {
 		if h.Typeflag == tar.TypeDir {
 			continue
 		}
-		member := name + "!" + h.Name
+		member := name + "!" + a.opt.name(h.Name)
 		var why string
 		switch h.Typeflag {
 		case tar.TypeReg:
@@ -279,7 +279,7 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 		if mode.IsDir() {
 			continue
 		}
-		member := name + "!" + f.Name
+		member := name + "!" + a.opt.name(f.Name)
 		var why string
 		switch {
 		case mode&fs.ModeSymlink != 0:

@@ -47,8 +47,23 @@ type Options struct {
 	// passes 20:1, zeros pass 1000:1.
 	MaxGzipRatio int64
 
+	// Name, when set, gives the name an input file or an archive member
+	// is shown by in refs and errors, from its path or member name:
+	// slcheck escapes a newline or a control character in it
+	// (redact.Escape), so that a name cannot forge a line of the report or
+	// of stderr.
+	Name func(string) string
+
 	// tooMuch replaces the message of MaxInputBytes (an archive's member).
 	tooMuch string
+}
+
+// name is how the input or member named s is shown.
+func (o Options) name(s string) string {
+	if o.Name == nil {
+		return s
+	}
+	return o.Name(s)
 }
 
 // Defaults of Options' limits: a full show tech-support has 520 000 to
@@ -110,30 +125,36 @@ func ReadFile(path string, opt Options) (*Capture, error) {
 	if path == "-" {
 		return Read("-", os.Stdin, opt)
 	}
-	f, err := openFile(path)
+	f, err := openFile(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Read(path, f, opt)
+	return Read(opt.name(path), f, opt)
 }
 
 // openFile opens an input file, with the errors a person understands.
-func openFile(path string) (*os.File, error) {
+func openFile(path string, opt Options) (*os.File, error) {
+	name := opt.name(path)
 	f, err := os.Open(path)
 	if err != nil {
-		msg := "cannot open: " + err.Error()
+		// The reason without the path, which the error names already.
+		reason := err
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			reason = pe.Err
+		}
+		msg := "cannot open: " + reason.Error()
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			msg = "no such file"
 		case errors.Is(err, fs.ErrPermission):
 			msg = "permission denied: cannot read it"
 		}
-		return nil, &InputError{File: path, Msg: msg, Err: err}
+		return nil, &InputError{File: name, Msg: msg, Err: err}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, &InputError{File: path, Msg: "is a directory: give the capture files in it"}
+		return nil, &InputError{File: name, Msg: "is a directory: give the capture files in it"}
 	}
 	return f, nil
 }

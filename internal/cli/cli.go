@@ -86,13 +86,20 @@ func run(args []string, st Streams) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(st.Err, "slcheck:", ee.err)
+			printError(st.Err, ee.err.Error())
 		}
 		return ee.code
 	}
 	// cobra's own errors: unknown flag or command, bad arguments.
-	fmt.Fprintln(st.Err, "slcheck:", err)
+	printError(st.Err, err.Error())
 	return ExitUsage
+}
+
+// printError writes one error as one line on stderr, "slcheck: msg": a
+// newline inside msg (a file name's, a switch's) is escaped like every
+// control character (redact.Escape), so it cannot forge another line.
+func printError(w io.Writer, msg string) {
+	fmt.Fprintln(w, "slcheck: "+redact.Escape(msg))
 }
 
 func newRoot(st Streams) *cobra.Command {

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"archive/tar"
+	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +11,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slcheck/slcheck/collect"
+	"github.com/slcheck/slcheck/internal/nxsim"
 )
 
 // rawControl finds a character that must never reach a terminal raw: a
@@ -95,6 +101,154 @@ func TestHostileFileName(t *testing.T) {
 		}
 		if !strings.Contains(strings.ReplaceAll(r.out, `\\`, `\`), `x\x1b]0;PWNED\x07.txt`) {
 			t.Errorf("-o %s: stdout does not name the file escaped:\n%s", format, r.out)
+		}
+	}
+}
+
+// oscSurvivor is what a hostile switch sends so that a one-pass ANSI strip
+// (scrapligo's) leaves a live sequence: ESC, then ESC]0;x BEL, which the
+// strip removes, then ]0;PWNED BEL, now preceded by the first ESC.
+const oscSurvivor = "\x1b\x1b]0;x\x07]0;PWNED\x07"
+
+// A switch that sends terminal controls in its banner, in a command's
+// output and as its prompt: stderr (the one-line error), --debug, the
+// report and the --save capture show them escaped, never raw.
+func TestSSHHostileBanner(t *testing.T) {
+	sc, err := nxsim.BundledScenario("healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := maps.Clone(sc.Outputs)
+	outputs["show version"] = oscSurvivor + "\n\u009b2J \u202eevil\n" + outputs["show version"]
+	good, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs,
+		Users: map[string]string{"admin": sshPass}, Banner: oscSurvivor + "\r\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { good.Close() })
+	bad, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs,
+		Users: map[string]string{"admin": sshPass}, Banner: oscSurvivor + "\r\n",
+		Faults: nxsim.Faults{Prompt: oscSurvivor}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bad.Close() })
+	kh := filepath.Join(t.TempDir(), "known_hosts")
+	known := collect.KnownHostsLine(good.Addr(), good.HostKey()) + "\n" + collect.KnownHostsLine(bad.Addr(), bad.HostKey()) + "\n"
+	if err := os.WriteFile(kh, []byte(known), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, transport := range []string{"default", "system"} {
+		t.Run(transport, func(t *testing.T) {
+			needTransport(t, transport)
+			dir := t.TempDir()
+			env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+			r := runCLI(t, false, env, "", "ssh", "-u", "admin", "--known-hosts", kh, "--transport", transport,
+				"-o", "text", "--debug", "--save", dir, "--connect-timeout", "3s", "--no-fail", good.Addr(), bad.Addr())
+			if r.code != ExitCollection {
+				t.Fatalf("exit %d, want %d:\n%s", r.code, ExitCollection, r.err)
+			}
+			saved, err := os.ReadFile(filepath.Join(dir, saveName(mustTarget(t, good.Addr()))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for what, s := range map[string]string{"stdout": r.out, "stderr": r.err, "saved capture": string(saved)} {
+				if at, bad := rawControl(s, false); bad {
+					t.Errorf("raw control in %s: %q", what, at)
+				}
+			}
+			if !strings.Contains(r.err, `\x1b]0;PWNED\x07`) {
+				t.Errorf("--debug does not show the banner escaped:\n%s", r.err)
+			}
+			if !strings.Contains(string(saved), `\x1b]0;PWNED\x07`) || !strings.Contains(string(saved), `\u202eevil`) {
+				t.Errorf("the saved capture lacks the escaped output:\n%s", saved)
+			}
+			if !regexp.MustCompile(`(?m)^slcheck: ` + regexp.QuoteMeta(bad.Addr()) + `: .*PWNED.*$`).MatchString(r.err) {
+				t.Errorf("no one-line error for the switch whose prompt is hostile:\n%s", r.err)
+			}
+		})
+	}
+	assertDeviceReadOnly(t, good)
+	assertDeviceReadOnly(t, bad)
+}
+
+func mustTarget(t *testing.T, addr string) collect.Target {
+	t.Helper()
+	tg, err := collect.ParseTarget(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+// A file name holding a newline (a file from a customer's archive) cannot
+// forge a line on stderr or in the report: each error stays one line and
+// the name shows the newline escaped.
+func TestFileNameNewline(t *testing.T) {
+	dir := t.TempDir()
+	found := filepath.Join(dir, "sw1.txt\nslcheck: all checks passed")
+	if err := os.WriteFile(found, []byte(hostileCapture), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "gone.txt\nFAKE")
+	for _, format := range []string{"text", "json", "markdown"} {
+		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", format, found, missing)
+		if r.code != ExitUsage {
+			t.Fatalf("exit %d\n%s", r.code, r.err)
+		}
+		if lines := strings.Split(strings.TrimSuffix(r.err, "\n"), "\n"); len(lines) != 1 ||
+			!strings.HasSuffix(lines[0], `gone.txt\x0aFAKE: no such file`) {
+			t.Errorf("-o %s: stderr is not one line naming the file:\n%s", format, r.err)
+		}
+		if regexp.MustCompile(`(?m)^(slcheck: all checks passed|FAKE)`).MatchString(r.out) {
+			t.Errorf("-o %s: a file name forged a line of the report:\n%s", format, r.out)
+		}
+		if !strings.Contains(strings.ReplaceAll(r.out, `\\`, `\`), `sw1.txt\x0aslcheck: all checks passed`) {
+			t.Errorf("-o %s: the report does not name the file escaped:\n%s", format, r.out)
+		}
+	}
+}
+
+// stdin can be read once: `slcheck file - -` says so for the second.
+func TestStdinTwice(t *testing.T) {
+	in, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, false, nil, string(in), "file", "--no-fail", "-", "-")
+	if r.code != ExitUsage || strings.TrimSpace(r.err) != "slcheck: -: stdin is given more than once: it can be read only once" {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.err)
+	}
+	if !strings.Contains(r.out, "DC-DMZ") {
+		t.Errorf("the first stdin was not diagnosed:\n%s", r.out)
+	}
+}
+
+// An archive member's name is a file name from the customer too: shown
+// escaped, on one line.
+func TestArchiveMemberNameEscaped(t *testing.T) {
+	var b bytes.Buffer
+	tw := tar.NewWriter(&b)
+	name := "sw1\x1b]0;PWNED\x07\nslcheck: FAKE.txt"
+	tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(hostileCapture)), Typeflag: tar.TypeReg})
+	tw.Write([]byte(hostileCapture))
+	tw.Close()
+	path := filepath.Join(t.TempDir(), "captures.tar")
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json", "markdown"} {
+		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", format, path)
+		for what, s := range map[string]string{"stdout": r.out, "stderr": r.err} {
+			if at, bad := rawControl(s, false); bad {
+				t.Errorf("-o %s: raw control on %s: %q", format, what, at)
+			}
+			if regexp.MustCompile(`(?m)^slcheck: FAKE`).MatchString(s) {
+				t.Errorf("-o %s: the member name forged a line on %s", format, what)
+			}
+		}
+		if !strings.Contains(strings.ReplaceAll(r.out, `\\`, `\`), `captures.tar!sw1\x1b]0;PWNED\x07\x0aslcheck: FAKE.txt`) {
+			t.Errorf("-o %s: the member is not named escaped:\n%s", format, r.out)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -53,7 +54,14 @@ listed as skipped. Every device found in the inputs gets the whole checklist.`,
 
 func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) error {
 	doc := newDocument()
+	stdin := false
 	for _, p := range paths {
+		if p == "-" && stdin {
+			doc.Errors = append(doc.Errors, report.Error{Source: "-", Kind: "usage",
+				Msg: "stdin is given more than once: it can be read only once"})
+			continue
+		}
+		stdin = stdin || p == "-"
 		each := func(e capture.Entry) {
 			switch {
 			case e.Skipped != "":
@@ -76,5 +84,8 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 }
 
 // readOptions keep only the sections and lines the parsers read, so a
-// show tech-support of half a million lines stays small in memory.
-var readOptions = capture.Options{Select: snapshot.Select}
+// show tech-support of half a million lines stays small in memory. A file
+// or archive member is named as it may be printed: a newline or a control
+// character in its name is escaped, so that a name cannot forge a line of
+// the report or of stderr.
+var readOptions = capture.Options{Select: snapshot.Select, Name: redact.Escape}

@@ -118,10 +118,10 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 	code := ExitOK
 	for _, e := range doc.Errors {
 		if e.Kind == report.KindSkipped {
-			fmt.Fprintf(st.Err, "slcheck: %s: skipped: %s\n", e.Source, e.Msg)
+			printError(st.Err, e.Source+": skipped: "+e.Msg)
 			continue
 		}
-		fmt.Fprintln(st.Err, "slcheck:", describeError(e))
+		printError(st.Err, describeError(e))
 		switch {
 		case e.Kind == "collection":
 			code = ExitCollection

@@ -299,8 +299,8 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 			fmt.Fprintf(st.Err, "slcheck: %s: %s\n", res.Target, n)
 		}
 		for _, sk := range res.Skipped {
-			fmt.Fprintf(st.Err, "slcheck: %s: `%s` was refused (%s): checks that need it say not checked\n",
-				res.Target, sk.Command, sk.Reason)
+			printError(st.Err, fmt.Sprintf("%s: `%s` was refused (%s): checks that need it say not checked",
+				res.Target, sk.Command, sk.Reason))
 		}
 		doc.Errors = append(doc.Errors, h.errs...)
 		if h.dev != nil {

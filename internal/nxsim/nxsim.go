@@ -41,7 +41,11 @@ type Config struct {
 	// (see lookup), so a scenario's `ping HOST vrf V` answers
 	// `ping HOST vrf V count 2` too.
 	Outputs map[string]string
-	Faults  Faults
+	// Banner is sent after the login line and before the first prompt,
+	// byte for byte (a login banner, an MOTD, a hostile switch's escape
+	// sequences).
+	Banner string
+	Faults Faults
 }
 
 // Faults make the device misbehave.

@@ -46,7 +46,7 @@ func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan
 		return
 	}
 	t := &term{d: d, conn: conn, ch: ch, session: id, mode: "exec"}
-	t.write("\r\nCisco Nexus Operating System (NX-OS) Software (nxsim)\r\n")
+	t.write("\r\nCisco Nexus Operating System (NX-OS) Software (nxsim)\r\n" + t.d.cfg.Banner)
 	t.prompt()
 	buf := make([]byte, 4096)
 	for {
