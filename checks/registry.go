@@ -53,9 +53,18 @@ func Lookup(id string) (*Check, bool) {
 // Run judges one device with every check of the catalogue, in order, and
 // links each consequence to its root cause. Validate guarantees that every
 // catalogue ID has a check.
-func Run(s *snapshot.Snapshot) []Result {
+func Run(s *snapshot.Snapshot) []Result { return RunExcept(s, nil) }
+
+// RunExcept is Run with the checks of leaveOut (ID to reason, as the user
+// chose with --skip or --only) not run: each is reported skipped with its
+// reason, so the checklist stays whole.
+func RunExcept(s *snapshot.Snapshot, leaveOut map[string]string) []Result {
 	out := make([]Result, 0, len(catalogue))
 	for _, c := range All() {
+		if reason, ok := leaveOut[c.ID]; ok {
+			out = append(out, c.Skip(reason))
+			continue
+		}
 		out = append(out, c.Run(c, s))
 	}
 	linkCauses(out)

@@ -13,6 +13,9 @@ import (
 // opt-in live probes. The zero value runs none and sends nothing.
 type Options struct {
 	Probe probe.Options
+	// LeaveOut are the checks the user left out (--skip, --only): ID to
+	// the reason the report shows ("skipped by --skip"); nil runs all.
+	LeaveOut map[string]string
 }
 
 // DeviceWith diagnoses one captured device like Device, running the live
@@ -20,7 +23,7 @@ type Options struct {
 func DeviceWith(ctx context.Context, dev *capture.Device, opts Options) report.Device {
 	s := snapshot.Build(dev)
 	Probe(ctx, s, opts)
-	return FromSnapshot(s)
+	return FromSnapshotWith(s, opts)
 }
 
 // Probe runs the probes opts asks for and stores what the workstation saw

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/slcheck/slcheck/redact"
 )
@@ -21,8 +22,9 @@ const (
 // Formats lists the formats in the order help text shows them.
 var Formats = []Format{Text, JSON, Markdown}
 
-// ParseFormat checks a --output value.
+// ParseFormat checks a --output value, in any case ("JSON" is json).
 func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(s)
 	for _, f := range Formats {
 		if string(f) == s {
 			return f, nil

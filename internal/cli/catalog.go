@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/report"
 )
 
@@ -48,10 +48,10 @@ func newChecksCmd(st Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "checks",
 		Short: "List the checklist: every check ID, its severity and title, in order",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			entries := catalogEntries()
-			switch output {
+			switch strings.ToLower(output) {
 			case "json":
 				enc := json.NewEncoder(st.Out)
 				enc.SetIndent("", "  ")
@@ -63,6 +63,7 @@ func newChecksCmd(st Streams) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "text", "list format: text or json")
+	completeValues(cmd, "output", []string{"text", "json"})
 	return cmd
 }
 
@@ -87,25 +88,97 @@ func printCatalog(w io.Writer, entries []catalogEntry) error {
 }
 
 func newExplainCmd(st Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "explain ID",
-		Short: "Explain a check: what it looks at, why it matters, how to fix it, its references and the commands it needs",
-		Args:  cobra.ExactArgs(1),
+	var output string
+	cmd := &cobra.Command{
+		Use:   "explain ID...",
+		Short: "Explain checks: what each looks at, why it matters, how to fix it, its references and the commands it needs",
+		Long: "Explain checks: what each looks at, why it matters, how to fix it, the commands it needs and its\n" +
+			"references. IDs in any case, zeros optional (ch2 is CH002). -o json or markdown for tools and case notes.",
+		Example: `  slcheck explain CH002
+  slcheck explain lic2 lic3 -o markdown`,
+		Args:              needArgs("a check ID"),
+		ValidArgsFunction: completeIDArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := strings.ToUpper(strings.TrimSpace(args[0]))
-			c, ok := checks.Lookup(id)
-			if !ok {
-				for _, known := range checks.Catalogue() {
-					if known == id {
-						return withCode(ExitUsage, fmt.Errorf("check %s is in the catalogue but not implemented in this version of slcheck", id))
-					}
+			var list []*checks.Check
+			for _, a := range args {
+				id, err := resolveID(a)
+				if err != nil {
+					return withCode(ExitUsage, err)
 				}
-				return withCode(ExitUsage, fmt.Errorf("unknown check %q: `slcheck checks` lists them", args[0]))
+				c, _ := checks.Lookup(id)
+				list = append(list, c)
 			}
-			_, err := io.WriteString(st.Out, explainText(c))
-			return err
+			switch strings.ToLower(output) {
+			case "text":
+				for i, c := range list {
+					if i > 0 {
+						fmt.Fprintln(st.Out)
+					}
+					io.WriteString(st.Out, explainText(c))
+				}
+				return nil
+			case "json":
+				out := make([]explainEntry, 0, len(list))
+				for _, c := range list {
+					out = append(out, newExplainEntry(c))
+				}
+				enc := json.NewEncoder(st.Out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(out)
+			case "markdown", "md":
+				for _, c := range list {
+					io.WriteString(st.Out, explainMarkdown(c))
+				}
+				return nil
+			}
+			return withCode(ExitUsage, fmt.Errorf("--output %q: want text, json or markdown%s", output, didYouMean(output, []string{"text", "json", "markdown"})))
 		},
 	}
+	cmd.Flags().StringVarP(&output, "output", "o", "text", "format: text, json or markdown")
+	completeValues(cmd, "output", []string{"text", "json", "markdown"})
+	return cmd
+}
+
+// explainEntry is one check as `slcheck explain -o json` prints it.
+type explainEntry struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Area       string   `json:"area"`
+	Severity   string   `json:"severity"`
+	What       string   `json:"what"`
+	Why        string   `json:"why"`
+	Fix        string   `json:"fix"`
+	Needs      []string `json:"needs"`
+	Causes     []string `json:"causes"`
+	References []string `json:"references"`
+}
+
+func newExplainEntry(c *checks.Check) explainEntry {
+	return explainEntry{ID: c.ID, Title: c.Title, Area: c.Area, Severity: string(c.Severity),
+		What: c.Explain.What, Why: c.Explain.Why, Fix: c.Explain.Fix,
+		Needs: append([]string{}, c.Needs...), Causes: append([]string{}, c.Causes...),
+		References: append([]string{}, c.References...)}
+}
+
+// explainMarkdown renders a check's documentation as a Markdown section
+// (slcheck's own text: its backticks are code spans on purpose).
+func explainMarkdown(c *checks.Check) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s: %s\n\nArea: %s. Severity when it fails: %s.\n", c.ID, c.Title, c.Area, c.Severity)
+	fmt.Fprintf(&b, "\n### What it looks at\n\n%s\n\n### Why it matters\n\n%s\n\n### How to fix it\n\n%s\n", c.Explain.What, c.Explain.Why, c.Explain.Fix)
+	if len(c.Needs) > 0 {
+		b.WriteString("\n### Commands it needs\n\n```\n" + strings.Join(c.Needs, "\n") + "\n```\n")
+	}
+	if len(c.Causes) > 0 {
+		fmt.Fprintf(&b, "\n### Root causes\n\nWhen one of these fails too, it is reported as the cause: %s.\n", strings.Join(c.Causes, ", "))
+	}
+	b.WriteString("\n### References\n\n")
+	for _, r := range c.References {
+		fmt.Fprintf(&b, "- %s\n", r)
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 // explainText renders a check's documentation as plain text.
@@ -144,46 +217,12 @@ const (
 	placeholderHost = "<endpoint>"
 )
 
-// commandOrder ranks commands by prefix: the terminal settings, what
-// identifies the device and its time, then the licence state, the
-// configuration, the path tests, trust and logs, and the telnet test last:
-// once it connects, whatever is pasted after it goes to the remote port.
-// Commands no prefix matches come just before the telnet test.
-var commandOrder = []string{
-	"terminal length",
-	"terminal width",
-	"show version",
-	"show clock",
-	"show license status",
-	"show license",
-	"show running-config callhome",
-	"show running-config |",
-	"show running-config",
-	"show ip route",
-	"show hosts",
-	"ping",
-	"show crypto",
-	"show logging",
-	"", // any other command
-	"telnet",
-}
-
-func commandRank(cmd string) int {
-	for i, p := range commandOrder {
-		if p != "" && strings.HasPrefix(cmd, p) {
-			return i
-		}
-	}
-	return slices.Index(commandOrder, "")
-}
-
 // customerCommands derives the commands to ask for from every check's
-// Needs: placeholders filled, duplicates dropped, in commandOrder, starting
-// with `terminal length 0` so nothing is paged and `terminal width 511` (the
-// NX-OS maximum) so no long line, such as a destination URL, is cut.
+// Needs: placeholders filled, duplicates dropped, in session order
+// (checks.SortSession), starting with sessionStart.
 func customerCommands(vrf, host string) []string {
 	seen := map[string]bool{}
-	out := []string{"terminal length 0", "terminal width 511"}
+	out := append([]string{}, sessionStart...)
 	for _, c := range checks.All() {
 		for _, n := range c.Needs {
 			n = strings.ReplaceAll(strings.ReplaceAll(n, placeholderVRF, vrf), placeholderHost, host)
@@ -193,21 +232,46 @@ func customerCommands(vrf, host string) []string {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return commandRank(out[i]) < commandRank(out[j]) })
+	checks.SortSession(out)
 	return out
 }
 
+// sessionStart are the terminal settings every block starts with:
+// `terminal length 0` so nothing is paged and `terminal width 511` (the
+// NX-OS maximum) so no long line, such as a destination URL, is cut.
+var sessionStart = []string{"terminal length 0", "terminal width 511"}
+
 func newCommandsCmd(st Streams) *cobra.Command {
 	var vrf, host string
+	var missing bool
 	cmd := &cobra.Command{
-		Use:   "commands",
+		Use:   "commands [--missing FILE...]",
 		Short: "Print the commands to ask a customer to run, as one paste-ready block",
 		Long: "Print the NX-OS commands every check needs, deduplicated and in a sensible order, starting with\n" +
 			"`terminal length 0` and `terminal width 511`. Paste them into the switch session and give slcheck\n" +
 			"the whole output (`slcheck file session.log`). --vrf and --host fill in the reachability tests.\n" +
-			"The telnet test comes last: once it connects, end it with the escape character it prints (Ctrl-]).",
-		Args: cobra.NoArgs,
+			"The telnet test comes last: once it connects, end it with the escape character it prints (Ctrl-]).\n\n" +
+			"With --missing FILE..., only what those captures lack: the commands their \"not checked\" checks\n" +
+			"ask for, filled with each capture's own VRF and endpoint, one block per device.",
+		Example: `  slcheck commands --vrf management
+  slcheck commands --missing customer-capture.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if missing {
+				if len(args) == 0 {
+					return withCode(ExitUsage, fmt.Errorf("--missing needs the capture files whose missing commands to print: e.g. `slcheck commands --missing capture.txt`"))
+				}
+				fill := map[string]string{}
+				if cmd.Flags().Changed("vrf") {
+					fill["<vrf>"], fill[placeholderVRF] = vrf, vrf
+				}
+				if cmd.Flags().Changed("host") {
+					fill[placeholderHost] = host
+				}
+				return missingCommands(st, args, fill)
+			}
+			if err := noArgs(cmd, args); err != nil {
+				return withCode(ExitUsage, fmt.Errorf("%w (to print what a capture lacks: --missing FILE)", err))
+			}
 			if strings.ContainsAny(vrf+host, " \t\n") || vrf == "" || host == "" {
 				return withCode(ExitUsage, fmt.Errorf("--vrf and --host take one word each"))
 			}
@@ -217,7 +281,75 @@ func newCommandsCmd(st Streams) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&vrf, "vrf", "management", "the VRF Call Home uses (`transport http use-vrf`), for the route, ping and telnet tests")
-	cmd.Flags().StringVar(&host, "host", "tools.cisco.com", "the licensing endpoint to test: tools.cisco.com (classic), smartreceiver.cisco.com (10.2(1)F and later), or the on-prem server")
+	cmd.Flags().BoolVar(&missing, "missing", false, "print only the commands the given captures lack (FILE arguments)")
+	cmd.Flags().StringVar(&vrf, "vrf", "management", "the `VRF` Call Home uses (transport http use-vrf), for the route, ping and telnet tests")
+	cmd.Flags().StringVar(&host, "host", "tools.cisco.com", "the licensing endpoint to test (`HOST`): tools.cisco.com (classic), smartreceiver.cisco.com (10.2(1)F and later), or the on-prem server")
 	return cmd
+}
+
+// missingCommands prints, for each device of the captures, the commands
+// its "not checked" checks ask for (report.Device.NotChecked), as one
+// block to paste; a block is headed by the device's name when there are
+// several. A command still holding a placeholder (the capture did not
+// tell the VRF or the endpoint, and --vrf or --host did not either) is
+// left out of the block: stderr says what to run first. fill maps
+// placeholders to the values the user gave.
+func missingCommands(st Streams, paths []string, fill map[string]string) error {
+	var devs []report.Device
+	var bad []report.Error
+	for _, p := range paths {
+		eachInput(st, p, func(e capture.Entry) {
+			switch {
+			case e.Skipped != "":
+				printError(st.Err, e.Source+": "+e.Skipped)
+			case e.Err != nil:
+				bad = append(bad, inputError(e.Source, e.Err))
+			default:
+				for _, dev := range e.Capture.Devices {
+					devs = append(devs, diagnose.Device(dev))
+				}
+			}
+		})
+	}
+	for i := range devs {
+		d := &devs[i]
+		// Captured text (a VRF or host name) reaches the terminal escaped.
+		st.Redact.Value(d)
+		if len(devs) > 1 {
+			if i > 0 {
+				fmt.Fprintln(st.Out)
+			}
+			fmt.Fprintf(st.Out, "# %s (%s)\n", d.Name(), d.Source)
+		}
+		var block, held []string
+		for _, m := range d.NotChecked() {
+			c := m.Command
+			for k, v := range fill {
+				c = strings.ReplaceAll(c, k, v)
+			}
+			if strings.Contains(c, "<") {
+				held = append(held, c)
+				continue
+			}
+			block = append(block, c)
+		}
+		if len(block) == 0 && len(held) == 0 {
+			printError(st.Err, d.Name()+": nothing missing: every check that reads the capture could run")
+			continue
+		}
+		for _, c := range append(append([]string{}, sessionStart...), block...) {
+			fmt.Fprintln(st.Out, c)
+		}
+		if len(held) > 0 {
+			printError(st.Err, fmt.Sprintf("%s: the capture does not tell the VRF or endpoint of %s: run the block, then `slcheck commands --missing` on the new log (or give --vrf and --host)",
+				d.Name(), strings.Join(held, "; ")))
+		}
+	}
+	for _, e := range bad {
+		printError(st.Err, describeError(e))
+	}
+	if len(bad) > 0 {
+		return withCode(ExitUsage, nil)
+	}
+	return nil
 }

@@ -82,7 +82,7 @@ func TestExplainEveryCatalogueID(t *testing.T) {
 }
 
 func TestExplainUnknownID(t *testing.T) {
-	for _, args := range [][]string{{"explain", "XYZ999"}, {"explain"}, {"explain", "LIC001", "LIC002"}} {
+	for _, args := range [][]string{{"explain", "XYZ999"}, {"explain"}, {"explain", "LIC001", "XYZ999"}} {
 		r := runCLI(t, false, nil, "", args...)
 		if r.code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", args, r.code, ExitUsage)

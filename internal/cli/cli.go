@@ -28,6 +28,9 @@ type Streams struct {
 	Out        io.Writer
 	Err        io.Writer
 	IsTerminal bool
+	// InIsTerminal says whether In is a terminal: `slcheck file -` then
+	// tells the user it waits for a paste.
+	InIsTerminal bool
 	// Width is the terminal's width in columns when Out is a terminal, 0
 	// otherwise: the text report wraps its prose to it (80 when 0).
 	Width int
@@ -106,15 +109,23 @@ func newRoot(st Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "slcheck",
 		Short:         "Find out why a Cisco Nexus switch cannot talk to Cisco Smart Licensing, and how to fix it",
+		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().BoolVar(&st.Redact.ShowContacts, "show-contacts", false,
-		"print contact details from the callhome configuration (e-mail, phone, street address); secrets are always hidden")
+	root.SetVersionTemplate("slcheck {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
 	for _, add := range commands {
 		root.AddCommand(add(st))
 	}
 	return root
+}
+
+// addShowContacts adds --show-contacts to a command that prints reports:
+// the flag sets the run's redaction policy.
+func addShowContacts(cmd *cobra.Command, st Streams) {
+	cmd.Flags().BoolVar(&st.Redact.ShowContacts, "show-contacts", false,
+		"print contact details from the callhome configuration (e-mail, phone, street address); secrets are always hidden")
 }
 
 // commands are the subcommands; each file that defines one registers its

@@ -49,8 +49,8 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"findings", []string{"file", seed}, ExitFindings, "", false},
 		{"no-fail", []string{"file", "--no-fail", seed}, ExitOK, "", false},
-		{"no args", []string{"file"}, ExitUsage, "requires at least 1 arg", true},
-		{"unknown flag", []string{"file", "--bogus", seed}, ExitUsage, "unknown flag: --bogus", true},
+		{"no args", []string{"file"}, ExitUsage, "`slcheck file` needs a capture file (or - for stdin): e.g. `slcheck file show-tech.txt`", true},
+		{"unknown flag", []string{"file", "--bogus", seed}, ExitUsage, "unknown flag --bogus for `slcheck file` (`slcheck file --help` lists the flags)", true},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, "unknown command", true},
 		{"bad output", []string{"file", "-o", "yaml", seed}, ExitUsage, `unknown output format "yaml"`, true},
 		{"bad color", []string{"file", "--color", "sometimes", seed}, ExitUsage, `--color "sometimes"`, true},

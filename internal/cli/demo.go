@@ -19,6 +19,7 @@ func init() { commands = append(commands, newDemoCmd) }
 
 func newDemoCmd(st Streams) *cobra.Command {
 	o := &sshOptions{}
+	var sel *selectFlags
 	cmd := &cobra.Command{
 		Use:   "demo [SCENARIO...]",
 		Short: "Run the whole ssh flow against fake NX-OS switches on 127.0.0.1 (no switch needed)",
@@ -35,13 +36,17 @@ Bundled scenarios: ` + strings.Join(nxsim.Bundled(), ", ") + ` (default: all).`,
 			if err := o.out.validate(); err != nil {
 				return err
 			}
+			if err := sel.apply(&o.diag, st); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = nxsim.Bundled()
 			}
 			return runDemo(st, o, args)
 		},
 	}
-	addOutputFlags(cmd, &o.out)
+	addOutputFlags(cmd, &o.out, st)
+	sel = addSelectFlags(cmd)
 	f := cmd.Flags()
 	f.StringVar(&o.transport, "transport", "default", "SSH client: default or system (/usr/bin/ssh)")
 	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests")

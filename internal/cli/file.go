@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -16,13 +17,15 @@ func init() { commands = append(commands, newFileCmd) }
 
 type fileOptions struct {
 	out outputOptions
-	// diag holds the opt-in live probes; its zero value sends nothing.
+	// diag holds the opt-in live probes and the checks left out; its zero
+	// value sends nothing and runs every check.
 	diag diagnose.Options
 }
 
 func newFileCmd(st Streams) *cobra.Command {
 	opt := &fileOptions{}
 	var probes *probeFlags
+	var sel *selectFlags
 	cmd := &cobra.Command{
 		Use:   "file PATH...",
 		Short: "Diagnose captured NX-OS output: a show tech-support, a terminal log, a paste (- for stdin), gzip, zip or tar",
@@ -34,8 +37,9 @@ listed as skipped. Every device found in the inputs gets the whole checklist.`,
 		Example: `  slcheck file show-tech.txt
   slcheck file --output markdown switch1.log.gz > case-notes.md
   slcheck file case-12345.zip                 # every show-tech in the archive
+  slcheck file --skip CH005 show-tech.txt     # no email-contact by site policy
   ssh admin@switch 'show running-config callhome' | slcheck file -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needArgs("a capture file (or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opt.out.validate(); err != nil {
 				return err
@@ -44,11 +48,15 @@ listed as skipped. Every device found in the inputs gets the whole checklist.`,
 			if opt.diag, err = probes.options(); err != nil {
 				return err
 			}
+			if err := sel.apply(&opt.diag, st); err != nil {
+				return err
+			}
 			return runFile(cmd.Context(), st, opt, args)
 		},
 	}
-	addOutputFlags(cmd, &opt.out)
+	addOutputFlags(cmd, &opt.out, st)
 	probes = addProbeFlags(cmd)
+	sel = addSelectFlags(cmd)
 	return cmd
 }
 
@@ -74,11 +82,7 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 				}
 			}
 		}
-		if p == "-" {
-			capture.Each("-", st.In, readOptions, each)
-		} else {
-			capture.EachFile(p, readOptions, each)
-		}
+		eachInput(st, p, each)
 	}
 	return renderAndExit(st, doc, &opt.out)
 }
@@ -89,3 +93,17 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 // character in its name is escaped, so that a name cannot forge a line of
 // the report or of stderr.
 var readOptions = capture.Options{Select: snapshot.Select, Name: redact.Escape}
+
+// eachInput reads one path ("-" is stdin, an archive is read member by
+// member) and calls each for every capture in it. On a terminal, stdin
+// waits for a paste: stderr says so, or slcheck would look hung.
+func eachInput(st Streams, path string, each func(capture.Entry)) {
+	if path != "-" {
+		capture.EachFile(path, readOptions, each)
+		return
+	}
+	if st.InIsTerminal {
+		fmt.Fprintln(st.Err, "slcheck: reading the capture from the terminal: paste the output, then Ctrl-D on a line of its own")
+	}
+	capture.Each("-", st.In, readOptions, each)
+}

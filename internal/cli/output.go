@@ -21,28 +21,42 @@ type outputOptions struct {
 	noFail bool
 }
 
-// addOutputFlags adds --output, --color, --fail-on and --no-fail to cmd.
-func addOutputFlags(cmd *cobra.Command, o *outputOptions) {
+// addOutputFlags adds --output, --color, --fail-on, --no-fail and
+// --show-contacts to cmd, with completion of their values.
+func addOutputFlags(cmd *cobra.Command, o *outputOptions, st Streams) {
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "text", "report format: text, json or markdown")
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
-	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a check fails at or above this severity: error, warning or info")
+	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a check fails at or above this severity: error, warning or info (a failure of severity info is a note)")
 	f.BoolVar(&o.noFail, "no-fail", false, "exit 0 even when checks fail (input and collection errors still exit 2 and 3)")
+	addShowContacts(cmd, st)
+	formats := make([]string, 0, len(report.Formats))
+	for _, ft := range report.Formats {
+		formats = append(formats, string(ft))
+	}
+	completeValues(cmd, "output", formats)
+	completeValues(cmd, "color", colorValues)
+	completeValues(cmd, "fail-on", failOnValues)
 }
 
-// validate checks the flag values before any work is done; its error
-// exits with ExitUsage.
+// validate checks the flag values before any work is done, in any case
+// (-o JSON, --fail-on Error); its error exits with ExitUsage.
 func (o *outputOptions) validate() error {
+	o.output, o.color, o.failOn = strings.ToLower(o.output), strings.ToLower(o.color), strings.ToLower(o.failOn)
 	if _, err := report.ParseFormat(o.output); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("--output: %w", err))
+		formats := make([]string, 0, len(report.Formats))
+		for _, f := range report.Formats {
+			formats = append(formats, string(f))
+		}
+		return withCode(ExitUsage, fmt.Errorf("--output: %w%s", err, didYouMean(o.output, formats)))
 	}
 	switch o.color {
 	case "auto", "always", "never":
 	default:
-		return withCode(ExitUsage, fmt.Errorf("--color %q: want auto, always or never", o.color))
+		return withCode(ExitUsage, fmt.Errorf("--color %q: want auto, always or never%s", o.color, didYouMean(o.color, colorValues)))
 	}
 	if checks.Severity(o.failOn).Rank() == 0 {
-		return withCode(ExitUsage, fmt.Errorf("--fail-on %q: want error, warning or info", o.failOn))
+		return withCode(ExitUsage, fmt.Errorf("--fail-on %q: want error, warning or info%s", o.failOn, didYouMean(o.failOn, failOnValues)))
 	}
 	return nil
 }
@@ -73,7 +87,7 @@ func reportWidth(st Streams) int {
 // newDocument starts the report of one run.
 func newDocument() *report.Document {
 	return &report.Document{SchemaVersion: report.SchemaVersion,
-		Tool:    report.Tool{Name: "slcheck", Version: Version},
+		Tool:    report.Tool{Name: "slcheck", Version: toolVersion()},
 		Devices: []report.Device{}, Errors: []report.Error{}}
 }
 

@@ -99,7 +99,7 @@ func (pf *probeFlags) probeOptions() (probe.Options, error) {
 	if pf.caFile != "" {
 		b, err := os.ReadFile(pf.caFile)
 		if err != nil {
-			return o, fmt.Errorf("--ca-file: %w", err)
+			return o, fileProblem("--ca-file", pf.caFile, err)
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(b) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -52,6 +53,7 @@ type sshOptions struct {
 func newSSHCmd(st Streams) *cobra.Command {
 	o := &sshOptions{}
 	var probes *probeFlags
+	var sel *selectFlags
 	cmd := &cobra.Command{
 		Use:   "ssh HOST[:PORT]...",
 		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
@@ -83,6 +85,9 @@ host before anything is typed.`,
 			if o.diag, err = probes.options(); err != nil {
 				return err
 			}
+			if err := sel.apply(&o.diag, st); err != nil {
+				return err
+			}
 			targets, err := o.targets(args)
 			if err != nil {
 				return err
@@ -94,8 +99,9 @@ host before anything is typed.`,
 			return runCollection(st, o, targets, copt)
 		},
 	}
-	addOutputFlags(cmd, &o.out)
+	addOutputFlags(cmd, &o.out, st)
 	probes = addProbeFlags(cmd)
+	sel = addSelectFlags(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user; with --transport system, ~/.ssh/config's User first)")
 	f.StringVarP(&o.identity, "identity", "i", "", "private key file (encrypted keys: passphrase from SLCHECK_PASSPHRASE or a prompt)")
@@ -130,7 +136,7 @@ func (o *sshOptions) targets(args []string) ([]collect.Target, error) {
 	if o.inventory != "" {
 		f, err := os.Open(o.inventory)
 		if err != nil {
-			return nil, withCode(ExitUsage, fmt.Errorf("--inventory: %w", err))
+			return nil, withCode(ExitUsage, fileProblem("--inventory", o.inventory, err))
 		}
 		defer f.Close()
 		inv, err := collect.ReadInventory(o.inventory, f)
@@ -210,6 +216,10 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 			}
 			_, err = collect.LoadIdentity(o.identity, a.Passphrase)
 		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return copt, withCode(ExitUsage, fileProblem("--identity", o.identity, err))
+		}
 		if err != nil {
 			return copt, withCode(ExitUsage, err)
 		}
@@ -231,7 +241,7 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		copt.HostKeys.Insecure = true
 	case o.knownHosts != "":
 		if _, err := os.Stat(o.knownHosts); err != nil {
-			return copt, withCode(ExitUsage, fmt.Errorf("--known-hosts: %w", err))
+			return copt, withCode(ExitUsage, fileProblem("--known-hosts", o.knownHosts, err))
 		}
 		copt.HostKeys.Files = []string{o.knownHosts}
 	case o.transport == "default":
@@ -365,7 +375,7 @@ func diagnoseText(source, text string, diag diagnose.Options) (report.Device, *s
 	}
 	snap := snapshot.Build(c.Devices[0])
 	diagnose.Probe(context.Background(), snap, diag)
-	return diagnose.FromSnapshot(snap), snap, nil
+	return diagnose.FromSnapshotWith(snap, diag), snap, nil
 }
 
 // saveName is the file a host's capture is saved as: host.txt, or

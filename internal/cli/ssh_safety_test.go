@@ -231,7 +231,7 @@ func TestSSHHostileFlags(t *testing.T) {
 		{[]string{"--timeout", "-5s", closed}, ExitCollection, "connection refused"},
 		{[]string{"--connect-timeout", "0s", closed}, ExitCollection, "connection refused"},
 		{[]string{"--host-timeout", "1ns", closed}, ExitCollection, "deadline"},
-		{[]string{"--timeout", "forever", closed}, ExitUsage, `invalid argument "forever"`},
+		{[]string{"--timeout", "forever", closed}, ExitUsage, `--timeout "forever": want a duration with its unit`},
 		{[]string{"--identity", "/dev/null", closed}, ExitUsage, "/dev/null"},
 		{[]string{"--identity", dir, closed}, ExitUsage, "is a directory"},
 		{[]string{"--known-hosts", dir, closed}, ExitUsage, "is a directory"},

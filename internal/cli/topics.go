@@ -32,6 +32,8 @@ func environmentTopic(Streams) *cobra.Command {
 		Long: `NO_COLOR   when set (to anything), --color auto does not colour the text report
            (https://no-color.org); --color always still does.
 TERM       --color auto does not colour when TERM is "dumb".
+SLCHECK_SKIP  check IDs to leave out, comma-separated, as --skip does (file,
+              ssh, demo); the report says "skipped by SLCHECK_SKIP".
 
 slcheck ssh:
 SLCHECK_PASSWORD    the login password (there is no flag for it, so it is in

@@ -1,0 +1,69 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/slcheck/slcheck/checks"
+)
+
+// Missing is a command the input lacks, with the checks that asked for it.
+type Missing struct {
+	Command string
+	IDs     []string
+}
+
+// NotChecked gathers what the device's "not checked" results ask the user
+// to capture: every command quoted in their reasons, once, in the order to
+// paste them into one switch session (checks.SortSession), each with the
+// IDs of the checks it would let run. A command may hold placeholders
+// (`ping <endpoint> vrf <vrf>`) when the input did not tell the VRF or the
+// endpoint.
+func (d Device) NotChecked() []Missing {
+	var out []Missing
+	index := map[string]int{}
+	for _, r := range d.Results {
+		if r.Status != checks.Skipped || !strings.HasPrefix(r.Reason, "not checked") {
+			continue
+		}
+		for _, cmd := range quoted(r.Reason) {
+			i, ok := index[cmd]
+			if !ok {
+				i = len(out)
+				index[cmd] = i
+				out = append(out, Missing{Command: cmd})
+			}
+			if ids := out[i].IDs; len(ids) == 0 || ids[len(ids)-1] != r.ID {
+				out[i].IDs = append(out[i].IDs, r.ID)
+			}
+		}
+	}
+	cmds := make([]string, len(out))
+	for i, m := range out {
+		cmds[i] = m.Command
+	}
+	checks.SortSession(cmds)
+	sorted := make([]Missing, len(out))
+	for i, c := range cmds {
+		sorted[i] = out[index[c]]
+	}
+	return sorted
+}
+
+// quoted returns the `backtick spans` of s, trimmed.
+func quoted(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '`')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i+1:], '`')
+		if j < 0 {
+			return out
+		}
+		if q := strings.TrimSpace(s[i+1 : i+1+j]); q != "" {
+			out = append(out, q)
+		}
+		s = s[i+j+2:]
+	}
+}
