@@ -50,108 +50,24 @@ const (
 	ContactMarker = "<redacted contact>"
 )
 
-// markerStem is what both markers start with: a value holding it has been
-// redacted already.
-const markerStem = "<redacted"
+// redacted reports whether a value is a marker, bare or quoted (and, for
+// a rule that takes the rest of the line, followed by the end of a
+// Markdown table cell): a rule that finds it again leaves it, so redaction
+// is idempotent. A value that merely holds or starts with a marker is
+// redacted like any other.
+func redacted(v string) bool {
+	switch strings.TrimRight(v, ` \|`) {
+	case Marker, ContactMarker, `"` + Marker + `"`, `"` + ContactMarker + `"`:
+		return true
+	}
+	return false
+}
 
 // Policy says what to redact. The zero value redacts secrets and contacts.
 type Policy struct {
 	// ShowContacts keeps Call Home and SNMP contact details (e-mail,
 	// phone, street address, customer/site/contract IDs) in the output.
 	ShowContacts bool
-}
-
-// rule finds secrets on one line: every submatch of re is a secret.
-type rule struct {
-	re *regexp.Regexp
-	// hint is a lower-case literal every match on an ASCII line contains,
-	// in some case: such lines without it skip the regexp, which keeps a
-	// 500 000-line capture cheap to redact.
-	hint string
-	// contact marks personal data shown with --show-contacts.
-	contact bool
-	// keep lists values that are keywords, not secrets.
-	keep map[string]bool
-	hi   int // the hint's number among the distinct hints (see init)
-}
-
-func r(hint, pattern string, keep ...string) rule {
-	k := map[string]bool{}
-	for _, w := range keep {
-		k[w] = true
-	}
-	return rule{hint: hint, re: regexp.MustCompile(`(?i)` + pattern), keep: k}
-}
-
-func contact(hint, pattern string) rule {
-	ru := r(hint, pattern)
-	ru.contact = true
-	return ru
-}
-
-// value is a config argument: a quoted string or one word.
-const value = `("[^"]*"|\S+)`
-
-// cfgStart anchors a rule to a configuration line: the start of the line,
-// or after "file:12: " or a JSON `"text": "` prefix. Prose that merely
-// names the keyword ("add an email-contact line") is left alone.
-const cfgStart = `(?:^|:\s+"?)\s*`
-
-// typed is NX-OS's optional encryption type before a secret (0, 3, 5, 7...).
-const typed = `(?:[0-9]\s+)?`
-
-// rules in the order they apply; specific forms come before generic ones.
-var rules = []rule{
-	// Private key material written on one line (JSON-escaped newlines).
-	r("private key", `-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`),
-	// Credentials in URLs: scheme://user:password@host.
-	r("@", `\b[a-z][a-z0-9+.-]*://[^/\s:@"]+:([^@\s/"]+)@`),
-	// username admin password 5 $5$...
-	r("password", `\busername\s+\S+\s+password\s+`+typed+value),
-	// Typed passwords anywhere (bgp neighbor "password 3 ..."), and a
-	// config line that starts with "password".
-	r("password", `\bpassword\s+[0-9]+\s+`+value),
-	r("password", `^\s*password\s+`+typed+value),
-	r("password", `\bproxy\s.*?\busername\s+\S+\s+password\s+`+typed+value),
-	r("secret", `\bsecret\s+[0-9]+\s+`+value),
-	r("password", `\brootDN\s.*?\bpassword\s+`+typed+value),
-	// TACACS+ and RADIUS shared keys, global or per host.
-	r("key", `\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+`+typed+value),
-	// ntp authentication-key 1 md5 SECRET 7
-	r("authentication-key", `\bntp\s+authentication-key\s+\d+\s+md5\s+`+value),
-	// ip ospf authentication-key 3 SECRET; ip ospf message-digest-key 1 md5 3 SECRET
-	r("authentication-key", `\bospf\s+authentication-key\s+`+typed+value),
-	r("message-digest-key", `\bmessage-digest-key\s+\d+\s+md5\s+`+typed+value),
-	// key chains and HSRP: key-string 7 SECRET; authentication text SECRET
-	r("key-string", `\bkey-string\s+`+typed+value),
-	r("authentication", `\bauthentication\s+text\s+`+value),
-	r("pre-shared-key", `\bpre-shared-key\s+`+typed+value),
-	r("ah-md5", `\bah-md5\s+`+typed+value),
-	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
-	// ("authentication-key 1 md5" is not one: the hyphen rules it out.)
-	r("key", `(?:^|[^-\w])key\s+[0-9]\s+`+value),
-	r("key", `(?:^|[^-\w])key\s+("[^"]*")`),
-	// SNMP communities and v3 user keys.
-	r("snmp-server", `\bsnmp-server\s+community\s+`+value),
-	r("snmp-server", `\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+`+value),
-	r("snmp-server", `\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+`+value, "version"),
-	r("snmp-server", `\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+`+value),
-	r("snmp-server", `\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-128|3des|des)\s+)?`+value, "aes-128", "3des", "des"),
-	// Smart Licensing ID tokens: license smart register|trust idtoken TOKEN.
-	// Placeholders such as "<token>" in remedies are left as written.
-	r("idtoken", `\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`),
-	// Token-shaped strings anywhere: Cisco ID tokens carry an encoded
-	// newline ("%0A") inside a long base64 run.
-	r("%0a", `([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`),
-
-	// Contact details (personal data), shown only with --show-contacts.
-	contact("email-contact", cfgStart+`email-contact\s+(.+)`),
-	contact("phone-contact", cfgStart+`phone-contact\s+(.+)`),
-	contact("phone-contact", `\bphone-contact\s+(\+?[0-9]\S*)`),
-	contact("streetaddress", cfgStart+`streetaddress\s+(.+)`),
-	contact("-id", cfgStart+`(?:customer-id|site-id|contract-id)\s+(.+)`),
-	contact("contact", `\bsnmp-server\s+contact\s+(.+)`),
-	contact("@", `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`),
 }
 
 // Line redacts one line of text and escapes what a terminal would act on
@@ -176,7 +92,7 @@ func (p Policy) redact(s string) string {
 	ascii, lower := isASCII(s), strings.ToLower(s)
 	var looked, found uint64
 	for _, ru := range rules {
-		if ru.contact && p.ShowContacts {
+		if ru.Contact && p.ShowContacts {
 			continue
 		}
 		bit := uint64(1) << ru.hi
@@ -218,6 +134,7 @@ func init() {
 			hints = append(hints, ru.hint)
 		}
 		rules[i].hi = m[ru.hint]
+		rules[i].re = regexp.MustCompile(`(?i)` + ru.pattern)
 	}
 	if len(m) > 63 {
 		panic("redact: more than 63 distinct hints")
@@ -310,7 +227,7 @@ func (ru rule) apply(s string) string {
 		return s
 	}
 	marker := Marker
-	if ru.contact {
+	if ru.Contact {
 		marker = ContactMarker
 	}
 	var b strings.Builder
@@ -322,7 +239,7 @@ func (ru rule) apply(s string) string {
 				continue
 			}
 			v := s[start:end]
-			if strings.Contains(v, markerStem) || ru.keep[strings.ToLower(v)] || (ru.contact && (isCisco(v) || isSSHAlgorithm(v))) {
+			if redacted(v) || ru.keeps(v) || (ru.Contact && (isCisco(v) || isSSHAlgorithm(v))) {
 				continue
 			}
 			b.WriteString(s[last:start])
@@ -375,10 +292,24 @@ func (p Policy) Text(s string) string {
 // PEM private key block, whose body lines carry no keyword of their own.
 type Stream struct {
 	policy *Policy
-	inKey  bool
+	key    keyState
 	// sgr keeps the colour sequences of slcheck's own text report
 	// (Writer.Color).
 	sgr bool
+}
+
+// keyState is where a Stream stands in a PEM private key block (RFC 7468):
+// the zero value is outside one. A body is base64 lines of one width (64
+// characters as RFC 7468 writes them; 16 to 100 are taken) and a shorter
+// or padded last line, after optional headers (Proc-Type, DEK-Info) and a
+// blank line. The first line that is not shaped so ends the block (a
+// one-word configuration line such as "callhome" is too short to start a
+// body), as does the END line or the end of the text: a cut or
+// unterminated block cannot hide the lines after it.
+type keyState struct {
+	in    bool
+	width int  // the first body line's length; 0 before it
+	last  bool // the short last line was seen: only END may follow
 }
 
 // Stream starts redacting a sequence of lines.
@@ -387,8 +318,9 @@ func (p Policy) Stream() *Stream { return &Stream{policy: &p} }
 var (
 	beginKey = regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----`)
 	endKey   = regexp.MustCompile(`-----END [A-Z ]*PRIVATE KEY-----`)
-	// keyBody matches a PEM body line (base64) or a PEM header inside it.
-	keyBody = regexp.MustCompile(`^\s*(?:[A-Za-z0-9+/=]+|(?:Proc-Type|DEK-Info):.*)\s*$`)
+	// pemLine is a line of base64; pemHeader a PEM header (RFC 1421).
+	pemLine   = regexp.MustCompile(`^[A-Za-z0-9+/]+={0,2}$`)
+	pemHeader = regexp.MustCompile(`^(?:Proc-Type|DEK-Info):`)
 )
 
 // Text redacts the next lines of the sequence, given as one string.
@@ -405,21 +337,45 @@ func (st *Stream) Text(s string) string {
 
 // Line redacts and escapes the next line of the sequence.
 func (st *Stream) Line(s string) string {
-	if st.inKey {
-		if endKey.MatchString(s) {
-			st.inKey = false
-			return escape(s, st.sgr)
+	if st.key.in {
+		if out, ok := st.keyLine(s); ok {
+			return out
 		}
-		if keyBody.MatchString(s) && !strings.Contains(s, markerStem) {
-			return leadingSpace(s) + Marker
-		}
-		return st.policy.line(s, st.sgr)
+		st.key = keyState{}
 	}
 	if beginKey.MatchString(s) && !endKey.MatchString(s) {
-		st.inKey = true
+		st.key.in = true
 		return escape(s, st.sgr)
 	}
 	return st.policy.line(s, st.sgr)
+}
+
+// keyLine handles a line inside a private key block: the line to print,
+// or false when the line is not part of the block.
+func (st *Stream) keyLine(s string) (string, bool) {
+	if endKey.MatchString(s) {
+		st.key = keyState{}
+		return escape(s, st.sgr), true
+	}
+	t := strings.TrimSpace(s)
+	k := &st.key
+	switch {
+	case k.width == 0 && pemHeader.MatchString(t):
+		return leadingSpace(s) + Marker, true
+	case k.width == 0 && t == "":
+		return escape(s, st.sgr), true
+	case !pemLine.MatchString(t) || k.last:
+		return "", false
+	case k.width == 0 && len(t) >= 16 && len(t) <= 100:
+		k.width = len(t)
+	case k.width > 0 && len(t) == k.width:
+	case k.width > 0 && len(t) < k.width:
+		k.last = true
+	default:
+		return "", false
+	}
+	k.last = k.last || strings.HasSuffix(t, "=")
+	return leadingSpace(s) + Marker, true
 }
 
 func leadingSpace(s string) string {

@@ -91,13 +91,15 @@ func TestShowContacts(t *testing.T) {
 const pemKey = `crypto key
 -----BEGIN RSA PRIVATE KEY-----
 Proc-Type: 4,ENCRYPTED
-MIIEowIBAAKCAQEAsecretbody1
+MIIEowIBAAKCAQEAsecretbody1secretbody1secretbody1secretbody1abcd
+bm90IGEgcmVhbCBrZXkgYnV0IHNoYXBlZCBsaWtlIG9uZSBmb3IgdGhlIHRlc3Qx
 bm90IGEgcmVhbCBrZXk=
 -----END RSA PRIVATE KEY-----
 hostname n9k`
 
 const pemWant = `crypto key
 -----BEGIN RSA PRIVATE KEY-----
+<redacted>
 <redacted>
 <redacted>
 <redacted>
@@ -158,7 +160,7 @@ func TestValue(t *testing.T) {
 	v := outer{
 		Msg:   "snmp-server community s3cret",
 		Ptr:   &inner{Text: "username a password 5 $5$x"},
-		Items: []inner{{Lines: []string{"-----BEGIN PRIVATE KEY-----", "QUJDREVGRw==", "-----END PRIVATE KEY-----"}}},
+		Items: []inner{{Lines: []string{"-----BEGIN PRIVATE KEY-----", "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=", "-----END PRIVATE KEY-----"}}},
 		Map:   map[string]string{"k": "key 7 \"m\""},
 		Any:   "radius-server key 7 \"i\"",
 		note:  "snmp-server community unexported",
@@ -265,7 +267,7 @@ func plainSlow(s string) bool {
 // result.
 func lineEveryRule(p Policy, s string) string {
 	for _, ru := range rules {
-		if ru.contact && p.ShowContacts {
+		if ru.Contact && p.ShowContacts {
 			continue
 		}
 		s = ru.apply(s)

@@ -49,20 +49,18 @@ func (p Policy) walk(v reflect.Value, st *Stream) {
 			p.walk(v.Elem(), p.Stream())
 		}
 	case reflect.Struct:
-		if v.CanAddr() {
-			if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(p) {
-				return
-			}
-		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				p.walk(v.Field(i), st)
-			}
-		}
+		p.walkRow(v, map[int]*Stream{})
 	case reflect.Slice, reflect.Array:
-		lines := p.Stream()
+		// A slice of structs is a table: each field is a column of lines
+		// of its own (a key quoted as evidence, line by line, is one
+		// column; the command and file beside each line are others).
+		lines, columns := p.Stream(), map[int]*Stream{}
 		for i := 0; i < v.Len(); i++ {
-			p.walk(v.Index(i), lines)
+			if e := v.Index(i); e.Kind() == reflect.Struct {
+				p.walkRow(e, columns)
+			} else {
+				p.walk(e, lines)
+			}
 		}
 	case reflect.Map:
 		iter := v.MapRange()
@@ -72,5 +70,26 @@ func (p Policy) walk(v reflect.Value, st *Stream) {
 			p.walk(c, p.Stream())
 			v.SetMapIndex(iter.Key(), c)
 		}
+	}
+}
+
+// walkRow walks the exported fields of a struct, each field's strings as
+// the next lines of its column's Stream.
+func (p Policy) walkRow(v reflect.Value, columns map[int]*Stream) {
+	if v.CanAddr() {
+		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(p) {
+			return
+		}
+	}
+	for i := 0; i < v.NumField(); i++ {
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		st := columns[i]
+		if st == nil {
+			st = p.Stream()
+			columns[i] = st
+		}
+		p.walk(v.Field(i), st)
 	}
 }

@@ -107,7 +107,7 @@ func (w *Writer) Close() error {
 type Redacted struct {
 	raw, out []byte
 	policy   Policy
-	inKey    bool // the stream's state after the last line
+	key      keyState // the stream's state after the last line
 }
 
 // Redacted redacts text, which should end with a newline, line by line
@@ -119,7 +119,7 @@ func (p Policy) Redacted(text []byte) *Redacted {
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}
-	return &Redacted{raw: text, out: out, policy: p, inKey: st.inKey}
+	return &Redacted{raw: text, out: out, policy: p, key: st.key}
 }
 
 // RedactedWith reports whether r was redacted with p.
@@ -147,7 +147,7 @@ func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
 // would have produced from r's text. Otherwise r's text goes through Write.
 func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
 	w.mu.Lock()
-	if len(w.buf) > 0 || w.st.inKey || w.st.sgr || *w.st.policy != r.policy ||
+	if len(w.buf) > 0 || w.st.key.in || w.st.sgr || *w.st.policy != r.policy ||
 		len(r.raw) == 0 || r.raw[len(r.raw)-1] != '\n' {
 		w.mu.Unlock()
 		return w.Write(r.raw)
@@ -156,6 +156,6 @@ func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
 	if _, err := w.w.Write(r.out); err != nil {
 		return 0, err
 	}
-	w.st.inKey = r.inKey
+	w.st.key = r.key
 	return len(r.raw), nil
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +124,45 @@ func TestShowContacts(t *testing.T) {
 		for _, c := range contacts {
 			if !strings.Contains(out, c) {
 				t.Errorf("%s --show-contacts: %q missing", format, c)
+			}
+		}
+	}
+}
+
+// TestEveryRuleEveryFormat feeds every redaction rule's example through
+// every output format, wherever a renderer prints text (evidence, message,
+// remedy, notes, references, errors): its secret never shows, and a
+// contact shows only with --show-contacts.
+func TestEveryRuleEveryFormat(t *testing.T) {
+	var lines []string
+	for _, ru := range redact.Rules() {
+		lines = append(lines, ru.Example)
+	}
+	// A fresh document each time: rendering redacts the document in place.
+	doc := func() *report.Document {
+		lines := slices.Clone(lines)
+		var ev []capture.Ref
+		for i, l := range lines {
+			ev = append(ev, capture.Ref{Command: "show running-config", Source: "cap.txt", Line: i + 1, Text: l})
+		}
+		all := strings.Join(lines, "\n")
+		fail := checks.Result{ID: "CH002", Title: "CiscoTAC-1 URL is http://", Status: checks.Fail,
+			Severity: checks.Error, Message: all, Evidence: ev,
+			Remedy: &remedies.Remedy{Summary: lines[0], Config: slices.Clone(lines), Verify: slices.Clone(lines),
+				Notes: slices.Clone(lines)},
+			References: slices.Clone(lines)}
+		return &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
+			Devices: []report.Device{{Source: "cap.txt", Hostname: "n9k", Mode: "classic", Method: "direct",
+				Results: []checks.Result{fail}}},
+			Errors: []report.Error{{Source: "cap.txt", Kind: "input", Line: 3, Msg: all}}}
+	}
+	for _, format := range report.Formats {
+		for _, show := range []bool{false, true} {
+			out := render(t, doc(), report.Options{Format: format, Redact: redact.Policy{ShowContacts: show}})
+			for _, ru := range redact.Rules() {
+				if shown := strings.Contains(out, ru.Secret); shown != (show && ru.Contact) {
+					t.Errorf("-o %s --show-contacts=%v: %q shown %v (rule %s)", format, show, ru.Secret, shown, ru.Keyword)
+				}
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/probe"
+	"github.com/slcheck/slcheck/redact"
 )
 
 // probeFlags are the flags of the opt-in live probes (DNS004, TLS003),
@@ -140,12 +141,21 @@ func hostPort(s string) (string, error) {
 	return host, nil
 }
 
-// redactedURL keeps a proxy password out of an error message.
+// redactedURL keeps a proxy password out of an error message, whatever
+// the value's shape: a URL's password goes (url.Redacted), and whatever
+// comes before the last @ of a value that is not a URL with a host
+// (u:secret@host:3128, which url.Parse takes for scheme "u").
 func redactedURL(s string) string {
-	if u, err := url.Parse(s); err == nil {
+	if u, err := url.Parse(s); err == nil && u.Host != "" && u.Opaque == "" {
 		return u.Redacted()
 	}
-	return "(unparsable URL)"
+	if i := strings.LastIndex(s, "@"); i >= 0 {
+		return redact.Marker + s[i:]
+	}
+	if _, err := url.Parse(s); err != nil {
+		return "(unparsable URL)"
+	}
+	return s
 }
 
 // normalizeProbeArgs lets `--probe dns` mean `--probe=dns`: pflag gives a

@@ -118,6 +118,11 @@ func TestProbeFlagErrors(t *testing.T) {
 		{[]string{"--probe", "--dns-server", "dns.example.net"}, "want an IP address"},
 		{[]string{"--probe", "--connect-to", "127.0.0.1"}, "--connect-to"},
 		{[]string{"--probe", "--proxy", "https://user:hunter2@127.0.0.1:3128"}, "want http://"},
+		// Not a URL with a host: url.Parse takes "u" for the scheme.
+		{[]string{"--probe", "--proxy", "u:hunter2@127.0.0.1:3128"}, `--proxy "<redacted>@127.0.0.1:3128"`},
+		{[]string{"--probe", "--proxy", "hunter2@127.0.0.1:3128"}, "want http://"},
+		{[]string{"--probe", "--proxy", "http://u:hunter2@"}, "want http://"},
+		{[]string{"--proxy", "u:hunter2@127.0.0.1:3128"}, "need --probe or --probe tls"},
 		{[]string{"--probe", "--ca-file", notPEM}, "no PEM certificate"},
 		{[]string{"--probe", "--ca-file", filepath.Join(dir, "missing.pem")}, "--ca-file"},
 		{[]string{"--probe", "--probe-timeout", "0s"}, "--probe-timeout"},

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/internal/nxsim"
 	"github.com/slcheck/slcheck/redact"
 )
 
@@ -67,4 +70,53 @@ func TestNoCaptureSecretInAnyOutput(t *testing.T) {
 	if total < 30 {
 		t.Errorf("only %d secret words found in all the scenarios", total)
 	}
+}
+
+// An unterminated private key block in the running-config hides only the
+// key's own lines: live over SSH the callhome block after it is read, as
+// `slcheck file` reads it from the raw log (CH002 finds the http:// URL
+// both ways), and the key body reaches no output.
+func TestUnterminatedKeyLiveAndFile(t *testing.T) {
+	sc, err := nxsim.BundledScenario("healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const body1 = "MIIEowIBAAKCAQEAsecretbody1secretbody1secretbody1secretbody1abcd"
+	const body2 = "c2Vjb25kIGxpbmUgb2YgdGhlIGtleSBib2R5IHNoYXBlZCBhcyBQRU0gd291bGQ"
+	outputs := maps.Clone(sc.Outputs)
+	run := strings.Replace(outputs["show running-config"], "https://tools.cisco.com", "http://tools.cisco.com", 1)
+	run = strings.Replace(run, "\ncallhome\n", "\n-----BEGIN RSA PRIVATE KEY-----\n"+body1+"\n"+body2+"\ncallhome\n", 1)
+	if !strings.Contains(run, body2+"\ncallhome\n") || !strings.Contains(run, "http://tools.cisco.com") {
+		t.Fatal("the scenario's running-config changed shape")
+	}
+	outputs["show running-config"] = run
+	d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	live := runCLI(t, false, env, "", "ssh", "-u", "admin", "--known-hosts", trusting(t, d), "-o", "json", d.Addr())
+	log := filepath.Join(t.TempDir(), "raw.log")
+	raw := sc.Hostname + "# show version\n" + outputs["show version"] + "\n" + sc.Hostname + "# show running-config\n" + run + "\n"
+	if err := os.WriteFile(log, []byte(raw), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file := runCLI(t, false, nil, "", "file", "-o", "json", log)
+	for name, r := range map[string]runResult{"ssh": live, "file": file} {
+		doc := decode(t, r.out)
+		if len(doc.Devices) != 1 {
+			t.Fatalf("%s: %d devices\n%s", name, len(doc.Devices), r.err)
+		}
+		ch002 := result(t, doc.Devices[0], "CH002")
+		if ch002.Status != checks.Fail || !strings.Contains(ch002.Message, "http://tools.cisco.com") {
+			t.Errorf("%s: CH002 %s: %s", name, ch002.Status, ch002.Message)
+		}
+		for _, s := range []string{body1, body2} {
+			if strings.Contains(r.out, s) || strings.Contains(r.err, s) {
+				t.Errorf("%s: the key body reached the output", name)
+			}
+		}
+	}
+	assertDeviceReadOnly(t, d)
 }

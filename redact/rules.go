@@ -1,0 +1,215 @@
+package redact
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Rule is one redaction rule as documentation and tests see it: the
+// keyword it finds a secret after, the document that defines that keyword,
+// and a line holding a secret (Secret) that Line must hide.
+type Rule struct {
+	Keyword string
+	Source  string
+	Example string
+	Secret  string
+	// Contact marks personal data, shown with --show-contacts.
+	Contact bool
+}
+
+// Rules lists every rule in the order they apply.
+func Rules() []Rule {
+	out := make([]Rule, len(rules))
+	for i, ru := range rules {
+		out[i] = ru.Rule
+	}
+	return out
+}
+
+// rule finds secrets on one line: every submatch of re is a secret.
+type rule struct {
+	Rule
+	// pattern is re's source, matched without regard to case.
+	pattern string
+	re      *regexp.Regexp
+	// hint is a lower-case literal every match on an ASCII line contains,
+	// in some case: such lines without it skip the regexp, which keeps a
+	// 500 000-line capture cheap to redact.
+	hint string
+	// keep lists values that are keywords, not secrets.
+	keep []string
+	hi   int // the hint's number among the distinct hints (see init)
+}
+
+// value is a config argument: a quoted string or one word.
+const value = `("[^"]*"|\S+)`
+
+// cfgStart anchors a rule to a configuration line: the start of the line,
+// or after "file:12: " or a JSON `"text": "` prefix. Prose that merely
+// names the keyword ("add an email-contact line") is left alone.
+const cfgStart = `(?:^|:\s+"?)\s*`
+
+// rest is the rest of the line, without the quote (and comma) that ends it
+// in a JSON document.
+const rest = `(.+?)(?:",?)?$`
+
+// typed is NX-OS's optional encryption type before a secret (0, 3, 5, 6,
+// 7...).
+const typed = `(?:[0-9]\s+)?`
+
+// The configuration guides the rules' keywords come from (Cisco Nexus 9000
+// Series NX-OS, release 9.3(x) and 10.x editions; the commands are the same
+// on the Nexus 3000 and 7000 guides).
+const (
+	secGuide   = "Cisco Nexus 9000 Series NX-OS Security Configuration Guide"
+	sysGuide   = "Cisco Nexus 9000 Series NX-OS System Management Configuration Guide"
+	routeGuide = "Cisco Nexus 9000 Series NX-OS Unicast Routing Configuration Guide"
+	mcastGuide = "Cisco Nexus 9000 Series NX-OS Multicast Routing Configuration Guide"
+	ifGuide    = "Cisco Nexus 9000 Series NX-OS Interfaces Configuration Guide"
+	progGuide  = "Cisco Nexus 9000 Series NX-OS Programmability Guide"
+)
+
+// rules in the order they apply; specific forms come before generic ones.
+// Each names the guide (and chapter) that defines its keyword; a form
+// slcheck hides without a guide to cite says so. Every example passes
+// through Line and every output format in the tests (TestEveryRule here,
+// TestEveryRuleEveryFormat in report).
+var rules = []rule{
+	{Rule: Rule{Keyword: "-----BEGIN ... PRIVATE KEY----- (on one line)", Source: "RFC 7468 (PEM): a private key quoted on one line, as JSON quotes a multi-line one; multi-line blocks: Stream",
+		Example: `"text": "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAkeyBody\n-----END RSA PRIVATE KEY-----"`, Secret: "MIIEpAIBAAKCAQEAkeyBody"},
+		hint: "private key", pattern: `-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`},
+	{Rule: Rule{Keyword: "scheme://user:password@host", Source: "RFC 3986 section 3.2.1 (userinfo, up to the last @); NX-OS copy and proxy URLs",
+		Example: "transport http proxy server http://:p@ss/w0rd@proxy.example.com", Secret: "p@ss/w0rd"},
+		hint: "@", pattern: `\b[a-z][a-z0-9+.-]*://[^\s:/"]*:([^\s"]*)@`},
+	{Rule: Rule{Keyword: "username NAME ... password [0|5] PASSWORD", Source: secGuide + ", Configuring User Accounts and RBAC",
+		Example: "username ops role network-operator password 5 $5$S3cr3tHash", Secret: "$5$S3cr3tHash"},
+		hint: "password", pattern: `\busername\s+\S+\s+(?:\S+\s+)*?password\s+` + typed + value},
+	{Rule: Rule{Keyword: "ip msdp password PEER [3|7] PASSWORD", Source: mcastGuide + ", Configuring MSDP",
+		Example: "ip msdp password 192.0.2.7 3 S3cr3tMsdp", Secret: "S3cr3tMsdp"},
+		hint: "password", pattern: `\bmsdp\s+password\s+\S+\s+` + typed + value},
+	{Rule: Rule{Keyword: "nxapi ... password PASSPHRASE", Source: progGuide + ", NX-API (nxapi certificate httpskey keyfile FILE password PASSPHRASE)",
+		Example: "nxapi certificate httpskey keyfile bootflash:server.key password S3cr3tPhrase", Secret: "S3cr3tPhrase"},
+		hint: "password", pattern: `\bnxapi\s.*?\bpassword\s+` + typed + value},
+	{Rule: Rule{Keyword: "password [0|3|7] PASSWORD", Source: routeGuide + ", Configuring Basic BGP (neighbor password); any typed password",
+		Example: "    password 3 S3cr3tBgp", Secret: "S3cr3tBgp"},
+		hint: "password", pattern: `\bpassword\s+[0-9]+\s+` + value},
+	{Rule: Rule{Keyword: "password PASSWORD (a line that starts with it)", Source: routeGuide + ", Configuring Basic BGP (neighbor password, untyped)",
+		Example: "  password S3cr3tLine", Secret: "S3cr3tLine"},
+		hint: "password", pattern: `^\s*password\s+` + typed + value},
+	{Rule: Rule{Keyword: "proxy ... username NAME password PASSWORD", Source: "no NX-OS guide: the HTTP proxy credentials of other Cisco platforms, hidden in case a release takes them",
+		Example: "license smart proxy http://proxy.example.com 3128 username u password S3cr3tProxy", Secret: "S3cr3tProxy"},
+		hint: "password", pattern: `\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value},
+	{Rule: Rule{Keyword: "enable secret [0|5] SECRET", Source: secGuide + ", Configuring User Accounts and RBAC (feature privilege)",
+		Example: "enable secret 5 $5$S3cr3tEnable", Secret: "$5$S3cr3tEnable"},
+		hint: "secret", pattern: `\bsecret\s+[0-9]+\s+` + value},
+	{Rule: Rule{Keyword: "ldap-server host ... rootDN ... password [0|7] PASSWORD", Source: secGuide + ", Configuring LDAP",
+		Example: `ldap-server host 192.0.2.9 rootDN "cn=admin" password 7 S3cr3tLdap`, Secret: "S3cr3tLdap"},
+		hint: "password", pattern: `\brootDN\s.*?\bpassword\s+` + typed + value},
+	{Rule: Rule{Keyword: "tacacs-server|radius-server [host ...] key [0|7] KEY", Source: secGuide + ", Configuring TACACS+ and Configuring RADIUS",
+		Example: `tacacs-server host 192.0.2.10 key 7 "S3cr3tTacacs" port 49`, Secret: "S3cr3tTacacs"},
+		hint: "key", pattern: `\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+` + typed + value},
+	{Rule: Rule{Keyword: "ntp authentication-key N {md5|sha1|...} KEY", Source: sysGuide + ", Configuring NTP",
+		Example: "ntp authentication-key 1 sha1 S3cr3tNtp 7", Secret: "S3cr3tNtp"},
+		hint: "authentication-key", pattern: `\bntp\s+authentication-key\s+\d+\s+[a-z][\w-]*\s+` + value},
+	{Rule: Rule{Keyword: "ip ospf authentication-key [0|3|7] KEY", Source: routeGuide + ", Configuring OSPFv2",
+		Example: "  ip ospf authentication-key 3 S3cr3tOspf", Secret: "S3cr3tOspf"},
+		hint: "authentication-key", pattern: `\bospf\s+authentication-key\s+` + typed + value},
+	{Rule: Rule{Keyword: "ip ospf message-digest-key N md5 [0|3|7] KEY", Source: routeGuide + ", Configuring OSPFv2",
+		Example: "  ip ospf message-digest-key 1 md5 3 S3cr3tDigest", Secret: "S3cr3tDigest"},
+		hint: "message-digest-key", pattern: `\bmessage-digest-key\s+\d+\s+md5\s+` + typed + value},
+	{Rule: Rule{Keyword: "ospfv3 authentication ipsec spi N {md5|sha1} [0|3|7] KEY", Source: routeGuide + ", Configuring OSPFv3 (authentication)",
+		Example: "  ospfv3 authentication ipsec spi 256 sha1 3 S3cr3tSpi", Secret: "S3cr3tSpi"},
+		hint: "ipsec", pattern: `\bipsec\s+spi\s+\d+\s+(?:md5|sha1)\s+` + typed + value},
+	{Rule: Rule{Keyword: "key-string [0|7] KEY", Source: secGuide + ", Configuring Keychain Management; HSRP authentication md5 key-string",
+		Example: "    key-string 7 S3cr3tString", Secret: "S3cr3tString"},
+		hint: "key-string", pattern: `\bkey-string\s+` + typed + value},
+	{Rule: Rule{Keyword: "key-octet-string [0|6|7] OCTETS", Source: secGuide + ", Configuring MACsec (MACsec key chains)",
+		Example: "    key-octet-string 7 S3cr3tOctets cryptographic-algorithm AES_256_CMAC", Secret: "S3cr3tOctets"},
+		hint: "key-octet-string", pattern: `\bkey-octet-string\s+` + typed + value},
+	{Rule: Rule{Keyword: "bfd authentication ... hex-key [3|7] KEY", Source: ifGuide + ", Configuring BFD (authentication)",
+		Example: "  bfd authentication keyed-sha1 keyid 1 hex-key 3 S3cr3tHex", Secret: "S3cr3tHex"},
+		hint: "hex-key", pattern: `\bhex-key\s+` + typed + value},
+	{Rule: Rule{Keyword: "bfd authentication ... key KEY", Source: ifGuide + ", Configuring BFD (authentication)",
+		Example: "  bfd authentication keyed-sha1 keyid 1 key S3cr3tAscii", Secret: "S3cr3tAscii"},
+		hint: "bfd", pattern: `\bbfd\s+authentication\s.*?\bkey\s+` + typed + value},
+	{Rule: Rule{Keyword: "authentication text PASSWORD", Source: routeGuide + ", Configuring HSRP and Configuring VRRP",
+		Example: "    authentication text S3cr3tHsrp", Secret: "S3cr3tHsrp"},
+		hint: "authentication", pattern: `\bauthentication\s+text\s+` + value},
+	{Rule: Rule{Keyword: "pre-shared-key [0|6|7] KEY", Source: "no NX-OS guide at hand: the IKE form (crypto ikev2 keyring) of other Cisco platforms, hidden wherever it appears",
+		Example: "  pre-shared-key 6 S3cr3tPsk", Secret: "S3cr3tPsk"},
+		hint: "pre-shared-key", pattern: `\bpre-shared-key\s+` + typed + value},
+	{Rule: Rule{Keyword: "ip pim hello-authentication ah-md5 [0|3|7] KEY", Source: mcastGuide + ", Configuring PIM",
+		Example: "  ip pim hello-authentication ah-md5 3 S3cr3tPim", Secret: "S3cr3tPim"},
+		hint: "ah-md5", pattern: `\bah-md5\s+` + typed + value},
+	{Rule: Rule{Keyword: "key config-key ascii KEY", Source: secGuide + ", Configuring the master key (type-6 encryption)",
+		Example: "key config-key ascii S3cr3tMaster", Secret: "S3cr3tMaster"},
+		hint: "config-key", pattern: `\bkey\s+config-key\s+ascii\s+` + value},
+	{Rule: Rule{Keyword: "crypto ca import|export TRUSTPOINT pkcs12 FILE PASSPHRASE", Source: secGuide + ", Configuring PKI",
+		Example: "crypto ca import myTP pkcs12 bootflash:tp.p12 S3cr3tPkcs", Secret: "S3cr3tPkcs"},
+		hint: "pkcs12", pattern: `\bcrypto\s+ca\s+(?:import|export)\s+\S+\s+pkcs12\s+\S+\s+` + value},
+	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
+	// ("authentication-key 1 md5" is not one: the hyphen rules it out.)
+	{Rule: Rule{Keyword: "key [0|6|7] KEY", Source: secGuide + ", Configuring Keychain Management and the AAA server keys; any typed key",
+		Example: "  key 7 S3cr3tKey", Secret: "S3cr3tKey"},
+		hint: "key", pattern: `(?:^|[^-\w])key\s+[0-9]\s+` + value},
+	{Rule: Rule{Keyword: `key "KEY"`, Source: secGuide + ", Configuring TACACS+ and Configuring RADIUS (quoted keys)",
+		Example: `  key "S3cr3tQuoted"`, Secret: "S3cr3tQuoted"},
+		hint: "key", pattern: `(?:^|[^-\w])key\s+("[^"]*")`},
+	{Rule: Rule{Keyword: "snmp-server community NAME", Source: sysGuide + ", Configuring SNMP",
+		Example: "snmp-server community S3cr3tComm group network-operator", Secret: "S3cr3tComm"},
+		hint: "snmp-server", pattern: `\bsnmp-server\s+community\s+` + value},
+	{Rule: Rule{Keyword: "snmp-server host HOST ... version {1|2c} COMMUNITY", Source: sysGuide + ", Configuring SNMP",
+		Example: "snmp-server host 192.0.2.1 traps version 2c S3cr3tTrap udp-port 162", Secret: "S3cr3tTrap"},
+		hint: "snmp-server", pattern: `\bsnmp-server\s+host\s+\S+\s+(?:(?:traps|informs)\s+)?version\s+(?:1|2c)\s+` + value},
+	{Rule: Rule{Keyword: "snmp-server host HOST {traps|informs} COMMUNITY", Source: sysGuide + ", Configuring SNMP",
+		Example: "snmp-server host 192.0.2.1 informs S3cr3tInform", Secret: "S3cr3tInform"},
+		hint: "snmp-server", pattern: `\bsnmp-server\s+host\s+\S+\s+(?:traps|informs)\s+` + value, keep: []string{"version"}},
+	{Rule: Rule{Keyword: "snmp-server user NAME ... auth {md5|sha...} PASSWORD", Source: sysGuide + ", Configuring SNMP (SNMPv3 users)",
+		Example: "snmp-server user ops network-operator auth sha S3cr3tAuth", Secret: "S3cr3tAuth"},
+		hint: "snmp-server", pattern: `\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\S*)\s+` + value},
+	{Rule: Rule{Keyword: "snmp-server user NAME ... priv [aes-128|aes-256|...] PASSWORD", Source: sysGuide + ", Configuring SNMP (SNMPv3 users)",
+		Example: "snmp-server user ops network-operator auth md5 0xA1 priv aes-256 S3cr3tPriv localizedkey", Secret: "S3cr3tPriv"},
+		hint: "snmp-server", pattern: `\bsnmp-server\s+user\s+.*?\bpriv\s+(?:(?:aes-\d+|3des|des)\s+)?` + value,
+		keep: []string{"aes-128", "aes-192", "aes-256", "3des", "des"}},
+	// Placeholders such as "<token>" in remedies are left as written.
+	{Rule: Rule{Keyword: "license smart register|trust idtoken TOKEN", Source: "Cisco TAC document 217965, Smart Licensing on Nexus Platforms; the Smart Licensing Using Policy user guide (trust idtoken)",
+		Example: "license smart register idtoken S3cr3tTokenZZ force", Secret: "S3cr3tTokenZZ"},
+		hint: "idtoken", pattern: `\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`},
+	// Cisco ID tokens carry an encoded newline ("%0A") inside a long base64
+	// run.
+	{Rule: Rule{Keyword: "a token-shaped string anywhere (base64 with %0A)", Source: "Cisco TAC document 217965 (ID tokens as CSSM issues them)",
+		Example: "token was ZTI0ZWM5YmYtMTE1%0AMjMzOTc0NjA3 in the log", Secret: "ZTI0ZWM5YmYtMTE1%0AMjMzOTc0NjA3"},
+		hint: "%0a", pattern: `([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`},
+
+	// Contact details (personal data), shown only with --show-contacts.
+	{Rule: Rule{Keyword: "email-contact ADDRESS", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
+		Example: "  email-contact noc@example.org", Secret: "noc@example.org"},
+		hint: "email-contact", pattern: cfgStart + `email-contact\s+` + rest},
+	{Rule: Rule{Keyword: "phone-contact NUMBER", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
+		Example: "  phone-contact +1-408-555-0100", Secret: "+1-408-555-0100"},
+		hint: "phone-contact", pattern: cfgStart + `phone-contact\s+` + rest},
+	{Rule: Rule{Keyword: "phone-contact NUMBER (inside a sentence)", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
+		Example: "the callhome phone-contact +15550100 is set", Secret: "+15550100"},
+		hint: "phone-contact", pattern: `\bphone-contact\s+(\+?[0-9]\S*)`},
+	{Rule: Rule{Keyword: "streetaddress ADDRESS", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
+		Example: "  streetaddress 1 Main Street, Springfield", Secret: "1 Main Street"},
+		hint: "streetaddress", pattern: cfgStart + `streetaddress\s+` + rest},
+	{Rule: Rule{Keyword: "customer-id|site-id|contract-id ID", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
+		Example: "  contract-id CT-998877", Secret: "CT-998877"},
+		hint: "-id", pattern: cfgStart + `(?:customer-id|site-id|contract-id)\s+` + rest},
+	{Rule: Rule{Keyword: "snmp-server contact NAME", Source: sysGuide + ", Configuring SNMP", Contact: true,
+		Example: "snmp-server contact Jane Doe x5555", Secret: "Jane Doe"},
+		hint: "contact", pattern: `\bsnmp-server\s+contact\s+` + rest},
+	{Rule: Rule{Keyword: "an e-mail address anywhere", Source: "RFC 5322 addresses (personal data wherever a capture holds one)", Contact: true,
+		Example: "send to jane.doe@example.org please", Secret: "jane.doe@example.org"},
+		hint: "@", pattern: `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`},
+}
+
+func (ru rule) keeps(v string) bool {
+	for _, k := range ru.keep {
+		if strings.EqualFold(k, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEveryRule: every rule hides the secret of its example (and shows a
+// contact with ShowContacts), names its source, and is idempotent.
+func TestEveryRule(t *testing.T) {
+	seen := map[string]bool{}
+	for _, ru := range Rules() {
+		t.Run(ru.Keyword, func(t *testing.T) {
+			if ru.Source == "" || ru.Example == "" || ru.Secret == "" || !strings.Contains(ru.Example, ru.Secret) {
+				t.Fatalf("incomplete rule: %+v", ru)
+			}
+			if seen[ru.Example] {
+				t.Errorf("example shared with another rule: %q", ru.Example)
+			}
+			seen[ru.Example] = true
+			got := Policy{}.Line(ru.Example)
+			if strings.Contains(got, ru.Secret) || !strings.Contains(got, Marker) && !strings.Contains(got, ContactMarker) {
+				t.Errorf("Line(%q) = %q", ru.Example, got)
+			}
+			if again := (Policy{}).Line(got); again != got {
+				t.Errorf("not idempotent: %q -> %q", got, again)
+			}
+			shown := Policy{ShowContacts: true}.Line(ru.Example)
+			if ru.Contact != strings.Contains(shown, ru.Secret) {
+				t.Errorf("ShowContacts: Line(%q) = %q", ru.Example, shown)
+			}
+		})
+	}
+}
+
+// The gaps found by trying slcheck as an attacker would: each line held a
+// secret that reached the output.
+func TestRedactionGaps(t *testing.T) {
+	tests := []struct{ in, secret string }{
+		{"    key-octet-string 7 075e701e1c5a4a5143475e5a527d7c7c706a6c724306170103555a5c57510b051e47080a0c7007 cryptographic-algorithm AES_256_CMAC", "075e701e1c5a"},
+		{"ip msdp password 10.1.1.2 3 9125d59c18a9b015", "9125d59c18a9b015"},
+		{"  ospfv3 authentication ipsec spi 256 sha1 3 7b4c2e1f9a0d", "7b4c2e1f9a0d"},
+		{"  bfd authentication keyed-sha1 keyid 1 hex-key 3 0a1b2c3d4e5f", "0a1b2c3d4e5f"},
+		{"snmp-server user ops network-admin auth sha 0x11aa priv aes-256 PrivKey256 localizedkey", "PrivKey256"},
+		{"ntp authentication-key 1 sha1 NtpSha1Key 7", "NtpSha1Key"},
+		{"nxapi certificate httpskey keyfile bootflash:key.pem password NxApiPass", "NxApiPass"},
+		{"username u role network-operator password Cl34rP4ss", "Cl34rP4ss"},
+		{"key config-key ascii M4sterK3y", "M4sterK3y"},
+		{"crypto ca import TP pkcs12 bootflash:tp.pfx Pkcs12Pass", "Pkcs12Pass"},
+		{"transport http proxy server http://:EmptyUserPass@proxy.example.com", "EmptyUserPass"},
+		{"transport http proxy server http://user:p@ssw0rd@proxy.example.com", "p@ssw0rd"},
+		{"transport http proxy server http://user:pa/ss@proxy.example.com", "pa/ss"},
+		{"copy scp://ops:Sl@sh/pw@192.0.2.5/cfg.txt bootflash:", "Sl@sh/pw"},
+		{"snmp-server community <redacted>RealCommunity group network-operator", "RealCommunity"},
+		{"snmp-server community <redacted-looking group network-operator", "<redacted-looking"},
+	}
+	for _, tt := range tests {
+		for _, p := range []Policy{{}, {ShowContacts: true}} {
+			got := p.Line(tt.in)
+			if strings.Contains(got, tt.secret) {
+				t.Errorf("%+v: Line(%q) = %q keeps %q", p, tt.in, got, tt.secret)
+			}
+		}
+	}
+	// The user of a URL stays, only the password goes.
+	if got := (Policy{}).Line("http://user:p@ss@proxy.example.com:3128"); got != "http://user:<redacted>@proxy.example.com:3128" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// An unterminated private key block ends at the first line that is not
+// PEM-shaped: the configuration after it stays readable (a live run and
+// its saved capture must see the callhome block).
+func TestUnterminatedKey(t *testing.T) {
+	in := strings.Join([]string{
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"MIIEowIBAAKCAQEAsecretbody1secretbody1secretbody1secretbody1abcd",
+		"c2Vjb25kIGxpbmUgb2YgdGhlIGtleSBib2R5IHNoYXBlZCBhcyBQRU0gd291bGQ",
+		"callhome",
+		"  destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com/its/service/oddce/services/DDCEService",
+		"  enable",
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"callhome",
+		"enable",
+	}, "\n")
+	want := strings.Join([]string{
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"<redacted>",
+		"<redacted>",
+		"callhome",
+		"  destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com/its/service/oddce/services/DDCEService",
+		"  enable",
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"callhome",
+		"enable",
+	}, "\n")
+	if got := (Policy{}).Text(in); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// The end of one text ends the block: the next text starts outside.
+	p := Policy{}
+	p.Text("-----BEGIN RSA PRIVATE KEY-----")
+	if got := p.Text("MIIEowIBAAKCAQEAsecretbody1secretbody1"); got == Marker {
+		t.Errorf("key mode carried over into another text")
+	}
+}
