@@ -155,7 +155,7 @@ func TestEachArchives(t *testing.T) {
 		{name: "a member named ../../x", in: tarOf(t, member{name: "../../x", body: terminalLog}, member{name: "/etc/cron.d/x", body: terminalLog}),
 			want: "a member named ../../x!../../x: capture of 1 devices\na member named ../../x!/etc/cron.d/x: capture of 1 devices\n"},
 		{name: "a text member that is not a capture", in: zipOf(t, member{name: "notes.txt", body: "Dear TAC,\nplease help\n"}, files[1]),
-			want: "a text member that is not a capture!notes.txt: error: a text member that is not a capture!notes.txt: no NX-OS output found: expected a show tech-support, a terminal log with `switch# show ...` prompts, or the output of show running-config callhome, show license status or show version\n" +
+			want: "a text member that is not a capture!notes.txt: error: a text member that is not a capture!notes.txt: " + noOutputMsg + "\n" +
 				"a text member that is not a capture!sw2.log: capture of 1 devices\n"},
 		{name: "only pictures", in: zipOf(t, member{name: "a.png", body: pngBytes()}),
 			want: "only pictures!a.png: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n" +

@@ -84,8 +84,18 @@ type Device struct {
 	Format string
 	// Sections in input order. A command may appear more than once.
 	Sections []*Section
-	// Foreign lists lines that show the input is not NX-OS (IOS-XE
-	// `show call-home`, `Smart Licensing Status` banners, ...).
+	// Software names what printed the output (Software* constants), from
+	// its content first and its prompts second; SoftwareRef is the line
+	// that decided it (zero for SoftwareUnknown) and SoftwareRelease the
+	// release that line names for software other than NX-OS ("15.2",
+	// "17.03.04"), else "".
+	Software        string
+	SoftwareRef     Ref
+	SoftwareRelease string
+	// Foreign lists, first line first, the lines that show the input is
+	// not standalone NX-OS (IOS `Building configuration...`, IOS-XE
+	// `show call-home`, an IOS-XR prompt, an ACI-mode chassis line, ...);
+	// empty for NX-OS.
 	Foreign []Ref
 	// Collected is set when the input is a session slcheck ssh collected.
 	Collected *Collected

@@ -260,16 +260,16 @@ func TestReadLimits(t *testing.T) {
 	}
 }
 
-// TestForeign: every IOS-XE contrast fixture is flagged for PLT003, and no
-// NX-OS fixture is.
+// TestForeign: every IOS-XE contrast fixture is flagged for PLT003 and
+// named IOS-XE, and every NX-OS fixture is named NX-OS by one of its lines.
 func TestForeign(t *testing.T) {
 	var files []string
 	for _, pat := range []string{"testdata/fixtures/*/*.txt", "testdata/terminal/*.txt"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
-	if len(files) < 13 {
-		t.Fatalf("found %d fixtures, want the 12 real ones and the seed log", len(files))
+	if len(files) < 17 {
+		t.Fatalf("found %d fixtures, want the 16 real ones and the seed log", len(files))
 	}
 	for _, f := range files {
 		c, err := ReadFile(f, Options{})
@@ -278,9 +278,16 @@ func TestForeign(t *testing.T) {
 			continue
 		}
 		iosxe := strings.Contains(filepath.Base(f), "IOSXE-contrast")
+		want := SoftwareNXOS
+		if iosxe {
+			want = SoftwareIOSXE
+		}
 		for _, d := range c.Devices {
 			if got := len(d.Foreign) > 0; got != iosxe {
 				t.Errorf("%s: foreign=%v (%v), want %v", f, got, d.Foreign, iosxe)
+			}
+			if d.Software != want || d.SoftwareRef.IsZero() {
+				t.Errorf("%s: software %q from %v, want %q from a line", f, d.Software, d.SoftwareRef, want)
 			}
 		}
 	}

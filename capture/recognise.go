@@ -2,8 +2,8 @@ package capture
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
-	"unsafe"
 )
 
 // backtickHeader recognises a show tech-support command header:
@@ -39,13 +39,23 @@ type prompt struct {
 	// a blank after the '#'.
 	noSpace bool
 	cmd     string
+	// software is set when the prompt's shape or name shows software
+	// other than NX-OS: IOS-XR's node prefix ("RP/0/RP0/CPU0:router1#"),
+	// an ASA context or failover suffix ("fw1/pri/act#") or an ASA's
+	// default name ("ciscoasa#", "asa#") [domain §6b].
+	software string
 }
 
 // parsePrompt recognises "host# cmd", "host(config-xx)# cmd", "host#cmd"
-// and a bare "host#". Outside config mode the command must start with an
-// exec command (show, ping, ...), so an output line like "Port# Name" is
-// not taken for a prompt.
+// and a bare "host#", and IOS-XR's and ASA's forms of them. Outside config
+// mode the command must start with an exec command (show, ping, ...), so
+// an output line like "Port# Name" is not taken for a prompt.
 func parsePrompt(t []byte) (prompt, bool) {
+	var p prompt
+	if n := xrNodePrefix(t); n > 0 {
+		p.software = SoftwareIOSXR
+		t = t[n:]
+	}
 	i := 0
 	for i < len(t) && i <= 64 && isHostChar(t[i]) {
 		i++
@@ -54,8 +64,23 @@ func parsePrompt(t []byte) (prompt, bool) {
 		return prompt{}, false
 	}
 	host := t[:i]
-	var p prompt
 	rest := t[i:]
+	if p.software == "" && len(rest) > 1 && rest[0] == '/' {
+		// ASA: "ciscoasa/admin#", "fw1/pri/act#": each part a name
+		// ("Eth1/1#" is an interface in output).
+		j := 0
+		for j < len(rest) && j <= 40 && rest[j] == '/' {
+			if j+1 >= len(rest) || !isLetter(rest[j+1]) {
+				return prompt{}, false
+			}
+			j++
+			for j < len(rest) && isHostChar(rest[j]) {
+				j++
+			}
+		}
+		rest = rest[j:]
+		p.software = SoftwareASA
+	}
 	if len(rest) > 0 && rest[0] == '(' {
 		j := bytes.IndexByte(rest, ')')
 		if j < 0 || !bytes.HasPrefix(rest[1:j], []byte("config")) || !isModeName(rest[1:j]) {
@@ -77,7 +102,27 @@ func parsePrompt(t []byte) (prompt, bool) {
 		}
 	}
 	p.host, p.cmd = string(host), string(rest)
+	if p.software == "" && (strings.EqualFold(p.host, "ciscoasa") || strings.EqualFold(p.host, "asa")) {
+		p.software = SoftwareASA
+	}
 	return p, true
+}
+
+// xrNodeRE is an IOS-XR node name, before its prompts ("RP/0/RP0/CPU0:
+// router1#") and its log messages: "RP/0/RP0/CPU0:", "RP/0/RSP0/CPU0:",
+// "LC/0/1/CPU0:", "0/RP0/CPU0:".
+var xrNodeRE = regexp.MustCompile(`^(?:(?:RP|LC)/)?\d+/[A-Za-z]*\d+/CPU\d+:`)
+
+// xrNodePrefix returns the length of an IOS-XR node name starting t, 0
+// when there is none. Most lines are refused by their first bytes.
+func xrNodePrefix(t []byte) int {
+	if len(t) < 9 || t[0] != 'R' && t[0] != 'L' && !isDigit(t[0]) || !bytes.Contains(t[:min(len(t), 24)], []byte("/CPU")) {
+		return 0
+	}
+	if loc := xrNodeRE.FindIndex(t); loc != nil {
+		return loc[1]
+	}
+	return 0
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -92,265 +137,4 @@ func isModeName(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// pasteHeader recognises, in a paste without prompts or show-tech headers,
-// the start of one command's output. An echoed command line ("show ip
-// route vrf management") gives echo=true and the typed text; otherwise the
-// command is known from the output's first line, which belongs to the
-// output.
-func pasteHeader(t []byte) (cmd, typed string, ok bool) {
-	b := bytes.TrimSpace(t)
-	if len(b) == 0 || !pasteStart[b[0]] {
-		return "", "", false // most lines: one table lookup, no allocation
-	}
-	// Look without a copy: every answer below is a new string or a
-	// constant, never a part of s, which the next line overwrites.
-	s := unsafe.String(unsafe.SliceData(b), len(b))
-	switch {
-	case isDigit(s[0]) || s[0] == '*':
-		switch {
-		case isClockLine(s):
-			return "show clock", "", true
-		case isLogLine(s):
-			return "show logging logfile", "", true
-		}
-	case len(s) < 200 && (hasPrefixFold(s, "show ") || hasPrefixFold(s, "sh ")):
-		return Canonical(s), strings.Clone(s), true
-	case strings.HasPrefix(s, "Smart Licensing is ENABLED"), strings.HasPrefix(s, "Smart Licensing is DISABLED"):
-		return "show license status", "", true
-	case strings.HasPrefix(s, "Cisco Nexus Operating System"):
-		return "show version", "", true
-	case strings.HasPrefix(s, "!Command: "):
-		if c := Canonical(strings.TrimPrefix(s, "!Command: ")); c != "" {
-			return c, "", true
-		}
-	case strings.HasPrefix(s, `IP Route Table for VRF "`):
-		vrf, _, _ := strings.Cut(strings.TrimPrefix(s, `IP Route Table for VRF "`), `"`)
-		if vrf != "" {
-			return "show ip route vrf " + vrf, "", true
-		}
-	case strings.HasPrefix(s, "PING "):
-		if f := strings.Fields(s); len(f) >= 3 && strings.HasPrefix(f[2], "(") {
-			return "ping " + f[1], "", true
-		}
-	case strings.HasPrefix(s, "Current call home settings:"):
-		return "show call-home", "", true
-	case strings.HasPrefix(s, `NAME: "Chassis"`):
-		return "show inventory", "", true
-	case isLicenseUsageHeader(s):
-		return "show license usage", "", true
-	case strings.HasPrefix(s, "Time source is ") && !strings.Contains(s, ","):
-		// NX-OS prints the clock on the next line; IOS-XE's "Time source
-		// is NTP, 11:04:51 ..." is a foreign signal instead.
-		return "show clock", "", true
-	case strings.HasPrefix(s, "Trustpoint: "):
-		return "show crypto ca certificates", "", true
-	case strings.HasPrefix(s, "trustpoint: ") && strings.Contains(s, "; key-pair"):
-		return "show crypto ca trustpoints", "", true
-	}
-	return "", "", false
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// pasteStart holds the first bytes of the lines pasteHeader recognises.
-var pasteStart = func() (t [256]bool) {
-	for _, c := range "sSCc!IPNFTt*0123456789" {
-		t[c] = true
-	}
-	return t
-}()
-
-// sameOutput says whether a recognised header line for cmd belongs to the
-// section of cur, so it must not start a new one: an echoed command
-// followed by its output's first line, or a line that repeats inside one
-// output (one per log message, one "Trustpoint:" per trustpoint, the clock
-// after "Time source is").
-func sameOutput(cur, cmd string, curBody int) bool {
-	if cmd == cur && curBody == 0 {
-		return true
-	}
-	family, ok := repeatingHeaders[cmd]
-	return ok && (cur == family || strings.HasPrefix(cur, family+" "))
-}
-
-// sharedWithIOS are the commands recognised by content whose output looks
-// the same on IOS and IOS-XE (a clock line, syslog lines, certificates): a
-// paste of nothing else is not taken for NX-OS output.
-var sharedWithIOS = map[string]bool{
-	"show clock": true, "show logging logfile": true,
-	"show crypto ca certificates": true, "show crypto ca trustpoints": true,
-}
-
-// repeatingHeaders maps the commands whose recognised line repeats inside
-// one output to the command family a section must belong to.
-var repeatingHeaders = map[string]string{
-	"show clock":                  "show clock",
-	"show logging logfile":        "show logging",
-	"show crypto ca certificates": "show crypto ca",
-	"show crypto ca trustpoints":  "show crypto ca",
-}
-
-// isClockLine recognises NX-OS `show clock` output, "16:00:03.512 UTC Fri
-// Jul 01 2022" (a leading '*' when the time is not authoritative), without
-// allocating: a paste reader asks this of every line starting with a digit.
-func isClockLine(s string) bool {
-	s = strings.TrimPrefix(s, "*")
-	rest, ok := skipTime(s)
-	if !ok {
-		return false
-	}
-	// zone, weekday, month, day, year
-	f := [5]string{}
-	for i := range f {
-		rest = strings.TrimLeft(rest, " ")
-		end := strings.IndexByte(rest, ' ')
-		if end < 0 {
-			end = len(rest)
-		}
-		f[i], rest = rest[:end], rest[end:]
-	}
-	return strings.TrimSpace(rest) == "" && isWord(f[0], 1, 6) && isWord(f[1], 3, 3) && isWord(f[2], 3, 3) &&
-		isNumber(f[3], 1, 2) && isNumber(f[4], 4, 4)
-}
-
-// isLogLine recognises an NX-OS log line, "2022 Jun 22 16:15:41 switch
-// %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: ...": year, month, day, time, then
-// a %FACILITY-SEVERITY-MNEMONIC.
-func isLogLine(s string) bool {
-	if len(s) < 21 || !isNumber(s[:4], 4, 4) || s[4] != ' ' || !isWord(s[5:8], 3, 3) {
-		return false
-	}
-	rest := strings.TrimLeft(s[8:], " ")
-	end := strings.IndexByte(rest, ' ')
-	if end < 0 || !isNumber(rest[:end], 1, 2) {
-		return false
-	}
-	rest, ok := skipTime(rest[end+1:])
-	if !ok {
-		return false
-	}
-	i := strings.IndexByte(rest, '%')
-	return i >= 0 && isFacility(rest[i+1:])
-}
-
-// skipTime consumes "hh:mm:ss" with optional fraction and returns the rest.
-func skipTime(s string) (string, bool) {
-	end := strings.IndexByte(s, ' ')
-	if end < 0 {
-		end = len(s)
-	}
-	t := s[:end]
-	if dot := strings.IndexByte(t, '.'); dot >= 0 {
-		if !isNumber(t[dot+1:], 1, 9) {
-			return "", false
-		}
-		t = t[:dot]
-	}
-	h, ms, ok1 := strings.Cut(t, ":")
-	m, sec, ok2 := strings.Cut(ms, ":")
-	if !ok1 || !ok2 || !isNumber(h, 1, 2) || !isNumber(m, 2, 2) || !isNumber(sec, 2, 2) {
-		return "", false
-	}
-	return s[end:], true
-}
-
-// isFacility recognises "LICMGR-3-LOG_SMART_LIC_COMM_FAILED" at the start
-// of s: upper-case words, a severity digit between dashes.
-func isFacility(s string) bool {
-	i := 0
-	for i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || isDigit(s[i]) || s[i] == '_') {
-		i++
-	}
-	return i > 0 && len(s) > i+3 && s[i] == '-' && isDigit(s[i+1]) && s[i+2] == '-' && s[i+3] >= 'A' && s[i+3] <= 'Z'
-}
-
-func isWord(s string, lo, hi int) bool   { return runOf(s, lo, hi, isLetter) }
-func isNumber(s string, lo, hi int) bool { return runOf(s, lo, hi, isDigit) }
-
-// runOf says whether s is lo to hi bytes, each accepted by ok.
-func runOf(s string, lo, hi int, ok func(byte) bool) bool {
-	if len(s) < lo || len(s) > hi {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !ok(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// isLicenseUsageHeader recognises the table header of traditional
-// `show license usage`: "Feature  Ins  Lic   Status Expiry Date Comments".
-func isLicenseUsageHeader(s string) bool {
-	for _, w := range [...]string{"Feature", "Ins", "Lic", "Status"} {
-		rest, ok := strings.CutPrefix(strings.TrimLeft(s, " \t"), w)
-		if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-			return false
-		}
-		s = rest
-	}
-	return true
-}
-
-// signal says how strongly a line shows IOS-XE rather than NX-OS.
-type signal int
-
-const (
-	noSignal signal = iota
-	// weakSignal: blocks the IOS-XE Smart Agent prints that NX-OS under
-	// Smart Licensing Using Policy may print too; recorded only beside a
-	// strong signal.
-	weakSignal
-	// strongSignal: output NX-OS never prints.
-	strongSignal
-	// bannerSignal: "Smart Licensing Status", strong if a '=' underline
-	// follows.
-	bannerSignal
-)
-
-// foreignSignal classifies one output line.
-func foreignSignal(t []byte) signal {
-	s := bytes.TrimSpace(t)
-	switch {
-	case bytes.HasPrefix(s, []byte("Current call home settings:")),
-		bytes.HasPrefix(s, []byte("Load for five secs:")),
-		isIOSTimeSource(s):
-		return strongSignal
-	case string(s) == "Smart Licensing Status":
-		return bannerSignal
-	case string(s) == "Utility:", string(s) == "Data Privacy:", string(s) == "Export Authorization Key:":
-		return weakSignal
-	}
-	return noSignal
-}
-
-// isIOSTimeSource recognises IOS-XE's exec header "Time source is NTP,
-// 11:04:51.711 PDT Fri Sep 1 2023"; NX-OS's `show clock` puts the time on
-// a line of its own.
-func isIOSTimeSource(s []byte) bool {
-	rest, ok := bytes.CutPrefix(s, []byte("Time source is "))
-	if !ok {
-		return false
-	}
-	_, after, ok := bytes.Cut(rest, []byte(", "))
-	return ok && len(after) > 2 && isDigit(after[0]) && (after[1] == ':' || len(after) > 2 && after[2] == ':')
-}
-
-// isUnderline is a line of '=' under a title.
-func isUnderline(t []byte) bool {
-	s := bytes.TrimSpace(t)
-	return len(s) >= 5 && len(bytes.Trim(s, "=")) == 0
-}
-
-// foreignCommand reports IOS-XE command spellings: `show call-home`
-// (NX-OS: show callhome) and `show license tech support` (NX-OS:
-// show license tech-support).
-func foreignCommand(canonical string) bool {
-	return canonical == "show call-home" || strings.HasPrefix(canonical, "show call-home ") ||
-		strings.HasPrefix(strings.ToLower(canonical), "show license tech support")
 }

@@ -26,6 +26,15 @@ func TestParsePrompt(t *testing.T) {
 		{"  switch# show version", false, prompt{}},
 		{"-switch# show version", false, prompt{}},
 		{"switch> show version", false, prompt{}},
+		{"RP/0/RP0/CPU0:router1#show license status", true, prompt{host: "router1", noSpace: true, cmd: "show license status", software: SoftwareIOSXR}},
+		{"RP/0/RSP0/CPU0:asr9k(config)#", true, prompt{host: "asr9k", config: true, software: SoftwareIOSXR}},
+		{"0/RP0/CPU0:ncs# show version", true, prompt{host: "ncs", cmd: "show version", software: SoftwareIOSXR}},
+		{"RP/0/RP0/CPU0:Jan 23 10:12:01.123 UTC: smartlicserver[289]: %LICENSE-SMART_LIC-3-COMM_FAILED", false, prompt{}},
+		{"ASA# show license status", true, prompt{host: "ASA", cmd: "show license status", software: SoftwareASA}},
+		{"ciscoasa(config)# license smart", true, prompt{host: "ciscoasa", config: true, cmd: "license smart", software: SoftwareASA}},
+		{"fw1/pri/act# show version", true, prompt{host: "fw1", cmd: "show version", software: SoftwareASA}},
+		{"ciscoasa/admin# show run", true, prompt{host: "ciscoasa", cmd: "show run", software: SoftwareASA}},
+		{"asa-core# show version", true, prompt{host: "asa-core", cmd: "show version"}},
 	}
 	for _, tt := range tests {
 		got, ok := parsePrompt([]byte(tt.line))
@@ -36,71 +45,132 @@ func TestParsePrompt(t *testing.T) {
 }
 
 func TestPasteHeader(t *testing.T) {
-	tests := []struct{ line, cmd, typed string }{
-		{"Smart Licensing is ENABLED", "show license status", ""},
-		{"Smart Licensing is DISABLED", "show license status", ""},
-		{"Cisco Nexus Operating System (NX-OS) Software", "show version", ""},
-		{"!Command: show running-config callhome", "show running-config callhome", ""},
-		{`IP Route Table for VRF "management"`, "show ip route vrf management", ""},
-		{`IP Route Table for VRF "default"`, "show ip route vrf default", ""},
-		{"PING tools.cisco.com (72.163.4.38): 56 data bytes", "ping tools.cisco.com", ""},
-		{"PING 10.1.1.2 (10.1.1.2) from 10.3.3.3: 101 data bytes", "ping 10.1.1.2", ""},
-		{"Current call home settings:", "show call-home", ""},
-		{`NAME: "Chassis",  DESCR: "Nexus9000 C9396PX Chassis"`, "show inventory", ""},
-		{"Feature                      Ins  Lic   Status Expiry Date Comments", "show license usage", ""},
-		{"sh run callhome", "show running-config callhome", "sh run callhome"},
-		{"show ip route vrf management", "show ip route vrf management", "show ip route vrf management"},
-		{"16:00:03.512 UTC Fri Jul 01 2022", "show clock", ""},
-		{"*9:04:51 PST Fri Sep 01 2023", "show clock", ""},
-		{"Time source is NTP", "show clock", ""},
-		{"Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023", "", ""}, // IOS-XE
-		{"2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure", "show logging logfile", ""},
-		{"2022 Jun  2 16:15:41.123 n9k %CALLHOME-2-EVENT: SW_CRASH", "show logging logfile", ""},
-		{"Trustpoint: cisco-sl-root", "show crypto ca certificates", ""},
-		{"trustpoint: CISCO_SL_ROOT; key-pair: ", "show crypto ca trustpoints", ""},
-		{"16:00:03.512 UTC Fri Jul 01 2022 extra", "", ""},
-		{"10:00:00 is the time", "", ""},
-		{"2022 Jun 22 16:15:41 switch no facility here", "", ""},
-		{"2022 Jun 22 16:15:41 switch %lower-3-x", "", ""},
-		{"64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms", "", ""},
-		{"0.0.0.0/0, ubest/mbest: 1/0", "", ""},
-		{"Trustpoint:", "", ""},
-		{"Registration:", "", ""},
-		{"PING is a word", "", ""},
-		{"!Command:", "", ""},
+	tests := []struct {
+		line, cmd, typed string
+		shared           bool
+	}{
+		{"Smart Licensing is ENABLED", "show license status", "", false},
+		{"Smart Licensing is DISABLED", "show license status", "", false},
+		{"Cisco Nexus Operating System (NX-OS) Software", "show version", "", false},
+		{"!Command: show running-config callhome", "show running-config callhome", "", false},
+		{`IP Route Table for VRF "management"`, "show ip route vrf management", "", false},
+		{`IP Route Table for VRF "default"`, "show ip route vrf default", "", false},
+		{"PING tools.cisco.com (72.163.4.38): 56 data bytes", "ping tools.cisco.com", "", false},
+		{"PING 10.1.1.2 (10.1.1.2) from 10.3.3.3: 101 data bytes", "ping 10.1.1.2", "", false},
+		{"Current call home settings:", "show call-home", "", false},
+		{`NAME: "Chassis",  DESCR: "Nexus9000 C9396PX Chassis"`, "show inventory", "", false},
+		{`NAME: "Chassis", DESCR: "Cisco ISR4331 Chassis"`, "show inventory", "", true},
+		{"Feature                      Ins  Lic   Status Expiry Date Comments", "show license usage", "", false},
+		{"sh run callhome", "show running-config callhome", "sh run callhome", false},
+		{"show ip route vrf management", "show ip route vrf management", "show ip route vrf management", false},
+		{"16:00:03.512 UTC Fri Jul 01 2022", "show clock", "", true},
+		{"*9:04:51 PST Fri Sep 01 2023", "show clock", "", true},
+		{"Time source is NTP", "show clock", "", true},
+		{"Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023", "", "", false}, // IOS-XE
+		{"2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure", "show logging logfile", "", true},
+		{"2022 Jun  2 16:15:41.123 n9k %CALLHOME-2-EVENT: SW_CRASH", "show logging logfile", "", true},
+		{"Trustpoint: cisco-sl-root", "show crypto ca certificates", "", true},
+		{"trustpoint: CISCO_SL_ROOT; key-pair: ", "show crypto ca trustpoints", "", true},
+		// show hosts, from any of its lines [V: napalm]
+		{"DNS lookup disabled", "show hosts", "", false},
+		{"DNS lookup enabled", "show hosts", "", false},
+		{"Default domain for vrf:default is example.com", "show hosts", "", false},
+		{"Name servers are 255.255.255.255", "show hosts", "", false},
+		// show version from below its banner [V: ntc-templates]
+		{"TAC support: http://www.cisco.com/tac", "show version", "", false},
+		{"Documents: http://www.cisco.com/en/US/products/ps9372/tsd_products_support_series_home.html", "show version", "", false},
+		{"  kickstart: version 7.1(4)N1(1)", "show version", "", false},
+		{"  system:    version 6.2(14)", "show version", "", false},
+		{" NXOS: version 9.3(15)", "show version", "", false},
+		{"  BIOS: version 07.68", "show version", "", false},
+		{"  cisco Nexus 5596 Chassis (\"O2 48X10GE/Modular Supervisor\")", "show version", "", false},
+		{"  cisco Nexus9000 C93108TC-EX chassis", "show version", "", false},
+		{"  cisco N9K-C9396PX (\"supervisor\")", "show version", "", false},
+		{"  Device name: sw1", "show version", "", false},
+		// config lines pasted without a header, at column 0 only
+		{"callhome", PastedConfig, "", false},
+		{"vrf context management", PastedConfig, "", false},
+		{"version 9.3(10) Bios:version 07.69", PastedConfig, "", false},
+		{"!Time: Fri Apr 12 09:20:31 2024", PastedConfig, "", false},
+		{"interface mgmt0", PastedConfig, "", true},
+		{"ip route 0.0.0.0/0 10.0.0.1", PastedConfig, "", true},
+		{"ip name-server 192.0.2.53 use-vrf management", PastedConfig, "", true},
+		{"hostname sw1", PastedConfig, "", true},
+		{"!RANCID-CONTENT-TYPE: cisco-nx", "show running-config", "", false},
+		{"  callhome", "", "", false},
+		{"  ip route 0.0.0.0/0 10.0.0.1", "", "", false},
+		{"version 15.2", "", "", false},
+		{"callhome is a word", "", "", false},
+		// licence outputs of Smart Licensing Using Policy
+		{"License Authorization:", "show license status", "", false},
+		{"License Usage:", "show license summary", "", false},
+		{"Smart Licensing Using Policy:", "show license status", "", false},
+		{"  License Authorization:", "", "", false},
+		{"16:00:03.512 UTC Fri Jul 01 2022 extra", "", "", false},
+		{"10:00:00 is the time", "", "", false},
+		{"2022 Jun 22 16:15:41 switch no facility here", "", "", false},
+		{"2022 Jun 22 16:15:41 switch %lower-3-x", "", "", false},
+		{"64 bytes from 72.163.4.38: icmp_seq=0 ttl=232 time=237.581 ms", "", "", false},
+		{"0.0.0.0/0, ubest/mbest: 1/0", "", "", false},
+		{"Trustpoint:", "", "", false},
+		{"Registration:", "", "", false},
+		{"PING is a word", "", "", false},
+		{"!Command:", "", "", false},
+		{"  System version: 7.0(7)N1(1)", "", "", false},
+		{"  cisco WS-C2960X-48FPD-L (APM86XXX) processor", "", "", false},
 	}
 	for _, tt := range tests {
-		cmd, typed, ok := pasteHeader([]byte(tt.line))
-		if cmd != tt.cmd || typed != tt.typed || ok != (tt.cmd != "") {
-			t.Errorf("pasteHeader(%q) = %q, %q, %v; want %q, %q", tt.line, cmd, typed, ok, tt.cmd, tt.typed)
+		h, ok := pasteHeader([]byte(tt.line))
+		if h.cmd != tt.cmd || h.typed != tt.typed || ok != (tt.cmd != "") || h.shared != tt.shared {
+			t.Errorf("pasteHeader(%q) = %+v, %v; want %q, %q, shared %v", tt.line, h, ok, tt.cmd, tt.typed, tt.shared)
 		}
 	}
 }
 
-// TestSameOutput: a recognised line that repeats inside one output (log
-// lines, trustpoints, the clock after "Time source is") continues the
-// section; any other recognised line starts a new one.
-func TestSameOutput(t *testing.T) {
+// TestContinues: a recognised line from inside an output (log lines,
+// trustpoints, the clock after "Time source is", show version's lines)
+// continues a section of its family unless its key was seen there; any
+// other recognised line starts a new section.
+func TestContinues(t *testing.T) {
+	line := func(s string) header {
+		h, ok := pasteHeader([]byte(s))
+		if !ok {
+			t.Fatalf("%q not recognised", s)
+		}
+		return h
+	}
 	tests := []struct {
-		cur, cmd string
-		body     int
-		want     bool
+		cur  string
+		line string
+		body int
+		keys []string
+		want bool
 	}{
-		{"show license status", "show license status", 0, true}, // echo, then its first line
-		{"show license status", "show license status", 3, false},
-		{"show clock", "show clock", 1, true},
-		{"show logging logfile", "show logging logfile", 40, true},
-		{"show logging logfile | include LICMGR", "show logging logfile", 0, true},
-		{"show logging last 100", "show logging logfile", 5, true},
-		{"show crypto ca certificates", "show crypto ca certificates", 12, true},
-		{"show crypto ca trustpoints", "show crypto ca certificates", 0, true},
-		{"show license status", "show logging logfile", 5, false},
-		{"show clockwise", "show clock", 1, false},
-		{"", "show clock", 0, false},
+		{"show license status", "Smart Licensing is ENABLED", 0, nil, true}, // echo, then its first line
+		{"show license status", "Smart Licensing is ENABLED", 3, []string{"enabled"}, false},
+		{"show license all", "Smart Licensing is ENABLED", 3, nil, true},
+		{"show clock", "16:00:03.512 UTC Fri Jul 01 2022", 1, nil, true},
+		{"show logging logfile", "2022 Jun 22 16:15:41 sw %LICMGR-3-X: y", 40, nil, true},
+		{"show logging logfile | include LICMGR", "2022 Jun 22 16:15:41 sw %LICMGR-3-X: y", 0, nil, true},
+		{"show logging last 100", "2022 Jun 22 16:15:41 sw %LICMGR-3-X: y", 5, nil, true},
+		{"show crypto ca certificates", "Trustpoint: x", 12, nil, true},
+		{"show crypto ca trustpoints", "Trustpoint: x", 0, nil, true},
+		{"show license status", "2022 Jun 22 16:15:41 sw %LICMGR-3-X: y", 5, nil, false},
+		{"show clockwise", "16:00:03.512 UTC Fri Jul 01 2022", 1, nil, false},
+		{"", "16:00:03.512 UTC Fri Jul 01 2022", 0, nil, false},
+		{"show version", "TAC support: http://www.cisco.com/tac", 1, []string{"banner"}, true},
+		{"show version", "  Device name: sw1", 30, []string{"banner", "tac", "NXOS", "chassis"}, true},
+		{"show version", "Cisco Nexus Operating System (NX-OS) Software", 30, []string{"banner", "NXOS"}, false},
+		{"show version", "  NXOS: version 9.3(8)", 30, []string{"banner", "NXOS"}, false},
+		{"show running-config callhome", "callhome", 4, nil, true},
+		{PastedConfig, "vrf context management", 4, nil, true},
+		{"show license status", "callhome", 4, nil, false},
+		{"show hosts", "Name servers are 10.0.0.1", 2, []string{"lookup"}, true},
+		{"show hosts", "DNS lookup enabled", 2, []string{"lookup"}, false},
 	}
 	for _, tt := range tests {
-		if got := sameOutput(tt.cur, tt.cmd, tt.body); got != tt.want {
-			t.Errorf("sameOutput(%q, %q, %d) = %v, want %v", tt.cur, tt.cmd, tt.body, got, tt.want)
+		if got := continues(line(tt.line), tt.cur, tt.body, tt.keys); got != tt.want {
+			t.Errorf("continues(%q after %q, %d, %v) = %v, want %v", tt.line, tt.cur, tt.body, tt.keys, got, tt.want)
 		}
 	}
 }
@@ -156,9 +226,16 @@ func TestPasteHeaderNoAllocation(t *testing.T) {
 		"Feature                      Ins",
 		"show-stopper: a word, not a command",
 		"Smart Licensing Using Policy",
+		"  Software",
+		"  NXOS image file is: bootflash:///nxos.9.3.6.bin",
+		"interfaces are up",
+		"DNS is fine",
+		"  cisco Nexus9000 but no c-word here",
+		"ip routing",
+		"(not a package)",
 	} {
 		b := []byte(line)
-		if n := testing.AllocsPerRun(100, func() { pasteHeader(b) }); n != 0 {
+		if n := testing.AllocsPerRun(100, func() { pasteHeader(b); isNXOSLine(b) }); n != 0 {
 			t.Errorf("pasteHeader(%q): %v allocations per line, want 0", line, n)
 		}
 	}

@@ -2,7 +2,6 @@ package capture
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -19,9 +18,14 @@ type devState struct {
 	techSections int
 	// first is the line of its first command header (0: none), to name
 	// where a device past Options.MaxDevices starts.
-	first  int
-	strong []Ref
-	weak   []Ref
+	first int
+	// signs are the lines that show which software printed the output;
+	// nxos is the first line only NX-OS prints (isNXOSLine).
+	signs []sign
+	nxos  Ref
+	// classic and slp are set when a licence output showed the classic
+	// layout ("Registration:") or the Using Policy one.
+	classic, slp bool
 }
 
 // splitter turns cleaned lines into devices and sections.
@@ -47,7 +51,10 @@ type splitter struct {
 	curCmd   string   // the current section's command, kept or not
 	curBody  int      // non-blank lines the current section has had
 	curBytes int
-	filter   func(string) bool
+	// curKeys are the keys of the lines from inside an output that the
+	// current section has had (header.key).
+	curKeys []string
+	filter  func(string) bool
 	// skipping: the current section is not kept and no line of it is
 	// needed, so the line reader may skip to the next header.
 	skipping bool
@@ -81,6 +88,7 @@ func (s *splitter) pasteMode() bool { return !s.prompted && !s.tech }
 
 func (s *splitter) endSection() {
 	s.cur, s.curCmd, s.curBody, s.curBytes, s.filter = nil, "", 0, 0, nil
+	s.curKeys = s.curKeys[:0]
 	s.skipping, s.wantHost, s.banner = false, false, nil
 }
 
@@ -128,16 +136,21 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 		}
 	}
 	if s.pasteMode() {
-		if cmd, typed, ok := pasteHeader(t); ok && !sameOutput(s.curCmd, cmd, s.curBody) {
-			line := 0
-			if typed != "" {
-				line = n
+		if h, ok := pasteHeader(t); ok {
+			if !continues(h, s.curCmd, s.curBody, s.curKeys) {
+				line := 0
+				if h.typed != "" {
+					line = n
+				}
+				if err := s.start(h.cmd, h.typed, line, h.shared); err != nil {
+					return err
+				}
+				if h.typed != "" {
+					return nil
+				}
 			}
-			if err := s.start(cmd, typed, line); err != nil {
-				return err
-			}
-			if typed != "" {
-				return nil
+			if h.key != "" {
+				s.curKeys = append(s.curKeys, h.key)
 			}
 		}
 	}
@@ -176,7 +189,12 @@ func (s *splitter) techHeader(typed string, n int) error {
 	s.tech = true
 	s.d.techSections++
 	s.d.dev.Format = "show-tech"
-	return s.start(cmd, typed, n)
+	if s.d.nxos.IsZero() {
+		// Only NX-OS's show tech-support puts each command between
+		// backticks [V, domain §7].
+		s.d.nxos = Ref{Command: cmd, Source: s.name, Line: n, Text: typed}
+	}
+	return s.start(cmd, typed, n, false)
 }
 
 func (s *splitter) prompt(p prompt, text string, n int) error {
@@ -196,15 +214,21 @@ func (s *splitter) prompt(p prompt, text string, n int) error {
 		s.d.dev.Format = "terminal"
 	}
 	cmd := Canonical(p.cmd)
-	if p.noSpace {
-		s.d.strong = append(s.d.strong, Ref{Command: cmd, Source: s.name, Line: n, Text: text})
+	switch ref := (Ref{Command: cmd, Source: s.name, Line: n, Text: text}); {
+	case p.software == SoftwareIOSXR:
+		// NX-OS never prints a node name in its prompt.
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXR, trustExact, ref})
+	case p.software != "":
+		s.d.signs = append(s.d.signs, sign{p.software, trustPrompt, ref})
+	case p.noSpace:
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustPrompt, ref})
 	}
 	if p.cmd == "" {
 		s.endSection()
 		s.skipping = true
 		return nil
 	}
-	return s.start(cmd, p.cmd, n)
+	return s.start(cmd, p.cmd, n, false)
 }
 
 func (s *splitter) setHost(h string) {
@@ -217,22 +241,19 @@ func (s *splitter) setHost(h string) {
 }
 
 // start begins a section; line is the header's line, 0 when the section
-// was recognised by its content.
-func (s *splitter) start(cmd, typed string, line int) error {
+// was recognised by its content, whose line is shared with IOS when
+// shared is set.
+func (s *splitter) start(cmd, typed string, line int, shared bool) error {
 	s.endSection()
 	s.curCmd = cmd
 	if s.d.first == 0 {
 		s.d.first = line
 	}
-	if line != 0 || !sharedWithIOS[cmd] {
+	if line != 0 || !shared {
 		s.d.seen++
 	}
 	if typed != "" && foreignCommand(cmd) {
-		text := typed
-		if text == "" {
-			text = cmd
-		}
-		s.d.strong = append(s.d.strong, Ref{Command: cmd, Source: s.name, Line: line, Text: text})
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustFamily, Ref{Command: cmd, Source: s.name, Line: line, Text: typed}})
 	}
 	s.wantHost = (cmd == "show switchname" || cmd == "show hostname") && s.d.dev.Hostname == ""
 	keep, filter := true, (func(string) bool)(nil)
@@ -265,6 +286,15 @@ func (s *splitter) body(t []byte, cut bool, n int) {
 	if len(t) > 0 {
 		s.curBody++
 		s.foreign(t, n)
+		if s.d.nxos.IsZero() && isNXOSLine(t) {
+			s.d.nxos = Ref{Command: s.curCmd, Source: s.name, Line: n, Text: string(t)}
+		}
+		if s.cur != nil && s.cur.Line == 0 && s.curCmd == "show license status" && usageOnly(t) &&
+			containsString(s.curKeys, "authorization") && !containsString(s.curKeys, "enabled") {
+			// Pasted from "License Authorization:" on, with a package
+			// block: SLP `show license usage`, not a classic status.
+			s.cur.Command, s.curCmd = "show license usage", "show license usage"
+		}
 		if s.wantHost {
 			s.setHost(strings.Fields(string(t))[0])
 			s.wantHost = false
@@ -295,19 +325,22 @@ func (s *splitter) body(t []byte, cut bool, n int) {
 func (s *splitter) foreign(t []byte, n int) {
 	banner := s.banner
 	s.banner = nil
+	sw, tr, lay := lineSign(t, strings.HasPrefix(s.curCmd, famLicense))
 	ref := func() Ref { return Ref{Command: s.curCmd, Source: s.name, Line: n, Text: string(t)} }
-	switch foreignSignal(t) {
-	case strongSignal:
-		s.d.strong = append(s.d.strong, ref())
-	case weakSignal:
-		s.d.weak = append(s.d.weak, ref())
-	case bannerSignal:
+	switch {
+	case tr != 0:
+		s.d.signs = append(s.d.signs, sign{sw, tr, ref()})
+	case lay == bannerLayout:
 		r := ref()
 		s.banner = &r
-	default:
-		if banner != nil && isUnderline(t) {
-			s.d.strong = append(s.d.strong, *banner)
-		}
+	case lay == classicLayout:
+		s.d.classic = true
+	case lay == slpLayout:
+		s.d.slp = true
+	case banner != nil && isUnderline(t):
+		// "Smart Licensing Status" over '=': IOS-XE's licence banner
+		// [domain §6b, §7].
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustFamily, *banner})
 	}
 }
 
@@ -315,14 +348,10 @@ func (s *splitter) foreign(t []byte, n int) {
 func (s *splitter) finish() (*Capture, error) {
 	c := &Capture{Source: s.name}
 	for _, ds := range s.devs {
-		if ds.seen == 0 && len(ds.strong) == 0 {
+		if ds.seen == 0 && len(ds.signs) == 0 && ds.nxos.IsZero() {
 			continue
 		}
-		if len(ds.strong) > 0 {
-			f := append(append([]Ref{}, ds.strong...), ds.weak...)
-			slices.SortStableFunc(f, func(a, b Ref) int { return a.Line - b.Line })
-			ds.dev.Foreign = f
-		}
+		ds.identify()
 		ds.dev.Collected = s.collected
 		c.Devices = append(c.Devices, ds.dev)
 		if len(c.Devices) > s.opt.MaxDevices {
@@ -331,9 +360,37 @@ func (s *splitter) finish() (*Capture, error) {
 		}
 	}
 	if len(c.Devices) == 0 {
-		return nil, &InputError{File: s.name, Msg: "no NX-OS output found: expected a show tech-support, " +
-			"a terminal log with `switch# show ...` prompts, or the output of " +
-			"show running-config callhome, show license status or show version"}
+		return nil, &InputError{File: s.name, Msg: noOutputMsg}
 	}
 	return c, nil
+}
+
+// noOutputMsg says what slcheck looks for, for an input with none of it.
+const noOutputMsg = "no NX-OS output found: expected a show tech-support, a terminal log with " +
+	"`switch# show ...` prompts, or pasted output slcheck recognises by content: show version (from any of its " +
+	"banner, release, chassis or Device name lines), show running-config (its `!Command:` or `!Time:` header, " +
+	"a `version 9.3(10)` line, or config blocks such as `callhome`, `vrf context`, `interface mgmt0`), " +
+	"show license status/summary/usage, show hosts, `IP Route Table for VRF`, a `PING host (address)`; " +
+	"a clock, syslog lines or certificates alone look the same on IOS"
+
+// identify names the device's software from its signs (decide). The
+// IOS-XE Smart Agent blocks NX-OS may print under Smart Licensing Using
+// Policy (trustWeak) show IOS-XE in a classic layout, which NX-OS prints
+// without them; otherwise they count only beside a stronger sign.
+func (ds *devState) identify() {
+	signs := ds.signs
+	if ds.classic && !ds.slp {
+		signs = make([]sign, len(ds.signs))
+		for i, sg := range ds.signs {
+			if sg.trust == trustWeak {
+				sg.trust = trustFamily
+			}
+			signs[i] = sg
+		}
+	}
+	d := ds.dev
+	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos)
+	if d.Software != SoftwareNXOS && d.Software != SoftwareUnknown {
+		d.SoftwareRelease = signRelease(d.SoftwareRef.Text)
+	}
 }

@@ -32,16 +32,17 @@ func slpOnly(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	case snapshot.ModeClassic:
 		return c.Skip(fmt.Sprintf("not applicable: %s runs classic Smart Licensing; Smart Licensing Using Policy starts with NX-OS 10.2(1)F", releaseName(s))), true
 	}
-	if s.Version == nil && s.License == nil {
+	if s.Version == nil && s.License == nil && s.Release().Value == "" {
 		return c.NotChecked(cmdShowVersion, cmdLicenseStatus), true
 	}
 	return c.Skip("not applicable: neither the release nor the license output shows Smart Licensing Using Policy (NX-OS 10.2(1)F and later, MDS 9.2(2) and later)"), true
 }
 
-// releaseName names the device's release for messages.
+// releaseName names the device's release for messages, from `show
+// version` or else the running-config header.
 func releaseName(s *snapshot.Snapshot) string {
-	if s.Version != nil && s.Version.Release != "" {
-		return "NX-OS " + s.Version.Release
+	if r := s.Release().Value; r != "" {
+		return "NX-OS " + r
 	}
 	return "this device"
 }

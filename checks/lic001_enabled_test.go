@@ -15,6 +15,7 @@ func TestLIC001(t *testing.T) {
 		l.Unrecognised = []capture.Ref{lref(cmdLicenseStatus, 30, "  Status: FROBNICATING")}
 	})
 	slp := lsnap(&parsers.License{SLP: true}, lutc(2023, 9, 1, 0, 0))
+	slp.Version = lversion("N9K", "C93180YC-FX", "10.3(6)")
 	runLicCases(t, "LIC001", []licCase{
 		{"enabled", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"ENABLED"}},
 		{"disabled", lsnap(disabled, lutc(2022, 8, 1, 0, 0)), Fail, Warning, []string{"DISABLED"}},

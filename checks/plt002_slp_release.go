@@ -2,8 +2,9 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
-	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -16,17 +17,13 @@ func init() {
 		Needs:      []string{cmdShowVersion, cmdLicenseStatus},
 		References: []string{refSLPGuide, refMDSSLP},
 		Explain: Explain{
-			What: "Whether the switch runs Smart Licensing Using Policy (SLP): NX-OS 10.2(1)F and later on Nexus 3000/9000, MDS 9.2(2) and later, or `show license status` in the SLP layout.",
-			Why:  "SLP has no registration and no enforcement: the classic Call Home registration checks do not apply, and the SLP checks (transport, URL, usage reporting, trust code) run instead. Knowing the mode avoids fixing the wrong thing.",
-			Fix:  "Nothing to fix: this is information. Follow the SLP checks SLP001-SLP004.",
+			What: "Whether the switch runs Smart Licensing Using Policy (SLP), from every source in this order of trust: the `show version` release on its platform (NX-OS 10.2(1)F and later on Nexus 3000/9000, MDS 9.2(2) and later), the running-config header's release (`version 10.3(1) Bios:...`), the licence output's layout (the SLP blocks, or `Status: Not Applicable` in `show license usage`), then the `license smart` configuration. When the sources disagree it fails as a warning and shows both lines.",
+			Why:  "SLP has no registration and no enforcement: the classic Call Home registration checks do not apply, and the SLP checks (transport, URL, usage reporting, trust code) run instead. Knowing the mode avoids fixing the wrong thing; sources that disagree mean part of the capture is stale (taken across an upgrade) or from another switch.",
+			Fix:  "Nothing to fix when the sources agree: this is information; follow the SLP checks SLP001-SLP004. When they disagree, capture `show version` and the licence output again in one session.",
 		},
 		Run: runPLT002,
 	})
 }
-
-// slpFromNexus is the first Nexus 3000/9000 release with Smart Licensing
-// Using Policy only.
-const slpFromNexus = "10.2(1)"
 
 func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
@@ -37,35 +34,47 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	if plt001, ok := Lookup("PLT001"); ok && runPLT001(plt001, s).Status == Fail {
 		return c.Skip("not applicable: this platform and release cannot run Smart Licensing (see PLT001)")
 	}
-	var ev []capture.Ref
-	if s.Version != nil {
-		ev = append(ev, s.Version.ReleaseRef)
+	m := s.LicensingMode()
+	if o := m.Other; o != nil {
+		return c.FailWith(Warning, fmt.Sprintf("the capture disagrees about the licensing mode: %s says %s, but %s says %s; slcheck follows the first (show version, then the running-config header, then the licence output) and judges the switch as %s. Part of the capture is stale (taken across an upgrade) or from another switch",
+			m.Describe(), modeWords(m.Value), o.Describe(), modeWords(o.Value), modeWords(m.Value)),
+			remedies.Recapture("Capture `show version` and the licence output again in one session, after any upgrade.",
+				"Releases from 10.2(1)F run Smart Licensing Using Policy only; a classic `Registration:` block beside such a release was printed before the upgrade."),
+			m.Ref, o.Ref)
 	}
-	if s.License != nil && s.License.SLP {
-		ev = append(ev, s.License.Ref)
-	}
-	switch s.Mode() {
+	switch m.Value {
 	case snapshot.ModeSLP:
-		why := releaseName(s) + " is a Smart Licensing Using Policy release"
-		if s.License != nil && s.License.SLP {
-			why = "`show license status` shows Smart Licensing Using Policy"
-		}
-		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", why),
+		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", slpWhy(s, m)),
 			licenceRemedy("Nothing to change on the switch: follow SLP001-SLP004 for usage reporting.",
 				"Under Smart Licensing Using Policy features work from day 0; the switch reports usage instead of registering."),
-			ev...)
+			m.Ref)
 	case snapshot.ModeClassic:
-		return c.Pass(fmt.Sprintf("%s runs classic Smart Licensing (Call Home registration)", releaseName(s)), ev...)
+		return c.Pass(fmt.Sprintf("%s runs classic Smart Licensing (Call Home registration), as %s shows", releaseName(s), m.Describe()), m.Ref)
 	}
-	if v := s.Version; v != nil {
-		newer, known := v.AtLeast(slpFromNexus)
-		switch {
-		case v.Family == "N7K" || (v.Family == "N3K" || v.Family == "N9K") && known && !newer:
-			return c.Pass(fmt.Sprintf("%s on %s runs classic Smart Licensing (Call Home registration); Smart Licensing Using Policy starts with 10.2(1)F on Nexus 3000/9000", releaseName(s), v.Family), ev...)
-		}
-	}
-	if s.Version == nil && s.License == nil {
+	if s.Version == nil && s.License == nil && s.Release().Value == "" {
 		return c.NotChecked(cmdShowVersion, cmdLicenseStatus)
 	}
 	return c.Skip("not judged: neither the release nor the license output says which licensing the switch runs")
+}
+
+// slpWhy says which source showed Smart Licensing Using Policy.
+func slpWhy(s *snapshot.Snapshot, m snapshot.Sourced) string {
+	switch m.From {
+	case snapshot.FromShowVersion, snapshot.FromConfigHeader:
+		return fmt.Sprintf("%s is a Smart Licensing Using Policy release (%s)", releaseName(s), m.Describe())
+	case snapshot.FromLicenseOutput:
+		return fmt.Sprintf("`%s` shows Smart Licensing Using Policy (%s: %q)", m.Ref.Command, m.Ref, strings.TrimSpace(m.Ref.Text))
+	}
+	return fmt.Sprintf("the configuration holds a line only Smart Licensing Using Policy has (%s: %q)", m.Ref, strings.TrimSpace(m.Ref.Text))
+}
+
+// modeWords spells a mode in a sentence.
+func modeWords(mode string) string {
+	switch mode {
+	case snapshot.ModeSLP:
+		return "Smart Licensing Using Policy"
+	case snapshot.ModeClassic:
+		return "classic Smart Licensing"
+	}
+	return "an unknown mode"
 }

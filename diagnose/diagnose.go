@@ -4,6 +4,7 @@
 package diagnose
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/slcheck/slcheck/capture"
@@ -27,21 +28,48 @@ func FromSnapshot(s *snapshot.Snapshot) report.Device {
 // FromSnapshotWith is FromSnapshot leaving out the checks opts names
 // (Options.LeaveOut).
 func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
+	mode := s.LicensingMode()
 	d := report.Device{
 		Source:    s.Source,
 		Hostname:  s.Hostname,
-		Mode:      s.Mode(),
+		Software:  s.Software,
+		Mode:      mode.Value,
+		ModeFrom:  refFrom(mode.Ref),
 		Method:    s.Method(),
 		Results:   checks.RunExcept(s, opts.LeaveOut),
 		Lifecycle: lifecycle.Compute(s),
+		Notes:     []string{},
+	}
+	if !s.SoftwareRef.IsZero() {
+		ref := s.SoftwareRef
+		d.SoftwareEvidence = &ref
 	}
 	if s.Version != nil {
 		d.Platform = s.Version.Chassis
-		d.Version = s.Version.Release
+	}
+	if s.NXOS() {
+		rel := s.Release()
+		d.Version, d.VersionFrom = rel.Value, refFrom(rel.Ref)
+		if o := rel.Other; o != nil {
+			d.Notes = append(d.Notes, fmt.Sprintf("the release differs between %s and %s; slcheck uses the first", rel.Describe(), o.Describe()))
+		}
+		if o := mode.Other; o != nil {
+			d.Notes = append(d.Notes, fmt.Sprintf("the licensing mode differs between %s and %s; slcheck uses the first (see PLT002)", mode.Describe(), o.Describe()))
+		}
+	} else if s.SoftwareRelease != "" {
+		d.Version, d.VersionFrom = s.SoftwareRelease, refFrom(s.SoftwareRef)
 	}
 	if !s.CapturedAt.IsZero() {
 		d.CapturedAt = s.CapturedAt.Format(time.RFC3339)
 		d.CapturedAtFrom = s.CapturedAtFrom.String()
 	}
 	return d
+}
+
+// refFrom spells where a fact came from, "file:line", or "" for none.
+func refFrom(r capture.Ref) string {
+	if r.IsZero() {
+		return ""
+	}
+	return r.String()
 }

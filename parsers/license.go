@@ -15,8 +15,14 @@ type License struct {
 	Ref capture.Ref // the "Smart Licensing is ..." line
 	// Enabled is nil when the output did not say.
 	Enabled *bool
-	// SLP is set when the "Smart Licensing Using Policy" layout was seen.
-	SLP bool
+	// SLP is set when the output is Smart Licensing Using Policy's: its
+	// "Smart Licensing Using Policy:", "Usage Reporting:" or "Trust Code
+	// Installed:" blocks, or "Status: Not Applicable" under "License
+	// Authorization:" (`show license usage` and `show license all`; a
+	// classic device prints an authorization state there [V, domain §6]).
+	// SLPRef is the first line that showed it.
+	SLP    bool
+	SLPRef capture.Ref
 
 	Registration  RegistrationState
 	Authorization AuthorizationState
@@ -154,6 +160,12 @@ func ParseLicense(sec *capture.Section) *License {
 		p.line(l)
 	}
 	lic := p.lic
+	if !p.usageTable.IsZero() && !lic.SLP && lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" {
+		// A `License Usage:` table alone is Smart Licensing Using
+		// Policy's `show license summary` on NX-OS; the classic one
+		// prints the state above it [V: Nexus 3550-T SLP guide, domain §6].
+		lic.SLP, lic.SLPRef = true, p.usageTable
+	}
 	if lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" &&
 		!lic.SLP && lic.Transport.Type == "" && lic.Evaluation == nil && len(lic.Unrecognised) == 0 {
 		return nil
@@ -170,6 +182,8 @@ type licenseParser struct {
 	// deeper ends the sub-block.
 	subIndent int
 	last      *Attempt
+	// usageTable is the "License Usage:" line of a summary, if any.
+	usageTable capture.Ref
 }
 
 func (p *licenseParser) line(l capture.Line) {
@@ -205,6 +219,9 @@ func (p *licenseParser) line(l capture.Line) {
 		if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
 			p.enter(b, ref)
 			return
+		}
+		if name == "license usage" && !indented && p.usageTable.IsZero() {
+			p.usageTable = ref
 		}
 		if indented && p.block != "" {
 			p.sub, p.subIndent = name, indent
@@ -271,7 +288,7 @@ func (p *licenseParser) enter(block string, ref capture.Ref) {
 	lic := p.lic
 	switch block {
 	case "slp", "usage":
-		lic.SLP = true
+		p.slp(ref)
 		if block == "usage" && lic.Usage.Ref.IsZero() {
 			lic.Usage.Ref = ref
 		}
@@ -280,10 +297,17 @@ func (p *licenseParser) enter(block string, ref capture.Ref) {
 			lic.Transport.Ref = ref
 		}
 	case "trust":
-		lic.SLP = true
+		p.slp(ref)
 		if lic.TrustCodeRef.IsZero() {
 			lic.TrustCodeRef = ref
 		}
+	}
+}
+
+// slp records that the output is in the Using Policy layout.
+func (p *licenseParser) slp(ref capture.Ref) {
+	if !p.lic.SLP {
+		p.lic.SLP, p.lic.SLPRef = true, ref
 	}
 }
 
@@ -343,6 +367,10 @@ func (p *licenseParser) authorization(key, val string, ref capture.Ref) {
 	a := &p.lic.Authorization
 	switch key {
 	case "status":
+		if normState(val) == "NOT APPLICABLE" {
+			p.slp(ref)
+			return
+		}
 		a.Status, a.StatusTime = p.status(val, ref, authorizationStates)
 		a.StatusRef = ref
 	case "last communication attempt":

@@ -363,6 +363,12 @@ func ParseRunningConfig(sec *capture.Section) *RunningConfig {
 	if _, ok := c.VRFs[DefaultVRF]; ok && len(c.VRFs) == 1 && len(c.VRFs[DefaultVRF].StaticRoutes) == 0 {
 		delete(c.VRFs, DefaultVRF)
 	}
+	if sec.Command == capture.PastedConfig && c.Callhome != nil {
+		// Lines pasted without their command vouch only for the blocks
+		// they hold whole: a callhome block runs from its header to the
+		// next line at column 0.
+		c.Covers = []string{TopicCallhome}
+	}
 	return c
 }
 

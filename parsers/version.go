@@ -44,6 +44,9 @@ var (
 	buildRE       = regexp.MustCompile(`(?i)\[build\s+([^\]]+)\]`)
 	trainRE       = regexp.MustCompile(`\[([^\]]+)\]`)
 	chassisRE     = regexp.MustCompile(`(?i)^\s*cisco\s+(.*?)\s+chassis\b`)
+	// ACI mode prints the part number without "Chassis": `cisco
+	// N9K-C9396PX ("supervisor")` [V: ntc-templates ACI sample].
+	partChassisRE = regexp.MustCompile(`^\s*cisco\s+(N\dK-[A-Z0-9-]+)\s*(?:\(|$)`)
 	seriesRE      = regexp.MustCompile(`(?i)^(nexus|mds)\s*(\d+)$`)
 	imageRE       = regexp.MustCompile(`(?i)^\s*(?:nxos|system)\s+image\s+file\s+is\s*:\s*(\S+)`)
 	boardIDRE     = regexp.MustCompile(`(?i)^\s*processor\s+board\s+id\s+(\S+)`)
@@ -84,6 +87,13 @@ func ParseVersion(sec *capture.Section) *Version {
 			v.Chassis = strings.Join(strings.Fields(m[1]), " ")
 			v.ChassisRef = sec.Ref(l)
 			v.Family, v.Model = chassisFamily(v.Chassis)
+			found = true
+			continue
+		}
+		if m := partChassisRE.FindStringSubmatch(t); m != nil && v.Chassis == "" {
+			v.Chassis, v.ChassisRef = m[1], sec.Ref(l)
+			v.Family, _ = chassisFamily(m[1])
+			_, v.Model, _ = strings.Cut(m[1], "-")
 			found = true
 			continue
 		}

@@ -42,6 +42,9 @@ func normaliseDevice(d *Device) {
 	if d.Results == nil {
 		d.Results = []checks.Result{}
 	}
+	if d.Notes == nil {
+		d.Notes = []string{}
+	}
 	for j := range d.Results {
 		r := &d.Results[j]
 		if r.Evidence == nil {

@@ -56,9 +56,10 @@ func (m *mdWriter) device(d Device, opt Options) {
 		m.printf("| %s | %s |\n", mdCell(k), mdCell(v))
 	}
 	row("Hostname", d.Hostname)
+	row("Software", d.SoftwareLabel())
 	row("Platform", d.Platform)
-	row("NX-OS release", d.Version)
-	row("Licensing", ModeLabel(d.Mode))
+	row("Release", withFrom(d.Release(), d.VersionFrom))
+	row("Licensing", withFrom(ModeLabel(d.Mode), d.ModeFrom))
 	row("Method", MethodLabel(d.Method))
 	captured := d.CapturedAt
 	if captured != "" && d.CapturedAtFrom != "" {
@@ -67,6 +68,9 @@ func (m *mdWriter) device(d Device, opt Options) {
 	row("Captured", captured)
 	row("Source", sourceLabel(d.Source))
 	row("Result", d.Counts().String())
+	for _, n := range d.Notes {
+		row("Note", n)
+	}
 	m.lifecycle(d, opt.Width)
 
 	fs := d.Findings()

@@ -5,6 +5,7 @@
 package report
 
 import (
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/lifecycle"
 	"github.com/slcheck/slcheck/redact"
@@ -31,10 +32,25 @@ type Tool struct {
 type Device struct {
 	Source   string `json:"source"`
 	Hostname string `json:"hostname"`
-	Platform string `json:"platform"`
-	Version  string `json:"version"`
-	// Mode is "classic", "slp" or "unknown".
-	Mode string `json:"mode"`
+	// Software is what the input shows: "nxos", "nxos-aci", "ios",
+	// "ios-xe", "ios-xr", "asa" or "unknown" (capture.Software*), and
+	// SoftwareEvidence the line that decided it (nil for "unknown").
+	Software         string       `json:"software"`
+	SoftwareEvidence *capture.Ref `json:"software_evidence"`
+	Platform         string       `json:"platform"`
+	// Version is the release: NX-OS's from `show version` or else the
+	// running-config header; for other software, the release its deciding
+	// line names. VersionFrom is that line ("file:line"), "" when unknown.
+	Version     string `json:"version"`
+	VersionFrom string `json:"version_from"`
+	// Mode is "classic", "slp" or "unknown", and ModeFrom the line that
+	// decided it ("file:line"; snapshot.LicensingMode).
+	Mode     string `json:"mode"`
+	ModeFrom string `json:"mode_from"`
+	// Notes say where the capture's sources disagree (the release of show
+	// version and of the running-config header, the licensing mode); never
+	// null.
+	Notes []string `json:"notes"`
 	// Method is "direct", "proxy", "onprem" or "unknown".
 	Method string `json:"method"`
 	// CapturedAt is RFC 3339, or "" when the capture does not say.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 )
 
@@ -111,6 +112,40 @@ func ModeLabel(mode string) string {
 		return "Smart Licensing Using Policy"
 	}
 	return "unknown"
+}
+
+// SoftwareLabel says what printed the device's output and the line that
+// showed it: "NX-OS (from capture.txt:2)".
+func (d Device) SoftwareLabel() string {
+	name := capture.SoftwareName(d.Software)
+	switch {
+	case d.SoftwareEvidence != nil:
+		return fmt.Sprintf("%s (from %s: %s)", name, d.SoftwareEvidence, strings.TrimSpace(d.SoftwareEvidence.Text))
+	case d.Software == capture.SoftwareUnknown || d.Software == "":
+		return "not shown (judged as NX-OS)"
+	}
+	return name
+}
+
+// Release names the release with its software: "NX-OS 10.3(6)", "IOS
+// 15.2"; "" when unknown.
+func (d Device) Release() string {
+	if d.Version == "" {
+		return ""
+	}
+	switch d.Software {
+	case capture.SoftwareNXOS, capture.SoftwareUnknown, "":
+		return "NX-OS " + d.Version
+	}
+	return capture.SoftwareName(d.Software) + " " + d.Version
+}
+
+// withFrom adds where a value came from: "classic (from capture.txt:30)".
+func withFrom(v, from string) string {
+	if from == "" || v == "" {
+		return v
+	}
+	return v + " (from " + from + ")"
 }
 
 // MethodLabel says in words how the device reaches Cisco.

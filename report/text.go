@@ -107,8 +107,8 @@ func (t *textWriter) header(d Device) {
 	if d.Platform != "" {
 		about = append(about, d.Platform)
 	}
-	if d.Version != "" {
-		about = append(about, "NX-OS "+d.Version)
+	if rel := d.Release(); rel != "" {
+		about = append(about, rel)
 	}
 	if len(about) > 0 {
 		title += "  " + strings.Join(about, ", ")
@@ -116,7 +116,11 @@ func (t *textWriter) header(d Device) {
 	t.printf("%s\n", t.s.heading.Render(title))
 	field := func(k, v string) { t.printf("  %-10s %s\n", k, v) }
 	field("source", sourceLabel(d.Source))
-	field("licensing", ModeLabel(d.Mode))
+	field("software", d.SoftwareLabel())
+	if d.VersionFrom != "" {
+		field("release", d.Version+" (from "+d.VersionFrom+")")
+	}
+	field("licensing", withFrom(ModeLabel(d.Mode), d.ModeFrom))
 	field("method", MethodLabel(d.Method))
 	switch {
 	case d.CapturedAt == "":
@@ -125,6 +129,9 @@ func (t *textWriter) header(d Device) {
 		field("captured", d.CapturedAt+" (from "+d.CapturedAtFrom+")")
 	default:
 		field("captured", d.CapturedAt)
+	}
+	for _, n := range d.Notes {
+		field("note", n)
 	}
 }
 

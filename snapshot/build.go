@@ -12,7 +12,11 @@ import (
 // merge into one Config, and the capture time is settled last.
 func Build(dev *capture.Device) *Snapshot {
 	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
-		Commands: map[string]bool{}, Foreign: dev.Foreign, Routes: map[string]*parsers.RouteTable{}}
+		Commands: map[string]bool{}, Foreign: dev.Foreign, Routes: map[string]*parsers.RouteTable{},
+		Software: dev.Software, SoftwareRef: dev.SoftwareRef, SoftwareRelease: dev.SoftwareRelease}
+	if s.Software == "" {
+		s.Software = capture.SoftwareUnknown
+	}
 	b := builder{s: s}
 	for _, sec := range dev.Sections {
 		s.Commands[sec.Command] = true
@@ -76,7 +80,7 @@ func kind(cmd string) string {
 		return "clock"
 	case has("show", "running-config"):
 		return "config"
-	case has("show", "license", "usage"), has("show", "license", "host-id"), has("show", "license", "udi"):
+	case has("show", "license", "host-id"), has("show", "license", "udi"):
 		return ""
 	case has("show", "license"):
 		return "license"

@@ -30,39 +30,9 @@ var ciscoHosts = map[string]bool{
 	"smartreceiver.cisco.com": true,
 }
 
-// slpFrom is the first release of each family that runs Smart Licensing
-// Using Policy only.
-var slpFrom = map[string]string{"N9K": "10.2(1)", "N3K": "10.2(1)", "MDS": "9.2(2)"}
-
-// Mode says which licensing the device runs: "slp" when the license output
-// shows the Using Policy layout, the config has SLP-only `license smart`
-// lines, or the release is 10.2(1)F or later on N3K/N9K (9.2(2) on MDS);
-// "classic" when a classic license output or a callhome configuration was
-// seen; otherwise "unknown".
-func (s *Snapshot) Mode() string {
-	if s.License != nil && s.License.SLP {
-		return ModeSLP
-	}
-	if v := s.Version; v != nil {
-		if min, ok := slpFrom[v.Family]; ok {
-			if atLeast, known := v.AtLeast(min); known && atLeast {
-				return ModeSLP
-			}
-		}
-	}
-	// `license smart transport` and `license smart url` exist only on
-	// releases with Smart Licensing Using Policy.
-	if c := s.Config; c != nil && c.License != nil && (c.License.URLSmart != "" || c.License.URLCSLU != "" || c.License.Transport != "") {
-		return ModeSLP
-	}
-	if s.License != nil && (s.License.Registration.Status != "" || s.License.Authorization.Status != "" || s.License.Enabled != nil) {
-		return ModeClassic
-	}
-	if s.Config != nil && s.Config.Callhome != nil {
-		return ModeClassic
-	}
-	return ModeUnknown
-}
+// Mode says which licensing the device runs: "slp", "classic" or
+// "unknown", as LicensingMode settles it.
+func (s *Snapshot) Mode() string { return s.LicensingMode().Value }
 
 // Method says how the device reaches Cisco: "proxy" when a proxy is
 // configured (Call Home proxy server or enable, or an SLP proxy), "direct"

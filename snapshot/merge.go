@@ -168,7 +168,9 @@ func mergeLicense(a, b *parsers.License) *parsers.License {
 	if a.Enabled == nil {
 		a.Enabled, a.Ref = b.Enabled, b.Ref
 	}
-	a.SLP = a.SLP || b.SLP
+	if !a.SLP && b.SLP {
+		a.SLP, a.SLPRef = true, b.SLPRef
+	}
 	if a.Registration.Status == "" {
 		a.Registration = b.Registration
 	}

@@ -47,7 +47,13 @@ type Snapshot struct {
 	// transport here.
 	Path Path
 
-	// Foreign holds lines that show the input is not NX-OS.
+	// Software names what printed the input (capture.Software*), and
+	// SoftwareRef the line that decided it; SoftwareRelease is the release
+	// that line names for software other than NX-OS.
+	Software        string
+	SoftwareRef     capture.Ref
+	SoftwareRelease string
+	// Foreign holds lines that show the input is not standalone NX-OS.
 	Foreign []capture.Ref
 	// Mixed holds lines showing that sections from more than one device
 	// were read as one.
