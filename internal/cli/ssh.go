@@ -265,8 +265,8 @@ func mibLimit(mib int64) int64 {
 // pipeline `slcheck file` uses, and reports.
 func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt collect.Options) error {
 	if o.save != "" {
-		if err := os.MkdirAll(o.save, 0o750); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--save: %w", err))
+		if err := prepareSaveDir(st.Err, o.save); err != nil {
+			return withCode(ExitUsage, err)
 		}
 	}
 	coll, err := collect.New(copt)
@@ -281,7 +281,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	// worker that collected it, so probes overlap the other collections
 	// and stay bounded by --concurrency.
 	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
-		h := o.diagnoseHost(res)
+		h := o.diagnoseHost(res, st.Redact)
 		if h.dev != nil && st.Redact != nil {
 			// Redacted here, in parallel with the other hosts' network
 			// waits, not serially when the report is rendered.
@@ -336,8 +336,9 @@ type hostOutcome struct {
 	row  summaryRow
 }
 
-// diagnoseHost saves (with --save) and diagnoses one host's collection.
-func (o *sshOptions) diagnoseHost(res *collect.Result) hostOutcome {
+// diagnoseHost saves (with --save, through the output layer with pol) and
+// diagnoses one host's collection.
+func (o *sshOptions) diagnoseHost(res *collect.Result, pol *redact.Policy) hostOutcome {
 	host := res.Target.String()
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
@@ -346,8 +347,7 @@ func (o *sshOptions) diagnoseHost(res *collect.Result) hostOutcome {
 	var h hostOutcome
 	source := host
 	if o.save != "" {
-		path := filepath.Join(o.save, saveName(res.Target))
-		if err := os.WriteFile(path, []byte(res.Text), 0o640); err != nil {
+		if path, err := saveCapture(o.save, saveName(res.Target), res.Text, pol); err != nil {
 			h.errs = append(h.errs, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
 		} else {
 			source = path
