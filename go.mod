@@ -11,6 +11,8 @@ require github.com/klauspost/compress v1.20.4
 
 require github.com/yuin/goldmark v1.8.7
 
+require github.com/kevinburke/ssh_config v1.6.0 // indirect
+
 require (
 	github.com/cpuguy83/go-md2man/v2 v2.0.6 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect

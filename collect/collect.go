@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/ssh"
@@ -28,6 +29,12 @@ type Options struct {
 	// SSHBin is the OpenSSH client for the system transport ("ssh" on PATH
 	// when empty).
 	SSHBin string
+	// SSHConfig are OpenSSH configuration files, first match wins: the
+	// default transport applies their HostName, Port, User, IdentityFile,
+	// UserKnownHostsFile and ProxyJump; the system transport passes the
+	// first to OpenSSH with -F when it is not ~/.ssh/config (SSHConfigGiven).
+	SSHConfig      []string
+	SSHConfigGiven bool
 	// ConnectTimeout bounds TCP connect + handshake + authentication + shell.
 	ConnectTimeout time.Duration
 	// CommandTimeout bounds each show command.
@@ -111,8 +118,12 @@ type Collector struct {
 	opt      Options
 	ssh      *ssh.ClientConfig
 	hostKeys *hostKeyChecker
+	config   *sshConfig
 	sshBin   string
 	closer   func()
+
+	mu       sync.Mutex
+	checkers map[string]*hostKeyChecker // by an ssh config's known_hosts files
 }
 
 // New checks the options once for the whole fleet: known_hosts readable,
@@ -150,6 +161,9 @@ func New(opt Options) (*Collector, error) {
 			return nil, err
 		}
 		c.hostKeys = hc
+		if c.config, err = loadSSHConfig(opt.SSHConfig); err != nil {
+			return nil, err
+		}
 		methods, closer, err := opt.Auth.methods()
 		if err != nil {
 			return nil, err
@@ -181,3 +195,40 @@ func New(opt Options) (*Collector, error) {
 
 // Close releases what New opened (the ssh-agent connection).
 func (c *Collector) Close() { c.closer() }
+
+// checkerFor is the host key checker of an endpoint: the one of the
+// options, or, when the options use the default known_hosts and the ssh
+// configuration names other files for the host, one for those files.
+func (c *Collector) checkerFor(files []string) (*hostKeyChecker, error) {
+	if len(files) == 0 || !c.opt.HostKeys.Default || c.opt.HostKeys.Insecure {
+		return c.hostKeys, nil
+	}
+	key := strings.Join(files, "\x00")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if hc := c.checkers[key]; hc != nil {
+		return hc, nil
+	}
+	hc, err := HostKeys{Files: files}.checker()
+	if err != nil {
+		return nil, err
+	}
+	if c.checkers == nil {
+		c.checkers = map[string]*hostKeyChecker{}
+	}
+	c.checkers[key] = hc
+	return hc, nil
+}
+
+// dialer resolves a target through the ssh configuration.
+func (c *Collector) dialer(t Target) (*dialer, error) {
+	e, err := c.config.resolve(t.Host, t.Port, t.PortGiven, c.opt.Auth.User)
+	if err != nil {
+		return nil, err
+	}
+	jumps, err := c.config.jumps(t.Host)
+	if err != nil {
+		return nil, err
+	}
+	return &dialer{jumps: jumps, target: e, base: c.ssh, hostKeys: c.checkerFor}, nil
+}

@@ -97,6 +97,9 @@ type HostKeys struct {
 	Files []string
 	// Insecure accepts any key: the explicit way out.
 	Insecure bool
+	// Default says Files are the default ones (~/.ssh/known_hosts), which
+	// an ssh configuration's UserKnownHostsFile replaces for its hosts.
+	Default bool
 }
 
 // hostKeyChecker checks host keys for the default transport against

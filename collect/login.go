@@ -115,7 +115,10 @@ func (s *session) systemLogin(ctx context.Context, st *systemTransport) error {
 		case hostKeyQuestion.Match(seen):
 			return questionError(string(seen))
 		case passphrasePrompt.Match(last):
-			if typedPassphrase || opt.Auth.Passphrase == "" {
+			if opt.Auth.Passphrase == "" {
+				return fmt.Errorf("%w: OpenSSH asked for a key's passphrase and none was given (set SLCHECK_PASSPHRASE)", util.ErrAuthError)
+			}
+			if typedPassphrase {
 				return fmt.Errorf("%w: OpenSSH asked again for the key's passphrase", util.ErrAuthError)
 			}
 			typedPassphrase, seen = true, nil
@@ -123,7 +126,10 @@ func (s *session) systemLogin(ctx context.Context, st *systemTransport) error {
 				return err
 			}
 		case passwordPrompt.Match(last):
-			if typedPassword || opt.Auth.Password == "" {
+			if opt.Auth.Password == "" {
+				return fmt.Errorf("%w: OpenSSH asked for a password and none was given (set SLCHECK_PASSWORD)", util.ErrAuthError)
+			}
+			if typedPassword {
 				return fmt.Errorf("%w: OpenSSH asked again for the password", util.ErrAuthError)
 			}
 			typedPassword, seen = true, nil

@@ -226,9 +226,11 @@ func (s *session) open() error {
 	opt := s.c.opt
 	var impl transport.Implementation
 	if s.c.ssh != nil {
-		cfg := *s.c.ssh
-		cfg.HostKeyAlgorithms = s.c.hostKeys.algorithms(s.t.String())
-		impl = &sshTransport{cfg: &cfg, deadline: s.timeoutFor("connect")}
+		dl, err := s.c.dialer(s.t)
+		if err != nil {
+			return err
+		}
+		impl = &sshTransport{dialer: dl, deadline: s.timeoutFor("connect")}
 	} else {
 		args := s.c.systemArgs()
 		if opt.Auth.IdentityFile != "" {

@@ -176,6 +176,9 @@ func (c *Collector) systemArgs() []string {
 	if c.opt.LegacyAlgorithms {
 		args = append(args, legacySystemArgs...)
 	}
+	if c.opt.SSHConfigGiven && len(c.opt.SSHConfig) > 0 {
+		args = append(args, "-F", c.opt.SSHConfig[0])
+	}
 	return args
 }
 

@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net"
-	"strconv"
+	"os"
 	"sync"
 	"time"
 
@@ -20,11 +19,11 @@ import (
 // host key with slcheck's own callback, and takes ready-made auth methods
 // (agent, decrypted keys, keyboard-interactive).
 type sshTransport struct {
-	cfg      *ssh.ClientConfig
+	dialer   *dialer
 	deadline time.Duration
+	hops     func() // closes the ProxyJump hops, if any
 
 	mu     sync.Mutex
-	conn   net.Conn
 	client *ssh.Client
 	sess   *ssh.Session
 	stdin  io.WriteCloser
@@ -33,25 +32,25 @@ type sshTransport struct {
 }
 
 func (t *sshTransport) Open(a *transport.Args) error {
-	addr := net.JoinHostPort(a.Host, strconv.Itoa(a.Port))
-	conn, err := net.DialTimeout("tcp", addr, t.deadline)
+	c, chans, reqs, hops, err := t.dialer.dial(t.deadline)
 	if err != nil {
-		return err
-	}
-	conn.SetDeadline(time.Now().Add(t.deadline))
-	c, chans, reqs, err := ssh.NewClientConn(conn, addr, t.cfg)
-	if err != nil {
-		conn.Close()
 		return err
 	}
 	client := ssh.NewClient(c, chans, reqs)
-	if err := t.shell(client, a); err != nil {
+	// The pty and shell requests are bounded too: a switch that completes
+	// the handshake and then says nothing is cut at the deadline.
+	stop := time.AfterFunc(t.deadline, func() { client.Close() })
+	err = t.shell(client, a)
+	if !stop.Stop() && err == nil {
+		err = fmt.Errorf("ssh: shell: %w", os.ErrDeadlineExceeded)
+	}
+	if err != nil {
 		client.Close()
+		hops()
 		return err
 	}
-	conn.SetDeadline(time.Time{})
 	t.mu.Lock()
-	t.conn, t.client = conn, client
+	t.client, t.hops = client, hops
 	t.mu.Unlock()
 	return nil
 }
@@ -90,6 +89,7 @@ func (t *sshTransport) Close() error {
 		t.sess.Close()
 	}
 	err := t.client.Close()
+	t.hops()
 	t.client = nil
 	return err
 }

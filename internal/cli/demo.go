@@ -83,7 +83,7 @@ func runDemo(st Streams, o *sshOptions, names []string) error {
 		defer dev.Close()
 		devs = append(devs, dev)
 		fmt.Fprintf(st.Err, "slcheck demo: fake switch %q (scenario %s) listening on %s\n", sc.Hostname, name, dev.Addr())
-		targets = append(targets, collect.Target{Host: "127.0.0.1", Port: dev.Port()})
+		targets = append(targets, collect.Target{Host: "127.0.0.1", Port: dev.Port(), PortGiven: true})
 		known = append(known, collect.KnownHostsLine(dev.Addr(), dev.HostKey()))
 	}
 	kh := filepath.Join(dir, "known_hosts")

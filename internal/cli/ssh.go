@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -46,6 +45,7 @@ type sshOptions struct {
 	maxHostMiB     int64
 	debug          bool
 	save           string
+	sshConfig      string
 	// diag holds the opt-in live probes (--probe); its zero value sends nothing.
 	diag diagnose.Options
 }
@@ -113,6 +113,7 @@ host before anything is typed.`,
 	f.DurationVar(&o.timeout, "timeout", collect.DefaultCommandTimeout, "limit for each command")
 	f.DurationVar(&o.connectTimeout, "connect-timeout", collect.DefaultConnectTimeout, "limit for connect, handshake, login and prompt")
 	f.DurationVar(&o.hostTimeout, "host-timeout", collect.DefaultHostTimeout, "limit for everything done on one switch")
+	f.StringVarP(&o.sshConfig, "ssh-config", "F", "", "OpenSSH configuration file (default ~/.ssh/config): HostName, Port, User, IdentityFile, UserKnownHostsFile, ProxyJump")
 	f.IntVarP(&o.port, "port", "p", 0, "SSH port of the hosts given without one (default 22, or the Port of ~/.ssh/config)")
 	f.BoolVar(&o.legacy, "legacy-algorithms", false, "also offer the SHA-1 key exchanges, CBC ciphers and hmac-sha1-96 of older NX-OS releases (weaker: prefer newer algorithms on the switch)")
 	f.Int64Var(&o.maxCommandMiB, "max-command-output", collect.DefaultMaxCommandOutput>>20, "MiB one command may print before the host fails (0: no limit)")
@@ -195,13 +196,19 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	default:
 		return copt, withCode(ExitUsage, fmt.Errorf("--transport %q: want default or system", o.transport))
 	}
+	// The user, when not given, is the ssh configuration's User for the
+	// host, else the current one (OpenSSH's own choice with --transport
+	// system).
 	a := &copt.Auth
 	a.User = o.username
-	if a.User == "" && o.transport != "system" {
-		// OpenSSH picks the user itself: ~/.ssh/config's, else the current one.
-		if u, err := user.Current(); err == nil {
-			a.User = u.Username
+	home, _ := os.UserHomeDir()
+	if o.sshConfig != "" {
+		if _, err := os.Stat(o.sshConfig); err != nil {
+			return copt, withCode(ExitUsage, fmt.Errorf("--ssh-config: %w", err))
 		}
+		copt.SSHConfig, copt.SSHConfigGiven = []string{o.sshConfig}, true
+	} else if home != "" {
+		copt.SSHConfig = []string{filepath.Join(home, ".ssh", "config"), "/etc/ssh/ssh_config"}
 	}
 	a.AgentSocket = st.Env("SSH_AUTH_SOCK")
 	if o.identity != "" {
@@ -225,7 +232,9 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		}
 	}
 	a.Password = st.Env("SLCHECK_PASSWORD")
-	if a.Password == "" && o.identity == "" && a.AgentSocket == "" {
+	// OpenSSH asks for a password only when its keys do not log in: the
+	// system transport does not prompt ahead (SLCHECK_PASSWORD answers).
+	if a.Password == "" && o.identity == "" && a.AgentSocket == "" && o.transport != "system" {
 		prompt := "Password: "
 		if a.User != "" {
 			prompt = fmt.Sprintf("Password for %s: ", a.User)
@@ -244,10 +253,9 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 			return copt, withCode(ExitUsage, fileProblem("--known-hosts", o.knownHosts, err))
 		}
 		copt.HostKeys.Files = []string{o.knownHosts}
-	case o.transport == "default":
-		if home, err := os.UserHomeDir(); err == nil {
-			copt.HostKeys.Files = []string{filepath.Join(home, ".ssh", "known_hosts")}
-		}
+	case o.transport == "default" && home != "":
+		copt.HostKeys.Files = []string{filepath.Join(home, ".ssh", "known_hosts")}
+		copt.HostKeys.Default = true
 	}
 	return copt, nil
 }

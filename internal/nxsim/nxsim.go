@@ -10,8 +10,10 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +36,21 @@ type Config struct {
 	// AuthorizedKeys are accepted for public key authentication, any user.
 	AuthorizedKeys []ssh.PublicKey
 	// HostKey signs the handshake; nil generates a fresh ed25519 key.
-	HostKey ssh.Signer
+	// HostKeys are more keys the device holds (a switch may have ed25519,
+	// ecdsa and rsa keys): the client's preference picks one.
+	HostKey  ssh.Signer
+	HostKeys []ssh.Signer
+	// Algorithms, when set, are the only key exchanges, ciphers and MACs
+	// offered (an older release's); the host key algorithms follow from
+	// the host keys (ssh.NewSignerWithAlgorithms narrows an RSA key).
+	Algorithms *ssh.Config
+	// PreLogin is sent before authentication (SSH_MSG_USERAUTH_BANNER,
+	// which OpenSSH prints on the terminal); MOTD is printed after login
+	// and Banner, before the first prompt, one line at a time.
+	PreLogin, MOTD string
+	// Forward accepts direct-tcpip channels to loopback addresses: the
+	// device is then a ProxyJump bastion.
+	Forward bool
 	// Outputs maps a command (whitespace collapsed, as typed) to its output.
 	// Commands not found are answered as NX-OS does for an unknown command.
 	// ping and telnet commands fall back to an output for the same target
@@ -65,6 +81,21 @@ type Faults struct {
 	// Denied commands answer "% Permission denied for the role" (an RBAC
 	// role that may not run them).
 	Denied map[string]bool
+	// PageLength pages every output with `--More--` every PageLength
+	// lines until `terminal length 0` is accepted; TerminalLength is
+	// "refuse" (an invalid command) or "ignore" (accepted, no effect).
+	// PageErase is what the pager writes to erase its mark on a key
+	// ("\r\x1b[K" when empty).
+	PageLength     int
+	TerminalLength string
+	PageErase      string
+	// Echo shows another line than the one typed: Enter runs the shown one.
+	Echo map[string]string
+	// Endless answers this command with an endless line.
+	Endless string
+	// ModeAfter leaves exec mode after this command's output: the prompt
+	// becomes the configuration one.
+	ModeAfter string
 }
 
 // Received is one thing the device received in a session: a line typed at
@@ -83,6 +114,7 @@ type Device struct {
 	hostKey ssh.Signer
 
 	mu       sync.Mutex
+	failed   int // failed authentication attempts
 	received []Received
 	sessions int
 	conns    map[net.Conn]bool
@@ -139,6 +171,21 @@ func (d *Device) Port() int { return d.ln.Addr().(*net.TCPAddr).Port }
 // HostKey is the device's public host key.
 func (d *Device) HostKey() ssh.PublicKey { return d.hostKey.PublicKey() }
 
+// FailedLogins counts the password and keyboard-interactive answers that
+// were refused: what a switch's AAA server would count.
+func (d *Device) FailedLogins() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.failed
+}
+
+func (d *Device) loginFailed() error {
+	d.mu.Lock()
+	d.failed++
+	d.mu.Unlock()
+	return errors.New("bad password")
+}
+
 // Received returns everything received so far, in order.
 func (d *Device) Received() []Received {
 	d.mu.Lock()
@@ -187,7 +234,7 @@ func (d *Device) serverConfig() *ssh.ServerConfig {
 			if want, ok := d.cfg.Users[m.User()]; ok && want == string(pw) {
 				return nil, nil
 			}
-			return nil, errors.New("bad password")
+			return nil, d.loginFailed()
 		},
 		KeyboardInteractiveCallback: func(m ssh.ConnMetadata, ch ssh.KeyboardInteractiveChallenge) (*ssh.Permissions, error) {
 			ans, err := ch("", "", []string{"Password: "}, []bool{false})
@@ -197,7 +244,7 @@ func (d *Device) serverConfig() *ssh.ServerConfig {
 			if want, ok := d.cfg.Users[m.User()]; ok && len(ans) == 1 && ans[0] == want {
 				return nil, nil
 			}
-			return nil, errors.New("bad password")
+			return nil, d.loginFailed()
 		},
 		PublicKeyCallback: func(_ ssh.ConnMetadata, k ssh.PublicKey) (*ssh.Permissions, error) {
 			for _, a := range d.cfg.AuthorizedKeys {
@@ -211,7 +258,16 @@ func (d *Device) serverConfig() *ssh.ServerConfig {
 	if d.cfg.KeyboardInteractiveOnly {
 		c.PasswordCallback = nil
 	}
+	if d.cfg.Algorithms != nil {
+		c.Config = *d.cfg.Algorithms
+	}
+	if d.cfg.PreLogin != "" {
+		c.BannerCallback = func(ssh.ConnMetadata) string { return d.cfg.PreLogin }
+	}
 	c.AddHostKey(d.hostKey)
+	for _, k := range d.cfg.HostKeys {
+		c.AddHostKey(k)
+	}
 	return c
 }
 
@@ -266,6 +322,10 @@ func (d *Device) serveConn(c net.Conn) {
 	}
 	go ssh.DiscardRequests(reqs)
 	for nc := range chans {
+		if nc.ChannelType() == "direct-tcpip" && d.cfg.Forward {
+			go d.forward(nc)
+			continue
+		}
 		if nc.ChannelType() != "session" {
 			nc.Reject(ssh.UnknownChannelType, "only sessions")
 			continue
@@ -334,4 +394,38 @@ func (d *Device) lookup(cmd string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// forward serves a direct-tcpip channel (ssh -J, x/crypto's Dial through
+// a client) to a loopback address only.
+func (d *Device) forward(nc ssh.NewChannel) {
+	var req struct {
+		Host       string
+		Port       uint32
+		OriginHost string
+		OriginPort uint32
+	}
+	if err := ssh.Unmarshal(nc.ExtraData(), &req); err != nil {
+		nc.Reject(ssh.ConnectionFailed, "bad request")
+		return
+	}
+	if ip := net.ParseIP(req.Host); ip == nil || !ip.IsLoopback() {
+		nc.Reject(ssh.Prohibited, "loopback only")
+		return
+	}
+	c, err := net.Dial("tcp", net.JoinHostPort(req.Host, strconv.Itoa(int(req.Port))))
+	if err != nil {
+		nc.Reject(ssh.ConnectionFailed, err.Error())
+		return
+	}
+	ch, reqs, err := nc.Accept()
+	if err != nil {
+		c.Close()
+		return
+	}
+	go ssh.DiscardRequests(reqs)
+	go func() { io.Copy(ch, c); ch.CloseWrite() }()
+	io.Copy(c, ch)
+	c.Close()
+	ch.Close()
 }

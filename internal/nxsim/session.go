@@ -1,7 +1,9 @@
 package nxsim
 
 import (
+	"io"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -16,12 +18,18 @@ const (
 // term is one interactive shell: it echoes, assembles lines and runs them.
 type term struct {
 	d       *Device
-	conn    net.Conn
-	ch      ssh.Channel
+	w       io.Writer
+	exit    func() // the session ends cleanly ("exit")
+	drop    func() // the connection is cut (the DropOn fault)
 	session int
-	mode    string // "exec", "config", "telnet", "telnet-cmd"
+	mode    string // "exec", "config", "telnet", "telnet-cmd", "more"
 	line    []byte
 	lastCR  bool
+	// length is the terminal length: 0 (no pager) once `terminal length
+	// 0` is accepted, else Faults.PageLength.
+	length int
+	// pending is what the pager holds back until a key.
+	pending []string
 }
 
 func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan *ssh.Request) {
@@ -45,12 +53,28 @@ func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan
 	case <-time.After(10 * time.Second):
 		return
 	}
-	t := &term{d: d, conn: conn, ch: ch, session: id, mode: "exec"}
+	t := &term{d: d, w: ch, session: id,
+		exit: func() { ch.SendRequest("exit-status", false, ssh.Marshal(struct{ Status uint32 }{0})) },
+		drop: func() { conn.Close() }}
+	t.serve(ch)
+}
+
+// serve runs the shell until the input ends or the session does.
+func (t *term) serve(in io.Reader) {
+	t.mode, t.length = "exec", t.d.cfg.Faults.PageLength
 	t.write("\r\nCisco Nexus Operating System (NX-OS) Software (nxsim)\r\n" + t.d.cfg.Banner)
+	if m := t.d.cfg.MOTD; m != "" {
+		// Line by line, as a slow switch may send it: a prompt-shaped
+		// line of it then arrives in a read of its own.
+		for l := range strings.SplitSeq(strings.TrimRight(m, "\n"), "\n") {
+			t.write(l + "\r\n")
+			time.Sleep(time.Millisecond)
+		}
+	}
 	t.prompt()
 	buf := make([]byte, 4096)
 	for {
-		n, err := ch.Read(buf)
+		n, err := in.Read(buf)
 		if err != nil {
 			return
 		}
@@ -60,8 +84,21 @@ func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan
 	}
 }
 
+// Shell runs the device's exec shell on a terminal's input and output, for
+// a real sshd to run as the login shell (see sshdtest): the terminal must
+// be in raw mode, the shell echoes. It returns when the input ends or the
+// session exits; a DropOn fault ends the process.
+func Shell(cfg Config, in io.Reader, out io.Writer) {
+	if cfg.Hostname == "" {
+		cfg.Hostname = "switch"
+	}
+	d := &Device{cfg: cfg}
+	t := &term{d: d, w: out, session: 1, exit: func() {}, drop: func() { os.Exit(1) }}
+	t.serve(in)
+}
+
 func (t *term) write(s string) {
-	t.ch.Write([]byte(s))
+	t.w.Write([]byte(s))
 }
 
 func (t *term) prompt() {
@@ -80,6 +117,9 @@ func (t *term) prompt() {
 func (t *term) input(b []byte) bool {
 	if t.mode == "telnet" {
 		return t.telnetKey(b)
+	}
+	if t.mode == "more" {
+		return t.moreKey(b)
 	}
 	// Echo as a terminal does, in order with what the lines print: the
 	// bytes typed up to an Enter, then what running that line prints. One
@@ -133,9 +173,14 @@ func (t *term) run(line string) bool {
 	if delay := f.Delay + f.Delays[line]; delay > 0 {
 		time.Sleep(delay)
 	}
+	if e, ok := f.Echo[line]; ok {
+		// The switch shows another line than the one typed; Enter runs
+		// what it shows.
+		line = e
+	}
 	switch {
 	case line == "exit" && mode == "exec":
-		t.ch.SendRequest("exit-status", false, ssh.Marshal(struct{ Status uint32 }{0}))
+		t.exit()
 		return false
 	case line == "end" || line == "exit":
 		t.mode = "exec"
@@ -144,6 +189,10 @@ func (t *term) run(line string) bool {
 		t.mode = "config"
 	case mode == "config":
 		// A fake device keeps no configuration: accepted and recorded.
+	case line == "terminal length 0" && f.TerminalLength == "refuse":
+		t.write("% Invalid command at '^' marker.\r\n")
+	case line == "terminal length 0" && f.TerminalLength != "ignore":
+		t.length = 0
 	case strings.HasPrefix(line, "terminal "):
 	case f.Denied[line]:
 		t.write("% Permission denied for the role\r\n")
@@ -167,11 +216,32 @@ func (t *term) output(line, out string) bool {
 	if out != "" {
 		out += "\r\n"
 	}
-	if t.d.cfg.Faults.DropOn == line {
+	f := t.d.cfg.Faults
+	if f.DropOn == line {
 		t.write(out[:len(out)/2])
 		time.Sleep(20 * time.Millisecond)
-		t.conn.Close()
+		t.drop()
 		return false
+	}
+	if f.Endless == line {
+		// An endless line, until the client gives up.
+		chunk := strings.Repeat("A", 32<<10)
+		for {
+			if _, err := t.w.Write([]byte(chunk)); err != nil {
+				return false
+			}
+		}
+	}
+	if f.ModeAfter == line {
+		t.write(out)
+		t.mode = "config"
+		t.prompt()
+		return true
+	}
+	if t.length > 0 {
+		t.pending = strings.SplitAfter(out, "\r\n")
+		t.page()
+		return true
 	}
 	if strings.HasPrefix(line, "telnet ") {
 		if i := strings.Index(out, "Escape character is"); i >= 0 {
@@ -205,6 +275,53 @@ func (t *term) telnetKey(b []byte) bool {
 			t.write("Connection closed by foreign host.\r\n")
 			t.mode = "exec"
 			t.prompt()
+			return true
+		}
+	}
+	return true
+}
+
+// pagerMark is NX-OS's pager prompt, in reverse video.
+const pagerMark = "\x1b[7m--More--\x1b[27m"
+
+// page writes the next page of a held output, then the pager's mark, or
+// the prompt once the output is done.
+func (t *term) page() {
+	n := min(t.length-1, len(t.pending))
+	t.write(strings.Join(t.pending[:n], ""))
+	t.pending = t.pending[n:]
+	if len(t.pending) == 0 || len(t.pending) == 1 && t.pending[0] == "" {
+		t.pending, t.mode = nil, "exec"
+		t.prompt()
+		return
+	}
+	t.mode = "more"
+	t.write(pagerMark)
+}
+
+// moreKey turns the page on a space (after erasing the mark as
+// Faults.PageErase says), shows one line more on Enter, and quits on q.
+func (t *term) moreKey(b []byte) bool {
+	erase := t.d.cfg.Faults.PageErase
+	if erase == "" {
+		erase = "\r\x1b[K"
+	}
+	for i, c := range b {
+		switch c {
+		case ' ':
+			t.write(erase)
+			t.page()
+		case 'q':
+			t.write(erase)
+			t.pending, t.mode = nil, "exec"
+			t.prompt()
+		default:
+			t.d.record(t.session, "more", string(c))
+		}
+		if t.mode != "more" {
+			if rest := b[i+1:]; len(rest) > 0 {
+				return t.input(rest)
+			}
 			return true
 		}
 	}
