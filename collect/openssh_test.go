@@ -23,9 +23,9 @@ func sshdOptions(t *testing.T, s *sshdtest.Server, trust ...string) Options {
 		t.Fatal(err)
 	}
 	return Options{
-		Auth:           Auth{User: s.User, IdentityFile: s.Identity},
-		HostKeys:       HostKeys{Files: []string{kh}},
-		Transport:      "system",
+		Auth:      Auth{User: s.User, IdentityFile: s.Identity},
+		HostKeys:  HostKeys{Files: []string{kh}},
+		Transport: "system",
 		// sshd starts the login shell through the account's own shell,
 		// whose profile may take seconds.
 		ConnectTimeout: 20 * time.Second,
