@@ -86,6 +86,7 @@ func render(t *testing.T, doc *report.Document, opt report.Options) string {
 
 var goldenFiles = map[report.Format]string{
 	report.Text: "golden.txt", report.JSON: "golden.json", report.Markdown: "golden.md",
+	report.OpenMetrics: "golden.prom",
 }
 
 // TestGolden renders every scenario in every format and compares with the

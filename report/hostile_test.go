@@ -105,8 +105,10 @@ func TestHostileTextEveryFormat(t *testing.T) {
 				t.Errorf("%s color=%v: raw control at %d: %q", format, color, i, out[max(i-40, 0):min(i+40, len(out))])
 			}
 			shown := out
-			if format == report.JSON {
-				shown = strings.ReplaceAll(out, `\\`, `\`) // JSON quotes the escapes' backslash
+			if format == report.JSON || format == report.OpenMetrics {
+				// JSON and the metrics' label values quote the escapes'
+				// backslash.
+				shown = strings.ReplaceAll(out, `\\`, `\`)
 			}
 			for _, visible := range []string{`\x1b]0;PWNED\x07`, `\x9b2J`, `\u202e`, `\u2066`} {
 				if !strings.Contains(shown, visible) {

@@ -30,7 +30,12 @@ type Tool struct {
 
 // Device is the diagnosis of one device.
 type Device struct {
-	Source   string `json:"source"`
+	Source string `json:"source"`
+	// Host is the switch slcheck ssh collected the device from
+	// (host:port), the host label of its metrics; empty for a capture read
+	// from a file. Not in the JSON, so a live run's report and its saved
+	// capture's are the same.
+	Host     string `json:"-"`
 	Hostname string `json:"hostname"`
 	// Software is what the input shows: "nxos", "nxos-aci", "ios",
 	// "ios-xe", "ios-xr", "asa" or "unknown" (capture.Software*), and

@@ -17,10 +17,13 @@ const (
 	Text     Format = "text"
 	JSON     Format = "json"
 	Markdown Format = "markdown"
+	// OpenMetrics is gauges for Prometheus (node_exporter's textfile
+	// collector): deadlines, failed checks, root causes.
+	OpenMetrics Format = "openmetrics"
 )
 
 // Formats lists the formats in the order help text shows them.
-var Formats = []Format{Text, JSON, Markdown}
+var Formats = []Format{Text, JSON, Markdown, OpenMetrics}
 
 // ParseFormat checks a --output value, in any case ("JSON" is json).
 func ParseFormat(s string) (Format, error) {
@@ -33,7 +36,7 @@ func ParseFormat(s string) (Format, error) {
 	if s == "md" {
 		return Markdown, nil
 	}
-	return "", fmt.Errorf("unknown output format %q: want text, json or markdown", s)
+	return "", fmt.Errorf("unknown output format %q: want text, json, markdown or openmetrics", s)
 }
 
 // Options controls a rendering.
@@ -99,6 +102,8 @@ func Render(w io.Writer, doc *Document, opt Options) error {
 		}
 	case Markdown:
 		err = writeMarkdown(rw, doc, opt)
+	case OpenMetrics:
+		err = writeOpenMetrics(rw, doc)
 	case Text, "":
 		err = writeText(rw, doc, opt)
 	default:

@@ -101,6 +101,11 @@ func TestRedactionInEveryFormat(t *testing.T) {
 			out := render(t, everyLineDocument(t), report.Options{Format: format, Color: color})
 			what := string(format)
 			assertAbsent(t, what, out, append(secrets, contacts...))
+			if format == report.OpenMetrics {
+				// Metrics carry no message or evidence, only labels: what
+				// matters is that no secret reaches them.
+				continue
+			}
 			if !strings.Contains(out, redact.Marker) || !strings.Contains(out, redact.ContactMarker) {
 				t.Errorf("%s: no redaction marker in the output", what)
 			}
@@ -121,6 +126,9 @@ func TestShowContacts(t *testing.T) {
 	for _, format := range report.Formats {
 		out := render(t, everyLineDocument(t), report.Options{Format: format, Redact: redact.Policy{ShowContacts: true}})
 		assertAbsent(t, string(format)+" --show-contacts", out, secrets)
+		if format == report.OpenMetrics {
+			continue // no message or evidence to show contacts in
+		}
 		for _, c := range contacts {
 			if !strings.Contains(out, c) {
 				t.Errorf("%s --show-contacts: %q missing", format, c)

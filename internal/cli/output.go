@@ -25,7 +25,7 @@ type outputOptions struct {
 // --show-contacts to cmd, with completion of their values.
 func addOutputFlags(cmd *cobra.Command, o *outputOptions, st Streams) {
 	f := cmd.Flags()
-	f.StringVarP(&o.output, "output", "o", "text", "report format: text, json or markdown")
+	f.StringVarP(&o.output, "output", "o", "text", "report format: text, json, markdown or openmetrics (Prometheus gauges: deadlines, failed checks, root causes)")
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a check fails at or above this severity: error, warning or info (a failure of severity info is a note)")
 	f.BoolVar(&o.noFail, "no-fail", false, "exit 0 even when checks fail (input and collection errors still exit 2 and 3)")

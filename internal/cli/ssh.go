@@ -367,6 +367,7 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, pol *redact.Policy) hostO
 		h.row = summaryRow{host: host, state: "unreadable session"}
 		return h
 	}
+	dev.Host = host
 	h.dev, h.row = &dev, newSummaryRow(host, dev, snap)
 	return h
 }
