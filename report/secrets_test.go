@@ -168,7 +168,9 @@ func TestEveryRuleEveryFormat(t *testing.T) {
 		for _, show := range []bool{false, true} {
 			out := render(t, doc(), report.Options{Format: format, Redact: redact.Policy{ShowContacts: show}})
 			for _, ru := range redact.Rules() {
-				if shown := strings.Contains(out, ru.Secret); shown != (show && ru.Contact) {
+				// Metrics print no text but labels: a contact never shows.
+				want := show && ru.Contact && format != report.OpenMetrics
+				if shown := strings.Contains(out, ru.Secret); shown != want {
 					t.Errorf("-o %s --show-contacts=%v: %q shown %v (rule %s)", format, show, ru.Secret, shown, ru.Keyword)
 				}
 			}
