@@ -33,7 +33,7 @@ func slpOnly(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip(fmt.Sprintf("not applicable: %s runs classic Smart Licensing; Smart Licensing Using Policy starts with NX-OS 10.2(1)F", releaseName(s))), true
 	}
 	if s.Version == nil && s.License == nil && s.Release().Value == "" {
-		return c.NotChecked(cmdShowVersion, cmdLicenseStatus), true
+		return notChecked(c, s, cmdShowVersion, cmdLicenseStatus), true
 	}
 	return c.Skip("not applicable: neither the release nor the license output shows Smart Licensing Using Policy (NX-OS 10.2(1)F and later, MDS 9.2(2) and later)"), true
 }

@@ -21,7 +21,7 @@ const cmdRunCallhome = "show running-config callhome"
 // CH001 reports it).
 func callhomeBlock(c *Check, s *snapshot.Snapshot) (*parsers.Callhome, Result, bool) {
 	if !s.Config.Complete(parsers.TopicCallhome) {
-		return nil, c.NotChecked(cmdRunCallhome), false
+		return nil, notChecked(c, s, cmdRunCallhome), false
 	}
 	if s.Config.Callhome == nil {
 		return nil, c.Skip("not applicable: the switch has no callhome configuration (see CH001)"), false

@@ -28,7 +28,7 @@ func runCH001(c *Check, s *snapshot.Snapshot) Result {
 		return r
 	}
 	if !s.Config.Complete(parsers.TopicCallhome) {
-		return c.NotChecked(cmdRunCallhome)
+		return notChecked(c, s, cmdRunCallhome)
 	}
 	ch := s.Config.Callhome
 	if ch == nil {

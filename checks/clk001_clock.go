@@ -38,7 +38,7 @@ func runCLK001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if col := s.Collection; col != nil && !col.WorkstationTime.IsZero() {
 		if s.Clock == nil || s.Clock.Time.IsZero() {
-			return c.NotChecked(cmdShowClock)
+			return notChecked(c, s, cmdShowClock)
 		}
 		skew := s.Clock.Time.Sub(col.WorkstationTime)
 		dir := "ahead of"
@@ -91,7 +91,7 @@ func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
 		return false, c.Fail("no `ntp server` in the running-config: the clock may have drifted; verify `show clock` against real time, as certificates and trust codes need it within an hour",
 			ntpRemedy(s), configRef(s))
 	}
-	return false, c.NotChecked(cmdNTPConfig)
+	return false, notChecked(c, s, cmdNTPConfig)
 }
 
 func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {

@@ -54,5 +54,5 @@ func runDNS001(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Pass("no `no ip domain-lookup` in the configuration: lookups are on (the default)", configRef(s))
 	}
-	return c.NotChecked(cmdDNSConfig)
+	return notChecked(c, s, cmdDNSConfig)
 }

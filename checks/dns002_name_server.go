@@ -36,7 +36,7 @@ func runDNS002(c *Check, s *snapshot.Snapshot) Result {
 	p := path(s)
 	switch {
 	case !known:
-		return c.NotChecked(vrfSource(s), cmdDNSConfig)
+		return notChecked(c, s, vrfSource(s), cmdDNSConfig)
 	case p.Host == "":
 		return c.Skip("not applicable: no licensing URL is configured (see CH003)")
 	case snapshot.IsIPHost(p.Host):
@@ -57,8 +57,8 @@ func runDNS002(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Pass(fmt.Sprintf("VRF %s has name server %s", vrfName(vrf), strings.Join(mine[0].Addrs, " ")), ev...)
 	}
-	if !s.Config.Complete(parsers.TopicDNS) && s.Hosts == nil {
-		return c.NotChecked(cmdDNSConfig)
+	if !s.Config.Complete(parsers.TopicDNS) && (s.Hosts == nil || s.FilterOf("show hosts") != "") {
+		return notChecked(c, s, cmdDNSConfig)
 	}
 	var reuse []string
 	from := ""

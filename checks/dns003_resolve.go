@@ -35,7 +35,7 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 	p := path(s)
 	switch {
 	case !known || p.Host == "":
-		return c.NotChecked(vrfSource(s), "ping <endpoint> vrf <vrf>")
+		return notChecked(c, s, vrfSource(s), "ping <endpoint> vrf <vrf>")
 	case snapshot.IsIPHost(p.Host):
 		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
 	}
@@ -70,5 +70,5 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 	case len(unknownVRF) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s were pasted without their command line, so their VRF is unknown; run `%s`", p.Host, p.Reach()[0]))
 	}
-	return c.NotChecked(p.Reach()[0])
+	return notChecked(c, s, p.Reach()[0])
 }

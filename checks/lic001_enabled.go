@@ -41,5 +41,5 @@ func runLIC001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+statusWords(l)+") shows Smart Licensing in use"+unrecognisedNote(l),
 			l.Registration.StatusRef, l.Authorization.StatusRef)
 	}
-	return c.NotChecked(cmdLicenseStatus)
+	return notChecked(c, s, cmdLicenseStatus)
 }

@@ -34,7 +34,7 @@ func runLIC004(c *Check, s *snapshot.Snapshot) Result {
 	auth := l.Authorization
 	a := auth.LastCommunication
 	if a == nil || a.Result == "" {
-		return c.NotChecked(cmdLicenseStatus)
+		return notChecked(c, s, cmdLicenseStatus)
 	}
 	if !lifecycle.Failed(a) {
 		return c.Pass("last communication attempt "+attemptText(a), a.Ref)

@@ -46,7 +46,7 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Fail(msg, fix, auth.StatusRef, refOf(d))
 	case d == nil:
-		return c.NotChecked(cmdLicenseStatus)
+		return notChecked(c, s, cmdLicenseStatus)
 	case judged && lifecycle.Until(at, d.Time).Passed:
 		return c.Fail(fmt.Sprintf("the communication deadline %s has passed: %s (%s) although the switch still printed %s",
 			lifecycle.FormatTime(d.Time), lifecycle.Until(at, d.Time), from, strings.TrimSpace(auth.Status)), fix, d.Ref, auth.StatusRef)

@@ -35,7 +35,7 @@ func runLIC007(c *Check, s *snapshot.Snapshot) Result {
 	}
 	exp := l.Registration.Expires
 	if exp == nil {
-		return c.NotChecked(cmdLicenseStatus)
+		return notChecked(c, s, cmdLicenseStatus)
 	}
 	at, _, judged := captureClock(s)
 	if !judged {

@@ -51,7 +51,7 @@ func classicLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, b
 		return nil, r, false
 	}
 	if s.License == nil {
-		return nil, c.NotChecked(cmdLicenseStatus), false
+		return nil, notChecked(c, s, cmdLicenseStatus), false
 	}
 	return s.License, Result{}, true
 }

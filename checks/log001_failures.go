@@ -35,10 +35,13 @@ func runLOG001(c *Check, s *snapshot.Snapshot) Result {
 		return r
 	}
 	if !s.LogsCaptured {
-		return c.NotChecked(cmdLog)
+		return notChecked(c, s, cmdLog)
 	}
 	fails := logFailures(s)
 	if len(fails) == 0 {
+		if r, ok := filteredOut(c, s, cmdLog); ok {
+			return r // a failure line may be among those the filter dropped
+		}
 		return c.Pass(fmt.Sprintf("the log holds no Smart Licensing or Call Home failure (%d licensing lines)", len(s.Logs)))
 	}
 	last := fails[0]

@@ -33,7 +33,7 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	vrf, vrfRef, known := s.CallhomeVRF()
 	if !known {
-		return c.NotChecked(cmdRunCallhome, "show running-config | include source-interface")
+		return notChecked(c, s, cmdRunCallhome, "show running-config | include source-interface")
 	}
 	if s.Config.Callhome == nil {
 		return c.Skip("not applicable: the switch has no callhome configuration (see CH001)")
@@ -41,13 +41,13 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	src := s.Config.HTTPSource
 	if src == nil {
 		if !s.Config.Complete(parsers.TopicHTTP) {
-			return c.NotChecked("show running-config | include source-interface")
+			return notChecked(c, s, "show running-config | include source-interface")
 		}
 		return c.Pass(fmt.Sprintf("no HTTP source interface is set: Call Home sends from VRF %s by its routes", vrf), vrfRef)
 	}
 	ifVRF, ifRef, known := s.InterfaceVRF(src.Interface)
 	if !known {
-		return c.NotChecked("show running-config interface " + src.Interface)
+		return notChecked(c, s, "show running-config interface "+src.Interface)
 	}
 	if sameVRF(ifVRF, vrf) {
 		return c.Pass(fmt.Sprintf("the HTTP source interface %s is in VRF %s, the VRF Call Home uses", src.Interface, vrf), src.Ref, ifRef, vrfRef)

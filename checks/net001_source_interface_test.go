@@ -23,7 +23,7 @@ func TestNET001(t *testing.T) {
 		{"no source interface", []string{"show running-config callhome", chMgmt,
 			"show running-config | include source-interface", ""}, Pass, "", ""},
 		{"interface not captured", []string{"show running-config callhome", chMgmt,
-			"show running-config | include source-interface", "ip http source-interface Vlan27"}, Skipped, "not checked: run `show running-config interface Vlan27`", ""},
+			"show running-config | include source-interface", "ip http source-interface Vlan27"}, Skipped, "not checked: the output was filtered by `| include source-interface`; run `show running-config interface Vlan27`", ""},
 		{"source interface not captured", []string{"show running-config callhome", chMgmt}, Skipped, "not checked", ""},
 	}
 	for _, tc := range cases {

@@ -34,13 +34,13 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 	}
 	vrf, vrfRef, known := pathVRF(s)
 	if !known {
-		return c.NotChecked(vrfSource(s), "show ip route vrf <Call Home VRF>")
+		return notChecked(c, s, vrfSource(s), "show ip route vrf <Call Home VRF>")
 	}
 	vrf = vrfName(vrf)
 	cmd := "show ip route vrf " + vrf
 	rt := s.Routes[vrf]
 	if rt == nil {
-		return c.NotChecked(cmd)
+		return notChecked(c, s, cmd)
 	}
 	p := path(s)
 	if rt.Error != "" {
@@ -63,6 +63,9 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 				return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, p.Host, a), r.Ref)
 			}
 		}
+	}
+	if r, ok := filteredOut(c, s, cmd); ok {
+		return r // the route the filter dropped may cover the endpoint
 	}
 	connected, learned := splitConnected(rt.Routes)
 	if len(addrs) == 0 && len(learned) > 0 {

@@ -33,7 +33,7 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	vrf, _, known := pathVRF(s)
 	p := path(s)
 	if !known || p.Host == "" {
-		return c.NotChecked(vrfSource(s), "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
+		return notChecked(c, s, vrfSource(s), "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
 	}
 	reach := p.Reach()
 	// A test pasted without its command line has no VRF (""): it may have
@@ -100,5 +100,5 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	case len(unknownVRF) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s were pasted without their command line, so their VRF is unknown; run `%s` and `%s`", p.Host, reach[0], reach[1]))
 	}
-	return c.NotChecked(reach...)
+	return notChecked(c, s, reach...)
 }

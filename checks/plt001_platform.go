@@ -35,7 +35,12 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	v := s.Version
 	if v == nil {
-		return c.NotChecked(cmdShowVersion)
+		return notChecked(c, s, cmdShowVersion)
+	}
+	if v.Chassis == "" || v.Release == "" {
+		if r, ok := filteredOut(c, s, cmdShowVersion); ok {
+			return r
+		}
 	}
 	chassis := v.Chassis
 	if chassis == "" {

@@ -52,7 +52,10 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass(fmt.Sprintf("%s runs classic Smart Licensing (Call Home registration), as %s shows", releaseName(s), m.Describe()), m.Ref)
 	}
 	if s.Version == nil && s.License == nil && s.Release().Value == "" {
-		return c.NotChecked(cmdShowVersion, cmdLicenseStatus)
+		return notChecked(c, s, cmdShowVersion, cmdLicenseStatus)
+	}
+	if r, ok := filteredOut(c, s, cmdShowVersion); ok {
+		return r
 	}
 	return c.Skip("not judged: neither the release nor the license output says which licensing the switch runs")
 }

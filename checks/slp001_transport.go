@@ -31,7 +31,7 @@ func runSLP001(c *Check, s *snapshot.Snapshot) Result {
 	t, ref, known := slpTransport(s)
 	switch {
 	case !known:
-		return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
+		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
 	case t == "off":
 		return c.Fail("the usage reporting transport is off: the switch never sends its usage reports by itself", transportRemedy(), ref)
 	case t == "":

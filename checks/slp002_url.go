@@ -45,7 +45,7 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if raw == "" {
 		if _, _, known := slpTransport(s); !known {
-			return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
+			return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
 		}
 		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`")
 	}

@@ -34,7 +34,7 @@ func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	l := s.License
 	if l == nil || !l.SLP {
-		return c.NotChecked(cmdLicenseStatus)
+		return notChecked(c, s, cmdLicenseStatus)
 	}
 	u := l.Usage
 	t, _, _ := slpTransport(s)
@@ -46,7 +46,7 @@ func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 	d := u.NextDeadline
 	if d == nil {
 		if u.LastACK == nil && !u.LastACKNone {
-			return c.NotChecked(cmdLicenseStatus)
+			return notChecked(c, s, cmdLicenseStatus)
 		}
 		return c.Pass("the switch shows no ACK deadline", u.Ref)
 	}

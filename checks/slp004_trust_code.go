@@ -28,13 +28,13 @@ func runSLP004(c *Check, s *snapshot.Snapshot) Result {
 	t, _, known := slpTransport(s)
 	switch {
 	case !known:
-		return c.NotChecked(cmdLicenseStatus, cmdLicenseConfig)
+		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
 	case t != "smart":
 		return c.Skip("not applicable: a trust code is needed for transport smart only (transport is " + orNone(t) + ")")
 	}
 	l := s.License
 	if l == nil || l.TrustCodeInstalled == nil {
-		return c.NotChecked(cmdLicenseStatus)
+		return notChecked(c, s, cmdLicenseStatus)
 	}
 	if !*l.TrustCodeInstalled {
 		return c.Fail("the transport is smart but no trust code is installed: CSSM does not accept the switch's usage reports",

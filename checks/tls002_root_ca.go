@@ -41,7 +41,7 @@ func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 		return r
 	}
 	if s.Trust == nil {
-		return c.NotChecked(cmdCerts)
+		return notChecked(c, s, cmdCerts)
 	}
 	var quo, ident *parsers.Certificate
 	for i := range s.Trust.Certificates {
@@ -51,6 +51,11 @@ func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 			ident = cert
 		case namesRoot(certName(cert), quoVadisRoot):
 			quo = cert
+		}
+	}
+	if ident == nil {
+		if r, ok := filteredOut(c, s, cmdCerts); ok {
+			return r // IdenTrust may be among the lines the filter dropped
 		}
 	}
 	switch {

@@ -1,7 +1,6 @@
 package parsers
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
@@ -46,32 +45,12 @@ func ConfigCoverage(cmd string) []string {
 	default:
 		return nil
 	}
-	for _, p := range parts[1:] {
-		f := strings.Fields(strings.TrimSpace(p))
-		if len(f) == 0 {
-			return nil
-		}
-		verb := strings.ToLower(f[0])
-		pattern := unquote(strings.TrimSpace(strings.TrimSpace(p)[len(f[0]):]))
-		switch {
-		case verb == "no-more" || verb == "no" && len(f) == 2 && strings.EqualFold(f[1], "more"):
-			continue
-		case isAbbrev(verb, "include", 1) || verb == "grep" || verb == "egrep":
-			topics = filterTopics(topics, pattern, false)
-		case isAbbrev(verb, "section", 3):
-			topics = filterTopics(topics, pattern, true)
-		default:
-			return nil
-		}
-	}
-	return topics
-}
-
-// filterTopics narrows topics to those a filter keeps whole.
-func filterTopics(topics []string, pattern string, section bool) []string {
-	re, err := regexp.Compile(pattern)
-	if err != nil || pattern == "" {
+	st, ok := stages(cmd)
+	if !ok {
 		return nil
+	}
+	if len(st) == 0 {
+		return topics
 	}
 	var candidates []string
 	for _, t := range topics {
@@ -83,31 +62,11 @@ func filterTopics(topics []string, pattern string, section bool) []string {
 	}
 	var out []string
 	for _, t := range candidates {
-		if keepsAll(re, topicLines[t], section) {
+		if keeps(st, topicLines[t]) {
 			out = append(out, t)
 		}
 	}
 	return out
-}
-
-// keepsAll reports whether the filter keeps every sample line. A section
-// filter keeps an indented line when its block header matched.
-func keepsAll(re *regexp.Regexp, lines []string, section bool) bool {
-	headerKept := false
-	for _, l := range lines {
-		indented := strings.HasPrefix(l, " ")
-		kept := re.MatchString(l)
-		if section && indented && headerKept {
-			kept = true
-		}
-		if !indented {
-			headerKept = kept
-		}
-		if !kept {
-			return false
-		}
-	}
-	return true
 }
 
 // isAbbrev reports whether w abbreviates full with at least min letters.

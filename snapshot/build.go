@@ -17,10 +17,19 @@ func Build(dev *capture.Device) *Snapshot {
 	if s.Software == "" {
 		s.Software = capture.SoftwareUnknown
 	}
-	b := builder{s: s}
+	b := builder{s: s, whole: map[string]bool{}, filters: map[string]string{}}
 	for _, sec := range dev.Sections {
 		s.Commands[sec.Command] = true
+		b.filtered(sec.Command)
 		b.section(sec)
+	}
+	for family, f := range b.filters {
+		if !b.whole[family] {
+			if s.Filtered == nil {
+				s.Filtered = map[string]string{}
+			}
+			s.Filtered[family] = f
+		}
 	}
 	if s.Hostname == "" {
 		switch {
@@ -48,6 +57,40 @@ type builder struct {
 	serials []named
 	// techDate is the first date of a show tech-support header.
 	techDate *named
+	// whole says, per parser family, that an output of it was captured
+	// whole (parsers.FilterKeeps); filters holds the first filter that may
+	// have narrowed one.
+	whole   map[string]bool
+	filters map[string]string
+}
+
+// familySamples are the lines each parser family's checks may need to see
+// (parsers.Sample*): a filter that keeps them all is as good as none.
+var familySamples = map[string][]string{
+	"logging": parsers.SampleLogLines, "license": parsers.SampleLicenseLines,
+	"version": parsers.SampleVersionLines, "route": parsers.SampleRouteLines,
+	"hosts": parsers.SampleHostsLines, "crypto": parsers.SampleCryptoLines,
+}
+
+// filtered records whether the output of cmd was captured whole for its
+// parser family; a running-config's filter is recorded for messages, its
+// topics being settled by parsers.ConfigCoverage.
+func (b *builder) filtered(cmd string) {
+	family := kind(cmd)
+	if family == "config" {
+		if f := parsers.Filter(cmd); f != "" && b.s.ConfigFilter == "" {
+			b.s.ConfigFilter = f
+		}
+		return
+	}
+	samples, ok := familySamples[family]
+	switch {
+	case !ok:
+	case parsers.FilterKeeps(cmd, samples):
+		b.whole[family] = true
+	case b.filters[family] == "":
+		b.filters[family] = parsers.Filter(cmd)
+	}
 }
 
 type named struct {
@@ -137,6 +180,12 @@ func (b *builder) section(sec *capture.Section) {
 		}
 		s.Config = mergeConfig(s.Config, c)
 	case "license":
+		if !parsers.FilterKeeps(sec.Command, parsers.SampleLicenseLines) {
+			// The parser reads states by the block they stand in; a
+			// filter that drops block headers leaves lines it would
+			// misread. The checks name the filter instead.
+			return
+		}
 		if l := parsers.ParseLicense(sec); l != nil {
 			s.License = mergeLicense(s.License, l)
 		}

@@ -20,6 +20,16 @@ type Snapshot struct {
 	// Commands lists the canonical commands captured, for "not checked:
 	// run `<command>`" decisions.
 	Commands map[string]bool
+	// Filtered holds, per parser family of a command ("logging", "license",
+	// "version", "route", "hosts", "crypto"), the filter of its output
+	// ("| include ACL", "last 100") when no output of the family was
+	// captured whole or through a filter that provably keeps what the
+	// checks read (parsers.FilterKeeps): an absent line there proves
+	// nothing. ConfigFilter is the first filter of a running-config,
+	// whose completeness RunningConfig.Covers says per topic. FilterOf
+	// reads both.
+	Filtered     map[string]string
+	ConfigFilter string
 
 	Version *parsers.Version
 	Clock   *parsers.Clock
@@ -68,6 +78,18 @@ type Snapshot struct {
 
 // Has reports whether a command was captured.
 func (s *Snapshot) Has(cmd string) bool { return s.Commands[cmd] }
+
+// FilterOf returns the filter that narrowed the only output captured of
+// cmd's parser family ("| include ACL"), "" when an output of it was
+// captured whole or not at all. For a running-config command it is the
+// first running-config filter, meaningful where the config is not
+// Complete for the topic a check needs.
+func (s *Snapshot) FilterOf(cmd string) string {
+	if kind(cmd) == "config" {
+		return s.ConfigFilter
+	}
+	return s.Filtered[kind(cmd)]
+}
 
 // Probes are the results of live probes run from the workstation.
 type Probes struct {
