@@ -99,10 +99,12 @@ func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {
 	if !known {
 		vrf = "management"
 	}
+	path := remedies.Path{VRF: vrf}
 	return &remedies.Remedy{
 		Summary: "Synchronise the clock with NTP.",
-		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + vrf, "copy running-config startup-config"},
+		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + path.VRFName(), "copy running-config startup-config"},
 		Verify:  []string{"show ntp peer-status", cmdShowClock},
-		Notes:   []string{"Replace <NTP server address> with the site's NTP server; the VRF is the one Call Home uses, change it if NTP is reached elsewhere."},
+		Notes: append([]string{"Replace <NTP server address> with the site's NTP server; the VRF is the one Call Home uses, change it if NTP is reached elsewhere."},
+			path.Notes()...),
 	}
 }

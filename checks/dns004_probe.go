@@ -192,6 +192,6 @@ func dnsRemedy(p *snapshot.Probes, silent bool) *remedies.Remedy {
 		Summary: fmt.Sprintf("Make the name servers of VRF %s answer for %s, or configure ones that do.", vrfName(p.VRF), p.Host),
 		Config:  []string{},
 		Verify:  append([]string{"show hosts"}, path.Reach()...),
-		Notes:   notes,
+		Notes:   append(notes, path.Notes()...),
 	}
 }

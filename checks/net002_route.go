@@ -37,7 +37,7 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 		return notChecked(c, s, vrfSource(s), "show ip route vrf <Call Home VRF>")
 	}
 	vrf = vrfName(vrf)
-	cmd := "show ip route vrf " + vrf
+	cmd := "show ip route vrf " + remedies.Path{VRF: vrf}.VRFName()
 	rt := s.Routes[vrf]
 	if rt == nil {
 		return notChecked(c, s, cmd)

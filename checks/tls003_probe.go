@@ -221,9 +221,9 @@ func nameRemedy(t *snapshot.TLSResult, path remedies.Path) *remedies.Remedy {
 		Summary: fmt.Sprintf("Point the destination URL at a host name the endpoint's certificate lists, instead of %s.", t.Host),
 		Config:  []string{},
 		Verify:  append([]string{cmdRunCallhome, "show license status"}, path.Reach()...),
-		Notes: []string{
+		Notes: append([]string{
 			"Use the exact host name Cisco (or the on-prem server's certificate) gives; an IP address in the URL fails TLS validation (doc 222725). CH004 and SLP002 build the URL change from the switch's own line.",
 			"This was seen from the workstation: if it reached the endpoint through something that re-signs TLS, the switch may see another certificate.",
-		},
+		}, path.Notes()...),
 	}
 }

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/ssh"
+
+	"github.com/slcheck/slcheck/nxname"
 )
 
 // Options configure a Collector.
@@ -100,13 +102,13 @@ func ParseTarget(s string) (Target, error) {
 		if err != nil || port < 1 || port > 65535 {
 			return Target{}, fmt.Errorf("%q: bad port %q", s, p)
 		}
-		if !hostOK(h) {
+		if !nxname.Host(h) {
 			return Target{}, fmt.Errorf("%q: bad host name", s)
 		}
 		return Target{Host: h, Port: port, PortGiven: true}, nil
 	}
 	h := strings.Trim(s, "[]")
-	if !hostOK(h) {
+	if !nxname.Host(h) {
 		return Target{}, fmt.Errorf("%q: bad host name", s)
 	}
 	return Target{Host: h, Port: 22}, nil

@@ -1,9 +1,9 @@
 package collect
 
 import (
-	"net/netip"
 	"strings"
 
+	"github.com/slcheck/slcheck/nxname"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -39,34 +39,17 @@ var Commands = []string{
 // the device is not safe to put on a command line.
 func pathCommands(p snapshot.Path) (route, ping, tcp string) {
 	host, _ := p.Next()
-	if !vrfOK(p.VRF) {
+	if !nxname.VRF(p.VRF) {
 		return "", "", ""
 	}
 	route = p.RouteCommand()
-	if !hostOK(host) {
+	if !nxname.Host(host) {
 		return route, "", ""
 	}
 	if ping = p.PingCommand(); ping != "" {
 		ping += " count 2"
 	}
 	return route, ping, p.TCPCommand()
-}
-
-// vrfOK reports whether a VRF name taken from the device is safe to put on
-// a command line: NX-OS names are at most 32 letters, digits and . _ - :.
-func vrfOK(v string) bool {
-	if v == "" || len(v) > 32 {
-		return false
-	}
-	for _, r := range v {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case r == '.', r == '-', r == '_', r == ':':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // readOnly lists the prefixes of everything slcheck may type at the exec
@@ -104,29 +87,4 @@ func Allowed(cmd string) bool {
 		}
 	}
 	return false
-}
-
-// hostOK reports whether an endpoint host taken from the device's
-// configuration is safe to put on a command line: a DNS name or an
-// address, nothing that could smuggle another command.
-func hostOK(h string) bool {
-	if h == "" || len(h) > 253 {
-		return false
-	}
-	if strings.Contains(h, ":") {
-		// Only an IPv6 address holds colons (anything else would be sent
-		// to a resolver as a name), and without a zone, which may hold any
-		// character.
-		a, err := netip.ParseAddr(h)
-		return err == nil && a.Zone() == ""
-	}
-	for _, r := range h {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case r == '.', r == '-', r == '_':
-		default:
-			return false
-		}
-	}
-	return true
 }

@@ -3,6 +3,8 @@ package remedies
 import (
 	"fmt"
 	"strings"
+
+	"github.com/slcheck/slcheck/nxname"
 )
 
 // CiscoURL is the Call Home endpoint of classic Smart Licensing
@@ -19,23 +21,16 @@ type Path struct {
 	VRF  string
 }
 
-// vrf returns the VRF name, "default" when empty.
-func (p Path) vrf() string {
-	if p.VRF == "" {
-		return "default"
-	}
-	return p.VRF
-}
-
 // Reach returns the ping and the TCP 443 test toward the host in the VRF,
-// or nothing when the host is unknown.
+// or nothing when the host is unknown. A host or VRF that is not a valid
+// NX-OS name is a placeholder (Notes says so).
 func (p Path) Reach() []string {
 	if p.Host == "" {
 		return nil
 	}
 	return []string{
-		fmt.Sprintf("ping %s vrf %s", p.Host, p.vrf()),
-		fmt.Sprintf("telnet %s 443 vrf %s", p.Host, p.vrf()),
+		fmt.Sprintf("ping %s vrf %s", p.host(), p.vrf()),
+		fmt.Sprintf("telnet %s 443 vrf %s", p.host(), p.vrf()),
 	}
 }
 
@@ -57,58 +52,61 @@ func verify(show string, p Path) []string {
 // own line (urlLine, as captured) and adds newURL. cut says the captured
 // line looks truncated, so the `no` line may not match the device's.
 func ReplaceURL(summary, urlLine, newURL string, cut bool, p Path) *Remedy {
+	v := &values{}
 	r := &Remedy{
 		Summary: summary,
 		Config: config("callhome",
-			"  no "+strings.TrimSpace(urlLine),
-			"  destination-profile CiscoTAC-1 http "+newURL),
+			"  no "+v.check(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>", pasteable),
+			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "destination URL", "<https URL>", urlOK)),
 		Verify: verify("show running-config callhome", p),
 		Notes:  []string{},
 	}
 	if cut {
 		r.Notes = append(r.Notes, "The captured URL line looks cut short (by the terminal or the capture), so the `no` line above may not match the switch's: copy the exact `destination-profile CiscoTAC-1 index ... http ...` line from `show running-config callhome` on the switch and put `no` before it.")
 	}
-	return r
+	return r.noted(p, v)
 }
 
 // NoURL is the fix when the URL cannot be built from what is known (an
 // on-prem server named by address): the notes say what to put instead.
 func NoURL(summary string, notes []string, p Path) *Remedy {
-	return &Remedy{Summary: summary, Config: []string{},
+	r := &Remedy{Summary: summary, Config: []string{},
 		Verify: verify("show running-config callhome", p), Notes: notes}
+	return r.noted(p, nil)
 }
 
 // EnableCallhome turns on a Call Home block that is configured but off.
 func EnableCallhome(p Path) *Remedy {
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Enable Call Home so Smart Licensing can send its messages.",
 		Config:  config("callhome", "  enable"),
 		Verify:  verify("show running-config callhome", p),
 		Notes:   []string{},
-	}
+	}).noted(p, nil)
 }
 
 // NewCallhome is the reference configuration of doc 217965 (direct cloud
 // access) for a device with no callhome block; vrf is the VRF the device
 // should send from.
 func NewCallhome(vrf string) *Remedy {
+	p := Path{Host: "tools.cisco.com", VRF: vrf}
 	lines := []string{"callhome",
 		"  email-contact sch-smart-licensing@cisco.com",
 		"  destination-profile CiscoTAC-1 transport-method http",
 		"  destination-profile CiscoTAC-1 http " + CiscoURL}
 	if vrf != "" && vrf != "default" {
-		lines = append(lines, "  transport http use-vrf "+vrf)
+		lines = append(lines, "  transport http use-vrf "+p.vrf())
 	}
 	lines = append(lines, "  enable")
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Configure Call Home with the CiscoTAC-1 HTTPS destination (Cisco's reference configuration, doc 217965).",
 		Config:  config(lines...),
-		Verify:  verify("show running-config callhome", Path{Host: "tools.cisco.com", VRF: vrf}),
+		Verify:  verify("show running-config callhome", p),
 		Notes: []string{
 			"The VRF (`transport http use-vrf`) must be the one that reaches the Internet or your proxy; without the line Call Home uses the default VRF.",
 			"For a proxy or an on-prem Smart Software Manager, change the destination or add the proxy before enabling (doc 217965, methods 2 and 3).",
 		},
-	}
+	}).noted(p, nil)
 }
 
 // AddTransport adds what CiscoTAC-1 lacks: the HTTP transport method,
@@ -123,12 +121,12 @@ func AddTransport(needMethod, needURL bool, p Path) *Remedy {
 		lines = append(lines, "  destination-profile CiscoTAC-1 http "+CiscoURL)
 		notes = append(notes, "This is Cisco's cloud URL (direct access or through a proxy); for an on-prem Smart Software Manager use its `https://<host>/Transportgateway/services/DeviceRequestHandler` URL instead.")
 	}
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Give the CiscoTAC-1 profile an HTTP transport and an HTTPS destination.",
 		Config:  config(lines...),
 		Verify:  verify("show running-config callhome", p),
 		Notes:   append([]string{}, notes...),
-	}
+	}).noted(p, nil)
 }
 
 // EmailContact adds the contact address Call Home requires.
@@ -147,6 +145,7 @@ func EmailContact() *Remedy {
 // in the Call Home VRF; ifName "" means none is known and the note says how
 // to choose one. current is the device's own line, removed first.
 func SourceInterface(current, ifName string, p Path) *Remedy {
+	v := &values{}
 	r := &Remedy{
 		Summary: fmt.Sprintf("Use an interface in VRF %s as the HTTP source interface.", p.vrf()),
 		Config:  []string{},
@@ -157,15 +156,15 @@ func SourceInterface(current, ifName string, p Path) *Remedy {
 	}
 	if ifName == "" {
 		r.Notes = append(r.Notes, fmt.Sprintf("No interface in VRF %s was found in the capture: pick one with `show ip interface brief vrf %s`, or move Call Home to the VRF of the current source interface with `transport http use-vrf`.", p.vrf(), p.vrf()))
-		return r
+		return r.noted(p, v)
 	}
 	lines := []string{}
 	if current != "" {
-		lines = append(lines, "no "+strings.TrimSpace(current))
+		lines = append(lines, "no "+v.check(strings.TrimSpace(current), "source-interface line", "<the ip http source-interface line of show running-config>", pasteable))
 	}
-	lines = append(lines, fmt.Sprintf("ip http source-interface %s vrf %s", ifName, p.vrf()))
+	lines = append(lines, fmt.Sprintf("ip http source-interface %s vrf %s", v.check(ifName, "interface name", "<interface>", nxname.Interface), p.vrf()))
 	r.Config = config(lines...)
-	return r
+	return r.noted(p, v)
 }
 
 // DefaultRoute adds a default route in the VRF; the next hop is the
@@ -173,10 +172,16 @@ func SourceInterface(current, ifName string, p Path) *Remedy {
 // placeholder named after the connected subnets.
 func DefaultRoute(subnets []string, p Path) *Remedy {
 	hop := "<next-hop>"
-	if len(subnets) > 0 {
-		hop = "<next-hop in " + strings.Join(subnets, " or ") + ">"
+	var valid []string
+	for _, sn := range subnets {
+		if nxname.Prefix(sn) {
+			valid = append(valid, sn)
+		}
 	}
-	return &Remedy{
+	if len(valid) > 0 {
+		hop = "<next-hop in " + strings.Join(valid, " or ") + ">"
+	}
+	return (&Remedy{
 		Summary: fmt.Sprintf("Give VRF %s a route toward the endpoint (a default route, or one covering the endpoint or proxy).", p.vrf()),
 		Config:  config("vrf context "+p.vrf(), "  ip route 0.0.0.0/0 "+hop),
 		Verify:  append([]string{"show ip route vrf " + p.vrf(), "show license status"}, p.Reach()...),
@@ -184,62 +189,73 @@ func DefaultRoute(subnets []string, p Path) *Remedy {
 			"Replace " + hop + " with the gateway of that VRF; a capture does not show it.",
 			"A more specific route toward the endpoint (or the proxy) works too, if your policy forbids a default route in this VRF.",
 		},
-	}
+	}).noted(p, nil)
 }
 
 // Reachability is the fix for a path that does not carry TCP 443: it is
 // not on the switch but in the network (firewall, NAT, proxy).
 func Reachability(p Path, notes ...string) *Remedy {
-	return &Remedy{
-		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP 443 (firewall, NAT, ACL or proxy), then test again from the switch.", p.vrf(), p.Host),
+	return (&Remedy{
+		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP 443 (firewall, NAT, ACL or proxy), then test again from the switch.", p.vrf(), p.host()),
 		Config:  []string{},
 		Verify:  append(p.Reach(), "show license status"),
 		Notes:   append([]string{}, notes...),
-	}
+	}).noted(p, nil)
 }
 
 // ProxyEnable enables a proxy that has a server but is not enabled.
 func ProxyEnable(p Path) *Remedy {
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Enable the HTTP proxy that is configured under callhome.",
 		Config:  config("callhome", "  transport http proxy enable"),
 		Verify:  verify("show running-config callhome", p),
 		Notes:   []string{"If the switch should reach Cisco directly, remove the `transport http proxy server` line instead."},
-	}
+	}).noted(p, nil)
 }
 
 // ProxyServer names the server for a proxy that is enabled without one.
 func ProxyServer(enableLine string, p Path) *Remedy {
-	return &Remedy{
+	v := &values{}
+	return (&Remedy{
 		Summary: "Name the proxy server, or stop using a proxy.",
 		Config:  config("callhome", "  transport http proxy server <proxy-host> port <proxy-port>"),
 		Verify:  verify("show running-config callhome", p),
 		Notes: []string{
 			"The `transport http proxy server <host> port <n>` spelling is unconfirmed for NX-OS (doc 217965 method 2 shows it cut): check it with `transport http proxy server ?` under callhome.",
-			"If the switch should reach Cisco directly, remove the proxy instead: `no " + strings.TrimSpace(enableLine) + "` under callhome.",
+			"If the switch should reach Cisco directly, remove the proxy instead: `no " + v.check(strings.TrimSpace(enableLine), "proxy line", "<the transport http proxy enable line>", pasteable) + "` under callhome.",
 		},
-	}
+	}).noted(p, v)
 }
 
 // DomainLookup turns name resolution back on.
 func DomainLookup(p Path) *Remedy {
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Turn DNS lookups back on so the switch can resolve the endpoint name.",
 		Config:  config("ip domain-lookup"),
 		Verify:  append([]string{"show running-config | include domain-lookup", "show hosts"}, p.Reach()...),
 		Notes:   []string{},
-	}
+	}).noted(p, nil)
 }
 
 // NameServer gives the Call Home VRF a name server. reuse are addresses
 // configured for another VRF (fromVRF); with none the address stays a
 // placeholder.
 func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
+	v := &values{}
 	addrs := "<dns-server>"
 	notes := []string{"`ip name-server <addr> use-vrf <vrf>` globally and `ip name-server <addr>` under `vrf context <vrf>` do the same; either serves the VRF."}
-	if len(reuse) > 0 {
-		addrs = strings.Join(reuse, " ")
-		notes = append(notes, fmt.Sprintf("These are the name servers this switch already uses in VRF %s; they must be reachable from VRF %s too, or use servers that are.", fromVRF, p.vrf()))
+	var valid []string
+	for _, a := range reuse {
+		if nxname.Address(a) {
+			valid = append(valid, a)
+		} else {
+			v.notes = append(v.notes, fmt.Sprintf("The capture gives %q as a name server, which is not an IP address: it is left out above.", a))
+		}
+	}
+	if len(valid) > 0 {
+		addrs = strings.Join(valid, " ")
+		notes = append(notes, fmt.Sprintf("These are the name servers this switch already uses in VRF %s; they must be reachable from VRF %s too, or use servers that are.",
+			v.check(fromVRF, "VRF name", "<vrf>", nxname.VRF), p.vrf()))
 	} else {
 		notes = append(notes, "Replace <dns-server> with a name server reachable from VRF "+p.vrf()+".")
 	}
@@ -247,30 +263,30 @@ func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
 	if p.vrf() != "default" {
 		line += " use-vrf " + p.vrf()
 	}
-	return &Remedy{
-		Summary: fmt.Sprintf("Give VRF %s a name server so the switch can resolve %s.", p.vrf(), p.Host),
+	return (&Remedy{
+		Summary: fmt.Sprintf("Give VRF %s a name server so the switch can resolve %s.", p.vrf(), p.host()),
 		Config:  config(line),
 		Verify:  append([]string{"show hosts"}, p.Reach()...),
 		Notes:   notes,
-	}
+	}).noted(p, v)
 }
 
 // Resolve is the fix for a name the switch could not resolve: the DNS
 // configuration checks say what to change; the tests show it worked.
 func Resolve(p Path) *Remedy {
-	return &Remedy{
-		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", p.Host, p.vrf()),
+	return (&Remedy{
+		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", p.host(), p.vrf()),
 		Config:  []string{},
 		Verify:  append([]string{"show hosts"}, p.Reach()...),
 		Notes:   []string{"See DNS001 and DNS002 for the configuration; if both pass, the name server itself does not answer for the name (CSCvv67469 describes Call Home hanging on a DNS server that does not answer)."},
-	}
+	}).noted(p, nil)
 }
 
 // TrustChain is the fix for a trust store without IdenTrust Commercial
 // Root CA 1: the NX-OS way to add it is unconfirmed, so it points at the
 // field notice rather than printing a certificate command.
 func TrustChain(p Path, notes ...string) *Remedy {
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Move to a release whose trust store holds IdenTrust Commercial Root CA 1, following the upgrade path of Field Notice FN72115.",
 		Config:  []string{},
 		Verify:  append([]string{"show crypto ca certificates", "show license status"}, p.Reach()...),
@@ -278,7 +294,7 @@ func TrustChain(p Path, notes ...string) *Remedy {
 			"Cisco moved its server certificates from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (serial 0A0142800000014523C844B500000002); tools.cisco.com's QuoVadis certificate expired on 5 Feb 2022.",
 			"The NX-OS fixed releases and any trustpoint workaround are not confirmed here: check FN72115 (" + FN72115 + ") and Cisco TAC before changing the trust store.",
 		}, notes...),
-	}
+	}).noted(p, nil)
 }
 
 // Recapture is the fix for an input slcheck cannot judge as one NX-OS
@@ -295,10 +311,10 @@ func Recapture(summary string, notes ...string) *Remedy {
 // ReadLog is the fix for licensing failures in the log: read the newest
 // one and fix the cause the other checks name.
 func ReadLog(p Path) *Remedy {
-	return &Remedy{
+	return (&Remedy{
 		Summary: "Fix the cause the other failing checks name, then confirm no new failure is logged.",
 		Config:  []string{},
 		Verify:  append([]string{"show logging logfile | include SMART_LIC|LICMGR|CALLHOME|CALL_HOME", "show license status"}, p.Reach()...),
 		Notes:   []string{"Old lines stay in the log after the fix: judge by the time of the newest one."},
-	}
+	}).noted(p, nil)
 }

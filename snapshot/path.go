@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/nxname"
 	"github.com/slcheck/slcheck/parsers"
 )
 
@@ -455,7 +456,7 @@ func (p Path) RouteCommand() string {
 	if p.VRF == "" {
 		return ""
 	}
-	return "show ip route vrf " + p.VRF
+	return "show ip route vrf " + cmdVRF(p.VRF)
 }
 
 // PingCommand is doc 217965's ping toward the next hop from the path's
@@ -465,7 +466,7 @@ func (p Path) PingCommand() string {
 	if host == "" || p.VRF == "" {
 		return ""
 	}
-	return fmt.Sprintf("ping %s vrf %s", host, p.VRF)
+	return fmt.Sprintf("ping %s vrf %s", cmdHost(host), cmdVRF(p.VRF))
 }
 
 // TCPCommand is doc 217965's TCP test (telnet) toward the next hop on its
@@ -475,7 +476,25 @@ func (p Path) TCPCommand() string {
 	if host == "" || port == 0 || p.VRF == "" {
 		return ""
 	}
-	return fmt.Sprintf("telnet %s %d vrf %s", host, port, p.VRF)
+	return fmt.Sprintf("telnet %s %d vrf %s", cmdHost(host), port, cmdVRF(p.VRF))
+}
+
+// cmdVRF and cmdHost are a VRF and a host as a command line may hold them:
+// a value from the device that is not a valid NX-OS name (a VRF
+// "mgmt;reload") becomes a placeholder, so no command built here, to type
+// or to paste, can carry a second one.
+func cmdVRF(v string) string {
+	if !nxname.VRF(v) {
+		return "<vrf>"
+	}
+	return v
+}
+
+func cmdHost(h string) string {
+	if !nxname.Host(h) {
+		return "<host>"
+	}
+	return h
 }
 
 // Reach returns the ping and the TCP test of the path, those that can be

@@ -218,3 +218,20 @@ func TestPortAndProxyForms(t *testing.T) {
 		t.Error("an empty path has tests")
 	}
 }
+
+// A VRF or host from the device that is not a valid NX-OS name becomes a
+// placeholder in every command built from the path, typed or pasted.
+func TestPathCommandsInvalidNames(t *testing.T) {
+	p := Path{Host: "tools.cisco.com;reload;", Port: 443, VRF: "mgmt;reload"}
+	for _, c := range []string{p.RouteCommand(), p.PingCommand(), p.TCPCommand()} {
+		if strings.Contains(c, "reload") {
+			t.Errorf("command %q holds the device's value", c)
+		}
+	}
+	if got := p.TCPCommand(); got != "telnet <host> 443 vrf <vrf>" {
+		t.Errorf("TCPCommand = %q", got)
+	}
+	if got := (Path{Host: "tools.cisco.com", Port: 443, VRF: "management"}).PingCommand(); got != "ping tools.cisco.com vrf management" {
+		t.Errorf("PingCommand = %q", got)
+	}
+}

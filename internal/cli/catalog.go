@@ -11,6 +11,7 @@ import (
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/nxname"
 	"github.com/slcheck/slcheck/report"
 )
 
@@ -256,6 +257,9 @@ func newCommandsCmd(st Streams) *cobra.Command {
 		Example: `  slcheck commands --vrf management
   slcheck commands --missing customer-capture.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if !nxname.VRF(vrf) || !nxname.Host(host) {
+				return withCode(ExitUsage, fmt.Errorf("--vrf %q --host %q: want an NX-OS VRF name (letters, digits, - _ . :, at most 32) and a host name or IP address", vrf, host))
+			}
 			if missing {
 				if len(args) == 0 {
 					return withCode(ExitUsage, fmt.Errorf("--missing needs the capture files whose missing commands to print: e.g. `slcheck commands --missing capture.txt`"))
@@ -271,9 +275,6 @@ func newCommandsCmd(st Streams) *cobra.Command {
 			}
 			if err := noArgs(cmd, args); err != nil {
 				return withCode(ExitUsage, fmt.Errorf("%w (to print what a capture lacks: --missing FILE)", err))
-			}
-			if strings.ContainsAny(vrf+host, " \t\n") || vrf == "" || host == "" {
-				return withCode(ExitUsage, fmt.Errorf("--vrf and --host take one word each"))
 			}
 			for _, c := range customerCommands(vrf, host) {
 				fmt.Fprintln(st.Out, c)

@@ -252,3 +252,47 @@ func TestArchiveMemberNameEscaped(t *testing.T) {
 		}
 	}
 }
+
+// Values from a hostile capture (a URL host "tools.cisco.com\x9b2J", a VRF
+// "mgmt\u202e;reload") never reach a paste-ready line: the remedies'
+// config and verify lines and `slcheck commands --missing` show a
+// placeholder instead, and a note says why.
+func TestHostileValuesNotPasted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cap.txt")
+	if err := os.WriteFile(path, []byte(hostileCapture), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", "json", path)
+	doc := decode(t, r.out)
+	placeholders, notes := 0, 0
+	for _, res := range doc.Devices[0].Results {
+		if res.Remedy == nil {
+			continue
+		}
+		for _, l := range append(append([]string{}, res.Remedy.Config...), res.Remedy.Verify...) {
+			if strings.Contains(l, "reload") || strings.Contains(l, `\u202e`) || strings.Contains(l, `\x9b`) {
+				t.Errorf("%s: paste-ready line %q holds a captured value", res.ID, l)
+			}
+			if strings.Contains(l, "<vrf>") || strings.Contains(l, "<host>") {
+				placeholders++
+			}
+		}
+		for _, n := range res.Remedy.Notes {
+			if strings.Contains(n, "is not a valid NX-OS") {
+				notes++
+			}
+		}
+	}
+	if placeholders == 0 || notes == 0 {
+		t.Errorf("%d placeholders, %d notes: the hostile values were not met\n%s", placeholders, notes, r.out)
+	}
+	m := runCLI(t, false, nil, "", "commands", "--missing", path)
+	if strings.Contains(m.out, "reload") || strings.Contains(m.out, `\u202e`) {
+		t.Errorf("commands --missing pastes a captured value:\n%s", m.out)
+	}
+	for _, bad := range [][]string{{"--vrf", "mgmt;reload"}, {"--host", "tools.cisco.com;reload"}} {
+		if c := runCLI(t, false, nil, "", append([]string{"commands"}, bad...)...); c.code != ExitUsage || c.out != "" {
+			t.Errorf("commands %v: exit %d, stdout %q", bad, c.code, c.out)
+		}
+	}
+}
