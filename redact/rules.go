@@ -75,7 +75,7 @@ const (
 // through Line and every output format in the tests (TestEveryRule here,
 // TestEveryRuleEveryFormat in report).
 var rules = []rule{
-	{Rule: Rule{Keyword: "-----BEGIN ... PRIVATE KEY----- (on one line)", Source: "RFC 7468 (PEM): a private key quoted on one line, as JSON quotes a multi-line one; multi-line blocks: Stream",
+	{Rule: Rule{Keyword: "-----BEGIN ... PRIVATE KEY----- (on one line)", Source: "RFC 7468 (PEM): a key quoted on one line, as JSON quotes a block (a block of lines: see below)",
 		Example: `"text": "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAkeyBody\n-----END RSA PRIVATE KEY-----"`, Secret: "MIIEpAIBAAKCAQEAkeyBody"},
 		hint: "private key", pattern: `-----BEGIN [A-Z ]*PRIVATE KEY-----\s*(\S.*?)\s*(?:-----END [A-Z ]*PRIVATE KEY-----|$)`},
 	{Rule: Rule{Keyword: "scheme://user:password@host", Source: "RFC 3986 section 3.2.1 (userinfo, up to the last @); NX-OS copy and proxy URLs",
