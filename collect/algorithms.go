@@ -52,13 +52,26 @@ var algorithmWords = map[string]string{
 	"key exchange": "KexAlgorithms", "host key": "HostKeyAlgorithms",
 	"client to server cipher": "Ciphers", "server to client cipher": "Ciphers",
 	"client to server MAC": "MACs", "server to client MAC": "MACs",
-	"cipher": "Ciphers", "MAC": "MACs", "host key type": "HostKeyAlgorithms",
-	"key exchange method": "KexAlgorithms",
+	"cipher": "Ciphers", "MAC": "MACs",
+}
+
+// realAlgorithms leaves out the names that only signal an extension in a
+// key exchange offer (ext-info-c, kex-strict-s-v00@openssh.com).
+func realAlgorithms(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !strings.HasPrefix(n, "ext-info-") && !strings.HasPrefix(n, "kex-strict-") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // mismatchMessage words an algorithm mismatch: both sides' offers and the
 // ways out. ours is "" when slcheck does not know its own offer.
 func mismatchMessage(what string, theirs, ours []string, legacy bool) string {
+	what = strings.TrimSuffix(strings.TrimSuffix(what, " method"), " type")
+	theirs, ours = realAlgorithms(theirs), realAlgorithms(ours)
 	kw := algorithmWords[what]
 	if kw == "" {
 		kw = "KexAlgorithms/Ciphers/MACs/HostKeyAlgorithms"
@@ -84,8 +97,8 @@ func (c *Collector) systemOffers(t Target) string {
 	cfg := c.systemConfig(t)
 	var parts []string
 	for _, k := range []string{"kexalgorithms", "ciphers", "macs", "hostkeyalgorithms"} {
-		if v := cfg[k]; v != "" {
-			parts = append(parts, k+" "+strings.ReplaceAll(v, ",", ", "))
+		if v := realAlgorithms(strings.Split(cfg[k], ",")); len(v) > 0 && v[0] != "" {
+			parts = append(parts, k+" "+strings.Join(v, ", "))
 		}
 	}
 	if len(parts) == 0 {

@@ -186,7 +186,7 @@ var (
 	// sshServerKey is OpenSSH's debug line naming the key the host sent.
 	sshServerKey = regexp.MustCompile(`Server host key: (\S+) (SHA256:\S+)`)
 	// sshOffending names the known_hosts line holding the old key.
-	sshOffending = regexp.MustCompile(`Offending \S+ key in (.+):(\d+)`)
+	sshOffending = regexp.MustCompile(`Offending (\S+) key in (.+):(\d+)`)
 	// sshRevoked is OpenSSH's account of a key marked @revoked.
 	sshRevoked = regexp.MustCompile(`(?i)host key for \S+ is marked as revoked|REVOKED HOST KEY DETECTED`)
 	// sshMismatch is OpenSSH's account of an algorithm mismatch.
@@ -208,8 +208,12 @@ func (c *Collector) systemHostKey(t Target, log string) *HostKeyError {
 		hk.Revoked = true
 		hk.File, hk.Line = revokedLine(c.systemKnownHosts(t), m[2])
 	case o != nil:
-		hk.Changed, hk.File = true, o[1]
-		hk.Line, _ = strconv.Atoi(o[2])
+		hk.Changed, hk.File = true, o[2]
+		hk.Line, _ = strconv.Atoi(o[3])
+		if keyscanType(hk.KeyType) != strings.ToLower(o[1]) {
+			// OpenSSH names the recorded key's type: RSA, ECDSA, ED25519.
+			hk.KnownType = strings.ToLower(o[1])
+		}
 	}
 	return hk
 }

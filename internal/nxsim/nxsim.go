@@ -33,6 +33,9 @@ type Config struct {
 	// KeyboardInteractiveOnly refuses the "password" method, as NX-OS does
 	// behind some AAA servers.
 	KeyboardInteractiveOnly bool
+	// PasswordOnly refuses keyboard-interactive: OpenSSH then asks
+	// "user@host's password:".
+	PasswordOnly bool
 	// AuthorizedKeys are accepted for public key authentication, any user.
 	AuthorizedKeys []ssh.PublicKey
 	// HostKey signs the handshake; nil generates a fresh ed25519 key.
@@ -257,6 +260,9 @@ func (d *Device) serverConfig() *ssh.ServerConfig {
 	}
 	if d.cfg.KeyboardInteractiveOnly {
 		c.PasswordCallback = nil
+	}
+	if d.cfg.PasswordOnly {
+		c.KeyboardInteractiveCallback = nil
 	}
 	if d.cfg.Algorithms != nil {
 		c.Config = *d.cfg.Algorithms
