@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/crypto/ssh"
+
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
 
@@ -76,5 +78,51 @@ func TestSSHPromptShapedOutputIsOutput(t *testing.T) {
 				t.Errorf("replay differs from live:\nlive   %s\nreplay %s", live.out, replay.out)
 			}
 		})
+	}
+}
+
+// A switch answering with an endless line: the host fails with the
+// limit, and --debug stays bounded (a line is cut at 64 KiB).
+func TestSSHEndlessOutput(t *testing.T) {
+	for _, tr := range []string{"default", "system"} {
+		t.Run(tr, func(t *testing.T) {
+			needTransport(t, tr)
+			d := startOutputs(t, "healthy", nxsim.Config{Faults: nxsim.Faults{Endless: "show running-config"}}, nil)
+			res := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
+				"--transport", tr, "--known-hosts", trusting(t, d), "--max-command-output", "2", "--debug", d.Addr())
+			if res.code != ExitCollection {
+				t.Fatalf("exit %d, want %d\n%.2000s", res.code, ExitCollection, res.err)
+			}
+			if !strings.Contains(res.err, "output exceeds 2 MiB (--max-command-output) during `show running-config`") {
+				t.Errorf("stderr lacks the limit:\n%.3000s", res.err)
+			}
+			if len(res.err) > 200<<10 {
+				t.Errorf("--debug wrote %d bytes for one endless line", len(res.err))
+			}
+			if !strings.Contains(res.err, "the rest of this line is not shown") {
+				t.Error("--debug does not say the line was cut")
+			}
+		})
+	}
+}
+
+// An older switch's algorithm mismatch is worded with both sides' offers,
+// whose names (aes128-gcm@openssh.com) pass the redaction layer intact.
+func TestSSHAlgorithmMismatchNotRedacted(t *testing.T) {
+	d := startOutputs(t, "healthy", nxsim.Config{Algorithms: &ssh.Config{Ciphers: []string{ssh.InsecureCipherAES128CBC}}}, nil)
+	res := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
+		"--known-hosts", trusting(t, d), d.Addr())
+	if res.code != ExitCollection {
+		t.Fatalf("exit %d, want %d\n%s", res.code, ExitCollection, res.err)
+	}
+	for _, want := range []string{"algorithm mismatch", "the switch offers aes128-cbc", "aes128-gcm@openssh.com", "--legacy-algorithms"} {
+		if !strings.Contains(res.err, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, res.err)
+		}
+	}
+	ok := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
+		"--known-hosts", trusting(t, d), "--legacy-algorithms", "--no-active", d.Addr())
+	if ok.code == ExitCollection || ok.code == ExitUsage {
+		t.Errorf("with --legacy-algorithms: exit %d\n%s", ok.code, ok.err)
 	}
 }

@@ -92,7 +92,8 @@ type Faults struct {
 	PageLength     int
 	TerminalLength string
 	PageErase      string
-	// Echo shows another line than the one typed: Enter runs the shown one.
+	// Echo shows another line than the one typed (typed in one piece):
+	// Enter then runs the shown one.
 	Echo map[string]string
 	// Endless answers this command with an endless line.
 	Endless string

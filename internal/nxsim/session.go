@@ -126,6 +126,9 @@ func (t *term) input(b []byte) bool {
 	// packet per run of typed bytes, not one per byte.
 	var echo []byte
 	flush := func() {
+		if shown, ok := t.d.cfg.Faults.Echo[string(t.line)]; ok && len(echo) == len(t.line) {
+			echo = []byte(shown)
+		}
 		if len(echo) > 0 && !t.d.cfg.Faults.NoEcho {
 			t.write(string(echo))
 		}
