@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
@@ -23,11 +24,11 @@ func TestHostileSwitch(t *testing.T) {
 		last string
 	}{
 		{name: "endless output, command limit", faults: nxsim.Faults{Endless: "show clock"},
-			tweak: func(o *Options) { o.MaxCommandOutput = 1 << 20 },
+			tweak: func(o *Options) { o.MaxCommandOutput, o.CommandTimeout = 1<<20, 30*time.Second },
 			kind:  KindOutputLimit, msg: "output exceeds 1 MiB (--max-command-output) during `show clock`", last: "show clock"},
 		{name: "endless output, session limit", faults: nxsim.Faults{Endless: "show running-config"},
-			tweak: func(o *Options) { o.MaxCommandOutput, o.MaxHostOutput = 8<<20, 2<<20 },
-			kind:  KindOutputLimit, msg: "the session's output exceeds 2 MiB (--max-host-output)", last: "show running-config"},
+			tweak: func(o *Options) { o.MaxCommandOutput, o.MaxHostOutput, o.CommandTimeout = 4<<20, 1<<20, 30*time.Second },
+			kind:  KindOutputLimit, msg: "the session's output exceeds 1 MiB (--max-host-output)", last: "show running-config"},
 		{name: "config prompt", faults: nxsim.Faults{ModeAfter: "show clock"},
 			kind: KindExecMode, msg: "the switch left exec mode: after `show clock` its prompt became `switch(config)#`; nothing more was sent",
 			last: "show clock"},

@@ -89,7 +89,7 @@ func TestSSHEndlessOutput(t *testing.T) {
 			needTransport(t, tr)
 			d := startOutputs(t, "healthy", nxsim.Config{Faults: nxsim.Faults{Endless: "show running-config"}}, nil)
 			res := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": sshPass}, "", "ssh", "-u", "admin",
-				"--transport", tr, "--known-hosts", trusting(t, d), "--max-command-output", "2", "--debug", d.Addr())
+				"--transport", tr, "--known-hosts", trusting(t, d), "--max-command-output", "2", "--timeout", "60s", "--debug", d.Addr())
 			if res.code != ExitCollection {
 				t.Fatalf("exit %d, want %d\n%.2000s", res.code, ExitCollection, res.err)
 			}
