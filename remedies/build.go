@@ -56,8 +56,8 @@ func ReplaceURL(summary, urlLine, newURL string, cut bool, p Path) *Remedy {
 	r := &Remedy{
 		Summary: summary,
 		Config: config("callhome",
-			"  no "+v.check(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>", pasteable),
-			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "destination URL", "<https URL>", urlOK)),
+			"  no "+v.line(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>"),
+			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "URL", "<https URL>", urlOK)),
 		Verify: verify("show running-config callhome", p),
 		Notes:  []string{},
 	}
@@ -160,7 +160,7 @@ func SourceInterface(current, ifName string, p Path) *Remedy {
 	}
 	lines := []string{}
 	if current != "" {
-		lines = append(lines, "no "+v.check(strings.TrimSpace(current), "source-interface line", "<the ip http source-interface line of show running-config>", pasteable))
+		lines = append(lines, "no "+v.line(strings.TrimSpace(current), "source-interface line", "<the ip http source-interface line of show running-config>"))
 	}
 	lines = append(lines, fmt.Sprintf("ip http source-interface %s vrf %s", v.check(ifName, "interface name", "<interface>", nxname.Interface), p.vrf()))
 	r.Config = config(lines...)
@@ -222,7 +222,7 @@ func ProxyServer(enableLine string, p Path) *Remedy {
 		Verify:  verify("show running-config callhome", p),
 		Notes: []string{
 			"The `transport http proxy server <host> port <n>` spelling is unconfirmed for NX-OS (doc 217965 method 2 shows it cut): check it with `transport http proxy server ?` under callhome.",
-			"If the switch should reach Cisco directly, remove the proxy instead: `no " + v.check(strings.TrimSpace(enableLine), "proxy line", "<the transport http proxy enable line>", pasteable) + "` under callhome.",
+			"If the switch should reach Cisco directly, remove the proxy instead: `no " + v.line(strings.TrimSpace(enableLine), "proxy line", "<the transport http proxy enable line>") + "` under callhome.",
 		},
 	}).noted(p, v)
 }
@@ -249,7 +249,7 @@ func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
 		if nxname.Address(a) {
 			valid = append(valid, a)
 		} else {
-			v.notes = append(v.notes, fmt.Sprintf("The capture gives %q as a name server, which is not an IP address: it is left out above.", a))
+			v.notes = append(v.notes, fmt.Sprintf("The capture gives `%s` as a name server, which is not an IP address: it is left out above.", a))
 		}
 	}
 	if len(valid) > 0 {

@@ -26,10 +26,21 @@ func (v *values) check(s, kind, placeholder string, ok func(string) bool) string
 	return placeholder
 }
 
-// invalid is the note for an invalid value: quoted, so that it reads as
-// the bytes it is (the output layer escapes what a terminal would act on).
+// line returns a line of the device's configuration when it may be pasted
+// back, else placeholder, noting why.
+func (v *values) line(s, kind, placeholder string) string {
+	if pasteable(s) {
+		return s
+	}
+	v.notes = append(v.notes, fmt.Sprintf("The capture's %s, `%s`, holds a \";\" or a character that is not printable ASCII, so it is not pasted back: it is shown as %s above; copy the line from the switch instead.", kind, s, placeholder))
+	return placeholder
+}
+
+// invalid is the note for an invalid value, quoted as code like every
+// captured value in a message (the output layer shows what a terminal
+// would act on as an escape).
 func invalid(s, kind, placeholder string) string {
-	return fmt.Sprintf("The capture gives %q as the %s, which is not a valid NX-OS %s: it is shown as %s above; put the right one in its place before pasting.", s, kind, kind, placeholder)
+	return fmt.Sprintf("The capture gives `%s` as the %s, which is not a valid NX-OS %s: it is shown as %s above; put the right one in its place before pasting.", s, kind, kind, placeholder)
 }
 
 // pasteable reports whether a line taken from the device's own

@@ -93,7 +93,7 @@ func (pf *probeFlags) probeOptions() (probe.Options, error) {
 	if pf.proxy != "" {
 		u, err := url.Parse(pf.proxy)
 		if err != nil || u.Scheme != "http" || u.Hostname() == "" {
-			return o, fmt.Errorf("--proxy %q: want http://[user:pass@]host:port", redactedURL(pf.proxy))
+			return o, fmt.Errorf("--proxy %q: want http://host:port (user:password@ before the host if the proxy needs them)", redactedURL(pf.proxy))
 		}
 		o.Proxy = u
 	}
