@@ -100,6 +100,9 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 	case strings.Contains(err.Error(), "unable to authenticate") || errors.Is(err, util.ErrAuthError) ||
 		((step == "login" || step == "connect") && strings.Contains(low, "permission denied")):
 		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
+		if _, why, ok := strings.Cut(err.Error(), util.ErrAuthError.Error()+": "); ok {
+			f.Msg += "; " + why
+		}
 		if said != "" {
 			f.Msg += "; OpenSSH said: " + said
 		}

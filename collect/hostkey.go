@@ -278,7 +278,7 @@ func (h HostKeys) systemArgs() []string {
 		return []string{"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"}
 	}
 	args := []string{"-o", "StrictHostKeyChecking=yes"}
-	if len(h.Files) > 0 {
+	if len(h.Files) > 0 && !h.Default {
 		args = append(args, "-o", "UserKnownHostsFile="+strings.Join(quoteAll(h.Files), " "))
 	}
 	return args

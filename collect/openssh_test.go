@@ -46,7 +46,11 @@ func collectFrom(t *testing.T, opt Options, tg Target) *Result {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	return c.Collect(t.Context(), tg)
+	res := c.Collect(t.Context(), tg)
+	if res.Failure != nil {
+		t.Logf("%s: %v; the channel showed: %q", res.Failure.Kind, res.Failure, lastPrinted([]byte(res.Text)))
+	}
+	return res
 }
 
 func TestOpenSSHServer(t *testing.T) {

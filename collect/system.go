@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -202,11 +203,16 @@ func (c *Collector) systemHostKey(t Target, log string) *HostKeyError {
 	if m == nil {
 		return nil
 	}
+	cfg := c.systemConfig(t)
 	hk := &HostKeyError{Addr: t.String(), KeyType: m[1], Fingerprint: m[2]}
+	if cfg["hostname"] != "" && cfg["port"] != "" {
+		// What OpenSSH connected to, for an alias of its configuration.
+		hk.Addr = net.JoinHostPort(cfg["hostname"], cfg["port"])
+	}
 	switch o := sshOffending.FindStringSubmatch(log); {
 	case sshRevoked.MatchString(log):
 		hk.Revoked = true
-		hk.File, hk.Line = revokedLine(c.systemKnownHosts(t), m[2])
+		hk.File, hk.Line = revokedLine(knownHostsFiles(cfg), m[2])
 	case o != nil:
 		hk.Changed, hk.File = true, o[2]
 		hk.Line, _ = strconv.Atoi(o[3])
@@ -240,9 +246,9 @@ func (c *Collector) systemConfig(t Target) map[string]string {
 	return cfg
 }
 
-// systemKnownHosts are the known_hosts files OpenSSH reads for t.
-func (c *Collector) systemKnownHosts(t Target) []string {
-	cfg := c.systemConfig(t)
+// knownHostsFiles are the known_hosts files of OpenSSH's configuration
+// for a host (systemConfig).
+func knownHostsFiles(cfg map[string]string) []string {
 	var files []string
 	for _, k := range []string{"userknownhostsfile", "globalknownhostsfile"} {
 		for f := range strings.FieldsSeq(cfg[k]) {

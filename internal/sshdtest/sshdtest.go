@@ -183,7 +183,13 @@ func Start(t testing.TB, cfg Config) *Server {
 	s.Port = s.ln.Addr().(*net.TCPAddr).Port
 	s.wg.Add(1)
 	go s.accept(conf)
-	t.Cleanup(s.Close)
+	t.Cleanup(func() {
+		s.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(s.Log)
+			t.Logf("sshd's log:\n%s", b)
+		}
+	})
 	return s
 }
 
