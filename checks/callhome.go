@@ -3,12 +3,10 @@ package checks
 import (
 	"fmt"
 	"net/netip"
-	"net/url"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
-	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -29,33 +27,44 @@ func callhomeBlock(c *Check, s *snapshot.Snapshot) (*parsers.Callhome, Result, b
 	return s.Config.Callhome, Result{}, true
 }
 
-// path is where licensing traffic goes from this device: the proxy when
-// one is configured, else the endpoint host, in the Call Home VRF.
-func path(s *snapshot.Snapshot) remedies.Path {
-	vrf, _, _ := pathVRF(s)
-	p := remedies.Path{Host: s.EndpointHost(), VRF: vrf}
-	if ch := callhomeOf(s); ch != nil && ch.Proxy.Server != "" && ch.Proxy.Enabled {
-		p.Host = proxyHost(ch.Proxy.Server)
+// licensingPath returns the device's licensing path (snapshot.Path, the
+// one place checks read the VRF, URL, proxy and transport from), or the
+// result to report when it cannot serve a check that tests it: the SLP
+// transport is off, or its VRF, or the host the switch connects to
+// (needHost), is unknown. extra are the commands the check needs besides
+// those that would tell the path.
+func licensingPath(c *Check, s *snapshot.Snapshot, needHost bool, extra ...string) (snapshot.Path, Result, bool) {
+	p := s.Path
+	host, _ := p.Next()
+	switch {
+	case p.Transport == "off":
+		return p, c.Skip("not applicable: the SLP transport is off, the switch sends nothing (see SLP001)"), false
+	case needHost && host == "" && p.URL != "":
+		return p, c.Skip(fmt.Sprintf("not checked: the licensing URL %q names no host (see CH004 or SLP002)", p.URL)), false
+	case needHost && host == "" && p.Evidence.URL.Known:
+		return p, c.Skip("not applicable: no licensing URL is configured (" + p.Evidence.URL.Rule + "; see CH003 or SLP002)"), false
+	case p.VRF != "" && (!needHost || host != ""):
+		return p, Result{}, true
 	}
-	return p
+	if ask := p.Ask(); len(ask) > 0 {
+		return p, notChecked(c, s, append(ask, extra...)...), false
+	}
+	return p, c.Skip("not checked: " + p.Evidence.VRF.Rule), false
 }
 
-// proxyHost is the host part of a proxy server, which NX-OS accepts as a
-// name, an address or a URL that may carry credentials.
-func proxyHost(server string) string {
-	if strings.Contains(server, "://") {
-		if u, err := url.Parse(server); err == nil && u.Hostname() != "" {
-			return strings.ToLower(u.Hostname())
-		}
-	}
-	return strings.ToLower(server)
+// nextHost is the host the switch opens its licensing connection to: the
+// proxy when one is used, else the URL's host.
+func nextHost(p snapshot.Path) string {
+	h, _ := p.Next()
+	return h
 }
 
-func callhomeOf(s *snapshot.Snapshot) *parsers.Callhome {
-	if s.Config == nil {
-		return nil
+// decidedBy is the first line that decided a path field (zero if none).
+func decidedBy(d snapshot.Decision) capture.Ref {
+	if len(d.Lines) == 0 {
+		return capture.Ref{}
 	}
-	return s.Config.Callhome
+	return d.Lines[0]
 }
 
 // vrfName spells a VRF for messages.
@@ -100,20 +109,21 @@ func endpointAddrs(s *snapshot.Snapshot, host string) []netip.Addr {
 // sameVRF compares VRF names, "" meaning the default VRF.
 func sameVRF(a, b string) bool { return strings.EqualFold(vrfName(a), vrfName(b)) }
 
-// targets reports whether a test aimed at the path's host, by name or by
-// one of its known addresses.
-func targets(s *snapshot.Snapshot, p remedies.Path, target string) bool {
-	if p.Host == "" || target == "" {
+// targets reports whether a test aimed at the host the path connects to
+// (the proxy, or the URL's host), by name or by one of its known addresses.
+func targets(s *snapshot.Snapshot, p snapshot.Path, target string) bool {
+	host := nextHost(p)
+	if host == "" || target == "" {
 		return false
 	}
-	if strings.EqualFold(target, p.Host) {
+	if strings.EqualFold(target, host) {
 		return true
 	}
 	t, err := netip.ParseAddr(target)
 	if err != nil {
 		return false
 	}
-	for _, a := range endpointAddrs(s, p.Host) {
+	for _, a := range endpointAddrs(s, host) {
 		if a == t {
 			return true
 		}
@@ -144,31 +154,4 @@ func configRef(s *snapshot.Snapshot) capture.Ref {
 		}
 	}
 	return capture.Ref{}
-}
-
-// pathVRF is the VRF licensing traffic leaves from: the SLP transport VRF
-// on an SLP device, else the Call Home VRF. known is false when the input
-// does not say.
-func pathVRF(s *snapshot.Snapshot) (vrf string, ref capture.Ref, known bool) {
-	if s.Mode() == snapshot.ModeSLP {
-		if s.Config != nil && s.Config.License != nil && s.Config.License.VRF != "" {
-			return s.Config.License.VRF, s.Config.License.VRFRef, true
-		}
-		if s.License != nil && s.License.Transport.VRF != "" && !strings.EqualFold(s.License.Transport.VRF, "<empty>") {
-			return s.License.Transport.VRF, s.License.Transport.Ref, true
-		}
-		if s.Config.Complete(parsers.TopicLicense) {
-			return snapshot.DefaultVRF, capture.Ref{}, true
-		}
-		return "", capture.Ref{}, false
-	}
-	return s.CallhomeVRF()
-}
-
-// vrfSource names the command that tells the VRF, for "not checked".
-func vrfSource(s *snapshot.Snapshot) string {
-	if s.Mode() == snapshot.ModeSLP {
-		return "show running-config | include license"
-	}
-	return cmdRunCallhome
 }

@@ -41,7 +41,7 @@ func runCH001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if !ch.Enabled {
 		return c.Fail("callhome is configured but not enabled (no `enable` line), so no message is sent",
-			remedies.EnableCallhome(path(s)), ch.Ref)
+			remedies.EnableCallhome(s.Path), ch.Ref)
 	}
 	return c.Pass("callhome is configured and enabled", ch.EnableRef)
 }

@@ -29,23 +29,23 @@ func runCH002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
-	ch, r, ok := callhomeBlock(c, s)
-	if !ok {
+	if _, r, ok := callhomeBlock(c, s); !ok {
 		return r
 	}
-	u := ch.TACURL()
-	if u == nil {
+	p := s.Path
+	if p.URL == "" {
 		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)")
 	}
-	if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(u.URL)), "http://") {
-		return c.Pass("the CiscoTAC-1 destination URL uses HTTPS", u.Ref)
+	line := decidedBy(p.Evidence.URL)
+	if !strings.HasPrefix(strings.ToLower(p.URL), "http://") {
+		return c.Pass("the CiscoTAC-1 destination URL uses HTTPS", line)
 	}
-	fixed := "https://" + strings.TrimSpace(u.URL)[len("http://"):]
-	full, cut := completeURL(u.URL)
+	fixed := "https://" + p.URL[len("http://"):]
+	full, cut := completeURL(p.URL)
 	if cut {
 		fixed = full
 	}
-	return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination URL is http:// (%s): Cisco accepts HTTPS only, and registration fails with \"Failed to parse response data from SCH server\"", u.URL),
-		remedies.ReplaceURL("Replace the http:// destination with the same destination over HTTPS.", u.Ref.Text, fixed, cut, path(s)),
-		u.Ref)
+	return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination URL is http:// (%s): Cisco accepts HTTPS only, and registration fails with \"Failed to parse response data from SCH server\"", p.URL),
+		remedies.ReplaceURL("Replace the http:// destination with the same destination over HTTPS.", line.Text, fixed, cut, p.WithURL(fixed)),
+		line)
 }

@@ -45,9 +45,9 @@ func runCH003(c *Check, s *snapshot.Snapshot) Result {
 				}
 			}
 		}
-		if u := ch.TACURL(); u != nil {
+		if p := s.Path; p.URL != "" {
 			hasURL = true
-			ev = append(ev, u.Ref)
+			ev = append(ev, decidedBy(p.Evidence.URL))
 		}
 	}
 	if hasMethod && hasURL {
@@ -61,5 +61,5 @@ func runCH003(c *Check, s *snapshot.Snapshot) Result {
 		missing = append(missing, "an HTTP destination URL")
 	}
 	return c.Fail("CiscoTAC-1 lacks "+strings.Join(missing, " and ")+", so Smart Licensing messages have no way out",
-		remedies.AddTransport(!hasMethod, !hasURL, path(s)), append(ev, ch.Ref)...)
+		remedies.AddTransport(!hasMethod, !hasURL, s.Path), append(ev, ch.Ref)...)
 }

@@ -55,56 +55,55 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
-	ch, r, ok := callhomeBlock(c, s)
-	if !ok {
+	if _, r, ok := callhomeBlock(c, s); !ok {
 		return r
 	}
-	d := ch.TACURL()
-	if d == nil {
+	p := s.Path
+	if p.URL == "" {
 		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)")
 	}
-	p := path(s)
-	raw := strings.TrimSpace(d.URL)
+	d := decidedBy(p.Evidence.URL)
+	raw := p.URL
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination %q is not a URL slcheck can read (want https://host/path)", raw),
-			remedies.ReplaceURL("Replace the destination with Cisco's endpoint URL (or your on-prem server's).", d.Ref.Text, remedies.CiscoURL, false, p),
-			d.Ref)
+			remedies.ReplaceURL("Replace the destination with Cisco's endpoint URL (or your on-prem server's).", d.Text, remedies.CiscoURL, false, p.WithURL(remedies.CiscoURL)),
+			d)
 	}
 	host := strings.ToLower(u.Hostname())
 	if snapshot.IsIPHost(host) {
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination names its host by IP address (%s): the server certificate names a host, so TLS validation is likely to fail", host),
 			remedies.NoURL("Name the server by the FQDN its certificate carries.", []string{
-				fmt.Sprintf("Replace the line with `destination-profile CiscoTAC-1 http https://<FQDN>%s`, using the name in the server's certificate (for SSM On-Prem, its common name), and make the name resolve in VRF %s.", u.EscapedPath(), vrfName(p.VRF)),
-				"The switch's own line to remove first: `no " + strings.TrimSpace(d.Ref.Text) + "`.",
+				fmt.Sprintf("Replace the line with `destination-profile CiscoTAC-1 http https://<FQDN>%s`, using the name in the server's certificate (for SSM On-Prem, its common name), and make the name resolve in VRF %s.", u.EscapedPath(), p.VRF),
+				"The switch's own line to remove first: `no " + strings.TrimSpace(d.Text) + "`.",
 			}, p),
-			d.Ref)
+			d)
 	}
 	if full, cut := completeURL(raw); cut {
-		rem := remedies.ReplaceURL("Replace the truncated destination with the full URL.", d.Ref.Text, full, true, p)
+		rem := remedies.ReplaceURL("Replace the truncated destination with the full URL.", d.Text, full, true, p.WithURL(full))
 		if u.Scheme == "http" {
 			// CH002 fails on the same line and its fix writes the full
 			// https:// URL: one paste mends both.
-			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", rem.Notes, p)
+			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", rem.Notes, p.WithURL(full))
 		}
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `show running-config callhome` on the switch", u.Path, full[len("https://")+len(u.Host):]),
-			rem, d.Ref)
+			rem, d)
 	}
 	switch {
 	case strings.EqualFold(u.Path, onpremPath):
-		return c.Pass(fmt.Sprintf("the destination is an on-prem Smart Software Manager URL on %s", host), d.Ref)
+		return c.Pass(fmt.Sprintf("the destination is an on-prem Smart Software Manager URL on %s", host), d)
 	case u.Path == ciscoPath && host == ciscoHost:
-		return c.Pass("the destination is Cisco's Smart Licensing endpoint", d.Ref)
+		return c.Pass("the destination is Cisco's Smart Licensing endpoint", d)
 	case host == ciscoHost:
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is not Cisco's endpoint path %s (typo?)", u.Path, ciscoPath),
-			remedies.ReplaceURL("Use Cisco's endpoint URL.", d.Ref.Text, "https://"+ciscoHost+ciscoPath, false, p),
-			d.Ref)
+			remedies.ReplaceURL("Use Cisco's endpoint URL.", d.Text, "https://"+ciscoHost+ciscoPath, false, p.WithURL("https://"+ciscoHost+ciscoPath)),
+			d)
 	}
 	return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination %s is neither Cisco's endpoint (https://%s%s) nor an on-prem /Transportgateway/services/DeviceRequestHandler URL", raw, ciscoHost, ciscoPath),
 		remedies.NoURL("Point CiscoTAC-1 at Cisco's endpoint or at your on-prem server's DeviceRequestHandler URL.", []string{
 			"Cisco cloud (direct or through a proxy): `destination-profile CiscoTAC-1 http " + remedies.CiscoURL + "`.",
 			"SSM On-Prem: `destination-profile CiscoTAC-1 http https://<on-prem FQDN>/Transportgateway/services/DeviceRequestHandler`.",
-			"Remove the current line first: `no " + strings.TrimSpace(d.Ref.Text) + "`.",
+			"Remove the current line first: `no " + strings.TrimSpace(d.Text) + "`.",
 		}, p),
-		d.Ref)
+		d)
 }

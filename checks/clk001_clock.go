@@ -95,16 +95,11 @@ func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
 }
 
 func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {
-	vrf, _, known := s.CallhomeVRF()
-	if !known {
-		vrf = "management"
-	}
-	path := remedies.Path{VRF: vrf}
 	return &remedies.Remedy{
 		Summary: "Synchronise the clock with NTP.",
-		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + path.VRFName(), "copy running-config startup-config"},
+		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + remedies.VRFName(s.Path), "copy running-config startup-config"},
 		Verify:  []string{"show ntp peer-status", cmdShowClock},
-		Notes: append([]string{"Replace <NTP server address> with the site's NTP server; the VRF is the one Call Home uses, change it if NTP is reached elsewhere."},
-			path.Notes()...),
+		Notes: append([]string{"Replace <NTP server address> with the site's NTP server; the VRF is the one licensing traffic uses, change it if NTP is reached elsewhere."},
+			remedies.PathNotes(s.Path)...),
 	}
 }

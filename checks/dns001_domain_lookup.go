@@ -33,17 +33,18 @@ func runDNS001(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
-	p := path(s)
-	if snapshot.IsIPHost(p.Host) {
-		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
+	p := s.Path
+	host := nextHost(p)
+	if snapshot.IsIPHost(host) {
+		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", host))
 	}
 	if s.Config != nil && s.Config.DomainLookupOff != nil {
-		return c.Fail("`no ip domain-lookup` is configured: the switch cannot resolve "+hostOr(p.Host),
+		return c.Fail("`no ip domain-lookup` is configured: the switch cannot resolve "+hostOr(host),
 			remedies.DomainLookup(p), *s.Config.DomainLookupOff)
 	}
 	if h := s.Hosts; h != nil && h.DomainLookup != nil {
 		if !*h.DomainLookup {
-			return c.Fail("`show hosts` says domain lookup is disabled: the switch cannot resolve "+hostOr(p.Host),
+			return c.Fail("`show hosts` says domain lookup is disabled: the switch cannot resolve "+hostOr(host),
 				remedies.DomainLookup(p), h.Ref)
 		}
 		return c.Pass("`show hosts` says domain lookup is enabled", h.Ref)

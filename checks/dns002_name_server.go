@@ -32,15 +32,13 @@ func runDNS002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
-	vrf, _, known := pathVRF(s)
-	p := path(s)
-	switch {
-	case !known:
-		return notChecked(c, s, vrfSource(s), cmdDNSConfig)
-	case p.Host == "":
-		return c.Skip("not applicable: no licensing URL is configured (see CH003)")
-	case snapshot.IsIPHost(p.Host):
-		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
+	p, r, ok := licensingPath(c, s, true, cmdDNSConfig)
+	if !ok {
+		return r
+	}
+	vrf, host := p.VRF, nextHost(p)
+	if snapshot.IsIPHost(host) {
+		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", host))
 	}
 	var mine, others []parsers.NameServer
 	for _, ns := range nameServers(s) {
@@ -75,7 +73,7 @@ func runDNS002(c *Check, s *snapshot.Snapshot) Result {
 	} else {
 		ev = append(ev, configRef(s))
 	}
-	msg := fmt.Sprintf("no name server serves VRF %s, the VRF licensing traffic uses, so %s cannot be resolved", vrfName(vrf), p.Host)
+	msg := fmt.Sprintf("no name server serves VRF %s, the VRF licensing traffic uses, so %s cannot be resolved", vrf, host)
 	if from != "" {
 		msg += fmt.Sprintf(" (the switch has name servers for VRF %s only)", from)
 	}

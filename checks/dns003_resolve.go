@@ -15,7 +15,7 @@ func init() {
 		Title:      "Endpoint name resolves on the switch",
 		Area:       "DNS",
 		Severity:   Error,
-		Needs:      []string{"ping <endpoint> vrf <Call Home VRF>"},
+		Needs:      []string{"ping <endpoint> vrf <licensing VRF>"},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
 			What: "Whether a ping or telnet to the endpoint name, run on the switch in the Call Home VRF, resolved it (no `% Invalid host/interface` or unknown host).",
@@ -31,18 +31,18 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
-	vrf, _, known := pathVRF(s)
-	p := path(s)
-	switch {
-	case !known || p.Host == "":
-		return notChecked(c, s, vrfSource(s), "ping <endpoint> vrf <vrf>")
-	case snapshot.IsIPHost(p.Host):
-		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", p.Host))
+	p, r, ok := licensingPath(c, s, true)
+	if !ok {
+		return r
+	}
+	vrf, host := p.VRF, nextHost(p)
+	if snapshot.IsIPHost(host) {
+		return c.Skip(fmt.Sprintf("not applicable: licensing traffic goes to an address (%s), not a name", host))
 	}
 	var failed, resolved, elsewhere, unknownVRF []capture.Ref
 	note := func(target, tvrf string, unresolved bool, ref capture.Ref) {
 		switch {
-		case !strings.EqualFold(target, p.Host):
+		case !strings.EqualFold(target, host):
 		case tvrf == "": // pasted without its command line
 			unknownVRF = append(unknownVRF, ref)
 		case !sameVRF(tvrf, vrf):
@@ -61,14 +61,14 @@ func runDNS003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	switch {
 	case len(resolved) > 0:
-		return c.Pass(fmt.Sprintf("%s resolved in VRF %s", p.Host, vrfName(vrf)), resolved...)
+		return c.Pass(fmt.Sprintf("%s resolved in VRF %s", host, vrf), resolved...)
 	case len(failed) > 0:
-		return c.Fail(fmt.Sprintf("%s did not resolve on the switch in VRF %s: %s", p.Host, vrfName(vrf), quote(failed[0])),
+		return c.Fail(fmt.Sprintf("%s did not resolve on the switch in VRF %s: %s", host, vrf, quote(failed[0])),
 			remedies.Resolve(p), failed...)
 	case len(elsewhere) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s ran in another VRF than %s, whose name servers may differ; run `%s`", p.Host, vrfName(vrf), p.Reach()[0]))
+		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s ran in another VRF than %s, whose name servers may differ; run `%s`", host, vrf, p.PingCommand()))
 	case len(unknownVRF) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s were pasted without their command line, so their VRF is unknown; run `%s`", p.Host, p.Reach()[0]))
+		return c.Skip(fmt.Sprintf("not checked: the captured tests of %s were pasted without their command line, so their VRF is unknown; run `%s`", host, p.PingCommand()))
 	}
-	return notChecked(c, s, p.Reach()[0])
+	return notChecked(c, s, p.PingCommand())
 }

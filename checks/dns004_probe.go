@@ -39,7 +39,7 @@ func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 	p := s.Probes
 	switch {
 	case p == nil || !p.DNSRan:
-		return c.Skip("not run: add --probe (or --probe dns) to ask the Call Home VRF's name servers from this workstation")
+		return c.Skip("not run: add --probe (or --probe dns) to ask the licensing VRF's name servers from this workstation")
 	case p.DNSNote != "":
 		return c.Skip(p.DNSNote)
 	case len(p.DNS) == 0:
@@ -57,7 +57,8 @@ func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 		bad = append(bad, line)
 		silent = silent || sv.silent()
 	}
-	whose := fmt.Sprintf("the name servers of VRF %s", vrfName(p.VRF))
+	path := s.Path
+	whose := fmt.Sprintf("the name servers of VRF %s", path.VRF)
 	if p.DNSOverride {
 		whose = "the --dns-server name servers (not the switch's)"
 	}
@@ -65,10 +66,10 @@ func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 	ev = append(ev, dnsEvidence(p.DNS)...)
 	if len(bad) == 0 {
 		return c.Pass(fmt.Sprintf("Seen from this workstation, not from the switch: %s answered for %s: %s",
-			whose, p.Host, strings.Join(good, "; ")), ev...)
+			whose, path.Host, strings.Join(good, "; ")), ev...)
 	}
 	msg := fmt.Sprintf("Seen from this workstation, not from the switch: of %s, %d of %d failed for %s: %s",
-		whose, len(bad), len(servers), p.Host, strings.Join(bad, "; "))
+		whose, len(bad), len(servers), path.Host, strings.Join(bad, "; "))
 	if len(good) > 0 {
 		msg += fmt.Sprintf(" (answered: %s)", strings.Join(good, "; "))
 	}
@@ -78,7 +79,7 @@ func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 	if s.Method() == snapshot.MethodProxy {
 		msg += ". The switch sends through a proxy, which resolves the endpoint itself: for the switch these servers matter only if the proxy is named by a host name"
 	}
-	return c.Fail(msg, dnsRemedy(p, silent), ev...)
+	return c.Fail(msg, dnsRemedy(p, path, silent), ev...)
 }
 
 // serverAnswers gathers one server's answers (A and AAAA).
@@ -177,8 +178,7 @@ func digServer(server string) string {
 	return "@" + host + " -p " + port
 }
 
-func dnsRemedy(p *snapshot.Probes, silent bool) *remedies.Remedy {
-	path := remedies.Path{Host: p.Host, VRF: p.VRF}
+func dnsRemedy(p *snapshot.Probes, path snapshot.Path, silent bool) *remedies.Remedy {
 	notes := []string{
 		"This was asked from the workstation: its path to the servers may differ from the switch's. Confirm from the switch with the verify commands before changing its configuration.",
 	}
@@ -189,9 +189,9 @@ func dnsRemedy(p *snapshot.Probes, silent bool) *remedies.Remedy {
 		notes = append(notes, "The servers asked were given with --dns-server; run without it to ask the ones the switch is configured with.")
 	}
 	return &remedies.Remedy{
-		Summary: fmt.Sprintf("Make the name servers of VRF %s answer for %s, or configure ones that do.", vrfName(p.VRF), p.Host),
+		Summary: fmt.Sprintf("Make the name servers of VRF %s answer for %s, or configure ones that do.", path.VRF, path.Host),
 		Config:  []string{},
 		Verify:  append([]string{"show hosts"}, path.Reach()...),
-		Notes:   append(notes, path.Notes()...),
+		Notes:   append(notes, remedies.PathNotes(path)...),
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/slcheck/slcheck/capture"
-	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -15,11 +14,17 @@ func dnsAns(server, typ, outcome string, addrs ...string) snapshot.DNSAnswer {
 		Addrs: addrs, Latency: 12 * time.Millisecond}
 }
 
+// mgmtPath is Call Home direct to Cisco from VRF management; proxyPath
+// the same through a proxy.
+var (
+	mgmtPath  = snapshot.Path{Mode: snapshot.ModeClassic, Transport: "callhome", URL: "https://tools.cisco.com/its/service/oddce/services/DDCEService", Host: "tools.cisco.com", Port: 443, Kind: snapshot.KindCisco, VRF: "management"}
+	proxyPath = func() snapshot.Path { p := mgmtPath; p.ProxyHost, p.ProxyPort = "proxy.example.com", 3128; return p }()
+)
+
 func TestDNS004(t *testing.T) {
 	cfgLine := capture.Ref{Source: "cap.txt", Line: 9, Text: "ip name-server 10.0.0.1 10.0.0.2 use-vrf management"}
 	probes := func(answers ...snapshot.DNSAnswer) *snapshot.Probes {
-		return &snapshot.Probes{DNSRan: true, Host: "tools.cisco.com", VRF: "management",
-			DNSServerRefs: []capture.Ref{cfgLine}, DNS: answers}
+		return &snapshot.Probes{DNSRan: true, DNSServerRefs: []capture.Ref{cfgLine}, DNS: answers}
 	}
 	tests := []struct {
 		name    string
@@ -48,14 +53,14 @@ func TestDNS004(t *testing.T) {
 			status: Fail, want: []string{"A NXDOMAIN"}},
 		{name: "no address at all", probes: probes(dnsAns("10.0.0.1:53", "A", "no address"), dnsAns("10.0.0.1:53", "AAAA", "no address")),
 			status: Fail, want: []string{"A no address"}},
-		{name: "--dns-server", probes: &snapshot.Probes{DNSRan: true, DNSOverride: true, Host: "tools.cisco.com", VRF: "management",
+		{name: "--dns-server", probes: &snapshot.Probes{DNSRan: true, DNSOverride: true,
 			DNS: []snapshot.DNSAnswer{dnsAns("127.0.0.1:5353", "A", "REFUSED")}},
 			status: Fail, want: []string{"--dns-server name servers (not the switch's)", "A REFUSED"}},
 	}
 	c, _ := Lookup("DNS004")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &snapshot.Snapshot{Probes: tt.probes}
+			s := &snapshot.Snapshot{Probes: tt.probes, Path: mgmtPath}
 			if tt.foreign {
 				s.Foreign = []capture.Ref{{Source: "x", Line: 1, Text: "show call-home"}}
 			}
@@ -91,10 +96,8 @@ func TestDNS004(t *testing.T) {
 // failure says so.
 func TestDNS004BehindProxy(t *testing.T) {
 	c, _ := Lookup("DNS004")
-	s := &snapshot.Snapshot{Config: &parsers.RunningConfig{Callhome: &parsers.Callhome{
-		Proxy: parsers.Proxy{Server: "proxy.example.com", Port: 3128, Enabled: true}}},
-		Probes: &snapshot.Probes{DNSRan: true, Host: "tools.cisco.com", VRF: "management",
-			DNS: []snapshot.DNSAnswer{dnsAns("10.0.0.1:53", "A", "no answer")}}}
+	s := &snapshot.Snapshot{Path: proxyPath,
+		Probes: &snapshot.Probes{DNSRan: true, DNS: []snapshot.DNSAnswer{dnsAns("10.0.0.1:53", "A", "no answer")}}}
 	r := c.Run(c, s)
 	if r.Status != Fail || !strings.Contains(r.Message, "through a proxy, which resolves the endpoint itself") {
 		t.Errorf("%s %q", r.Status, r.Message)

@@ -69,7 +69,7 @@ func runLOG001(c *Check, s *snapshot.Snapshot) Result {
 	if fc := failureCauseOf(last.Facility + " " + last.Message); fc != nil {
 		msg += "; " + fc.Explain()
 	}
-	return pointTo(c.Fail(msg, remedies.ReadLog(path(s)), ev...), last.Facility+" "+last.Message)
+	return pointTo(c.Fail(msg, remedies.ReadLog(s.Path), ev...), last.Facility+" "+last.Message)
 }
 
 // logFailures keeps the log events that report a failure: a mnemonic that

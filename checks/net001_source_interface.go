@@ -10,13 +10,15 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
+const cmdHTTPSource = "show running-config | include source-interface"
+
 func init() {
 	register(&Check{
 		ID:         "NET001",
 		Title:      "HTTP source interface is in the Call Home VRF",
 		Area:       "Network path",
 		Severity:   Error,
-		Needs:      []string{cmdRunCallhome, "show running-config | include source-interface", "show running-config interface"},
+		Needs:      []string{cmdRunCallhome, cmdHTTPSource, "show running-config interface"},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether the interface of `ip http source-interface` belongs to the VRF of `transport http use-vrf` (the default VRF without it); mgmt0 is in VRF management.",
@@ -31,31 +33,35 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := classicOnly(c, s); skip {
 		return r
 	}
-	vrf, vrfRef, known := s.CallhomeVRF()
-	if !known {
-		return notChecked(c, s, cmdRunCallhome, "show running-config | include source-interface")
+	p := s.Path
+	if p.VRF == "" {
+		return notChecked(c, s, cmdRunCallhome, cmdHTTPSource)
 	}
-	if s.Config.Callhome == nil {
-		return c.Skip("not applicable: the switch has no callhome configuration (see CH001)")
-	}
-	src := s.Config.HTTPSource
-	if src == nil {
-		if !s.Config.Complete(parsers.TopicHTTP) {
-			return notChecked(c, s, "show running-config | include source-interface")
+	if !s.Config.Complete(parsers.TopicCallhome) || s.Config.Callhome == nil {
+		if s.Config.Complete(parsers.TopicCallhome) {
+			return c.Skip("not applicable: the switch has no callhome configuration (see CH001)")
 		}
-		return c.Pass(fmt.Sprintf("no HTTP source interface is set: Call Home sends from VRF %s by its routes", vrf), vrfRef)
+		return notChecked(c, s, cmdRunCallhome)
 	}
-	ifVRF, ifRef, known := s.InterfaceVRF(src.Interface)
+	vrfRef := decidedBy(p.Evidence.VRF)
+	src := p.Evidence.SourceInterface
+	switch {
+	case !src.Known:
+		return notChecked(c, s, cmdHTTPSource)
+	case p.SourceInterface == "":
+		return c.Pass(fmt.Sprintf("no HTTP source interface is set: Call Home sends from VRF %s by its routes", p.VRF), vrfRef)
+	}
+	srcRef := decidedBy(src)
+	ifVRF, ifRef, known := s.InterfaceVRF(p.SourceInterface)
 	if !known {
-		return notChecked(c, s, "show running-config interface "+src.Interface)
+		return notChecked(c, s, "show running-config interface " + p.SourceInterface)
 	}
-	if sameVRF(ifVRF, vrf) {
-		return c.Pass(fmt.Sprintf("the HTTP source interface %s is in VRF %s, the VRF Call Home uses", src.Interface, vrf), src.Ref, ifRef, vrfRef)
+	if sameVRF(ifVRF, p.VRF) {
+		return c.Pass(fmt.Sprintf("the HTTP source interface %s is in VRF %s, the VRF Call Home uses", p.SourceInterface, p.VRF), srcRef, ifRef, vrfRef)
 	}
-	p := path(s)
-	return c.Fail(fmt.Sprintf("the HTTP source interface %s is in VRF %s, but Call Home uses VRF %s: its HTTP messages cannot leave, even when ping and telnet to the endpoint in VRF %s work", src.Interface, ifVRF, vrf, vrf),
-		remedies.SourceInterface(src.Ref.Text, interfaceIn(s, vrf), p),
-		src.Ref, ifRef, vrfRef)
+	return c.Fail(fmt.Sprintf("the HTTP source interface %s is in VRF %s, but Call Home uses VRF %s: its HTTP messages cannot leave, even when ping and telnet to the endpoint in VRF %s work", p.SourceInterface, ifVRF, p.VRF, p.VRF),
+		remedies.SourceInterface(srcRef.Text, interfaceIn(s, p.VRF), p),
+		srcRef, ifRef, vrfRef)
 }
 
 // interfaceIn picks an interface of the VRF to send from: mgmt0 for VRF

@@ -17,7 +17,7 @@ func init() {
 		Title:      "Call Home VRF has a route toward the endpoint",
 		Area:       "Network path",
 		Severity:   Error,
-		Needs:      []string{cmdRunCallhome, "show ip route vrf <Call Home VRF>"},
+		Needs:      []string{cmdRunCallhome, "show ip route vrf <licensing VRF>"},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether `show ip route vrf <vrf>` for the Call Home VRF holds a default route or a route covering the endpoint (or proxy) address.",
@@ -32,17 +32,16 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
-	vrf, vrfRef, known := pathVRF(s)
-	if !known {
-		return notChecked(c, s, vrfSource(s), "show ip route vrf <Call Home VRF>")
+	p, r, ok := licensingPath(c, s, false, "show ip route vrf <vrf>")
+	if !ok {
+		return r
 	}
-	vrf = vrfName(vrf)
-	cmd := "show ip route vrf " + remedies.Path{VRF: vrf}.VRFName()
+	vrf, vrfRef, host := p.VRF, decidedBy(p.Evidence.VRF), nextHost(p)
+	cmd := p.RouteCommand()
 	rt := s.Routes[vrf]
 	if rt == nil {
 		return notChecked(c, s, cmd)
 	}
-	p := path(s)
 	if rt.Error != "" {
 		return c.Fail(fmt.Sprintf("`%s` says %q: the VRF licensing traffic uses does not exist on the switch", cmd, rt.Error),
 			remedies.DefaultRoute(nil, p), rt.ErrorRef, vrfRef)
@@ -52,7 +51,7 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 			return c.Pass(fmt.Sprintf("VRF %s has a default route", vrf), r.Ref)
 		}
 	}
-	addrs := endpointAddrs(s, p.Host)
+	addrs := endpointAddrs(s, host)
 	for _, r := range rt.Routes {
 		pfx, err := netip.ParsePrefix(r.Prefix)
 		if err != nil {
@@ -60,7 +59,7 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 		}
 		for _, a := range addrs {
 			if pfx.Contains(a) {
-				return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, p.Host, a), r.Ref)
+				return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, host, a), r.Ref)
 			}
 		}
 	}
@@ -69,7 +68,7 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 	}
 	connected, learned := splitConnected(rt.Routes)
 	if len(addrs) == 0 && len(learned) > 0 {
-		return c.Skip(fmt.Sprintf("not checked: VRF %s has no default route and the address of %s is unknown, so slcheck cannot tell whether its other routes cover it; run `ping %s vrf %s`", vrf, hostOr(p.Host), hostOr(p.Host), vrf))
+		return c.Skip(fmt.Sprintf("not checked: VRF %s has no default route and the address of %s is unknown, so slcheck cannot tell whether its other routes cover it; run `ping %s vrf %s`", vrf, hostOr(host), hostOr(host), vrf))
 	}
 	var subnets []string
 	ev := []capture.Ref{rt.Ref}
@@ -85,9 +84,9 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 		msg += fmt.Sprintf(", only its connected subnets (%s)", strings.Join(subnets, ", "))
 	}
 	if len(addrs) > 0 {
-		msg += fmt.Sprintf(", and none of its routes covers %s (%s)", p.Host, addrs[0])
+		msg += fmt.Sprintf(", and none of its routes covers %s (%s)", host, addrs[0])
 	}
-	msg += fmt.Sprintf(": the switch cannot reach %s from it", hostOr(p.Host))
+	msg += fmt.Sprintf(": the switch cannot reach %s from it", hostOr(host))
 	return c.Fail(msg, remedies.DefaultRoute(nonHost(subnets), p), firstRefs(append(ev, vrfRef), 4)...)
 }
 

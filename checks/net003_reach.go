@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/remedies"
@@ -14,12 +15,12 @@ func init() {
 		Title:      "Endpoint reachable from the Call Home VRF",
 		Area:       "Network path",
 		Severity:   Error,
-		Needs:      []string{"ping <endpoint> vrf <Call Home VRF>", "telnet <endpoint> 443 vrf <Call Home VRF>"},
+		Needs:      []string{"ping <endpoint> vrf <licensing VRF>", "telnet <endpoint> <port> vrf <licensing VRF>"},
 		References: []string{refDoc217965},
 		Explain: Explain{
-			What: "The ping and TCP 443 (telnet) tests toward the endpoint (or proxy) run on the switch in the Call Home VRF, as doc 217965 does them.",
-			Why:  "If TCP 443 does not connect from the Call Home VRF, no Smart Licensing message can be sent. Tests run in another VRF prove nothing about the Call Home VRF.",
-			Fix:  "Open the path (firewall, NAT, ACL, proxy) from the Call Home VRF to the endpoint on TCP 443.",
+			What: "The ping and TCP (telnet) tests toward the endpoint (or proxy), on the port of the licensing URL (443 for https, 80 for http, or the port it names), run on the switch in the VRF licensing traffic uses, as doc 217965 does them.",
+			Why:  "If TCP to the endpoint's port does not connect from that VRF, no Smart Licensing message can be sent. Tests run in another VRF, or to another port, prove nothing about the path.",
+			Fix:  "Open the path (firewall, NAT, ACL, proxy) from the licensing VRF to the endpoint on its TCP port.",
 		},
 		Causes: []string{"NET004", "NET001", "NET002"},
 		Run:    runNET003,
@@ -30,17 +31,21 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := notJudgeable(c, s); skip {
 		return r
 	}
-	vrf, _, known := pathVRF(s)
-	p := path(s)
-	if !known || p.Host == "" {
-		return notChecked(c, s, vrfSource(s), "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
+	p, r, ok := licensingPath(c, s, true, "ping <endpoint> vrf <vrf>", "telnet <endpoint> <port> vrf <vrf>")
+	if !ok {
+		return r
 	}
+	vrf := p.VRF
+	host, port := p.Next()
 	reach := p.Reach()
 	// A test pasted without its command line has no VRF (""): it may have
-	// run anywhere, so it proves nothing about the Call Home VRF.
-	var pings, tcps, unresolved, elsewhere, unknownVRF []capture.Ref
+	// run anywhere, so it proves nothing about the path's VRF. A TCP test
+	// to another port proves nothing about the one the switch uses (any
+	// port counts when the configuration names none, for a proxy).
+	var pings, tcps, unresolved, elsewhere, unknownVRF, otherPort []capture.Ref
 	pingOK, tcpOK, tcpFail := false, false, false
 	var tcpErr string
+	tested := port
 	for _, t := range s.Pings {
 		switch {
 		case !targets(s, p, t.Target):
@@ -57,7 +62,9 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	for _, t := range s.TCPTests {
 		switch {
-		case !targets(s, p, t.Target) || t.Port != 443:
+		case !targets(s, p, t.Target):
+		case port != 0 && t.Port != port:
+			otherPort = append(otherPort, t.Ref)
 		case t.VRF == "":
 			unknownVRF = append(unknownVRF, t.Ref)
 		case !sameVRF(t.VRF, vrf):
@@ -65,40 +72,72 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 		case t.Unresolved:
 			unresolved = append(unresolved, t.Ref)
 		case t.Connected:
-			tcpOK = true
+			tcpOK, tested = true, t.Port
 			tcps = append(tcps, t.Ref)
 		default:
-			tcpFail = true
-			tcpErr = t.Error
+			tcpFail, tcpErr = true, t.Error
+			if !tcpOK {
+				tested = t.Port
+			}
 			tcps = append(tcps, t.Ref)
 		}
 	}
+	tcpName := fmt.Sprintf("TCP %d", tested)
+	if tested == 0 {
+		tcpName = "TCP to the proxy port"
+	}
 	ev := append(append([]capture.Ref{}, tcps...), pings...)
+	tcpTest := p.TCPCommand()
+	if tcpTest == "" {
+		tcpTest = fmt.Sprintf("telnet %s <proxy port> vrf %s", host, vrf)
+	}
 	switch {
 	case tcpOK:
-		return c.Pass(fmt.Sprintf("TCP 443 to %s connected from VRF %s", p.Host, vrfName(vrf)), ev...)
+		return c.Pass(fmt.Sprintf("%s to %s connected from VRF %s", tcpName, host, vrf), ev...)
 	case tcpFail:
 		why := ""
 		if tcpErr != "" {
 			why = " (" + tcpErr + ")"
 		}
-		note := "Ping answers, so routing works: look for a firewall or ACL that drops TCP 443, or a proxy that must be used."
+		note := fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, or a proxy that must be used.", tcpName)
 		if !pingOK {
-			note = "Neither ping nor TCP 443 gets through: check the route, the source interface and the firewall."
+			note = fmt.Sprintf("Neither ping nor %s gets through: check the route, the source interface and the firewall.", tcpName)
 		}
-		return c.Fail(fmt.Sprintf("TCP 443 to %s did not connect from VRF %s%s", p.Host, vrfName(vrf), why),
+		return c.Fail(fmt.Sprintf("%s to %s did not connect from VRF %s%s", tcpName, host, vrf, why),
 			remedies.Reachability(p, note), ev...)
 	case len(pings) > 0 && pingOK:
-		return c.Pass(fmt.Sprintf("%s answered ping from VRF %s (no TCP 443 test was captured; `%s` would confirm HTTPS gets through)", p.Host, vrfName(vrf), reach[1]), ev...)
+		other := ""
+		if len(otherPort) > 0 {
+			other = " (the TCP test captured went to another port)"
+		}
+		return c.Pass(fmt.Sprintf("%s answered ping from VRF %s; no TCP test to port %s was captured%s: `%s` would confirm the licensing connection gets through", host, vrf, portOr(port), other, tcpTest), ev...)
 	case len(pings) > 0:
-		return c.Fail(fmt.Sprintf("ping to %s from VRF %s got no answer (100%% loss)", p.Host, vrfName(vrf)),
-			remedies.Reachability(p, "Some networks drop ICMP: run `"+reach[1]+"`; if it connects, the path is fine."), ev...)
+		return c.Fail(fmt.Sprintf("ping to %s from VRF %s got no answer (100%% loss)", host, vrf),
+			remedies.Reachability(p, "Some networks drop ICMP: run `"+tcpTest+"`; if it connects, the path is fine."), ev...)
 	case len(unresolved) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the test could not resolve %s (see DNS003), so it says nothing about the path; after fixing DNS run `%s` and `%s`", p.Host, reach[0], reach[1]))
+		return c.Skip(fmt.Sprintf("not checked: the test could not resolve %s (see DNS003), so it says nothing about the path; after fixing DNS run %s", host, runList(reach)))
 	case len(elsewhere) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s ran in another VRF than Call Home's (%s) and prove nothing about it; run `%s` and `%s`", p.Host, vrfName(vrf), reach[0], reach[1]))
+		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s ran in another VRF than the licensing path's (%s) and prove nothing about it; run %s", host, vrf, runList(reach)))
 	case len(unknownVRF) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s were pasted without their command line, so their VRF is unknown; run `%s` and `%s`", p.Host, reach[0], reach[1]))
+		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s were pasted without their command line, so their VRF is unknown; run %s", host, runList(reach)))
+	case len(otherPort) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured TCP test toward %s used another port than the licensing URL's (%d); run `%s`", host, port, tcpTest))
+	}
+	if p.TCPCommand() == "" {
+		return notChecked(c, s, p.PingCommand(), tcpTest)
 	}
 	return notChecked(c, s, reach...)
+}
+
+// portOr spells a port, "<port>" when unknown.
+func portOr(port int) string {
+	if port == 0 {
+		return "<port>"
+	}
+	return fmt.Sprint(port)
+}
+
+// runList spells commands to run: "`a` and `b`".
+func runList(cmds []string) string {
+	return "`" + strings.Join(cmds, "` and `") + "`"
 }

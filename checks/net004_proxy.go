@@ -40,8 +40,8 @@ func runNET004(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass(fmt.Sprintf("the HTTP proxy %s is configured and enabled", px.Server), px.ServerRef, px.EnableRef)
 	case px.Server != "":
 		return c.Fail(fmt.Sprintf("the HTTP proxy server %s is configured but `transport http proxy enable` is missing: Call Home ignores the proxy and tries to connect directly", px.Server),
-			remedies.ProxyEnable(path(s)), px.ServerRef)
+			remedies.ProxyEnable(s.Path), px.ServerRef)
 	}
 	return c.Fail("`transport http proxy enable` is set but no `transport http proxy server` is configured: Call Home has no proxy to send through",
-		remedies.ProxyServer(px.EnableRef.Text, path(s)), px.EnableRef)
+		remedies.ProxyServer(px.EnableRef.Text, s.Path), px.EnableRef)
 }

@@ -18,9 +18,9 @@ func init() {
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide, refDoc222725},
 		Explain: Explain{
-			What: "The SLP transport URL (`URL:` under `Transport:` in `show license status`, or `license smart url smart|cslu <url>`): its scheme, whether it names a host or an IP address, and whether it is Cisco's smart receiver, a CSLU or an on-prem server URL.",
-			Why:  "Cisco's smart receiver is https://smartreceiver.cisco.com/licservice/license. A typo, http://, or a bare IP address (the certificate names a host, so TLS validation fails; Cisco doc 222725) stops every usage report.",
-			Fix:  "Set the exact URL CSSM, the CSLU or the on-prem server gives, with its host name: `license smart url smart https://smartreceiver.cisco.com/licservice/license` for direct reporting.",
+			What: "The SLP transport URL of the licensing path (`URL:` or `Cslu address:` under `Transport:` in `show license status`, or `license smart url smart|cslu <url>`): its scheme, whether it names a host or an IP address, and whether it is Cisco's smart receiver, a CSLU or an on-prem server URL.",
+			Why:  "For transport smart the URL must be HTTPS: Cisco's smart receiver is https://smartreceiver.cisco.com/licservice/license, and a bare IP address fails TLS validation because the certificate names a host (Cisco doc 222725). A CSLU is reached over plain HTTP on port 8182 by default, often by IP address (IOS-XE documentation): that is not an error for transport cslu. A typo stops every usage report.",
+			Fix:  "Set the exact URL CSSM, the CSLU or the on-prem server gives, with its host name for HTTPS: `license smart url smart https://smartreceiver.cisco.com/licservice/license` for direct reporting.",
 		},
 		Run: runSLP002,
 	})
@@ -34,34 +34,44 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	if r, skip := slpOnly(c, s); skip {
 		return r
 	}
-	t, _, _ := slpTransport(s)
-	if t == "off" {
+	p := s.Path
+	switch t := p.Transport; {
+	case t == "off":
 		return c.Skip("not applicable: the transport is off (see SLP001)")
-	}
-	raw, ref := s.EndpointURL()
-	raw = strings.TrimSpace(raw)
-	if ref.IsZero() && s.License != nil {
-		ref = s.License.Transport.Ref
-	}
-	if raw == "" {
-		if _, _, known := slpTransport(s); !known {
-			return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
-		}
+	case p.URL == "" && !p.Evidence.URL.Known && len(p.Evidence.URL.Ask) > 0:
+		return notChecked(c, s, p.Evidence.URL.Ask...)
+	case p.URL == "" && !p.Evidence.URL.Known:
+		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
+	case p.URL == "":
 		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`")
 	}
+	raw, ref := p.URL, decidedBy(p.Evidence.URL)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return c.Fail(fmt.Sprintf("the transport URL %q cannot be read as a URL", raw), urlRemedy(t), ref)
+		return c.Fail(fmt.Sprintf("the transport URL %q cannot be read as a URL", raw), urlRemedy(p.Transport), ref)
 	}
-	host := strings.ToLower(u.Hostname())
-	path := strings.ToLower(u.Path)
+	host, path, scheme := strings.ToLower(u.Hostname()), strings.ToLower(u.Path), strings.ToLower(u.Scheme)
+	// cslu: the transport says so, or (transport unknown) the URL's path.
+	cslu := p.Transport == "cslu" || p.Transport == "" && strings.Contains(path, "/cslu/")
+	ip := snapshot.IsIPHost(host)
 	switch {
-	case snapshot.IsIPHost(host):
-		return c.Fail(fmt.Sprintf("the transport URL %s names the IP address %s: the server's certificate names a host, so TLS validation fails (Cisco doc 222725); use the exact host name CSSM or the server gives", raw, host), urlRemedy(t), ref)
-	case u.Scheme != "https" && strings.Contains(path, "/cslu/"):
-		return c.FailWith(Warning, fmt.Sprintf("the CSLU URL %s is not HTTPS: check with the CSLU documentation that this CSLU listens on plain HTTP", raw), urlRemedy(t), ref)
-	case u.Scheme != "https":
-		return c.Fail(fmt.Sprintf("the transport URL %s is not HTTPS: usage reports to it fail", raw), urlRemedy(t), ref)
+	case scheme != "https" && !cslu:
+		msg := fmt.Sprintf("the transport URL %s is not HTTPS: transport %s sends its usage reports over HTTPS only, so they fail", raw, orNone(p.Transport))
+		if ip {
+			msg += fmt.Sprintf("; it also names the IP address %s, which fails the certificate name check once the URL is HTTPS (Cisco doc 222725): use the host name CSSM or the server gives", host)
+		}
+		return c.Fail(msg, urlRemedy(p.Transport), ref)
+	case scheme == "https" && ip:
+		return c.Fail(fmt.Sprintf("the transport URL %s names the IP address %s: the server's certificate names a host, so TLS validation fails (Cisco doc 222725); use the exact host name CSSM or the server gives", raw, host), urlRemedy(p.Transport), ref)
+	case scheme != "http" && scheme != "https":
+		return c.Fail(fmt.Sprintf("the transport URL %s has the scheme %q: want http:// (a CSLU) or https://", raw, u.Scheme), urlRemedy(p.Transport), ref)
+	case p.Transport == "callhome":
+		// Usage goes through Call Home's CiscoTAC-1 destination.
+		if host == ciscoHost && u.Path == ciscoPath || strings.EqualFold(u.Path, onpremPath) {
+			return c.Pass(fmt.Sprintf("transport callhome sends through CiscoTAC-1's destination %s, a known Call Home endpoint", raw), ref)
+		}
+		return c.Fail(fmt.Sprintf("transport callhome sends through CiscoTAC-1's destination %s, which is neither Cisco's Call Home endpoint (https://%s%s) nor an on-prem %s URL", raw, ciscoHost, ciscoPath, onpremPath),
+			remedies.ReplaceURL("Point CiscoTAC-1 at Cisco's Call Home endpoint (or your on-prem server's).", ref.Text, remedies.CiscoURL, false, p.WithURL(remedies.CiscoURL)), ref)
 	case host == "smartreceiver.cisco.com" && strings.TrimSuffix(path, "/") != "/licservice/license":
 		return c.Fail(fmt.Sprintf("the transport URL %s has the smart receiver host but not its path /licservice/license", raw), urlRemedy("smart"), ref)
 	case host == "smartreceiver.cisco.com":
@@ -69,20 +79,24 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	case strings.HasSuffix(host, ".cisco.com"):
 		return c.Fail(fmt.Sprintf("the transport URL %s is a Cisco host other than smartreceiver.cisco.com: SLP reports to %s", raw, smartReceiverURL), urlRemedy("smart"), ref)
 	}
-	for _, p := range slpServerPaths {
-		if strings.Contains(path, p) {
-			return c.Pass(fmt.Sprintf("the transport URL %s is an HTTPS CSLU or on-prem server URL naming host %s", raw, host), ref)
+	for _, known := range slpServerPaths {
+		if !strings.Contains(path, known) {
+			continue
 		}
+		if scheme == "http" {
+			return c.Pass(fmt.Sprintf("the transport URL %s is a CSLU URL on port %d over plain HTTP, as Cisco's default CSLU URL is (http, port 8182, often an IP address; IOS-XE documentation): no TLS is involved", raw, p.Port), ref)
+		}
+		return c.Pass(fmt.Sprintf("the transport URL %s is an HTTPS CSLU or on-prem server URL naming host %s", raw, host), ref)
 	}
-	return c.Fail(fmt.Sprintf("the transport URL %s is neither Cisco's smart receiver nor a CSLU or on-prem server URL slcheck knows: check it against the URL CSSM or the server gives", raw), urlRemedy(t), ref)
+	return c.Fail(fmt.Sprintf("the transport URL %s is neither Cisco's smart receiver nor a CSLU or on-prem server URL slcheck knows: check it against the URL CSSM or the server gives", raw), urlRemedy(p.Transport), ref)
 }
 
 func urlRemedy(transport string) *remedies.Remedy {
 	r := &remedies.Remedy{Verify: []string{cmdLicenseStatus}, Notes: []string{}}
 	if transport == "cslu" {
-		r.Summary = "Set the CSLU or on-prem URL exactly as that server gives it, with its host name."
+		r.Summary = "Set the CSLU or on-prem URL exactly as that server gives it."
 		r.Config = []string{}
-		r.Notes = append(r.Notes, "In configuration mode: `license smart url cslu <URL from the CSLU or on-prem server>`; use the host name its certificate names, not an IP address.")
+		r.Notes = append(r.Notes, "In configuration mode: `license smart url cslu <URL from the CSLU or on-prem server>`; for an https:// URL use the host name its certificate names, not an IP address.")
 		return r
 	}
 	r.Summary = "Report to Cisco's smart receiver over HTTPS."

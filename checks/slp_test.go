@@ -39,6 +39,7 @@ func slpSnap(l *parsers.License, cfg *parsers.LicenseConfig, at time.Time) *snap
 		s.CapturedAt = at
 		s.CapturedAtFrom = lref(cmdShowClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")
 	}
+	s.Path = snapshot.PathOf(s)
 	return s
 }
 

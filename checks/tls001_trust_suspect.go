@@ -20,7 +20,7 @@ func init() {
 		Needs:      []string{"show license status", cmdLog},
 		References: []string{refFN72115, refDoc217965, refDoc222725},
 		Explain: Explain{
-			What: "Whether licensing communication fails with a TLS or trust-chain error, or fails while the route, DNS, the source interface and TCP 443 all look fine.",
+			What: "Whether licensing communication fails with a TLS or trust-chain error, or fails while the route, DNS, the source interface and the TCP test to the endpoint's port all look fine.",
 			Why:  "Since Cisco moved its servers from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (FN72115), a switch whose trust store lacks IdenTrust fails the TLS handshake even though the network path works. An SSL-inspecting proxy has the same effect.",
 			Fix:  "Check the trust store (TLS002) and follow FN72115's upgrade path; check for SSL inspection in the path.",
 		},
@@ -62,7 +62,7 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 		return notChecked(c, s, "show license status", cmdLog)
 	}
 	fails := commFailures(s)
-	p := path(s)
+	p := s.Path
 	for _, f := range fails {
 		if containsAny(f.text, trustErrors) {
 			return c.Fail(fmt.Sprintf("the switch reports a TLS or trust-chain error (%q): suspect the QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 change (FN72115) or SSL inspection in the path", strings.TrimSpace(f.text)),
@@ -102,16 +102,19 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 	case len(failing) > 0:
 		return c.Pass(fmt.Sprintf("communication fails, and %s explain%s it; trust is not suspected until %s", strings.Join(failing, ", "), plural(len(failing)), pronoun(len(failing))), fails[0].ref)
 	case len(unchecked) > 0 || !tcpConnected(s, p):
-		cmds := p.Reach()
-		if len(cmds) == 0 {
-			return notChecked(c, s, "show running-config callhome", "ping <endpoint> vrf <vrf>", "telnet <endpoint> 443 vrf <vrf>")
-		}
 		if !slices.Contains(unchecked, "NET003") {
 			unchecked = append(unchecked, "NET003")
 		}
-		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and TCP 443 to connect; run `%s` and `%s`", strings.Join(unchecked, ", "), cmds[0], cmds[1]))
+		cmds := p.Reach()
+		if p.TCPCommand() == "" {
+			if ask := p.Ask(); len(ask) > 0 {
+				return notChecked(c, s, append(ask, "ping <endpoint> vrf <vrf>", "telnet <endpoint> <port> vrf <vrf>")...)
+			}
+			return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and the TCP test of the licensing path to connect, which cannot be built: %s", strings.Join(unchecked, ", "), p))
+		}
+		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and %s to connect; run %s", strings.Join(unchecked, ", "), tcpName(p), runList(cmds)))
 	}
-	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and TCP 443 to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), p.Host),
+	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and %s to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), tcpName(p), nextHost(p)),
 		remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
 		fails[0].ref)
 }
@@ -138,16 +141,23 @@ func commFailures(s *snapshot.Snapshot) []failureText {
 	return out
 }
 
-// tcpConnected reports whether a TCP 443 test to the path's host connected
-// from the path's VRF; a test pasted without its command line (no VRF)
-// does not count.
-func tcpConnected(s *snapshot.Snapshot, p remedies.Path) bool {
+// tcpConnected reports whether a TCP test to the host and port the path
+// connects to connected from the path's VRF; a test pasted without its
+// command line (no VRF) does not count.
+func tcpConnected(s *snapshot.Snapshot, p snapshot.Path) bool {
+	_, port := p.Next()
 	for _, t := range s.TCPTests {
-		if t.Connected && t.Port == 443 && targets(s, p, t.Target) && t.VRF != "" && sameVRF(t.VRF, p.VRF) {
+		if t.Connected && (port == 0 || t.Port == port) && targets(s, p, t.Target) && t.VRF != "" && sameVRF(t.VRF, p.VRF) {
 			return true
 		}
 	}
 	return false
+}
+
+// tcpName names the path's TCP test in a sentence: "TCP 443".
+func tcpName(p snapshot.Path) string {
+	_, port := p.Next()
+	return "TCP " + portOr(port)
 }
 
 func containsAny(text string, subs []string) bool {

@@ -63,7 +63,7 @@ func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("the switch lists IdenTrust Commercial Root CA 1, the root Cisco's servers use since FN72115", ident.Ref)
 	case quo != nil:
 		return c.Fail(fmt.Sprintf("the switch lists QuoVadis Root CA 2 (trustpoint %s) but not IdenTrust Commercial Root CA 1: it cannot validate Cisco's current server certificates", orUnnamed(quo.Trustpoint)),
-			remedies.TrustChain(path(s)), quo.Ref)
+			remedies.TrustChain(s.Path), quo.Ref)
 	}
 	return c.Pass(fmt.Sprintf("`%s` lists neither QuoVadis Root CA 2 nor IdenTrust Commercial Root CA 1 (%d certificates); on some releases the Smart Licensing trust store is not shown by this command", cmdCerts, len(s.Trust.Certificates)),
 		s.Trust.Ref)

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"net"
+	"strconv"
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
@@ -50,7 +52,7 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 		return c.Skip(fmt.Sprintf("not checked: this workstation could not complete TLS with %s%s: %s (%s)", t.Addr, via(t), t.Err, proxyHint(s)))
 	}
 	ev := tlsEvidence(t)
-	path := remedies.Path{Host: t.Host, VRF: p.VRF}
+	path := s.Path
 	seen := fmt.Sprintf("Seen from this workstation, not from the switch: %s%s presents a chain that ends in %s%s", t.Addr, via(t), t.Root, rootNote(t))
 	if !t.NameOK {
 		return c.Fail(fmt.Sprintf("%s, and its certificate does not name %s, the URL's host (%s): the switch checks the name too, so its TLS handshake fails", seen, t.Host, t.NameErr),
@@ -74,31 +76,14 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 
 // proxyHint suggests --proxy, with the switch's own proxy when it has one.
 func proxyHint(s *snapshot.Snapshot) string {
-	if s.Method() == snapshot.MethodProxy {
-		if u := deviceProxyURL(s); u != "" {
-			return "the switch goes through a proxy: add --proxy " + u + " to see what it sees"
-		}
-		return "the switch goes through a proxy: add --proxy http://HOST:PORT to see what it sees"
+	p := s.Path
+	switch {
+	case p.ProxyHost != "" && p.ProxyPort > 0:
+		return "the switch goes through a proxy: add --proxy http://" + net.JoinHostPort(p.ProxyHost, strconv.Itoa(p.ProxyPort)) + " to see what it sees"
+	case p.ProxyHost != "":
+		return "the switch goes through a proxy: add --proxy http://" + p.ProxyHost + ":PORT to see what it sees"
 	}
 	return "a workstation behind a proxy needs --proxy http://HOST:PORT"
-}
-
-// deviceProxyURL is the switch's proxy as a URL for --proxy: the Call Home
-// proxy server and port, or the SLP proxy URL; "" when neither is set.
-func deviceProxyURL(s *snapshot.Snapshot) string {
-	if s.Config == nil {
-		return ""
-	}
-	if lc := s.Config.License; s.Mode() == snapshot.ModeSLP && lc != nil && lc.ProxyURL != "" {
-		return lc.ProxyURL
-	}
-	if ch := s.Config.Callhome; ch != nil && ch.Proxy.Server != "" {
-		if ch.Proxy.Port > 0 {
-			return fmt.Sprintf("http://%s:%d", ch.Proxy.Server, ch.Proxy.Port)
-		}
-		return "http://" + ch.Proxy.Server
-	}
-	return ""
 }
 
 func via(t *snapshot.TLSResult) string {
@@ -216,7 +201,7 @@ func tlsEvidence(t *snapshot.TLSResult) []capture.Ref {
 }
 
 // nameRemedy: the URL must name a host the certificate lists.
-func nameRemedy(t *snapshot.TLSResult, path remedies.Path) *remedies.Remedy {
+func nameRemedy(t *snapshot.TLSResult, path snapshot.Path) *remedies.Remedy {
 	return &remedies.Remedy{
 		Summary: fmt.Sprintf("Point the destination URL at a host name the endpoint's certificate lists, instead of %s.", t.Host),
 		Config:  []string{},
@@ -224,6 +209,6 @@ func nameRemedy(t *snapshot.TLSResult, path remedies.Path) *remedies.Remedy {
 		Notes: append([]string{
 			"Use the exact host name Cisco (or the on-prem server's certificate) gives; an IP address in the URL fails TLS validation (doc 222725). CH004 and SLP002 build the URL change from the switch's own line.",
 			"This was seen from the workstation: if it reached the endpoint through something that re-signs TLS, the switch may see another certificate.",
-		}, path.Notes()...),
+		}, remedies.PathNotes(path)...),
 	}
 }

@@ -74,8 +74,7 @@ func TestTLS003(t *testing.T) {
 	}
 	// The switch's own proxy is suggested when the workstation could not connect.
 	c, _ := Lookup("TLS003")
-	behindProxy := &snapshot.Snapshot{Config: &parsers.RunningConfig{Callhome: &parsers.Callhome{
-		Proxy: parsers.Proxy{Server: "proxy.example.com", Port: 3128, Enabled: true}}},
+	behindProxy := &snapshot.Snapshot{Path: proxyPath,
 		Probes: &snapshot.Probes{TLSRan: true, TLS: &snapshot.TLSResult{Host: "tools.cisco.com", Addr: "tools.cisco.com:443", Err: "i/o timeout"}}}
 	if r := c.Run(c, behindProxy); !strings.Contains(r.Reason, "add --proxy http://proxy.example.com:3128") {
 		t.Errorf("reason %q does not suggest the switch's proxy", r.Reason)
@@ -83,7 +82,7 @@ func TestTLS003(t *testing.T) {
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := c.Run(c, &snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust})
+			r := c.Run(c, &snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust, Path: mgmtPath})
 			if r.Status != tt.status {
 				t.Fatalf("status %s (%s%s), want %s", r.Status, r.Message, r.Reason, tt.status)
 			}

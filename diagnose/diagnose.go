@@ -36,6 +36,7 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 		Mode:      mode.Value,
 		ModeFrom:  refFrom(mode.Ref),
 		Method:    s.Method(),
+		Path:      s.Path,
 		Results:   checks.RunExcept(s, opts.LeaveOut),
 		Lifecycle: lifecycle.Compute(s),
 		Notes:     []string{},

@@ -32,6 +32,13 @@ func runDNS(ctx context.Context, s *snapshot.Snapshot, ep endpoint, o Options, p
 			servers = append(servers, nameServer{addr: withPort(a)})
 		}
 	} else {
+		if ep.vrf == "" {
+			p.DNSNote = "not checked: the VRF licensing traffic uses is unknown, so are its name servers: run `" + strings.Join(ep.vrfAsk, "` and `") + "`, or give --dns-server ADDR"
+			if len(ep.vrfAsk) == 0 {
+				p.DNSNote = "not checked: the VRF licensing traffic uses is unknown, so are its name servers; give --dns-server ADDR"
+			}
+			return
+		}
 		var note string
 		servers, note = nameServersFor(s, ep.vrf)
 		if note != "" {

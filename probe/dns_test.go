@@ -47,8 +47,8 @@ func TestDNSOutcomes(t *testing.T) {
 			if p == nil || !p.DNSRan || p.DNSNote != "" {
 				t.Fatalf("probe did not ask: %+v", p)
 			}
-			if !p.DNSOverride || p.Host != "tools.cisco.com" || p.VRF != "management" {
-				t.Errorf("override/host/vrf = %v %q %q", p.DNSOverride, p.Host, p.VRF)
+			if !p.DNSOverride {
+				t.Error("the --dns-server servers are not marked as an override")
 			}
 			if len(p.DNS) != 2 {
 				t.Fatalf("want an A and an AAAA answer, got %+v", p.DNS)
@@ -165,7 +165,10 @@ func TestDNSNotes(t *testing.T) {
 		s    *snapshot.Snapshot
 		want string
 	}{
-		{"no config", &snapshot.Snapshot{}, "run `show running-config callhome`"},
+		{"no config", withPath(&snapshot.Snapshot{}), "run `show running-config callhome`"},
+		{"SLP VRF unknown", withPath(&snapshot.Snapshot{Version: &parsers.Version{Family: "N9K", Release: "10.3(6)"}, Config: &parsers.RunningConfig{Covers: []string{parsers.TopicAll},
+			License: &parsers.LicenseConfig{Transport: "smart", URLSmart: "https://smartreceiver.cisco.com/licservice/license"}}}),
+			"the VRF licensing traffic uses is unknown, so are its name servers: run `show license status`"},
 		{"URL names an IP", device("https://72.163.4.38/its/service/oddce/services/DDCEService", ""), "does not apply"},
 		{"URL without host", device("https:///its/service", ""), "names no host"},
 		{"no name server", device(ciscoURL, "management"), "no name server for VRF management"},

@@ -20,8 +20,14 @@ func device(url, vrf string, ns ...parsers.NameServer) *snapshot.Snapshot {
 			URLs: []parsers.DestinationURL{{Index: 1, URL: url,
 				Ref: capture.Ref{Source: "cap.txt", Line: 4, Text: "destination-profile CiscoTAC-1 index 1 http " + url}}}},
 	}}
-	return &snapshot.Snapshot{Config: &parsers.RunningConfig{
-		Covers: []string{parsers.TopicAll}, Callhome: ch, NameServers: ns}}
+	return withPath(&snapshot.Snapshot{Config: &parsers.RunningConfig{
+		Covers: []string{parsers.TopicAll}, Callhome: ch, NameServers: ns}})
+}
+
+// withPath decides the path of a snapshot built by hand, as Build does.
+func withPath(s *snapshot.Snapshot) *snapshot.Snapshot {
+	s.Path = snapshot.PathOf(s)
+	return s
 }
 
 // redirect is a Dial that sends each address in routes to another one,

@@ -1,5 +1,5 @@
 // Package probe runs the opt-in live probes from the workstation: it asks
-// the name servers the device uses for the Call Home endpoint (DNS004) and
+// the name servers of the device's licensing VRF for its endpoint (DNS004) and
 // reads the endpoint's TLS certificate chain (TLS003). What it sees is the
 // workstation's view, not the switch's: the checks say so in their evidence.
 //
@@ -78,7 +78,7 @@ func Run(ctx context.Context, s *snapshot.Snapshot, o Options) *snapshot.Probes 
 	defer cancel()
 
 	ep := endpointOf(s)
-	p := &snapshot.Probes{DNSRan: o.DNS, TLSRan: o.TLS, Host: ep.host, VRF: ep.vrf}
+	p := &snapshot.Probes{DNSRan: o.DNS, TLSRan: o.TLS}
 	var wg sync.WaitGroup
 	if o.DNS {
 		wg.Go(func() { runDNS(ctx, s, ep, o, p) })

@@ -12,63 +12,44 @@ import (
 )
 
 // endpoint is where the device sends its licensing messages, as its
-// capture says.
+// licensing path (snapshot.Path) says.
 type endpoint struct {
 	raw  string
 	url  *url.URL
 	host string
-	// vrf is the VRF the messages leave by, "default" when none is set.
+	// port is the URL's port (443 for https without one).
+	port int
+	// vrf is the VRF the messages leave by; "" when the input does not say.
 	vrf string
+	// vrfAsk names the commands that would tell an unknown VRF, for the
+	// DNS probe's note.
+	vrfAsk []string
 	// missing says why there is no usable URL: a reason for both probes.
 	missing string
 }
 
-// endpointOf takes the URL the device sends licensing messages to
-// (snapshot.EndpointURL: the SLP transport URL, else CiscoTAC-1's) and the
-// VRF they leave by.
+// endpointOf takes the URL, port and VRF of the device's licensing path.
 func endpointOf(s *snapshot.Snapshot) endpoint {
-	ep := endpoint{vrf: vrfOf(s)}
-	raw, _ := s.EndpointURL()
-	ep.raw = strings.TrimSpace(raw)
-	if ep.raw == "" {
-		switch {
-		case s.Mode() == snapshot.ModeSLP && s.Config.Complete(parsers.TopicLicense):
-			ep.missing = "not checked: the configuration names no `license smart url` (see SLP002)"
-		case s.Mode() == snapshot.ModeSLP:
-			ep.missing = "not checked: run `show license status` (the probes take the endpoint host from the transport URL)"
-		case s.Config.Complete(parsers.TopicCallhome):
-			ep.missing = "not checked: the configuration names no Call Home destination URL for CiscoTAC-1 (see CH003)"
-		default:
-			ep.missing = "not checked: run `show running-config callhome` (the probes take the endpoint host from the destination URL)"
-		}
+	p := s.Path
+	ep := endpoint{raw: p.URL, port: p.Port, vrf: p.VRF, vrfAsk: p.Evidence.VRF.Ask}
+	switch {
+	case p.Transport == "off":
+		ep.missing = "does not apply: the SLP transport is off, the switch sends nothing (see SLP001)"
+		return ep
+	case ep.raw == "" && p.Evidence.URL.Known:
+		ep.missing = "not checked: the licensing path has no URL (" + p.Evidence.URL.Rule + "; see CH003 or SLP002)"
+		return ep
+	case ep.raw == "":
+		ep.missing = "not checked: run `" + strings.Join(p.Evidence.URL.Ask, "` and `") + "` (the probes take the endpoint host from the licensing URL)"
 		return ep
 	}
 	u, err := url.Parse(ep.raw)
 	if err != nil || u.Hostname() == "" {
-		ep.missing = fmt.Sprintf("not checked: the destination URL %q names no host (see CH004)", ep.raw)
+		ep.missing = fmt.Sprintf("not checked: the destination URL %q names no host (see CH004 or SLP002)", ep.raw)
 		return ep
 	}
-	ep.url, ep.host = u, strings.ToLower(u.Hostname())
+	ep.url, ep.host = u, p.Host
 	return ep
-}
-
-// vrfOf is the VRF licensing traffic leaves by: the SLP transport VRF on
-// an SLP device, else the Call Home VRF; "default" when the input does
-// not say otherwise.
-func vrfOf(s *snapshot.Snapshot) string {
-	if s.Mode() == snapshot.ModeSLP {
-		if s.Config != nil && s.Config.License != nil && s.Config.License.VRF != "" {
-			return s.Config.License.VRF
-		}
-		if s.License != nil && s.License.Transport.VRF != "" && !strings.EqualFold(s.License.Transport.VRF, "<empty>") {
-			return s.License.Transport.VRF
-		}
-		return snapshot.DefaultVRF
-	}
-	if vrf, _, known := s.CallhomeVRF(); known {
-		return vrf
-	}
-	return snapshot.DefaultVRF
 }
 
 // nameServer is one server to ask, with the line that configures it.

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/slcheck/slcheck/snapshot"
@@ -26,11 +27,7 @@ func runTLS(ctx context.Context, ep endpoint, o Options) (*snapshot.TLSResult, s
 	if !strings.EqualFold(ep.url.Scheme, "https") {
 		return nil, fmt.Sprintf("does not apply: the destination URL is %s://, the device does not use TLS to it (see CH002)", ep.url.Scheme)
 	}
-	port := ep.url.Port()
-	if port == "" {
-		port = "443"
-	}
-	target := net.JoinHostPort(ep.host, port)
+	target := net.JoinHostPort(ep.host, strconv.Itoa(ep.port))
 	res := &snapshot.TLSResult{Host: ep.host, Addr: target, URL: ep.raw}
 	if o.ConnectTo != "" {
 		res.ConnectTo = o.ConnectTo

@@ -121,7 +121,7 @@ func TestTLSFailures(t *testing.T) {
 		{name: "nothing listens", url: ciscoURL, o: Options{ConnectTo: "127.0.0.1:1"}, wantErr: "refused"},
 		{name: "not TLS", url: ciscoURL, o: Options{ConnectTo: refusingURL.Host}, wantErr: "handshake"},
 		{name: "http URL", url: "http://tools.cisco.com/its/service/oddce/services/DDCEService", wantNote: "does not apply"},
-		{name: "no URL", url: "", wantNote: "no Call Home destination URL"},
+		{name: "no URL", url: "", wantNote: "has no CiscoTAC-1 HTTP destination"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,10 +1,12 @@
 package remedies
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
 	"github.com/slcheck/slcheck/nxname"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // CiscoURL is the Call Home endpoint of classic Smart Licensing
@@ -13,26 +15,6 @@ const CiscoURL = "https://tools.cisco.com/its/service/oddce/services/DDCEService
 
 // FN72115 is the field notice about the QuoVadis to IdenTrust root change.
 const FN72115 = "https://www.cisco.com/c/en/us/support/docs/field-notices/721/fn72115.html"
-
-// Path is where Call Home traffic goes: the host to reach and the VRF it
-// leaves from. It yields the verify commands of doc 217965.
-type Path struct {
-	Host string
-	VRF  string
-}
-
-// Reach returns the ping and the TCP 443 test toward the host in the VRF,
-// or nothing when the host is unknown. A host or VRF that is not a valid
-// NX-OS name is a placeholder (Notes says so).
-func (p Path) Reach() []string {
-	if p.Host == "" {
-		return nil
-	}
-	return []string{
-		fmt.Sprintf("ping %s vrf %s", p.host(), p.vrf()),
-		fmt.Sprintf("telnet %s 443 vrf %s", p.host(), p.vrf()),
-	}
-}
 
 // config wraps the lines to paste between `configure terminal` and the
 // save, so every remedy can be pasted as it is.
@@ -43,7 +25,7 @@ func config(lines ...string) []string {
 
 // verify lists the commands that show a fix worked: the config and the
 // license status, then the reachability tests of the path.
-func verify(show string, p Path) []string {
+func verify(show string, p snapshot.Path) []string {
 	out := []string{show, "show license status"}
 	return append(out, p.Reach()...)
 }
@@ -51,7 +33,7 @@ func verify(show string, p Path) []string {
 // ReplaceURL swaps the CiscoTAC-1 destination URL: it removes the device's
 // own line (urlLine, as captured) and adds newURL. cut says the captured
 // line looks truncated, so the `no` line may not match the device's.
-func ReplaceURL(summary, urlLine, newURL string, cut bool, p Path) *Remedy {
+func ReplaceURL(summary, urlLine, newURL string, cut bool, p snapshot.Path) *Remedy {
 	v := &values{}
 	r := &Remedy{
 		Summary: summary,
@@ -69,14 +51,14 @@ func ReplaceURL(summary, urlLine, newURL string, cut bool, p Path) *Remedy {
 
 // NoURL is the fix when the URL cannot be built from what is known (an
 // on-prem server named by address): the notes say what to put instead.
-func NoURL(summary string, notes []string, p Path) *Remedy {
+func NoURL(summary string, notes []string, p snapshot.Path) *Remedy {
 	r := &Remedy{Summary: summary, Config: []string{},
 		Verify: verify("show running-config callhome", p), Notes: notes}
 	return r.noted(p, nil)
 }
 
 // EnableCallhome turns on a Call Home block that is configured but off.
-func EnableCallhome(p Path) *Remedy {
+func EnableCallhome(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Enable Call Home so Smart Licensing can send its messages.",
 		Config:  config("callhome", "  enable"),
@@ -89,13 +71,13 @@ func EnableCallhome(p Path) *Remedy {
 // access) for a device with no callhome block; vrf is the VRF the device
 // should send from.
 func NewCallhome(vrf string) *Remedy {
-	p := Path{Host: "tools.cisco.com", VRF: vrf}
+	p := snapshot.Path{Host: "tools.cisco.com", Port: 443, VRF: cmp.Or(vrf, snapshot.DefaultVRF)}
 	lines := []string{"callhome",
 		"  email-contact sch-smart-licensing@cisco.com",
 		"  destination-profile CiscoTAC-1 transport-method http",
 		"  destination-profile CiscoTAC-1 http " + CiscoURL}
 	if vrf != "" && vrf != "default" {
-		lines = append(lines, "  transport http use-vrf "+p.vrf())
+		lines = append(lines, "  transport http use-vrf "+vrfName(p))
 	}
 	lines = append(lines, "  enable")
 	return (&Remedy{
@@ -111,7 +93,7 @@ func NewCallhome(vrf string) *Remedy {
 
 // AddTransport adds what CiscoTAC-1 lacks: the HTTP transport method,
 // the HTTP destination URL, or both.
-func AddTransport(needMethod, needURL bool, p Path) *Remedy {
+func AddTransport(needMethod, needURL bool, p snapshot.Path) *Remedy {
 	lines := []string{"callhome"}
 	if needMethod {
 		lines = append(lines, "  destination-profile CiscoTAC-1 transport-method http")
@@ -144,10 +126,10 @@ func EmailContact() *Remedy {
 // SourceInterface points the HTTP source interface at ifName, an interface
 // in the Call Home VRF; ifName "" means none is known and the note says how
 // to choose one. current is the device's own line, removed first.
-func SourceInterface(current, ifName string, p Path) *Remedy {
+func SourceInterface(current, ifName string, p snapshot.Path) *Remedy {
 	v := &values{}
 	r := &Remedy{
-		Summary: fmt.Sprintf("Use an interface in VRF %s as the HTTP source interface.", p.vrf()),
+		Summary: fmt.Sprintf("Use an interface in VRF %s as the HTTP source interface.", vrfName(p)),
 		Config:  []string{},
 		Verify:  append([]string{"show running-config | include source-interface", "show license status"}, p.Reach()...),
 		Notes: []string{
@@ -155,14 +137,14 @@ func SourceInterface(current, ifName string, p Path) *Remedy {
 		},
 	}
 	if ifName == "" {
-		r.Notes = append(r.Notes, fmt.Sprintf("No interface in VRF %s was found in the capture: pick one with `show ip interface brief vrf %s`, or move Call Home to the VRF of the current source interface with `transport http use-vrf`.", p.vrf(), p.vrf()))
+		r.Notes = append(r.Notes, fmt.Sprintf("No interface in VRF %s was found in the capture: pick one with `show ip interface brief vrf %s`, or move Call Home to the VRF of the current source interface with `transport http use-vrf`.", vrfName(p), vrfName(p)))
 		return r.noted(p, v)
 	}
 	lines := []string{}
 	if current != "" {
 		lines = append(lines, "no "+v.line(strings.TrimSpace(current), "source-interface line", "<the ip http source-interface line of show running-config>"))
 	}
-	lines = append(lines, fmt.Sprintf("ip http source-interface %s vrf %s", v.check(ifName, "interface name", "<interface>", nxname.Interface), p.vrf()))
+	lines = append(lines, fmt.Sprintf("ip http source-interface %s vrf %s", v.check(ifName, "interface name", "<interface>", nxname.Interface), vrfName(p)))
 	r.Config = config(lines...)
 	return r.noted(p, v)
 }
@@ -170,7 +152,7 @@ func SourceInterface(current, ifName string, p Path) *Remedy {
 // DefaultRoute adds a default route in the VRF; the next hop is the
 // operator's gateway, which a capture does not show, so it stays a
 // placeholder named after the connected subnets.
-func DefaultRoute(subnets []string, p Path) *Remedy {
+func DefaultRoute(subnets []string, p snapshot.Path) *Remedy {
 	hop := "<next-hop>"
 	var valid []string
 	for _, sn := range subnets {
@@ -182,9 +164,9 @@ func DefaultRoute(subnets []string, p Path) *Remedy {
 		hop = "<next-hop in " + strings.Join(valid, " or ") + ">"
 	}
 	return (&Remedy{
-		Summary: fmt.Sprintf("Give VRF %s a route toward the endpoint (a default route, or one covering the endpoint or proxy).", p.vrf()),
-		Config:  config("vrf context "+p.vrf(), "  ip route 0.0.0.0/0 "+hop),
-		Verify:  append([]string{"show ip route vrf " + p.vrf(), "show license status"}, p.Reach()...),
+		Summary: fmt.Sprintf("Give VRF %s a route toward the endpoint (a default route, or one covering the endpoint or proxy).", vrfName(p)),
+		Config:  config("vrf context "+vrfName(p), "  ip route 0.0.0.0/0 "+hop),
+		Verify:  append([]string{"show ip route vrf " + vrfName(p), "show license status"}, p.Reach()...),
 		Notes: []string{
 			"Replace " + hop + " with the gateway of that VRF; a capture does not show it.",
 			"A more specific route toward the endpoint (or the proxy) works too, if your policy forbids a default route in this VRF.",
@@ -192,11 +174,12 @@ func DefaultRoute(subnets []string, p Path) *Remedy {
 	}).noted(p, nil)
 }
 
-// Reachability is the fix for a path that does not carry TCP 443: it is
-// not on the switch but in the network (firewall, NAT, proxy).
-func Reachability(p Path, notes ...string) *Remedy {
+// Reachability is the fix for a path that does not carry the TCP test: it
+// is not on the switch but in the network (firewall, NAT, proxy).
+func Reachability(p snapshot.Path, notes ...string) *Remedy {
+	_, port := p.Next()
 	return (&Remedy{
-		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP 443 (firewall, NAT, ACL or proxy), then test again from the switch.", p.vrf(), p.host()),
+		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP %s (firewall, NAT, ACL or proxy), then test again from the switch.", vrfName(p), hostName(p), portName(port)),
 		Config:  []string{},
 		Verify:  append(p.Reach(), "show license status"),
 		Notes:   append([]string{}, notes...),
@@ -204,7 +187,7 @@ func Reachability(p Path, notes ...string) *Remedy {
 }
 
 // ProxyEnable enables a proxy that has a server but is not enabled.
-func ProxyEnable(p Path) *Remedy {
+func ProxyEnable(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Enable the HTTP proxy that is configured under callhome.",
 		Config:  config("callhome", "  transport http proxy enable"),
@@ -214,7 +197,7 @@ func ProxyEnable(p Path) *Remedy {
 }
 
 // ProxyServer names the server for a proxy that is enabled without one.
-func ProxyServer(enableLine string, p Path) *Remedy {
+func ProxyServer(enableLine string, p snapshot.Path) *Remedy {
 	v := &values{}
 	return (&Remedy{
 		Summary: "Name the proxy server, or stop using a proxy.",
@@ -228,7 +211,7 @@ func ProxyServer(enableLine string, p Path) *Remedy {
 }
 
 // DomainLookup turns name resolution back on.
-func DomainLookup(p Path) *Remedy {
+func DomainLookup(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Turn DNS lookups back on so the switch can resolve the endpoint name.",
 		Config:  config("ip domain-lookup"),
@@ -240,7 +223,7 @@ func DomainLookup(p Path) *Remedy {
 // NameServer gives the Call Home VRF a name server. reuse are addresses
 // configured for another VRF (fromVRF); with none the address stays a
 // placeholder.
-func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
+func NameServer(reuse []string, fromVRF string, p snapshot.Path) *Remedy {
 	v := &values{}
 	addrs := "<dns-server>"
 	notes := []string{"`ip name-server <addr> use-vrf <vrf>` globally and `ip name-server <addr>` under `vrf context <vrf>` do the same; either serves the VRF."}
@@ -255,16 +238,16 @@ func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
 	if len(valid) > 0 {
 		addrs = strings.Join(valid, " ")
 		notes = append(notes, fmt.Sprintf("These are the name servers this switch already uses in VRF %s; they must be reachable from VRF %s too, or use servers that are.",
-			v.check(fromVRF, "VRF name", "<vrf>", nxname.VRF), p.vrf()))
+			v.check(fromVRF, "VRF name", "<vrf>", nxname.VRF), vrfName(p)))
 	} else {
-		notes = append(notes, "Replace <dns-server> with a name server reachable from VRF "+p.vrf()+".")
+		notes = append(notes, "Replace <dns-server> with a name server reachable from VRF "+vrfName(p)+".")
 	}
 	line := "ip name-server " + addrs
-	if p.vrf() != "default" {
-		line += " use-vrf " + p.vrf()
+	if vrfName(p) != "default" {
+		line += " use-vrf " + vrfName(p)
 	}
 	return (&Remedy{
-		Summary: fmt.Sprintf("Give VRF %s a name server so the switch can resolve %s.", p.vrf(), p.host()),
+		Summary: fmt.Sprintf("Give VRF %s a name server so the switch can resolve %s.", vrfName(p), hostName(p)),
 		Config:  config(line),
 		Verify:  append([]string{"show hosts"}, p.Reach()...),
 		Notes:   notes,
@@ -273,9 +256,9 @@ func NameServer(reuse []string, fromVRF string, p Path) *Remedy {
 
 // Resolve is the fix for a name the switch could not resolve: the DNS
 // configuration checks say what to change; the tests show it worked.
-func Resolve(p Path) *Remedy {
+func Resolve(p snapshot.Path) *Remedy {
 	return (&Remedy{
-		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", p.host(), p.vrf()),
+		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", hostName(p), vrfName(p)),
 		Config:  []string{},
 		Verify:  append([]string{"show hosts"}, p.Reach()...),
 		Notes:   []string{"See DNS001 and DNS002 for the configuration; if both pass, the name server itself does not answer for the name (CSCvv67469 describes Call Home hanging on a DNS server that does not answer)."},
@@ -285,7 +268,7 @@ func Resolve(p Path) *Remedy {
 // TrustChain is the fix for a trust store without IdenTrust Commercial
 // Root CA 1: the NX-OS way to add it is unconfirmed, so it points at the
 // field notice rather than printing a certificate command.
-func TrustChain(p Path, notes ...string) *Remedy {
+func TrustChain(p snapshot.Path, notes ...string) *Remedy {
 	return (&Remedy{
 		Summary: "Move to a release whose trust store holds IdenTrust Commercial Root CA 1, following the upgrade path of Field Notice FN72115.",
 		Config:  []string{},
@@ -310,7 +293,7 @@ func Recapture(summary string, notes ...string) *Remedy {
 
 // ReadLog is the fix for licensing failures in the log: read the newest
 // one and fix the cause the other checks name.
-func ReadLog(p Path) *Remedy {
+func ReadLog(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Fix the cause the other failing checks name, then confirm no new failure is logged.",
 		Config:  []string{},

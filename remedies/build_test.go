@@ -3,10 +3,12 @@ package remedies
 import (
 	"strings"
 	"testing"
+
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 func TestBuilders(t *testing.T) {
-	mgmt := Path{Host: "tools.cisco.com", VRF: "management"}
+	mgmt := snapshot.Path{Host: "tools.cisco.com", Port: 443, VRF: "management"}
 	cases := []struct {
 		name     string
 		r        *Remedy
@@ -25,7 +27,7 @@ func TestBuilders(t *testing.T) {
 			"ping tools.cisco.com vrf management", "verify on your release"},
 		{"name server reused from default VRF", NameServer([]string{"192.168.1.53"}, "default", mgmt),
 			[]string{"ip name-server 192.168.1.53 use-vrf management"}, "show hosts", "already uses in VRF default"},
-		{"name server for default VRF", NameServer(nil, "", Path{Host: "tools.cisco.com"}),
+		{"name server for default VRF", NameServer(nil, "", snapshot.Path{Host: "tools.cisco.com", Port: 443, VRF: "default"}),
 			[]string{"ip name-server <dns-server>"}, "ping tools.cisco.com vrf default", "Replace <dns-server>"},
 		{"default route", DefaultRoute([]string{"192.168.12.0/24"}, mgmt),
 			[]string{"vrf context management", "  ip route 0.0.0.0/0 <next-hop in 192.168.12.0/24>"}, "show ip route vrf management", "gateway"},
@@ -33,6 +35,8 @@ func TestBuilders(t *testing.T) {
 		{"proxy enable", ProxyEnable(mgmt), []string{"callhome", "  transport http proxy enable"}, "show running-config callhome", ""},
 		{"domain lookup", DomainLookup(mgmt), []string{"ip domain-lookup"}, "show hosts", ""},
 		{"trust: no config, field notice", TrustChain(mgmt), nil, "show crypto ca certificates", "FN72115"},
+		{"new callhome without use-vrf tests the default VRF", NewCallhome(""), []string{"callhome", "  email-contact sch-smart-licensing@cisco.com", "  destination-profile CiscoTAC-1 transport-method http", "  destination-profile CiscoTAC-1 http " + CiscoURL, "  enable"},
+			"telnet tools.cisco.com 443 vrf default", "default VRF"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,6 +61,27 @@ func TestBuilders(t *testing.T) {
 				t.Error("nil slice: JSON arrays must never be null")
 			}
 		})
+	}
+}
+
+// The tests a remedy asks for, and its words, aim where the path's
+// traffic goes: the URL's port, or the proxy.
+func TestRemediesFollowThePath(t *testing.T) {
+	cslu := snapshot.Path{Host: "cslu.example.net", Port: 8182, VRF: "management"}
+	proxy := snapshot.Path{Host: "tools.cisco.com", Port: 443, VRF: "blue", ProxyHost: "proxy.example.com", ProxyPort: 3128}
+	for _, tc := range []struct {
+		name            string
+		r               *Remedy
+		summary, verify string
+	}{
+		{"reach a CSLU on its port", Reachability(cslu), "cslu.example.net on TCP 8182", "telnet cslu.example.net 8182 vrf management"},
+		{"reach the proxy", Reachability(proxy), "proxy.example.com on TCP 3128", "telnet proxy.example.com 3128 vrf blue"},
+		{"resolve the proxy", Resolve(proxy), "Make proxy.example.com resolve in VRF blue", "ping proxy.example.com vrf blue"},
+		{"VRF unknown", DefaultRoute(nil, snapshot.Path{Host: "tools.cisco.com", Port: 443}), "Give VRF <vrf> a route", "show ip route vrf <vrf>"},
+	} {
+		if !strings.Contains(tc.r.Summary, tc.summary) || !contains(tc.r.Verify, tc.verify) {
+			t.Errorf("%s: summary %q verify %q", tc.name, tc.r.Summary, tc.r.Verify)
+		}
 	}
 }
 

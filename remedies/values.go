@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/slcheck/slcheck/nxname"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // A remedy's Config and Verify lines are pasted as they are, so every value
@@ -67,46 +68,54 @@ func urlOK(s string) bool {
 		pasteable(s) && !strings.ContainsAny(s, " \t")
 }
 
-// VRFName is the VRF to put in a command: "default" when empty, "<vrf>"
-// when it is not a valid NX-OS VRF name (Notes says so).
-func (p Path) VRFName() string { return p.vrf() }
+// VRFName is the path's VRF to put in a command: "<vrf>" when the input
+// does not tell it or it is not a valid NX-OS VRF name (the remedy's notes
+// say so).
+func VRFName(p snapshot.Path) string { return vrfName(p) }
 
-// vrf returns the VRF name, "default" when empty, "<vrf>" when invalid.
-func (p Path) vrf() string {
-	if p.VRF == "" {
-		return "default"
-	}
+func vrfName(p snapshot.Path) string {
 	if !nxname.VRF(p.VRF) {
 		return "<vrf>"
 	}
 	return p.VRF
 }
 
-// host returns the host, "<host>" when invalid.
-func (p Path) host() string {
-	if p.Host != "" && !nxname.Host(p.Host) {
+// hostName is the host the path connects to (the proxy when one is used),
+// "<host>" when invalid.
+func hostName(p snapshot.Path) string {
+	h, _ := p.Next()
+	if h != "" && !nxname.Host(h) {
 		return "<host>"
 	}
-	return p.Host
+	return h
 }
 
-// Notes says which of the path's values are invalid and shown as a
+// portName spells a port for a sentence; "<port>" when unknown.
+func portName(port int) string {
+	if port <= 0 {
+		return "<port>"
+	}
+	return fmt.Sprint(port)
+}
+
+// PathNotes says which of the path's values are invalid and shown as a
 // placeholder (vrf, host): a remedy that prints the path's commands
-// carries them.
-func (p Path) Notes() []string {
+// carries them. (A remedy that needs the VRF is built only once the path
+// tells it.)
+func PathNotes(p snapshot.Path) []string {
 	var out []string
 	if p.VRF != "" && !nxname.VRF(p.VRF) {
 		out = append(out, invalid(p.VRF, "VRF name", "<vrf>"))
 	}
-	if p.Host != "" && !nxname.Host(p.Host) {
-		out = append(out, invalid(p.Host, "host name", "<host>"))
+	if h, _ := p.Next(); h != "" && !nxname.Host(h) {
+		out = append(out, invalid(h, "host name", "<host>"))
 	}
 	return out
 }
 
-// noted adds to r the notes about the invalid values of p and v.
-func (r *Remedy) noted(p Path, v *values) *Remedy {
-	r.Notes = append(r.Notes, p.Notes()...)
+// noted adds to r the notes about the unknown or invalid values of p and v.
+func (r *Remedy) noted(p snapshot.Path, v *values) *Remedy {
+	r.Notes = append(r.Notes, PathNotes(p)...)
 	if v != nil {
 		r.Notes = append(r.Notes, v.notes...)
 	}

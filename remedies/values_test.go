@@ -3,13 +3,15 @@ package remedies
 import (
 	"strings"
 	"testing"
+
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // A hostile or mangled capture's values never reach a paste-ready line:
 // each builder shows an invalid VRF, host, interface, address or device
 // line as a placeholder, with a note naming what the capture held.
 func TestInvalidValuesArePlaceholders(t *testing.T) {
-	p := Path{Host: "tools.cisco.com;reload;", VRF: "mgmt\u202e;reload"}
+	p := snapshot.Path{Host: "tools.cisco.com;reload;", Port: 443, VRF: "mgmt\u202e;reload"}
 	line := "destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com;reload;/its"
 	builders := map[string]*Remedy{
 		"ReplaceURL":      ReplaceURL("s", line, "https://tools.cisco.com;reload;/its", false, p),
@@ -52,13 +54,13 @@ func TestInvalidValuesArePlaceholders(t *testing.T) {
 
 // Valid values, and the shapes real switches print, pass as they are.
 func TestValidValuesKept(t *testing.T) {
-	p := Path{Host: "ssm-onprem.example.com", VRF: "VRF-MGMT"}
+	p := snapshot.Path{Host: "ssm-onprem.example.com", Port: 443, VRF: "VRF-MGMT"}
 	r := SourceInterface("ip http source-interface mgmt0", "Ethernet1/49/2", p)
 	want := []string{"configure terminal", "no ip http source-interface mgmt0", "ip http source-interface Ethernet1/49/2 vrf VRF-MGMT", "end", "copy running-config startup-config"}
 	if strings.Join(r.Config, "|") != strings.Join(want, "|") {
 		t.Errorf("SourceInterface config: %q", r.Config)
 	}
-	if len(p.Notes()) != 0 || strings.Contains(strings.Join(r.Notes, " "), "not a valid") {
+	if len(PathNotes(p)) != 0 || strings.Contains(strings.Join(r.Notes, " "), "not a valid") {
 		t.Errorf("notes for valid values: %q", r.Notes)
 	}
 	if got := NameServer([]string{"10.1.1.53", "2001:db8::53"}, "default", p).Config[1]; got != "ip name-server 10.1.1.53 2001:db8::53 use-vrf VRF-MGMT" {

@@ -10,6 +10,7 @@ import (
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/redact"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // writeJSON writes the contract document: one object, two-space indent,
@@ -44,6 +45,15 @@ func normaliseDevice(d *Device) {
 	}
 	if d.Notes == nil {
 		d.Notes = []string{}
+	}
+	ev := &d.Path.Evidence
+	for _, dec := range []*snapshot.Decision{&ev.Transport, &ev.URL, &ev.VRF, &ev.SourceInterface, &ev.Proxy} {
+		if dec.Lines == nil {
+			dec.Lines = []capture.Ref{}
+		}
+		if dec.Ask == nil {
+			dec.Ask = []string{}
+		}
 	}
 	for j := range d.Results {
 		r := &d.Results[j]

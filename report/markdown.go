@@ -61,6 +61,13 @@ func (m *mdWriter) device(d Device, opt Options) {
 	row("Release", withFrom(d.Release(), d.VersionFrom))
 	row("Licensing", withFrom(ModeLabel(d.Mode), d.ModeFrom))
 	row("Method", MethodLabel(d.Method))
+	if d.Path.Mode != "" {
+		path := d.Path.String()
+		if from := PathLines(d.Path, d.Source); from != "" {
+			path += " (" + from + ")"
+		}
+		row("Licensing path", path)
+	}
 	captured := d.CapturedAt
 	if captured != "" && d.CapturedAtFrom != "" {
 		captured += " (from " + d.CapturedAtFrom + ")"

@@ -9,6 +9,7 @@ import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/lifecycle"
 	"github.com/slcheck/slcheck/redact"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // SchemaVersion is the version of the JSON contract.
@@ -58,6 +59,10 @@ type Device struct {
 	Notes []string `json:"notes"`
 	// Method is "direct", "proxy", "onprem" or "unknown".
 	Method string `json:"method"`
+	// Path is how the device's licensing messages leave it, each part
+	// with the lines that decided it (snapshot.Path); the zero Path when
+	// the device was not diagnosed from a snapshot.
+	Path snapshot.Path `json:"path"`
 	// CapturedAt is RFC 3339, or "" when the capture does not say.
 	CapturedAt string `json:"captured_at"`
 	// CapturedAtFrom says which line the capture time was read from.

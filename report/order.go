@@ -7,6 +7,7 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // Finding is a failing result with the failures it explains: the report
@@ -159,6 +160,34 @@ func MethodLabel(method string) string {
 		return "through Smart Software Manager On-Prem"
 	}
 	return "unknown"
+}
+
+// PathLines names the lines that decided the licensing path, part by
+// part: "decided by URL line 12, VRF line 40"; a line of another input than
+// source is named with its file. "" when no line did.
+func PathLines(p snapshot.Path, source string) string {
+	var out []string
+	ev := p.Evidence
+	for _, part := range []struct {
+		name string
+		d    snapshot.Decision
+	}{{"transport", ev.Transport}, {"URL", ev.URL}, {"VRF", ev.VRF}, {"source", ev.SourceInterface}, {"proxy", ev.Proxy}} {
+		var refs []string
+		for _, r := range part.d.Lines {
+			if r.Source == source && r.Line > 0 {
+				refs = append(refs, fmt.Sprintf("line %d", r.Line))
+			} else {
+				refs = append(refs, sourceLabel(r.String()))
+			}
+		}
+		if len(refs) > 0 {
+			out = append(out, part.name+" "+strings.Join(refs, " and "))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "decided by " + strings.Join(out, ", ")
 }
 
 // Name is how reports name the device: its hostname, or its source.

@@ -114,7 +114,7 @@ func (t *textWriter) header(d Device) {
 		title += "  " + strings.Join(about, ", ")
 	}
 	t.printf("%s\n", t.s.heading.Render(title))
-	field := func(k, v string) { t.printf("  %-10s %s\n", k, v) }
+	field := func(k, v string) { t.printf("  %-15s %s\n", k, v) }
 	field("source", sourceLabel(d.Source))
 	field("software", d.SoftwareLabel())
 	if d.VersionFrom != "" {
@@ -122,6 +122,12 @@ func (t *textWriter) header(d Device) {
 	}
 	field("licensing", withFrom(ModeLabel(d.Mode), d.ModeFrom))
 	field("method", MethodLabel(d.Method))
+	if d.Path.Mode != "" {
+		field("licensing path", d.Path.String())
+		if from := PathLines(d.Path, d.Source); from != "" {
+			field("", t.s.dim.Render(from))
+		}
+	}
 	switch {
 	case d.CapturedAt == "":
 		field("captured", "unknown: the input does not say (deadlines not judged)")

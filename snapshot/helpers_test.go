@@ -21,9 +21,12 @@ func TestModeMethodEndpoint(t *testing.T) {
 		{"nothing", nil, ModeUnknown, MethodUnknown, ""},
 		{"classic direct", []*capture.Section{v("9.3(4)", "Nexus9000 C93180YC-FX"), cfg(tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n")},
 			ModeClassic, MethodDirect, "tools.cisco.com"},
-		{"classic proxy", []*capture.Section{cfg(tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http proxy server 192.0.2.8 port 3128\n")},
+		{"classic proxy", []*capture.Section{cfg(tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http proxy server 192.0.2.8 port 3128\n  transport http proxy enable\n")},
 			ModeClassic, MethodProxy, "tools.cisco.com"},
-		{"half proxy still proxy", []*capture.Section{cfg("callhome\n  transport http proxy enable\n")}, ModeClassic, MethodProxy, ""},
+		// A proxy enabled without a server is no proxy to send through (NET004).
+		{"half proxy is no proxy", []*capture.Section{cfg("callhome\n  transport http proxy enable\n")}, ModeClassic, MethodUnknown, ""},
+		{"proxy server not enabled is ignored", []*capture.Section{cfg(tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http proxy server 192.0.2.8 port 3128\n")},
+			ModeClassic, MethodDirect, "tools.cisco.com"},
 		{"on-prem", []*capture.Section{cfg(tac + "https://10.106.41.7/Transportgateway/services/DeviceRequestHandler\n")},
 			ModeClassic, MethodOnPrem, "10.106.41.7"},
 		{"no url", []*capture.Section{cfg("callhome\n  enable\n")}, ModeClassic, MethodUnknown, ""},
@@ -49,14 +52,14 @@ func TestModeMethodEndpoint(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := Build(device(tt.secs...))
-			if s.Mode() != tt.mode || s.Method() != tt.method || s.EndpointHost() != tt.host {
-				t.Errorf("mode %q method %q host %q", s.Mode(), s.Method(), s.EndpointHost())
+			if s.Mode() != tt.mode || s.Method() != tt.method || s.Path.Host != tt.host {
+				t.Errorf("mode %q method %q host %q", s.Mode(), s.Method(), s.Path.Host)
 			}
 		})
 	}
 }
 
-func TestCallhomeVRF(t *testing.T) {
+func TestPathCallhomeVRF(t *testing.T) {
 	tests := []struct {
 		name  string
 		secs  []*capture.Section
@@ -72,9 +75,13 @@ func TestCallhomeVRF(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			vrf, ref, known := Build(device(tt.secs...)).CallhomeVRF()
-			if vrf != tt.vrf || ref.Line != tt.line || known != tt.known {
-				t.Errorf("got %q line %d known %v", vrf, ref.Line, known)
+			p := Build(device(tt.secs...)).Path
+			line := 0
+			if d := p.Evidence.VRF; len(d.Lines) > 0 {
+				line = d.Lines[0].Line
+			}
+			if p.VRF != tt.vrf || line != tt.line || p.Evidence.VRF.Known != tt.known {
+				t.Errorf("got %q line %d known %v", p.VRF, line, p.Evidence.VRF.Known)
 			}
 		})
 	}
@@ -101,21 +108,6 @@ func TestInterfaceVRF(t *testing.T) {
 	// mgmt0 is in VRF management even when its config was not captured.
 	if vrf, _, known := Build(device()).InterfaceVRF("mgmt0"); vrf != "management" || !known {
 		t.Errorf("mgmt0 without config: %q %v", vrf, known)
-	}
-}
-
-func TestTransportVRF(t *testing.T) {
-	slp := Build(device(sec("show running-config", 0, "license smart transport smart\nlicense smart vrf management\n")))
-	if vrf, ref, known := slp.TransportVRF(); vrf != "management" || ref.Line != 2 || !known {
-		t.Errorf("SLP config: %q %d %v", vrf, ref.Line, known)
-	}
-	out := Build(device(sec("show license status", 0, "Smart Licensing Using Policy:\nTransport:\n  Type: Smart\n  VRF: <empty>\n")))
-	if vrf, _, known := out.TransportVRF(); vrf != DefaultVRF || !known {
-		t.Errorf("SLP output: %q %v", vrf, known)
-	}
-	classic := Build(device(sec("show running-config callhome", 0, seedCallhome)))
-	if vrf, _, known := classic.TransportVRF(); vrf != "management" || !known {
-		t.Errorf("classic: %q %v", vrf, known)
 	}
 }
 

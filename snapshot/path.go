@@ -128,19 +128,20 @@ func PathOf(s *Snapshot) Path {
 	default:
 		slpPath(s, &p)
 	}
-	p.Host = URLHost(p.URL)
-	p.Port = urlPort(p.URL)
+	return p.WithURL(p.URL)
+}
+
+// kindOf says what serves a URL's host under a transport.
+func kindOf(transport, host string) string {
 	switch {
-	case p.Transport == "cslu":
-		p.Kind = KindCSLU
-	case p.Host == "":
-		p.Kind = KindUnknown
-	case ciscoHosts[p.Host]:
-		p.Kind = KindCisco
-	default:
-		p.Kind = KindOnPrem
+	case transport == "cslu":
+		return KindCSLU
+	case host == "":
+		return KindUnknown
+	case ciscoHosts[host]:
+		return KindCisco
 	}
-	return p
+	return KindOnPrem
 }
 
 // slpTransportOf reads the SLP transport: `Type:` under `Transport:` in
@@ -206,7 +207,7 @@ func callhomePath(s *Snapshot, p *Path) {
 	}
 
 	switch d := ch.TACURL(); {
-	case d != nil:
+	case d != nil && strings.TrimSpace(d.URL) != "":
 		p.URL = strings.TrimSpace(d.URL)
 		p.Evidence.URL = known("the CiscoTAC-1 HTTP destination (the lowest index)", d.Ref)
 	case whole:
@@ -335,7 +336,7 @@ func slpPath(s *Snapshot, p *Path) {
 		p.ProxyHost, p.ProxyPort = proxyHostPort(lc.ProxyURL)
 		p.Evidence.Proxy = known("`license smart proxy` in the running-config", lc.ProxyRef)
 	case statusSeen && !tr.Ref.IsZero():
-		p.Evidence.Proxy = known("no proxy under `Transport:` in `show license status`", tr.Ref)
+		p.Evidence.Proxy = known("no proxy under `Transport:` in `show license status`")
 	case configWhole:
 		p.Evidence.Proxy = known("no `license smart proxy` line in the running-config")
 	default:
@@ -441,6 +442,16 @@ func parseURL(raw string) (*url.URL, bool) {
 	return u, true
 }
 
+// WithURL is the path as it will be once the switch sends to rawURL
+// instead: the URL, host, port and kind follow it, the rest stays. A
+// remedy that changes the URL verifies the path it leads to.
+func (p Path) WithURL(rawURL string) Path {
+	p.URL = strings.TrimSpace(rawURL)
+	p.Host, p.Port = URLHost(p.URL), urlPort(p.URL)
+	p.Kind = kindOf(p.Transport, p.Host)
+	return p
+}
+
 // Next is where the switch opens its TCP connection: the proxy when one is
 // used, else the URL's host and port. port is 0 when unknown.
 func (p Path) Next() (host string, port int) {
@@ -473,7 +484,7 @@ func (p Path) PingCommand() string {
 // port from the path's VRF; "" when any of them is unknown.
 func (p Path) TCPCommand() string {
 	host, port := p.Next()
-	if host == "" || port == 0 || p.VRF == "" {
+	if host == "" || port <= 0 || port > 65535 || p.VRF == "" {
 		return ""
 	}
 	return fmt.Sprintf("telnet %s %d vrf %s", cmdHost(host), port, cmdVRF(p.VRF))
@@ -597,12 +608,18 @@ func (p Path) String() string {
 		parts = append(parts, "source "+p.SourceInterface)
 	case p.Evidence.SourceInterface.Known:
 		parts = append(parts, "no source interface set")
+	case len(p.Evidence.SourceInterface.Ask) > 0:
+		parts = append(parts, "source interface unknown")
+		unknownField(p.Evidence.SourceInterface)
 	}
 	switch {
 	case p.ProxyHost != "" && p.ProxyPort > 0:
 		parts = append(parts, "proxy "+net.JoinHostPort(p.ProxyHost, strconv.Itoa(p.ProxyPort)))
 	case p.ProxyHost != "":
 		parts = append(parts, "proxy "+p.ProxyHost+" (no port configured)")
+	case p.Evidence.Proxy.Known && len(p.Evidence.Proxy.Lines) > 0:
+		// Proxy lines that do not make a proxy (NET004).
+		parts = append(parts, "no proxy in use (see NET004)")
 	case p.Evidence.Proxy.Known:
 		parts = append(parts, "no proxy")
 	default:

@@ -99,10 +99,8 @@ type Probes struct {
 	TLSRan bool
 	TLS    *TLSResult
 
-	// Host is the endpoint host the probes asked about, and VRF the
-	// Call Home VRF whose name servers were asked.
-	Host string
-	VRF  string
+	// The probes asked about the host of the device's Path, and the name
+	// servers of its VRF.
 	// DNSOverride is set when the servers came from --dns-server rather
 	// than the device's configuration; DNSServerRefs are the config lines
 	// that name the servers otherwise.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,7 +13,9 @@ import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/nxname"
+	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // The catalogue commands work offline from the checks' own metadata:
@@ -212,26 +215,48 @@ func explainText(c *checks.Check) string {
 	return b.String()
 }
 
-// The placeholders checks write in their Needs, filled by `slcheck commands`.
+// The placeholders checks write in their Needs and "not checked" reasons,
+// filled from the licensing path by `slcheck commands`.
 const (
-	placeholderVRF  = "<Call Home VRF>"
+	placeholderVRF  = "<licensing VRF>"
 	placeholderHost = "<endpoint>"
+	placeholderPort = "<port>"
 )
 
 // customerCommands derives the commands to ask for from every check's
-// Needs: placeholders filled, duplicates dropped, in session order
-// (checks.SortSession), starting with sessionStart.
-func customerCommands(vrf, host string) []string {
+// Needs: duplicates dropped, in session order (checks.SortSession),
+// starting with sessionStart. The placeholders are filled from the
+// licensing path p: its VRF, and the host and port the switch connects to
+// (snapshot.Path.Next). A test the path cannot build is left out, and the
+// commands that would tell the path (Path.Ask) come instead.
+func customerCommands(p snapshot.Path) []string {
+	host, port := p.Next()
+	fill := strings.NewReplacer(placeholderVRF, p.VRF, placeholderHost, host, placeholderPort, strconv.Itoa(port))
 	seen := map[string]bool{}
 	out := append([]string{}, sessionStart...)
+	add := func(cmd string) {
+		if cmd != "" && !seen[cmd] {
+			seen[cmd] = true
+			out = append(out, cmd)
+		}
+	}
+	// The path's own builders decide what can be filled in: a plain VRF
+	// and host, and a port.
+	tests := map[string]bool{p.RouteCommand(): true, p.PingCommand(): true, p.TCPCommand(): true}
 	for _, c := range checks.All() {
 		for _, n := range c.Needs {
-			n = strings.ReplaceAll(strings.ReplaceAll(n, placeholderVRF, vrf), placeholderHost, host)
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
+			if !strings.Contains(n, "<") {
+				add(n)
+				continue
+			}
+			// Only the path's route, ping and TCP test carry placeholders.
+			if cmd := fill.Replace(n); tests[cmd] {
+				add(cmd)
 			}
 		}
+	}
+	for _, cmd := range p.Ask() {
+		add(cmd)
 	}
 	checks.SortSession(out)
 	return out
@@ -244,21 +269,28 @@ var sessionStart = []string{"terminal length 0", "terminal width 511"}
 
 func newCommandsCmd(st Streams) *cobra.Command {
 	var vrf, host string
+	var port int
 	var missing bool
 	cmd := &cobra.Command{
-		Use:   "commands [--missing FILE...]",
+		Use:   "commands [--missing] [CAPTURE...]",
 		Short: "Print the commands to ask a customer to run, as one paste-ready block",
 		Long: "Print the NX-OS commands every check needs, deduplicated and in a sensible order, starting with\n" +
 			"`terminal length 0` and `terminal width 511`. Paste them into the switch session and give slcheck\n" +
-			"the whole output (`slcheck file session.log`). --vrf and --host fill in the reachability tests.\n" +
+			"the whole output (`slcheck file session.log`).\n" +
+			"Given captures of a switch (any input `slcheck file` reads), the route, ping and telnet tests follow\n" +
+			"its licensing path: its VRF, and the host and port it connects to (the proxy when it uses one);\n" +
+			"when a capture does not tell the path, the block asks for what would instead of those tests.\n" +
+			"Without a capture, --vrf, --host and --port fill them in.\n" +
 			"The telnet test comes last: once it connects, end it with the escape character it prints (Ctrl-]).\n\n" +
 			"With --missing FILE..., only what those captures lack: the commands their \"not checked\" checks\n" +
 			"ask for, filled with each capture's own VRF and endpoint, one block per device.",
 		Example: `  slcheck commands --vrf management
+  slcheck commands --vrf default --host cslu.example.net --port 8182
+  slcheck commands customer-capture.txt
   slcheck commands --missing customer-capture.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !nxname.VRF(vrf) || !nxname.Host(host) {
-				return withCode(ExitUsage, fmt.Errorf("--vrf %q --host %q: want an NX-OS VRF name (letters, digits, - _ . :, at most 32) and a host name or IP address", vrf, host))
+			if !nxname.VRF(vrf) || !nxname.Host(host) || port < 1 || port > 65535 {
+				return withCode(ExitUsage, fmt.Errorf("--vrf %q --host %q --port %d: want an NX-OS VRF name (letters, digits, - _ . :, at most 32), a host name or IP address and a port from 1 to 65535", vrf, host, port))
 			}
 			if missing {
 				if len(args) == 0 {
@@ -271,21 +303,80 @@ func newCommandsCmd(st Streams) *cobra.Command {
 				if cmd.Flags().Changed("host") {
 					fill[placeholderHost] = host
 				}
+				if cmd.Flags().Changed("port") {
+					fill[placeholderPort] = strconv.Itoa(port)
+				}
 				return missingCommands(st, args, fill)
 			}
-			if err := noArgs(cmd, args); err != nil {
-				return withCode(ExitUsage, fmt.Errorf("%w (to print what a capture lacks: --missing FILE)", err))
+			if len(args) > 0 {
+				for _, f := range []string{"vrf", "host", "port"} {
+					if cmd.Flags().Changed(f) {
+						return withCode(ExitUsage, fmt.Errorf("--%s describes a switch without a capture: give a capture or the flags, not both (or --missing)", f))
+					}
+				}
+				return commandsFromCaptures(st, args)
 			}
-			for _, c := range customerCommands(vrf, host) {
+			for _, c := range customerCommands(snapshot.Path{VRF: vrf, Host: strings.ToLower(host), Port: port}) {
 				fmt.Fprintln(st.Out, c)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&missing, "missing", false, "print only the commands the given captures lack (FILE arguments)")
-	cmd.Flags().StringVar(&vrf, "vrf", "management", "the `VRF` Call Home uses (transport http use-vrf), for the route, ping and telnet tests")
-	cmd.Flags().StringVar(&host, "host", "tools.cisco.com", "the licensing endpoint to test (`HOST`): tools.cisco.com (classic), smartreceiver.cisco.com (10.2(1)F and later), or the on-prem server")
+	cmd.Flags().StringVar(&vrf, "vrf", "management", "without a capture: the `VRF` licensing traffic uses (transport http use-vrf), for the route, ping and telnet tests")
+	cmd.Flags().StringVar(&host, "host", "tools.cisco.com", "without a capture: the licensing endpoint or proxy to test (`HOST`): tools.cisco.com (classic), smartreceiver.cisco.com (10.2(1)F and later), or the on-prem server or CSLU")
+	cmd.Flags().IntVar(&port, "port", 443, "without a capture: the TCP `PORT` of the endpoint (443 for https, 80 for http, a CSLU's 8182, or the proxy's)")
 	return cmd
+}
+
+// commandsFromCaptures prints one block per switch found in the captures,
+// its tests built from that switch's licensing path; a block is headed by
+// the device's name when there are several. A path the capture does not
+// tell is said on stderr, with what the block asks instead.
+func commandsFromCaptures(st Streams, paths []string) error {
+	var snaps []*snapshot.Snapshot
+	var bad []report.Error
+	for _, p := range paths {
+		eachInput(st, p, func(e capture.Entry) {
+			switch {
+			case e.Skipped != "":
+				printError(st.Err, e.Source+": "+e.Skipped)
+			case e.Err != nil:
+				bad = append(bad, inputError(e.Source, e.Err))
+			default:
+				for _, dev := range e.Capture.Devices {
+					snaps = append(snaps, snapshot.Build(dev))
+				}
+			}
+		})
+	}
+	for i, s := range snaps {
+		name := report.Device{Hostname: s.Hostname, Source: s.Source}.Name()
+		if len(snaps) > 1 {
+			if i > 0 {
+				fmt.Fprintln(st.Out)
+			}
+			fmt.Fprintf(st.Out, "# %s (%s)\n", redact.Escape(name), redact.Escape(s.Source))
+		}
+		switch p := s.Path; {
+		case p.TCPCommand() != "":
+		case len(p.Ask()) > 0:
+			printError(st.Err, fmt.Sprintf("%s: the capture does not tell the whole licensing path (%s): the block asks `%s` instead of the tests it cannot build; run `slcheck commands` on the new session log for them",
+				name, p, strings.Join(p.Ask(), "`, `")))
+		default:
+			printError(st.Err, fmt.Sprintf("%s: the licensing path is %s: the block holds no test it cannot build", name, p))
+		}
+		for _, c := range customerCommands(s.Path) {
+			fmt.Fprintln(st.Out, c)
+		}
+	}
+	for _, e := range bad {
+		printError(st.Err, describeError(e))
+	}
+	if len(bad) > 0 {
+		return withCode(ExitUsage, nil)
+	}
+	return nil
 }
 
 // missingCommands prints, for each device of the captures, the commands

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,7 +124,7 @@ func TestCommandsBlock(t *testing.T) {
 	}
 	for _, c := range checks.All() {
 		for _, n := range c.Needs {
-			n = strings.NewReplacer(placeholderVRF, "management", placeholderHost, "tools.cisco.com").Replace(n)
+			n = strings.NewReplacer(placeholderVRF, "management", placeholderHost, "tools.cisco.com", placeholderPort, "443").Replace(n)
 			if _, ok := seen[n]; !ok {
 				t.Errorf("%s needs %q, missing from the block", c.ID, n)
 			}
@@ -137,13 +140,83 @@ func TestCommandsBlock(t *testing.T) {
 		}
 	}
 
-	r = runCLI(t, false, nil, "", "commands", "--vrf", "default", "--host", "smartreceiver.cisco.com")
-	for _, want := range []string{"ping smartreceiver.cisco.com vrf default", "show ip route vrf default"} {
+	r = runCLI(t, false, nil, "", "commands", "--vrf", "default", "--host", "cslu.example.net", "--port", "8182")
+	for _, want := range []string{"ping cslu.example.net vrf default", "show ip route vrf default", "telnet cslu.example.net 8182 vrf default"} {
 		if !strings.Contains(r.out, want+"\n") {
 			t.Errorf("--vrf/--host: %q missing in\n%s", want, r.out)
 		}
 	}
-	if r := runCLI(t, false, nil, "", "commands", "--vrf", "a b"); r.code != ExitUsage {
-		t.Errorf("--vrf with a space: exit %d", r.code)
+	for _, bad := range [][]string{{"--vrf", "a b"}, {"--host", "x;reload"}, {"--port", "0"}, {"--port", "70000"}} {
+		if r := runCLI(t, false, nil, "", append([]string{"commands"}, bad...)...); r.code != ExitUsage {
+			t.Errorf("%q: exit %d", bad, r.code)
+		}
+	}
+}
+
+// Given a capture, the block's route, ping and telnet tests follow the
+// switch's licensing path: its VRF, and the host and port it connects to.
+// When the capture does not tell the VRF, the block asks what would and
+// holds no test in a guessed VRF.
+func TestCommandsFromCapture(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const nxos103 = "sw1# show version\nCisco Nexus Operating System (NX-OS) Software\n  NXOS: version 10.3(6) [Maintenance Release]\n  cisco Nexus9000 C93108TC-EX chassis\n"
+	tests := []struct {
+		name, capture string
+		tests         []string // the route, ping and telnet lines, in order
+		also, errHas  string
+	}{
+		{"classic through a proxy", "sw1# show running-config callhome\ncallhome\n  destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService\n  transport http use-vrf blue\n  transport http proxy server proxy.example.com port 3128\n  transport http proxy enable\n  enable\nsw1# ",
+			[]string{"show ip route vrf blue", "ping proxy.example.com vrf blue", "telnet proxy.example.com 3128 vrf blue"}, "", ""},
+		{"SLP CSLU on 8182, VRF from the status", nxos103 + "sw1# show running-config | include license\nlicense smart transport cslu\nlicense smart url cslu http://cslu.example.net:8182/cslu/v1/pi\n" +
+			"sw1# show license status\nSmart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n  Type: cslu\n  Cslu address: http://cslu.example.net:8182/cslu/v1/pi\n  Proxy:\n    Not Configured\n  VRF: management\nsw1# ",
+			[]string{"show ip route vrf management", "ping cslu.example.net vrf management", "telnet cslu.example.net 8182 vrf management"}, "", ""},
+		{"SLP, no VRF anywhere", nxos103 + "sw1# show running-config | include license\nlicense smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license\n" +
+			"sw1# show license status\nSmart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  VRF:\n    Not Supported\nsw1# ",
+			nil, "show running-config all | include license", "does not tell the whole licensing path"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, false, nil, "", "commands", write(strings.ReplaceAll(tt.name, " ", "_")+".log", tt.capture))
+			if r.code != ExitOK {
+				t.Fatalf("exit %d: %s", r.code, r.err)
+			}
+			var got []string
+			lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
+			for _, l := range lines {
+				if strings.HasPrefix(l, "show ip route") || strings.HasPrefix(l, "ping ") || strings.HasPrefix(l, "telnet ") {
+					got = append(got, l)
+				}
+				if strings.ContainsAny(l, "<>") {
+					t.Errorf("line %q is not paste-ready", l)
+				}
+			}
+			if !slices.Equal(got, tt.tests) {
+				t.Errorf("tests %q, want %q", got, tt.tests)
+			}
+			if tt.also != "" && !slices.Contains(lines, tt.also) {
+				t.Errorf("the block lacks %q:\n%s", tt.also, r.out)
+			}
+			if !strings.Contains(r.err, tt.errHas) || (tt.errHas == "") != (r.err == "") {
+				t.Errorf("stderr %q, want %q", r.err, tt.errHas)
+			}
+		})
+	}
+	if r := runCLI(t, false, nil, "", "commands", "--vrf", "blue", write("x.log", "sw1# show clock\n10:00:00.000 UTC Tue Mar 14 2023\n")); r.code != ExitUsage || !strings.Contains(r.err, "not both") {
+		t.Errorf("capture and --vrf: exit %d %q", r.code, r.err)
+	}
+	if r := runCLI(t, false, nil, "", "commands", filepath.Join(dir, "missing.log")); r.code != ExitUsage || !strings.Contains(r.err, "missing.log") {
+		t.Errorf("missing capture: exit %d %q", r.code, r.err)
+	}
+	two := runCLI(t, false, nil, "", "commands", "../../testdata/showoutputs/two-devices/capture.txt")
+	if two.code != ExitOK || strings.Count(two.out, "terminal length 0\n") != 2 || !strings.Contains(two.out, "# leaf-102 (") ||
+		!strings.Contains(two.out, "telnet 10.1.1.1 443 vrf default\n") || !strings.Contains(two.out, "telnet tools.cisco.com 443 vrf management\n") {
+		t.Errorf("two devices: exit %d, stdout %q, stderr %q", two.code, two.out, two.err)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // one topic (an unquoted '|' inside an include pattern would make it cover
 // nothing).
 func TestCommandsReadBack(t *testing.T) {
-	cmds := customerCommands("management", "tools.cisco.com")
+	cmds := customerCommands(snapshot.Path{VRF: "management", Host: "tools.cisco.com", Port: 443})
 	var log strings.Builder
 	for _, c := range cmds {
 		log.WriteString("sw1# " + c + "\noutput line\n")
