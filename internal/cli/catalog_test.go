@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -159,13 +158,7 @@ func TestCommandsBlock(t *testing.T) {
 // holds no test in a guessed VRF.
 func TestCommandsFromCapture(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	const nxos103 = "sw1# show version\nCisco Nexus Operating System (NX-OS) Software\n  NXOS: version 10.3(6) [Maintenance Release]\n  cisco Nexus9000 C93108TC-EX chassis\n"
 	tests := []struct {
 		name, capture string

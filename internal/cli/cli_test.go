@@ -30,6 +30,16 @@ func runCLI(t *testing.T, tty bool, env map[string]string, stdin string, args ..
 	return runResult{code, out.String(), errb.String()}
 }
 
+// writeFile writes text to dir/name and returns the path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	binary := filepath.Join(dir, "image.bin")

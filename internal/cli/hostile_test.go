@@ -394,13 +394,7 @@ func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 // and no connection attempted (there is no switch to reach).
 func TestHostileInventory(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	tests := []struct {
 		name string
 		path func() string
