@@ -329,12 +329,10 @@ func newCommandsCmd(st Streams) *cobra.Command {
 	return cmd
 }
 
-// commandsFromCaptures prints one block per switch found in the captures,
-// its tests built from that switch's licensing path; a block is headed by
-// the device's name when there are several. A path the capture does not
-// tell is said on stderr, with what the block asks instead.
-func commandsFromCaptures(st Streams, paths []string) error {
-	var snaps []*snapshot.Snapshot
+// eachDevice calls fn with every device of the captures at paths, saying
+// on stderr which archive members were skipped; it returns the inputs that
+// could not be read.
+func eachDevice(st Streams, paths []string, fn func(*capture.Device)) []report.Error {
 	var bad []report.Error
 	for _, p := range paths {
 		eachInput(st, p, func(e capture.Entry) {
@@ -345,11 +343,21 @@ func commandsFromCaptures(st Streams, paths []string) error {
 				bad = append(bad, inputError(e.Source, e.Err))
 			default:
 				for _, dev := range e.Capture.Devices {
-					snaps = append(snaps, snapshot.Build(dev))
+					fn(dev)
 				}
 			}
 		})
 	}
+	return bad
+}
+
+// commandsFromCaptures prints one block per switch found in the captures,
+// its tests built from that switch's licensing path; a block is headed by
+// the device's name when there are several. A path the capture does not
+// tell is said on stderr, with what the block asks instead.
+func commandsFromCaptures(st Streams, paths []string) error {
+	var snaps []*snapshot.Snapshot
+	bad := eachDevice(st, paths, func(dev *capture.Device) { snaps = append(snaps, snapshot.Build(dev)) })
 	for i, s := range snaps {
 		name := report.Device{Hostname: s.Hostname, Source: s.Source}.Name()
 		if len(snaps) > 1 {
@@ -388,21 +396,7 @@ func commandsFromCaptures(st Streams, paths []string) error {
 // placeholders to the values the user gave.
 func missingCommands(st Streams, paths []string, fill map[string]string) error {
 	var devs []report.Device
-	var bad []report.Error
-	for _, p := range paths {
-		eachInput(st, p, func(e capture.Entry) {
-			switch {
-			case e.Skipped != "":
-				printError(st.Err, e.Source+": "+e.Skipped)
-			case e.Err != nil:
-				bad = append(bad, inputError(e.Source, e.Err))
-			default:
-				for _, dev := range e.Capture.Devices {
-					devs = append(devs, diagnose.Device(dev))
-				}
-			}
-		})
-	}
+	bad := eachDevice(st, paths, func(dev *capture.Device) { devs = append(devs, diagnose.Device(dev)) })
 	for i := range devs {
 		d := &devs[i]
 		// Captured text (a VRF or host name) reaches the terminal escaped.
