@@ -54,7 +54,7 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	srcRef := decidedBy(src)
 	ifVRF, ifRef, known := s.InterfaceVRF(p.SourceInterface)
 	if !known {
-		return notChecked(c, s, "show running-config interface " + p.SourceInterface)
+		return notChecked(c, s, "show running-config interface "+p.SourceInterface)
 	}
 	if sameVRF(ifVRF, p.VRF) {
 		return c.Pass(fmt.Sprintf("the HTTP source interface %s is in VRF %s, the VRF Call Home uses", p.SourceInterface, p.VRF), srcRef, ifRef, vrfRef)
