@@ -14,13 +14,10 @@ import (
 
 const cmdRunCallhome = "show running-config callhome"
 
-// callhomeBlock returns the callhome configuration, or the result to report
-// when it was not captured (not checked) or does not exist (not applicable,
-// CH001 reports it).
+// callhomeBlock returns the callhome configuration of a check that
+// requires reqCallhomeConfig, or the skipped result when the switch has
+// none (not applicable: CH001 reports it).
 func callhomeBlock(c *Check, s *snapshot.Snapshot) (*parsers.Callhome, Result, bool) {
-	if !s.Config.Complete(parsers.TopicCallhome) {
-		return nil, notChecked(c, s, cmdRunCallhome), false
-	}
 	if s.Config.Callhome == nil {
 		return nil, c.Skip("not applicable: the switch has no callhome configuration (see CH001)"), false
 	}

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -12,6 +11,8 @@ func init() {
 		Title:      "Call Home is configured and enabled",
 		Area:       "Call Home",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
@@ -24,12 +25,6 @@ func init() {
 }
 
 func runCH001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
-	if !s.Config.Complete(parsers.TopicCallhome) {
-		return notChecked(c, s, cmdRunCallhome)
-	}
 	ch := s.Config.Callhome
 	if ch == nil {
 		vrf := ""

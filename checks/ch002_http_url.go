@@ -14,6 +14,8 @@ func init() {
 		Title:      "CiscoTAC-1 destination uses HTTPS",
 		Area:       "Call Home",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -26,9 +28,6 @@ func init() {
 }
 
 func runCH002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	if _, r, ok := callhomeBlock(c, s); !ok {
 		return r
 	}

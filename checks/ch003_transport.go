@@ -14,6 +14,8 @@ func init() {
 		Title:      "CiscoTAC-1 has an HTTP transport and destination",
 		Area:       "Call Home",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -26,9 +28,6 @@ func init() {
 }
 
 func runCH003(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	ch, r, ok := callhomeBlock(c, s)
 	if !ok {
 		return r

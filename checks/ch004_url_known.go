@@ -15,6 +15,8 @@ func init() {
 		Title:      "CiscoTAC-1 destination is a known endpoint",
 		Area:       "Call Home",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965, refDoc222725},
 		Explain: Explain{
@@ -52,9 +54,6 @@ func completeURL(raw string) (string, bool) {
 }
 
 func runCH004(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	if _, r, ok := callhomeBlock(c, s); !ok {
 		return r
 	}

@@ -11,6 +11,8 @@ func init() {
 		Title:      "Call Home has an email contact",
 		Area:       "Call Home",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -23,9 +25,6 @@ func init() {
 }
 
 func runCH005(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	ch, r, ok := callhomeBlock(c, s)
 	if !ok {
 		return r

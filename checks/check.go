@@ -63,6 +63,12 @@ type Check struct {
 	Title    string
 	Area     string
 	Severity Severity
+	// Applies says on which input the check is judged; Judge skips it
+	// elsewhere with the standard reason.
+	Applies Applies
+	// Requires lists the snapshot facts the check reads, in the order it
+	// needs them: Judge reports it not checked when one is missing.
+	Requires []Requirement
 	// Needs lists the commands the check reads, canonical and in the
 	// order a customer should run them.
 	Needs      []string
@@ -72,8 +78,9 @@ type Check struct {
 	// check's failure, most basic first: the report then leads with the
 	// root cause and lists this failure under it.
 	Causes []string
-	// Run judges one device. It returns a Result built with the helpers
-	// below so the metadata is always filled in.
+	// Run judges one device that the check applies to and that has what it
+	// requires (Judge sees to both). It returns a Result built with the
+	// helpers below so the metadata is always filled in.
 	Run func(c *Check, s *snapshot.Snapshot) Result
 }
 

@@ -21,6 +21,7 @@ func init() {
 		Title:      "Device clock is right (NTP)",
 		Area:       "Logs and time",
 		Severity:   Warning,
+		Applies:    NXOS,
 		Needs:      []string{cmdShowClock, cmdNTPConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -33,9 +34,6 @@ func init() {
 }
 
 func runCLK001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	if col := s.Collection; col != nil && !col.WorkstationTime.IsZero() {
 		if s.Clock == nil || s.Clock.Time.IsZero() {
 			return notChecked(c, s, cmdShowClock)

@@ -42,7 +42,7 @@ func run(t *testing.T, id string, s *snapshot.Snapshot) Result {
 	if !ok {
 		t.Fatalf("%s not registered", id)
 	}
-	return c.Run(c, s)
+	return c.Judge(s)
 }
 
 // want asserts a status and, for skips, the start of the reason.

@@ -18,6 +18,7 @@ func init() {
 		Title:      "DNS lookups are enabled",
 		Area:       "DNS",
 		Severity:   Error,
+		Applies:    NXOS,
 		Needs:      []string{cmdDNSConfig},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
@@ -30,9 +31,6 @@ func init() {
 }
 
 func runDNS001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p := s.Path
 	host := nextHost(p)
 	if snapshot.IsIPHost(host) {

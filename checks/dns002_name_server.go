@@ -17,6 +17,7 @@ func init() {
 		Title:      "A name server serves the Call Home VRF",
 		Area:       "DNS",
 		Severity:   Error,
+		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdDNSConfig},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
@@ -29,9 +30,6 @@ func init() {
 }
 
 func runDNS002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p, r, ok := licensingPath(c, s, true, cmdDNSConfig)
 	if !ok {
 		return r

@@ -15,6 +15,7 @@ func init() {
 		Title:      "Endpoint name resolves on the switch",
 		Area:       "DNS",
 		Severity:   Error,
+		Applies:    NXOS,
 		Needs:      []string{"ping <endpoint> vrf <licensing VRF>"},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
@@ -28,9 +29,6 @@ func init() {
 }
 
 func runDNS003(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p, r, ok := licensingPath(c, s, true)
 	if !ok {
 		return r

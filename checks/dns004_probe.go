@@ -21,6 +21,7 @@ func init() {
 		Title:      "Name servers answer for the endpoint (live probe from this workstation)",
 		Area:       "DNS",
 		Severity:   Warning,
+		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdDNSConfig},
 		References: []string{refCSCvv67469, refDoc217965},
 		Explain: Explain{
@@ -33,9 +34,6 @@ func init() {
 }
 
 func runDNS004(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p := s.Probes
 	switch {
 	case p == nil || !p.DNSRan:

@@ -64,7 +64,7 @@ func TestDNS004(t *testing.T) {
 			if tt.foreign {
 				s.Foreign = []capture.Ref{{Source: "x", Line: 1, Text: "show call-home"}}
 			}
-			r := c.Run(c, s)
+			r := c.Judge(s)
 			if r.Status != tt.status {
 				t.Fatalf("status %s (%s%s), want %s", r.Status, r.Message, r.Reason, tt.status)
 			}
@@ -98,7 +98,7 @@ func TestDNS004BehindProxy(t *testing.T) {
 	c, _ := Lookup("DNS004")
 	s := &snapshot.Snapshot{Path: proxyPath,
 		Probes: &snapshot.Probes{DNSRan: true, DNS: []snapshot.DNSAnswer{dnsAns("10.0.0.1:53", "A", "no answer")}}}
-	r := c.Run(c, s)
+	r := c.Judge(s)
 	if r.Status != Fail || !strings.Contains(r.Message, "through a proxy, which resolves the endpoint itself") {
 		t.Errorf("%s %q", r.Status, r.Message)
 	}

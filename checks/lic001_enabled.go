@@ -11,6 +11,8 @@ func init() {
 		Title:      "Smart Licensing is enabled",
 		Area:       "License and registration state",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
@@ -23,10 +25,7 @@ func init() {
 }
 
 func runLIC001(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := classicLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	switch {
 	case l.Enabled != nil && !*l.Enabled:
 		return c.Fail("Smart Licensing is DISABLED: the switch does not register or talk to Cisco"+unrecognisedNote(l),

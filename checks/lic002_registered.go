@@ -14,6 +14,8 @@ func init() {
 		Title:      "Switch is registered (not in evaluation)",
 		Area:       "License and registration state",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -27,10 +29,7 @@ func init() {
 }
 
 func runLIC002(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := classicLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	register := licenceRemedy("Register the switch with an ID token from CSSM.",
 		"Run in exec mode: `"+registerCmd+"`; the token is a secret of the Smart Account: do not paste it into tickets.",
 		"If registration fails, LIC003 quotes the reason and the checks that explain it.")

@@ -41,7 +41,7 @@ func TestLIC002(t *testing.T) {
 
 func TestLIC002Remedy(t *testing.T) {
 	c, _ := Lookup("LIC002")
-	r := c.Run(c, lsnap(&parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED",
+	r := c.Judge(lsnap(&parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED",
 		StatusRef: lref(cmdLicenseStatus, 4, "Status: UNREGISTERED")}}, time.Time{}))
 	if r.Remedy == nil || len(r.Remedy.Notes) == 0 || r.Remedy.Notes[0] != "Run in exec mode: `license smart register idtoken <ID-token-from-CSSM> force`; the token is a secret of the Smart Account: do not paste it into tickets." {
 		t.Errorf("remedy %+v", r.Remedy)

@@ -16,6 +16,8 @@ func init() {
 		Title:      "Registration succeeded",
 		Area:       "License and registration state",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus},
 		References: []string{refDoc217965, refFN72115},
 		Explain: Explain{
@@ -29,10 +31,7 @@ func init() {
 }
 
 func runLIC003(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := classicLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	reg := l.Registration
 	st := lifecycle.StateOf(l)
 	switch {

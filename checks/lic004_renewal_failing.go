@@ -14,6 +14,8 @@ func init() {
 		Title:      "Authorization renewal succeeds",
 		Area:       "License and registration state",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus, cmdShowClock},
 		References: []string{refDoc217965},
 		Explain: Explain{

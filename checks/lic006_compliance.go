@@ -11,6 +11,8 @@ func init() {
 		Title:      "Licences in compliance",
 		Area:       "License and registration state",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{

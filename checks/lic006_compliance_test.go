@@ -19,7 +19,7 @@ func TestLIC006(t *testing.T) {
 		{"no license output", lsnap(nil, at), Skipped, "", []string{"not checked"}},
 	})
 	c, _ := Lookup("LIC006")
-	if r := c.Run(c, lsnap(ooc, at)); len(r.Remedy.Config) != 0 {
+	if r := c.Judge(lsnap(ooc, at)); len(r.Remedy.Config) != 0 {
 		t.Errorf("out of compliance is fixed in CSSM, not with config: %v", r.Remedy.Config)
 	}
 }

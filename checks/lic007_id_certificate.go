@@ -16,6 +16,8 @@ func init() {
 		Title:      "ID certificate is not about to expire",
 		Area:       "License and registration state",
 		Severity:   Warning,
+		Applies:    Classic,
+		Requires:   []Requirement{reqLicenseStatus},
 		Needs:      []string{cmdLicenseStatus, cmdShowClock},
 		References: []string{refDoc217965},
 		Explain: Explain{

@@ -44,26 +44,12 @@ var networkCauses = []string{
 	"NET003", "TLS002", "TLS001", "TLS003", "DNS004",
 }
 
-// classicLicense returns the license output a classic licence check reads,
-// or the result to report when the check cannot judge it.
-func classicLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, bool) {
-	if r, skip := classicOnly(c, s); skip {
-		return nil, r, false
-	}
-	if s.License == nil {
-		return nil, notChecked(c, s, cmdLicenseStatus), false
-	}
-	return s.License, Result{}, true
-}
-
-// registeredLicense is classicLicense for checks that need a registered
-// device: it also returns the skipped result when Smart Licensing is off,
-// the status is not recognised, or the device is not registered.
+// registeredLicense returns the license output of a check that needs a
+// registered device (it requires reqLicenseStatus), or the skipped result
+// when Smart Licensing is off, the status is not recognised, or the device
+// is not registered.
 func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, bool) {
-	l, r, ok := classicLicense(c, s)
-	if !ok {
-		return nil, r, false
-	}
+	l := s.License
 	switch st := lifecycle.StateOf(l); {
 	case st == lifecycle.StateDisabled:
 		return nil, c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), false

@@ -30,7 +30,7 @@ func runLicCases(t *testing.T, id string, cases []licCase) {
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			r := c.Run(c, tt.snap)
+			r := c.Judge(tt.snap)
 			text := r.Message + " | " + r.Reason
 			if r.Status != tt.status {
 				t.Fatalf("status %s, want %s: %s", r.Status, tt.status, text)

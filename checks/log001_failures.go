@@ -18,6 +18,8 @@ func init() {
 		Title:      "No licensing communication failures in the log",
 		Area:       "Logs and time",
 		Severity:   Warning,
+		Applies:    NXOS,
+		Requires:   []Requirement{reqLog},
 		Needs:      []string{cmdLog},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
@@ -31,12 +33,6 @@ func init() {
 }
 
 func runLOG001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
-	if !s.LogsCaptured {
-		return notChecked(c, s, cmdLog)
-	}
 	fails := logFailures(s)
 	if len(fails) == 0 {
 		if r, ok := filteredOut(c, s, cmdLog); ok {

@@ -18,6 +18,7 @@ func init() {
 		Title:      "HTTP source interface is in the Call Home VRF",
 		Area:       "Network path",
 		Severity:   Error,
+		Applies:    Classic,
 		Needs:      []string{cmdRunCallhome, cmdHTTPSource, "show running-config interface"},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -30,9 +31,6 @@ func init() {
 }
 
 func runNET001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	p := s.Path
 	if p.VRF == "" {
 		return notChecked(c, s, cmdRunCallhome, cmdHTTPSource)

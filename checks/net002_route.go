@@ -17,6 +17,7 @@ func init() {
 		Title:      "Call Home VRF has a route toward the endpoint",
 		Area:       "Network path",
 		Severity:   Error,
+		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, "show ip route vrf <licensing VRF>"},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -29,9 +30,6 @@ func init() {
 }
 
 func runNET002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p, r, ok := licensingPath(c, s, false, "show ip route vrf <vrf>")
 	if !ok {
 		return r

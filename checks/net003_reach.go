@@ -15,6 +15,7 @@ func init() {
 		Title:      "Endpoint reachable from the Call Home VRF",
 		Area:       "Network path",
 		Severity:   Error,
+		Applies:    NXOS,
 		Needs:      []string{"ping <endpoint> vrf <licensing VRF>", "telnet <endpoint> <port> vrf <licensing VRF>"},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -28,9 +29,6 @@ func init() {
 }
 
 func runNET003(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p, r, ok := licensingPath(c, s, true, "ping <endpoint> vrf <vrf>", "telnet <endpoint> <port> vrf <vrf>")
 	if !ok {
 		return r

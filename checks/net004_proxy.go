@@ -13,6 +13,8 @@ func init() {
 		Title:      "HTTP proxy is fully configured or absent",
 		Area:       "Network path",
 		Severity:   Error,
+		Applies:    Classic,
+		Requires:   []Requirement{reqCallhomeConfig},
 		Needs:      []string{cmdRunCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -25,9 +27,6 @@ func init() {
 }
 
 func runNET004(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := classicOnly(c, s); skip {
-		return r
-	}
 	ch, r, ok := callhomeBlock(c, s)
 	if !ok {
 		return r

@@ -14,6 +14,8 @@ func init() {
 		Title:      "Platform and release support Smart Licensing",
 		Area:       "Platform and mode",
 		Severity:   Error,
+		Applies:    NXOS,
+		Requires:   []Requirement{reqVersion},
 		Needs:      []string{cmdShowVersion},
 		References: []string{refDoc217965, refLicGuide, refMDSSLP},
 		Explain: Explain{
@@ -30,13 +32,7 @@ func init() {
 var smartFrom = map[string]string{"N9K": "9.3(3)", "N3K": "9.3(3)", "N7K": "8.0(1)", "MDS": "9.2(2)"}
 
 func runPLT001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	v := s.Version
-	if v == nil {
-		return notChecked(c, s, cmdShowVersion)
-	}
 	if v.Chassis == "" || v.Release == "" {
 		if r, ok := filteredOut(c, s, cmdShowVersion); ok {
 			return r

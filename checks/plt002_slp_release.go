@@ -14,6 +14,7 @@ func init() {
 		Title:      "Release runs classic Smart Licensing (not Using Policy)",
 		Area:       "Platform and mode",
 		Severity:   Info,
+		Applies:    NXOS,
 		Needs:      []string{cmdShowVersion, cmdLicenseStatus},
 		References: []string{refSLPGuide, refMDSSLP},
 		Explain: Explain{
@@ -26,12 +27,9 @@ func init() {
 }
 
 func runPLT002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	// Which flavour of Smart Licensing runs is moot on a switch that runs
 	// none: PLT001 says so, and this check must not contradict it.
-	if plt001, ok := Lookup("PLT001"); ok && runPLT001(plt001, s).Status == Fail {
+	if plt001, ok := Lookup("PLT001"); ok && plt001.Judge(s).Status == Fail {
 		return c.Skip("not applicable: this platform and release cannot run Smart Licensing (see PLT001)")
 	}
 	m := s.LicensingMode()

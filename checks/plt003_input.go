@@ -15,6 +15,7 @@ func init() {
 		Title:    "Input is NX-OS output from one device",
 		Area:     "Platform and mode",
 		Severity: Error,
+		Applies:  AnyInput,
 		Needs:    []string{"show version"},
 		References: []string{
 			refDoc217965,

@@ -65,7 +65,7 @@ func RunExcept(s *snapshot.Snapshot, leaveOut map[string]string) []Result {
 			out = append(out, c.Skip(reason))
 			continue
 		}
-		out = append(out, c.Run(c, s))
+		out = append(out, c.Judge(s))
 	}
 	linkCauses(out)
 	for i := range out {
@@ -105,6 +105,8 @@ func Validate() error {
 			return fmt.Errorf("%s has no references", id)
 		case c.Severity.Rank() == 0:
 			return fmt.Errorf("%s has no severity", id)
+		case c.Applies.String() == "unknown":
+			return fmt.Errorf("%s does not say when it applies", id)
 		case c.Run == nil:
 			return fmt.Errorf("%s has no logic", id)
 		}

@@ -2,7 +2,9 @@ package checks
 
 import (
 	"testing"
+	"time"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -26,5 +28,33 @@ func TestRegistryCoversCatalogue(t *testing.T) {
 		if r.Status == Skipped && r.Reason == "" {
 			t.Errorf("%s is skipped without a reason", r.ID)
 		}
+	}
+}
+
+// Judge skips each check where its Applies says it does not apply, with the
+// standard reason, and reports it not checked when its first Requires fact
+// is missing: no check repeats the guard.
+func TestJudgeFollowsMetadata(t *testing.T) {
+	foreign := &snapshot.Snapshot{Commands: map[string]bool{}, Software: capture.SoftwareIOSXE,
+		Foreign: []capture.Ref{{Source: "t.txt", Line: 1, Text: "Building configuration..."}}}
+	slp := slpSnap(slpLic(), nil, slpAt())
+	classic := lsnap(seedLic(), time.Time{})
+	empty := &snapshot.Snapshot{Commands: map[string]bool{}}
+	for _, c := range All() {
+		t.Run(c.ID, func(t *testing.T) {
+			if c.Applies != AnyInput {
+				want(t, c.Judge(foreign), Skipped, "not applicable: IOS-XE output, not NX-OS (see PLT003)")
+			}
+			switch c.Applies {
+			case Classic:
+				want(t, c.Judge(slp), Skipped, "not applicable: NX-OS 10.3(6) runs Smart Licensing Using Policy")
+			case SLP:
+				want(t, c.Judge(classic), Skipped, "not applicable: NX-OS 9.3(4) runs classic Smart Licensing")
+			}
+			if len(c.Requires) > 0 && c.Applies != SLP {
+				req := c.Requires[0]
+				want(t, c.Judge(empty), Skipped, "not checked: run `"+req.Commands[0]+"`")
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ func init() {
 		Title:      "Usage reporting transport is configured",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Warning,
+		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -25,9 +26,6 @@ func init() {
 }
 
 func runSLP001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := slpOnly(c, s); skip {
-		return r
-	}
 	t, ref, known := slpTransport(s)
 	switch {
 	case !known:

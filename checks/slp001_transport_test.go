@@ -18,7 +18,7 @@ func TestSLP001(t *testing.T) {
 		{"classic release", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Skipped, "", []string{"classic Smart Licensing"}},
 	})
 	c, _ := Lookup("SLP001")
-	r := c.Run(c, slpSnap(off, nil, slpAt()))
+	r := c.Judge(slpSnap(off, nil, slpAt()))
 	if got := r.Remedy.Config; len(got) != 4 || got[1] != "license smart transport smart" || got[2] != "license smart url smart "+smartReceiverURL {
 		t.Errorf("remedy config %q", got)
 	}

@@ -15,6 +15,7 @@ func init() {
 		Title:      "Usage reporting URL is HTTPS and known",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Error,
+		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide, refDoc222725},
 		Explain: Explain{
@@ -31,9 +32,6 @@ func init() {
 var slpServerPaths = []string{"/cslu/", "/transportgateway/services/devicerequesthandler", "/smarttransport"}
 
 func runSLP002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := slpOnly(c, s); skip {
-		return r
-	}
 	p := s.Path
 	switch t := p.Transport; {
 	case t == "off":

@@ -16,6 +16,7 @@ func init() {
 		Title:      "Usage reporting is acknowledged in time",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Warning,
+		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdShowClock},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -29,9 +30,6 @@ func init() {
 }
 
 func runSLP003(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := slpOnly(c, s); skip {
-		return r
-	}
 	l := s.License
 	if l == nil || !l.SLP {
 		return notChecked(c, s, cmdLicenseStatus)

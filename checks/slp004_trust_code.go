@@ -10,6 +10,7 @@ func init() {
 		Title:      "Trust code installed for smart transport",
 		Area:       "Smart Licensing Using Policy",
 		Severity:   Warning,
+		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -22,9 +23,6 @@ func init() {
 }
 
 func runSLP004(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := slpOnly(c, s); skip {
-		return r
-	}
 	t, _, known := slpTransport(s)
 	switch {
 	case !known:

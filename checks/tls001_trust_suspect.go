@@ -17,6 +17,7 @@ func init() {
 		Title:      "Communication failure not explained by a trust problem",
 		Area:       "Trust",
 		Severity:   Warning,
+		Applies:    NXOS,
 		Needs:      []string{"show license status", cmdLog},
 		References: []string{refFN72115, refDoc217965, refDoc222725},
 		Explain: Explain{
@@ -55,9 +56,6 @@ type failureText struct {
 }
 
 func runTLS001(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	if s.License == nil && !s.LogsCaptured {
 		return notChecked(c, s, "show license status", cmdLog)
 	}
@@ -90,7 +88,7 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 		if !ok {
 			continue
 		}
-		r := o.Run(o, s)
+		r := o.Judge(s)
 		switch {
 		case r.Status == Fail:
 			failing = append(failing, id)

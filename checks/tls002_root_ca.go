@@ -25,6 +25,7 @@ func init() {
 		Title:      "Trust store holds IdenTrust Commercial Root CA 1",
 		Area:       "Trust",
 		Severity:   Warning,
+		Applies:    NXOS,
 		Needs:      []string{cmdCerts},
 		References: []string{refFN72115, refDoc217965},
 		Explain: Explain{
@@ -37,9 +38,6 @@ func init() {
 }
 
 func runTLS002(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	if s.Trust == nil {
 		return notChecked(c, s, cmdCerts)
 	}

@@ -23,6 +23,7 @@ func init() {
 		Title:      "Endpoint's certificate chain is one the switch trusts (live probe from this workstation)",
 		Area:       "Trust",
 		Severity:   Warning,
+		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdCerts},
 		References: []string{refFN72115, refDoc222725, refDoc217965},
 		Explain: Explain{
@@ -35,9 +36,6 @@ func init() {
 }
 
 func runTLS003(c *Check, s *snapshot.Snapshot) Result {
-	if r, skip := notJudgeable(c, s); skip {
-		return r
-	}
 	p := s.Probes
 	switch {
 	case p == nil || !p.TLSRan:

@@ -76,13 +76,13 @@ func TestTLS003(t *testing.T) {
 	c, _ := Lookup("TLS003")
 	behindProxy := &snapshot.Snapshot{Path: proxyPath,
 		Probes: &snapshot.Probes{TLSRan: true, TLS: &snapshot.TLSResult{Host: "tools.cisco.com", Addr: "tools.cisco.com:443", Err: "i/o timeout"}}}
-	if r := c.Run(c, behindProxy); !strings.Contains(r.Reason, "add --proxy http://proxy.example.com:3128") {
+	if r := c.Judge(behindProxy); !strings.Contains(r.Reason, "add --proxy http://proxy.example.com:3128") {
 		t.Errorf("reason %q does not suggest the switch's proxy", r.Reason)
 	}
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := c.Run(c, &snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust, Path: mgmtPath})
+			r := c.Judge(&snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust, Path: mgmtPath})
 			if r.Status != tt.status {
 				t.Fatalf("status %s (%s%s), want %s", r.Status, r.Message, r.Reason, tt.status)
 			}
@@ -116,7 +116,7 @@ func TestTLS003(t *testing.T) {
 		if !strings.Contains(tt.name, "inspection") {
 			continue
 		}
-		r := c.Run(c, &snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust})
+		r := c.Judge(&snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust})
 		if !strings.Contains(strings.Join(r.Remedy.Notes, " "), "re-signs TLS") {
 			t.Errorf("%s: remedy notes %q", tt.name, r.Remedy.Notes)
 		}

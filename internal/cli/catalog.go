@@ -150,6 +150,8 @@ type explainEntry struct {
 	Title      string   `json:"title"`
 	Area       string   `json:"area"`
 	Severity   string   `json:"severity"`
+	Applies    string   `json:"applies"`
+	Requires   []string `json:"requires"`
 	What       string   `json:"what"`
 	Why        string   `json:"why"`
 	Fix        string   `json:"fix"`
@@ -160,9 +162,32 @@ type explainEntry struct {
 
 func newExplainEntry(c *checks.Check) explainEntry {
 	return explainEntry{ID: c.ID, Title: c.Title, Area: c.Area, Severity: string(c.Severity),
+		Applies: c.Applies.String(), Requires: requiredFacts(c),
 		What: c.Explain.What, Why: c.Explain.Why, Fix: c.Explain.Fix,
 		Needs: append([]string{}, c.Needs...), Causes: append([]string{}, c.Causes...),
 		References: append([]string{}, c.References...)}
+}
+
+// requiredFacts names what a check reads before it can judge anything.
+func requiredFacts(c *checks.Check) []string {
+	out := []string{}
+	for _, r := range c.Requires {
+		out = append(out, r.Fact)
+	}
+	return out
+}
+
+// appliesSentence says on which input a check is judged and what it needs
+// there, from its metadata.
+func appliesSentence(c *checks.Check) string {
+	s := "Applies to " + c.Applies.String() + "; elsewhere it is skipped."
+	if c.Applies == checks.AnyInput {
+		s = "Applies to any input."
+	}
+	if facts := requiredFacts(c); len(facts) > 0 {
+		s += " Not checked without " + strings.Join(facts, " and ") + "."
+	}
+	return s
 }
 
 // explainMarkdown renders a check's documentation as a Markdown section
@@ -170,6 +195,7 @@ func newExplainEntry(c *checks.Check) explainEntry {
 func explainMarkdown(c *checks.Check) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s: %s\n\nArea: %s. Severity when it fails: %s.\n", c.ID, c.Title, c.Area, c.Severity)
+	fmt.Fprintf(&b, "\n%s\n", appliesSentence(c))
 	fmt.Fprintf(&b, "\n### What it looks at\n\n%s\n\n### Why it matters\n\n%s\n\n### How to fix it\n\n%s\n", c.Explain.What, c.Explain.Why, c.Explain.Fix)
 	if len(c.Needs) > 0 {
 		b.WriteString("\n### Commands it needs\n\n```\n" + strings.Join(c.Needs, "\n") + "\n```\n")
@@ -196,6 +222,7 @@ func explainText(c *checks.Check) string {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}
 	}
+	section("When it applies", appliesSentence(c))
 	section("What it looks at", c.Explain.What)
 	section("Why it matters", c.Explain.Why)
 	section("How to fix it", c.Explain.Fix)

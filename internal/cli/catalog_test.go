@@ -75,7 +75,7 @@ func TestExplainEveryCatalogueID(t *testing.T) {
 		}
 		// The explanation text itself, word for word (wrapping only moves spaces).
 		flat := strings.Join(strings.Fields(r.out), " ")
-		for _, text := range []string{c.Explain.What, c.Explain.Why, c.Explain.Fix} {
+		for _, text := range []string{c.Explain.What, c.Explain.Why, c.Explain.Fix, appliesSentence(c)} {
 			if !strings.Contains(flat, strings.Join(strings.Fields(text), " ")) {
 				t.Errorf("explain %s lacks %q", id, text)
 			}
@@ -211,5 +211,24 @@ func TestCommandsFromCapture(t *testing.T) {
 	if two.code != ExitOK || strings.Count(two.out, "terminal length 0\n") != 2 || !strings.Contains(two.out, "# leaf-102 (") ||
 		!strings.Contains(two.out, "telnet 10.1.1.1 443 vrf default\n") || !strings.Contains(two.out, "telnet tools.cisco.com 443 vrf management\n") {
 		t.Errorf("two devices: exit %d, stdout %q, stderr %q", two.code, two.out, two.err)
+	}
+}
+
+// explain says when a check applies and what it needs, from its metadata.
+func TestExplainSaysWhenACheckApplies(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"PLT003", "Applies to any input."},
+		{"CH001", "Applies to classic Smart Licensing on standalone NX-OS (also when the input does not show the licensing mode); elsewhere it is skipped. Not checked without the callhome configuration."},
+		{"SLP001", "Applies to Smart Licensing Using Policy on standalone NX-OS (10.2(1)F and later, MDS 9.2(2) and later); elsewhere it is skipped."},
+		{"NET002", "Applies to standalone NX-OS, one device; elsewhere it is skipped."},
+	} {
+		r := runCLI(t, false, nil, "", "explain", tt.id)
+		if flat := strings.Join(strings.Fields(r.out), " "); !strings.Contains(flat, tt.want) {
+			t.Errorf("explain %s lacks %q:\n%s", tt.id, tt.want, r.out)
+		}
+		md := runCLI(t, false, nil, "", "explain", tt.id, "-o", "markdown")
+		if !strings.Contains(md.out, "\n"+tt.want+"\n") {
+			t.Errorf("explain %s -o markdown lacks %q", tt.id, tt.want)
+		}
 	}
 }
