@@ -91,7 +91,8 @@ func (p Policy) redact(s string) string {
 	// lower-cased hint does not find.
 	ascii, lower := isASCII(s), strings.ToLower(s)
 	var looked, found uint64
-	for _, ru := range rules {
+	for i := range rules {
+		ru := &rules[i] // a rule is too large to copy for each line
 		if ru.Contact && p.ShowContacts {
 			continue
 		}
@@ -102,7 +103,7 @@ func (p Policy) redact(s string) string {
 				found |= bit
 			}
 		}
-		if ascii && found&bit == 0 {
+		if ascii && (found&bit == 0 || ru.also != "" && !strings.Contains(lower, ru.also)) {
 			continue
 		}
 		if out := ru.apply(s); out != s {
@@ -160,7 +161,19 @@ var roots []string
 var first, second [256]uint64
 var single [256]bool
 
+// fold is a byte in lower case, or 0 for a byte plain never passes: not
+// ASCII (strings.ToLower maps some non-ASCII letters to ASCII ones, the
+// Kelvin sign to k, so the full path judges those lines), a control
+// character other than tab, DEL (escaped), and NUL itself.
+var fold [256]byte
+
 func indexRoots() {
+	for b := 0; b < 256; b++ {
+		c := byte(b)
+		if c < 0x80 && (c >= 0x20 && c != 0x7f || c == '\t') {
+			fold[c] = lowerASCII(c)
+		}
+	}
 	for k, r := range roots {
 		if len(r) == 1 {
 			single[r[0]] = true
@@ -177,15 +190,8 @@ func indexRoots() {
 func plain(s string) bool {
 	var prev uint64 // roots whose first byte is s[i-1]
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c < 0x20 && c != '\t' || c == 0x7f {
-			// strings.ToLower maps some non-ASCII letters to ASCII ones
-			// (the Kelvin sign to k): the full path judges those lines,
-			// and escapes them and those with control characters.
-			return false
-		}
-		c = lowerASCII(c)
-		if single[c] {
+		c := fold[s[i]]
+		if c == 0 || single[c] {
 			return false
 		}
 		if m := prev & second[c]; m != 0 {
@@ -221,7 +227,7 @@ func hasPrefixFold(s, r string) bool {
 	return true
 }
 
-func (ru rule) apply(s string) string {
+func (ru *rule) apply(s string) string {
 	locs := ru.re.FindAllStringSubmatchIndex(s, -1)
 	if locs == nil {
 		return s

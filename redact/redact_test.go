@@ -266,7 +266,8 @@ func plainSlow(s string) bool {
 // line, then the escaping. The hints and plain must never change the
 // result.
 func lineEveryRule(p Policy, s string) string {
-	for _, ru := range rules {
+	for i := range rules {
+		ru := &rules[i]
 		if ru.Contact && p.ShowContacts {
 			continue
 		}

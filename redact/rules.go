@@ -36,6 +36,10 @@ type rule struct {
 	// in some case: such lines without it skip the regexp, which keeps a
 	// 500 000-line capture cheap to redact.
 	hint string
+	// also is a second such literal, looked for only on lines with the
+	// hint: it spares the regexp without adding a root for plain to look
+	// for on every line.
+	also string
 	// keep lists values that are keywords, not secrets.
 	keep []string
 	hi   int // the hint's number among the distinct hints (see init)
@@ -83,13 +87,13 @@ var rules = []rule{
 		hint: "@", pattern: `\b[a-z][a-z0-9+.-]*://[^\s:/"]*:([^\s"]*)@`},
 	{Rule: Rule{Keyword: "username NAME ... password [0|5] PASSWORD", Source: secGuide + ", Configuring User Accounts and RBAC",
 		Example: "username ops role network-operator password 5 $5$S3cr3tHash", Secret: "$5$S3cr3tHash"},
-		hint: "password", pattern: `\busername\s+\S+\s+(?:\S+\s+)*?password\s+` + typed + value},
+		hint: "password", also: "username", pattern: `\busername\s+\S+\s+(?:.*?\s)?password\s+` + typed + value},
 	{Rule: Rule{Keyword: "ip msdp password PEER [3|7] PASSWORD", Source: mcastGuide + ", Configuring MSDP",
 		Example: "ip msdp password 192.0.2.7 3 S3cr3tMsdp", Secret: "S3cr3tMsdp"},
-		hint: "password", pattern: `\bmsdp\s+password\s+\S+\s+` + typed + value},
+		hint: "password", also: "msdp", pattern: `\bmsdp\s+password\s+\S+\s+` + typed + value},
 	{Rule: Rule{Keyword: "nxapi ... password PASSPHRASE", Source: progGuide + ", NX-API (nxapi certificate httpskey keyfile FILE password PASSPHRASE)",
 		Example: "nxapi certificate httpskey keyfile bootflash:server.key password S3cr3tPhrase", Secret: "S3cr3tPhrase"},
-		hint: "password", pattern: `\bnxapi\s.*?\bpassword\s+` + typed + value},
+		hint: "password", also: "nxapi", pattern: `\bnxapi\s.*?\bpassword\s+` + typed + value},
 	{Rule: Rule{Keyword: "password [0|3|7] PASSWORD", Source: routeGuide + ", Configuring Basic BGP (neighbor password); any typed password",
 		Example: "    password 3 S3cr3tBgp", Secret: "S3cr3tBgp"},
 		hint: "password", pattern: `\bpassword\s+[0-9]+\s+` + value},
@@ -98,13 +102,13 @@ var rules = []rule{
 		hint: "password", pattern: `^\s*password\s+` + typed + value},
 	{Rule: Rule{Keyword: "proxy ... username NAME password PASSWORD", Source: "no NX-OS guide: the HTTP proxy credentials of other Cisco platforms, hidden in case a release takes them",
 		Example: "license smart proxy http://proxy.example.com 3128 username u password S3cr3tProxy", Secret: "S3cr3tProxy"},
-		hint: "password", pattern: `\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value},
+		hint: "password", also: "proxy", pattern: `\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value},
 	{Rule: Rule{Keyword: "enable secret [0|5] SECRET", Source: secGuide + ", Configuring User Accounts and RBAC (feature privilege)",
 		Example: "enable secret 5 $5$S3cr3tEnable", Secret: "$5$S3cr3tEnable"},
 		hint: "secret", pattern: `\bsecret\s+[0-9]+\s+` + value},
 	{Rule: Rule{Keyword: "ldap-server host ... rootDN ... password [0|7] PASSWORD", Source: secGuide + ", Configuring LDAP",
 		Example: `ldap-server host 192.0.2.9 rootDN "cn=admin" password 7 S3cr3tLdap`, Secret: "S3cr3tLdap"},
-		hint: "password", pattern: `\brootDN\s.*?\bpassword\s+` + typed + value},
+		hint: "password", also: "rootdn", pattern: `\brootDN\s.*?\bpassword\s+` + typed + value},
 	{Rule: Rule{Keyword: "tacacs-server|radius-server [host ...] key [0|7] KEY", Source: secGuide + ", Configuring TACACS+ and Configuring RADIUS",
 		Example: `tacacs-server host 192.0.2.10 key 7 "S3cr3tTacacs" port 49`, Secret: "S3cr3tTacacs"},
 		hint: "key", pattern: `\b(?:tacacs-server|radius-server|tacacs|radius)\b.*?\bkey\s+` + typed + value},
@@ -131,7 +135,7 @@ var rules = []rule{
 		hint: "hex-key", pattern: `\bhex-key\s+` + typed + value},
 	{Rule: Rule{Keyword: "bfd authentication ... key KEY", Source: ifGuide + ", Configuring BFD (authentication)",
 		Example: "  bfd authentication keyed-sha1 keyid 1 key S3cr3tAscii", Secret: "S3cr3tAscii"},
-		hint: "bfd", pattern: `\bbfd\s+authentication\s.*?\bkey\s+` + typed + value},
+		hint: "key", also: "bfd", pattern: `\bbfd\s+authentication\s.*?\bkey\s+` + typed + value},
 	{Rule: Rule{Keyword: "authentication text PASSWORD", Source: routeGuide + ", Configuring HSRP and Configuring VRRP",
 		Example: "    authentication text S3cr3tHsrp", Secret: "S3cr3tHsrp"},
 		hint: "authentication", pattern: `\bauthentication\s+text\s+` + value},
@@ -205,7 +209,7 @@ var rules = []rule{
 		hint: "@", pattern: `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`},
 }
 
-func (ru rule) keeps(v string) bool {
+func (ru *rule) keeps(v string) bool {
 	for _, k := range ru.keep {
 		if strings.EqualFold(k, v) {
 			return true
