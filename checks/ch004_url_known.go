@@ -83,7 +83,7 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 		if u.Scheme == "http" {
 			// CH002 fails on the same line and its fix writes the full
 			// https:// URL: one paste mends both.
-			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", rem.Notes, p.WithURL(full))
+			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", []string{}, p.WithURL(full))
 		}
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `show running-config callhome` on the switch", u.Path, full[len("https://")+len(u.Host):]),
 			rem, d)

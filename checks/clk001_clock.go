@@ -95,7 +95,7 @@ func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
 func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {
 	return &remedies.Remedy{
 		Summary: "Synchronise the clock with NTP.",
-		Config:  []string{"configure terminal", "ntp server <NTP server address> use-vrf " + remedies.VRFName(s.Path), "copy running-config startup-config"},
+		Config:  remedies.Config("ntp server <NTP server address> use-vrf " + remedies.VRFName(s.Path)),
 		Verify:  []string{"show ntp peer-status", cmdShowClock},
 		Notes: append([]string{"Replace <NTP server address> with the site's NTP server; the VRF is the one licensing traffic uses, change it if NTP is reached elsewhere."},
 			remedies.PathNotes(s.Path)...),

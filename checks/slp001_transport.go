@@ -41,8 +41,8 @@ func runSLP001(c *Check, s *snapshot.Snapshot) Result {
 func transportRemedy() *remedies.Remedy {
 	return &remedies.Remedy{
 		Summary: "Report usage directly to Cisco over the smart transport.",
-		Config: []string{"configure terminal", "license smart transport smart",
-			"license smart url smart " + smartReceiverURL, "copy running-config startup-config"},
+		Config: remedies.Config("license smart transport smart",
+			"license smart url smart "+smartReceiverURL),
 		Verify: []string{cmdLicenseStatus},
 		Notes: []string{
 			"Then install a trust code from CSSM in exec mode: `license smart trust idtoken <token>` (SLP004).",

@@ -19,7 +19,7 @@ func TestSLP001(t *testing.T) {
 	})
 	c, _ := Lookup("SLP001")
 	r := c.Judge(slpSnap(off, nil, slpAt()))
-	if got := r.Remedy.Config; len(got) != 4 || got[1] != "license smart transport smart" || got[2] != "license smart url smart "+smartReceiverURL {
+	if got := r.Remedy.Config; len(got) != 5 || got[3] != "end" || got[1] != "license smart transport smart" || got[2] != "license smart url smart "+smartReceiverURL {
 		t.Errorf("remedy config %q", got)
 	}
 }

@@ -98,7 +98,7 @@ func urlRemedy(transport string) *remedies.Remedy {
 		return r
 	}
 	r.Summary = "Report to Cisco's smart receiver over HTTPS."
-	r.Config = []string{"configure terminal", "license smart url smart " + smartReceiverURL, "copy running-config startup-config"}
+	r.Config = remedies.Config("license smart url smart " + smartReceiverURL)
 	r.Notes = append(r.Notes, "For an on-prem server, use the URL it gives instead, with its host name.")
 	return r
 }

@@ -16,12 +16,9 @@ const CiscoURL = "https://tools.cisco.com/its/service/oddce/services/DDCEService
 // FN72115 is the field notice about the QuoVadis to IdenTrust root change.
 const FN72115 = "https://www.cisco.com/c/en/us/support/docs/field-notices/721/fn72115.html"
 
-// config wraps the lines to paste between `configure terminal` and the
-// save, so every remedy can be pasted as it is.
-func config(lines ...string) []string {
-	out := append([]string{"configure terminal"}, lines...)
-	return append(out, "end", "copy running-config startup-config")
-}
+// config wraps the lines to paste in the one shape of every fix block
+// (Config), so every remedy can be pasted as it is.
+func config(lines ...string) []string { return Config(lines...) }
 
 // verify lists the commands that show a fix worked: the config and the
 // license status, then the reachability tests of the path.
@@ -32,21 +29,38 @@ func verify(show string, p snapshot.Path) []string {
 
 // ReplaceURL swaps the CiscoTAC-1 destination URL: it removes the device's
 // own line (urlLine, as captured) and adds newURL. cut says the captured
-// line looks truncated, so the `no` line may not match the device's.
+// line looks truncated: the `no` line cannot be rebuilt from it, so its URL
+// is a placeholder and a warning before the block says what to put there.
 func ReplaceURL(summary, urlLine, newURL string, cut bool, p snapshot.Path) *Remedy {
 	v := &values{}
+	remove := "  no " + v.line(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>")
+	var warnings []string
+	if cut {
+		remove = "  no " + v.line(withoutURL(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>") + " " + cutURLPlaceholder
+		warnings = []string{"The captured URL line looks cut short (by the terminal or the capture), so the `no` line cannot be rebuilt from it: replace " + cutURLPlaceholder + " with the URL exactly as `show running-config callhome` prints it on the switch before pasting."}
+	}
 	r := &Remedy{
-		Summary: summary,
-		Config: config("callhome",
-			"  no "+v.line(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>"),
+		Summary:  summary,
+		Warnings: warnings,
+		Config: config("callhome", remove,
 			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "URL", "<https URL>", urlOK)),
 		Verify: verify("show running-config callhome", p),
 		Notes:  []string{},
 	}
-	if cut {
-		r.Notes = append(r.Notes, "The captured URL line looks cut short (by the terminal or the capture), so the `no` line above may not match the switch's: copy the exact `destination-profile CiscoTAC-1 index ... http ...` line from `show running-config callhome` on the switch and put `no` before it.")
-	}
 	return r.noted(p, v)
+}
+
+// cutURLPlaceholder stands for a URL the capture cut short.
+const cutURLPlaceholder = "<URL as the switch prints it>"
+
+// withoutURL is a destination line without its last word, the URL:
+// "destination-profile CiscoTAC-1 index 1 http".
+func withoutURL(line string) string {
+	f := strings.Fields(line)
+	if len(f) > 1 {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
 }
 
 // NoURL is the fix when the URL cannot be built from what is known (an

@@ -1,6 +1,7 @@
 package remedies
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -20,8 +21,8 @@ func TestBuilders(t *testing.T) {
 			[]string{"callhome", "  no destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com/x", "  destination-profile CiscoTAC-1 http https://tools.cisco.com/x"},
 			"telnet tools.cisco.com 443 vrf management", ""},
 		{"cut URL", ReplaceURL("s", "destination-profile CiscoTAC-1 index 1 http http://t/DDCEServi", CiscoURL, true, mgmt),
-			[]string{"callhome", "  no destination-profile CiscoTAC-1 index 1 http http://t/DDCEServi", "  destination-profile CiscoTAC-1 http " + CiscoURL},
-			"show running-config callhome", "copy the exact"},
+			[]string{"callhome", "  no destination-profile CiscoTAC-1 index 1 http <URL as the switch prints it>", "  destination-profile CiscoTAC-1 http " + CiscoURL},
+			"show running-config callhome", "replace <URL as the switch prints it>"},
 		{"source interface", SourceInterface("ip http source-interface Vlan27", "mgmt0", mgmt),
 			[]string{"no ip http source-interface Vlan27", "ip http source-interface mgmt0 vrf management"},
 			"ping tools.cisco.com vrf management", "verify on your release"},
@@ -54,8 +55,8 @@ func TestBuilders(t *testing.T) {
 			if !contains(r.Verify, tc.verify) {
 				t.Errorf("verify %q lacks %q", r.Verify, tc.verify)
 			}
-			if tc.noteWord != "" && !strings.Contains(strings.Join(r.Notes, " "), tc.noteWord) {
-				t.Errorf("notes %q lack %q", r.Notes, tc.noteWord)
+			if tc.noteWord != "" && !strings.Contains(strings.Join(append(r.Warnings, r.Notes...), " "), tc.noteWord) {
+				t.Errorf("warnings %q and notes %q lack %q", r.Warnings, r.Notes, tc.noteWord)
 			}
 			if r.Notes == nil || r.Verify == nil || r.Config == nil {
 				t.Error("nil slice: JSON arrays must never be null")
@@ -92,4 +93,29 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestWarningsInJSON: JSON has no field of its own for warnings (its shape
+// is the contract's): they come first in notes, "<" and ">" unescaped.
+func TestWarningsInJSON(t *testing.T) {
+	r := ReplaceURL("s", "destination-profile CiscoTAC-1 index 1 http http://t/DDCEServi", CiscoURL, true, snapshot.Path{Host: "h", Port: 443, VRF: "v"})
+	r.Notes = append(r.Notes, "a note")
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as the report's encoder
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	b := []byte(buf.String())
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := got["notes"].([]any)
+	if len(got) != 4 || len(notes) < 2 || notes[0] != r.Warnings[0] || notes[len(notes)-1] != "a note" {
+		t.Errorf("JSON %s", b)
+	}
+	if strings.Contains(string(b), `\u003c`) {
+		t.Errorf("placeholder escaped: %s", b)
+	}
 }

@@ -3,18 +3,53 @@
 // commands that verify it.
 package remedies
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // Remedy is what the operator does about one failure.
 type Remedy struct {
 	// Summary says in one sentence what the fix does.
 	Summary string `json:"summary"`
+	// Warnings change what to paste: reports print them before Config
+	// (a line of Config is a <placeholder> the user must fill). JSON
+	// carries them first in notes, so its shape stays the contract's.
+	Warnings []string `json:"-"`
 	// Config is the configuration to paste, starting with
-	// "configure terminal" and ending with "copy running-config
-	// startup-config"; empty when the fix is not on the device (CSSM, an
-	// upgrade, the network).
+	// "configure terminal" and ending with "end" and "copy running-config
+	// startup-config" (Config builds it); empty when the fix is not on the
+	// device (CSSM, an upgrade, the network).
 	Config []string `json:"config"`
 	// Verify lists the exec commands that show the fix worked.
 	Verify []string `json:"verify"`
 	// Notes are caveats, including the "verify this" wording that facts
 	// marked unconfirmed in the domain file require.
 	Notes []string `json:"notes"`
+}
+
+// Config wraps configuration lines in the one shape every fix block has:
+// `configure terminal`, the lines, `end`, `copy running-config
+// startup-config`.
+func Config(lines ...string) []string {
+	out := append([]string{"configure terminal"}, lines...)
+	return append(out, "end", "copy running-config startup-config")
+}
+
+// MarshalJSON writes the remedy with its warnings first in notes.
+func (r Remedy) MarshalJSON() ([]byte, error) {
+	type plain Remedy // without this method
+	p := plain(r)
+	if len(r.Warnings) > 0 {
+		p.Notes = append(append([]string{}, r.Warnings...), r.Notes...)
+	}
+	// An Encoder, to write "<" and ">" as they are, as the report's own
+	// encoder does (SetEscapeHTML(false) does not reach into a Marshaler).
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }

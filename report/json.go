@@ -55,6 +55,7 @@ func normaliseDevice(d *Device) {
 			dec.Ask = []string{}
 		}
 	}
+	d.RootCauses, d.Summary = d.RootCauseIDs(), d.Counts()
 	for j := range d.Results {
 		r := &d.Results[j]
 		if r.Evidence == nil {

@@ -9,12 +9,20 @@ import (
 	"github.com/slcheck/slcheck/checks"
 )
 
-// writeMarkdown writes case notes to paste into a support case: per
-// device a summary, the root cause first with its fix, how to verify it
-// and its evidence, the other failures, then the whole checklist.
+// writeMarkdown writes case notes to paste into a support case: the
+// summary table when there are several devices, then per device the
+// verdict, its summary, each root cause with its fix, how to verify it,
+// its evidence and the failures it explains, the notes, one block of what
+// was not checked, the lifecycle, then the whole checklist.
 func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 	m := &mdWriter{w: w}
 	m.printf("# slcheck report\n")
+	if rows := summaryRows(doc); len(rows) > 1 {
+		m.printf("\n| Host | Release | Mode | State | Root cause |\n|---|---|---|---|---|\n")
+		for _, r := range rows {
+			m.printf("| %s | %s | %s | %s | %s |\n", mdCell(r.Host), mdCell(r.Release), mdCell(r.Mode), mdCell(r.State), mdCell(r.Cause))
+		}
+	}
 	for _, d := range doc.Devices {
 		m.device(d, opt)
 	}
@@ -38,6 +46,9 @@ func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 type mdWriter struct {
 	w   io.Writer
 	err error
+	// src is the source of the device being written: evidence from it
+	// does not repeat it.
+	src string
 }
 
 func (m *mdWriter) printf(format string, a ...any) {
@@ -47,7 +58,7 @@ func (m *mdWriter) printf(format string, a ...any) {
 }
 
 func (m *mdWriter) device(d Device, opt Options) {
-	m.printf("\n## %s\n\n", mdText(d.Name()))
+	m.printf("\n## %s\n\n**Verdict:** %s\n\n", mdText(d.Name()), mdText(strings.Join(d.verdictParts(false), "; ")))
 	m.printf("| | |\n|---|---|\n")
 	row := func(k, v string) {
 		if v == "" {
@@ -78,40 +89,62 @@ func (m *mdWriter) device(d Device, opt Options) {
 	for _, n := range d.Notes {
 		row("Note", n)
 	}
-	m.lifecycle(d, opt.Width)
 
+	m.src = d.Source
 	fs := d.Findings()
 	for _, f := range fs {
-		heading := "Root cause"
-		if len(f.Consequences) == 0 {
-			heading = "Failure"
-		}
 		// Titles name the passing state, so a heading says the check failed.
-		m.printf("\n### %s: %s (%s): check \"%s\" failed\n", heading, mdText(f.ID), mdText(string(f.Severity)), mdText(f.Title))
+		m.printf("\n### Root cause: %s (%s): check \"%s\" failed\n", mdText(f.ID), mdText(string(f.Severity)), mdText(f.Title))
 		m.result(f.Result)
 		if len(f.Consequences) > 0 {
-			m.printf("\n#### Failing because of %s\n", mdText(f.ID))
+			m.printf("\n**Failing because of %s** (fixed by its fix):\n\n", mdText(f.ID))
 			for _, c := range f.Consequences {
-				m.printf("\n##### %s (%s): check \"%s\" failed\n", mdText(c.ID), mdText(string(c.Severity)), mdText(c.Title))
-				m.result(c)
+				m.printf("- %s (%s): %s, fixed by %s\n", mdText(c.ID), mdText(string(c.Severity)), mdText(Short(c.Message)), mdText(f.ID))
 			}
 		}
 	}
 	if len(fs) == 0 {
-		m.printf("\nNo check failed.\n")
+		m.printf("\nNo problem found.\n")
 	}
+	if notes := d.InfoResults(); len(notes) > 0 {
+		m.printf("\n### Notes\n\n")
+		for _, n := range notes {
+			m.printf("- %s (info): %s\n", mdText(n.ID), mdText(n.Message))
+		}
+	}
+	if ms := d.NotChecked(); len(ms) > 0 {
+		var ids, cmds []string
+		seen := map[string]bool{}
+		for _, mc := range ms {
+			cmds = append(cmds, mc.Command)
+			for _, id := range mc.IDs {
+				seen[id] = true
+			}
+		}
+		for _, r := range d.Results {
+			if seen[r.ID] {
+				ids = append(ids, r.ID)
+			}
+		}
+		m.printf("\n### Not checked\n\n%s (%s) lack output: run these on the switch, then slcheck on the whole log.\n", mdText(plural(len(ids), "check", "checks")), mdText(idList(ids)))
+		m.block(cmds)
+	}
+	m.lifecycle(d, opt.Width)
 
 	m.printf("\n### Checklist\n\n| ID | Status | Severity | Check | Note |\n|---|---|---|---|---|\n")
 	for _, r := range d.Results {
-		sev, note := "", ""
+		sev, note, status := "", "", string(r.Status)
 		switch r.Status {
 		case checks.Fail:
 			sev = string(r.Severity)
 			note = r.Message
+			if isNote(r) {
+				status = "note"
+			}
 		case checks.Skipped:
 			note = r.Reason
 		}
-		m.printf("| %s | %s | %s | %s | %s |\n", mdCell(r.ID), mdCell(string(r.Status)), mdCell(sev), mdCell(r.Title), mdCell(firstLine(note)))
+		m.printf("| %s | %s | %s | %s | %s |\n", mdCell(r.ID), mdCell(status), mdCell(sev), mdCell(r.Title), mdCell(firstLine(note)))
 	}
 }
 
@@ -120,6 +153,9 @@ func (m *mdWriter) result(r checks.Result) {
 		m.printf("\n%s\n", mdProse(r.Message))
 	}
 	if rem := r.Remedy; rem != nil {
+		for _, w := range rem.Warnings {
+			m.printf("\n> **Before pasting:** %s\n", mdProse(w))
+		}
 		m.printf("\n**Fix.**")
 		if rem.Summary != "" {
 			m.printf(" %s", mdProse(rem.Summary))
@@ -159,9 +195,18 @@ func (m *mdWriter) evidence(refs []capture.Ref) {
 		for j < len(refs) && refs[j].Command == refs[i].Command && refs[j].Source == refs[i].Source {
 			j++
 		}
-		head := mdCode(refs[i].Source)
-		if refs[i].Command != "" {
+		// The device's own source is in its table: named once.
+		head := ""
+		if refs[i].Source != m.src {
+			head = mdCode(refs[i].Source)
+		}
+		switch {
+		case refs[i].Command != "" && head != "":
 			head = mdCode(refs[i].Command) + " in " + head
+		case refs[i].Command != "":
+			head = mdCode(refs[i].Command)
+		case head == "":
+			head = "Lines"
 		}
 		var lines []string
 		for _, ref := range refs[i:j] {

@@ -21,6 +21,9 @@ type Document struct {
 	Tool          Tool     `json:"tool"`
 	Devices       []Device `json:"devices"`
 	Errors        []Error  `json:"errors"`
+	// Hosts is the fleet summary `slcheck ssh` made (a row per host,
+	// collected or not); nil, the renderers make it from Devices.
+	Hosts []SummaryRow `json:"-"`
 }
 
 // Tool names the program that wrote the document.
@@ -66,8 +69,14 @@ type Device struct {
 	// CapturedAt is RFC 3339, or "" when the capture does not say.
 	CapturedAt string `json:"captured_at"`
 	// CapturedAtFrom says which line the capture time was read from.
-	CapturedAtFrom string          `json:"captured_at_from"`
-	Results        []checks.Result `json:"results"`
+	CapturedAtFrom string `json:"captured_at_from"`
+	// RootCauses and Summary are derived from Results when the document
+	// is written (RootCauses, Counts): the IDs of the failures no other
+	// failure explains, at error or warning, most severe first; and the
+	// counts of failures by severity, passes and skips.
+	RootCauses []string        `json:"root_causes"`
+	Summary    Counts          `json:"summary"`
+	Results    []checks.Result `json:"results"`
 	// Lifecycle is where the device stands in the licensing lifecycle
 	// (state, deadlines, retries); nil when no license output was captured.
 	Lifecycle *lifecycle.Lifecycle `json:"lifecycle,omitempty"`

@@ -17,27 +17,40 @@ type Finding struct {
 	Consequences []checks.Result
 }
 
-// Findings returns a device's failures, root causes first. Roots are
-// ordered by severity (error first), then catalogue order; each root lists
-// the failures whose CausedBy names it, in catalogue order. A failure
-// whose cause is not itself failing stands as a root.
+// isNote says a result is a note: a failure of severity info, which needs
+// no action (PLT002 on every 10.2(1)F switch). Reports show it apart,
+// never as a problem, and it changes the exit code only with --fail-on
+// info.
+func isNote(r checks.Result) bool {
+	return r.Status == checks.Fail && r.Severity.Rank() <= checks.Info.Rank()
+}
+
+// isProblem says a result is a failure that needs action: error or
+// warning.
+func isProblem(r checks.Result) bool { return r.Status == checks.Fail && !isNote(r) }
+
+// Findings returns a device's problems (failures at error or warning),
+// root causes first. Roots are ordered by severity (error first), then
+// catalogue order; each root lists the failures whose CausedBy names it,
+// in catalogue order. A failure whose cause is not itself failing stands
+// as a root. Notes are not findings (InfoResults).
 func (d Device) Findings() []Finding {
 	failing := map[string]bool{}
 	for _, r := range d.Results {
-		if r.Status == checks.Fail {
+		if isProblem(r) {
 			failing[r.ID] = true
 		}
 	}
 	var roots []Finding
 	index := map[string]int{}
 	for _, r := range d.Results {
-		if r.Status == checks.Fail && (r.CausedBy == "" || !failing[r.CausedBy]) {
+		if isProblem(r) && (r.CausedBy == "" || !failing[r.CausedBy]) {
 			index[r.ID] = len(roots)
 			roots = append(roots, Finding{Result: r})
 		}
 	}
 	for _, r := range d.Results {
-		if r.Status == checks.Fail && r.CausedBy != "" && failing[r.CausedBy] {
+		if isProblem(r) && r.CausedBy != "" && failing[r.CausedBy] {
 			if i, ok := index[r.CausedBy]; ok {
 				roots[i].Consequences = append(roots[i].Consequences, r)
 			}
@@ -51,14 +64,43 @@ func (d Device) Findings() []Finding {
 	return roots
 }
 
-// Counts tallies a device's results.
-type Counts struct {
-	Fail, Errors, Warnings, Infos int
-	Pass, Skipped                 int
+// RootCauseIDs are the IDs of the device's root causes (Findings), most
+// severe first: JSON's root_causes.
+func (d Device) RootCauseIDs() []string {
+	out := []string{}
+	for _, f := range d.Findings() {
+		out = append(out, f.ID)
+	}
+	return out
 }
 
-// Counts tallies the device's results by status and, for failures, by
-// severity.
+// InfoResults are the device's failures of severity info (the report's
+// notes), in catalogue order.
+func (d Device) InfoResults() []checks.Result {
+	var out []checks.Result
+	for _, r := range d.Results {
+		if isNote(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Counts tallies a device's results: failures by severity (Fail counts
+// errors and warnings; Notes, the failures of severity info, apart),
+// passes and skips. It is JSON's summary.
+type Counts struct {
+	Errors   int `json:"error"`
+	Warnings int `json:"warning"`
+	Notes    int `json:"info"`
+	Pass     int `json:"pass"`
+	Skipped  int `json:"skipped"`
+}
+
+// Fail is the number of problems: failures at error or warning.
+func (c Counts) Fail() int { return c.Errors + c.Warnings }
+
+// Counts tallies the device's results.
 func (d Device) Counts() Counts {
 	var c Counts
 	for _, r := range d.Results {
@@ -68,14 +110,13 @@ func (d Device) Counts() Counts {
 		case checks.Skipped:
 			c.Skipped++
 		case checks.Fail:
-			c.Fail++
 			switch r.Severity {
 			case checks.Error:
 				c.Errors++
 			case checks.Warning:
 				c.Warnings++
 			default:
-				c.Infos++
+				c.Notes++
 			}
 		}
 	}
@@ -83,18 +124,18 @@ func (d Device) Counts() Counts {
 }
 
 func (c Counts) add(o Counts) Counts {
-	return Counts{Fail: c.Fail + o.Fail, Errors: c.Errors + o.Errors, Warnings: c.Warnings + o.Warnings,
-		Infos: c.Infos + o.Infos, Pass: c.Pass + o.Pass, Skipped: c.Skipped + o.Skipped}
+	return Counts{Errors: c.Errors + o.Errors, Warnings: c.Warnings + o.Warnings,
+		Notes: c.Notes + o.Notes, Pass: c.Pass + o.Pass, Skipped: c.Skipped + o.Skipped}
 }
 
-// String is the summary line: "3 fail (2 errors, 1 warning), 25 pass, 4
-// skipped".
+// String is the summary line: "3 fail (2 errors, 1 warning), 1 note, 25
+// pass, 4 skipped"; notes only when there are some.
 func (c Counts) String() string {
-	parts := []string{plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings")}
-	if c.Infos > 0 {
-		parts = append(parts, plural(c.Infos, "info", "info"))
+	out := fmt.Sprintf("%d fail (%s, %s)", c.Fail(), plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"))
+	if c.Notes > 0 {
+		out += ", " + plural(c.Notes, "note", "notes")
 	}
-	return fmt.Sprintf("%d fail (%s), %d pass, %d skipped", c.Fail, strings.Join(parts, ", "), c.Pass, c.Skipped)
+	return out + fmt.Sprintf(", %d pass, %d skipped", c.Pass, c.Skipped)
 }
 
 func plural(n int, one, many string) string {
@@ -102,6 +143,111 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Verdict is the answer for one device, in one line: "DC-DMZ  2 problems
+// root cause CH002: the CiscoTAC-1 destination URL is http://", or
+// "N9K-LAB-07  no problem found  1 note (PLT002)  7 not checked".
+func (d Device) Verdict() string { return strings.Join(d.verdictParts(true), "  ") }
+
+// verdictParts are the verdict's parts, which a narrow terminal may put on
+// lines of their own.
+func (d Device) verdictParts(named bool) []string {
+	var out []string
+	if named {
+		out = append(out, d.Name())
+	}
+	fs := d.Findings()
+	switch len(fs) {
+	case 0:
+		out = append(out, "no problem found")
+	case 1:
+		out = append(out, "1 problem")
+	default:
+		out = append(out, fmt.Sprintf("%d problems", len(fs)))
+	}
+	if len(fs) > 0 {
+		out = append(out, "root cause "+fs[0].ID+": "+Short(fs[0].Message))
+	}
+	if n := d.InfoResults(); len(n) > 0 {
+		ids := make([]string, len(n))
+		for i, r := range n {
+			ids[i] = r.ID
+		}
+		out = append(out, plural(len(n), "note", "notes")+" ("+strings.Join(ids, ", ")+")")
+	}
+	if n := d.notCheckedCount(); n > 0 {
+		out = append(out, fmt.Sprintf("%d not checked", n))
+	}
+	return out
+}
+
+// notCheckedCount is the number of checks that lacked input.
+func (d Device) notCheckedCount() int {
+	n := 0
+	for _, r := range d.Results {
+		if r.Status == checks.Skipped && strings.HasPrefix(r.Reason, "not checked") {
+			n++
+		}
+	}
+	return n
+}
+
+// shortWidth caps Short, so a verdict or a table row stays one line.
+const shortWidth = 90
+
+// Short cuts a failure message to what is wrong: asides in parentheses
+// dropped, then the first clause (messages put the finding before "; " or
+// ": " and its consequence after) unless that leaves a bare word
+// ("unregistered"), at most shortWidth runes. A check's title reads as its
+// passing state, so the message, not the title, says what is wrong.
+func Short(msg string) string {
+	msg = dropAsides(msg)
+	if i := strings.Index(msg, "; "); i >= 20 {
+		msg = msg[:i]
+	}
+	if i := strings.Index(msg, ": "); i >= 20 {
+		msg = msg[:i]
+	}
+	if r := []rune(msg); len(r) > shortWidth {
+		msg = strings.TrimSpace(string(r[:shortWidth-1])) + "…"
+	}
+	return msg
+}
+
+// dropAsides removes " (...)" asides, balanced, outside quotes and
+// backticks (captured text); "9.3(5)" has no space before its parenthesis
+// and stays.
+func dropAsides(s string) string {
+	var b strings.Builder
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case depth == 0 && quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			b.WriteByte(c)
+		case depth == 0 && (c == '"' || c == '`'):
+			quote = c
+			b.WriteByte(c)
+		case depth == 0 && c == ' ' && i+1 < len(s) && s[i+1] == '(':
+			depth = 1
+			i++
+		case depth > 0 && c == '(':
+			depth++
+		case depth > 0 && c == ')':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	if depth > 0 {
+		return s // unbalanced: keep the message as it is
+	}
+	return b.String()
 }
 
 // ModeLabel says in words which licensing the device runs.

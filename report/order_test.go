@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/slcheck/slcheck/checks"
@@ -41,6 +42,15 @@ func TestFindings(t *testing.T) {
 			want:  map[string][]string{},
 		},
 		{
+			name: "a note is no finding",
+			results: []checks.Result{
+				fail("PLT002", checks.Info, ""),
+				fail("CH005", checks.Warning, ""),
+			},
+			order: []string{"CH005"},
+			want:  map[string][]string{},
+		},
+		{
 			name:    "nothing failed",
 			results: []checks.Result{{ID: "CH001", Status: checks.Pass}, {ID: "CH002", Status: checks.Skipped}},
 			want:    map[string][]string{},
@@ -73,7 +83,8 @@ func TestCountsString(t *testing.T) {
 		fail("D", checks.Info, ""),
 		{ID: "E", Status: checks.Pass}, {ID: "F", Status: checks.Skipped}, {ID: "G", Status: checks.Skipped},
 	}}
-	if got, want := d.Counts().String(), "4 fail (1 error, 2 warnings, 1 info), 1 pass, 2 skipped"; got != want {
+	// A failure of severity info is a note, counted apart.
+	if got, want := d.Counts().String(), "3 fail (1 error, 2 warnings), 1 note, 1 pass, 2 skipped"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if got, want := (Device{}).Counts().String(), "0 fail (0 errors, 0 warnings), 0 pass, 0 skipped"; got != want {
@@ -82,12 +93,35 @@ func TestCountsString(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"text": Text, "json": JSON, "markdown": Markdown, "md": Markdown} {
+	for in, want := range map[string]Format{"text": Text, "json": JSON, "markdown": Markdown, "md": Markdown, "JSON": JSON, "Markdown": Markdown} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
 	if _, err := ParseFormat("yaml"); err == nil {
 		t.Error("ParseFormat(yaml) accepted")
+	}
+}
+
+// TestShort: what is wrong, in short: asides dropped, the first clause,
+// at most shortWidth runes.
+func TestShort(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	tests := []struct{ in, want string }{
+		{"the HTTP source interface Vlan27 is in VRF default, but Call Home uses VRF management: its HTTP messages cannot leave",
+			"the HTTP source interface Vlan27 is in VRF default, but Call Home uses VRF management"},
+		{"unregistered: registration was attempted and failed (LIC003 quotes the reason)", "unregistered: registration was attempted and failed"},
+		{"Smart Licensing is DISABLED", "Smart Licensing is DISABLED"},
+		{"the CiscoTAC-1 destination URL is http:// (http://tools.cisco.com/x): Cisco accepts HTTPS only", "the CiscoTAC-1 destination URL is http://"},
+		{"the input mixes output from several devices (4 lines show another device); its facts cannot be judged", "the input mixes output from several devices"},
+		{`registration FAILED: "reason (with an aside)" was quoted`, `registration FAILED: "reason (with an aside)" was quoted`},
+		{"NX-OS 9.3(5) is too old for this", "NX-OS 9.3(5) is too old for this"},
+		{"an aside never closed (like this", "an aside never closed (like this"},
+		{long, strings.Repeat("word ", 17) + "word…"},
+	}
+	for _, tc := range tests {
+		if got := Short(tc.in); got != tc.want {
+			t.Errorf("Short(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

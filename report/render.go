@@ -50,6 +50,10 @@ type Options struct {
 	Width int
 	// Redact says what to hide. Its zero value hides secrets and contacts.
 	Redact redact.Policy
+	// Full prints, in text, every checklist row and each consequence of a
+	// root cause in full (--checklist full, --verbose); otherwise passes
+	// are one line per area, skips one line per reason.
+	Full bool
 }
 
 // Render writes doc to w in the chosen format. Every rendering passes

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,9 @@ type outputOptions struct {
 	color  string
 	failOn string
 	noFail bool
+	// checklist is "condensed" or "full"; verbose is --checklist full.
+	checklist string
+	verbose   bool
 }
 
 // addOutputFlags adds --output, --color, --fail-on, --no-fail and
@@ -29,6 +33,8 @@ func addOutputFlags(cmd *cobra.Command, o *outputOptions, st Streams) {
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a check fails at or above this severity: error, warning or info (a failure of severity info is a note)")
 	f.BoolVar(&o.noFail, "no-fail", false, "exit 0 even when checks fail (input and collection errors still exit 2 and 3)")
+	f.StringVar(&o.checklist, "checklist", "condensed", "the text report's checklist: condensed (passes one line per area, skips grouped by reason) or full (every check, and each consequence in full)")
+	f.BoolVar(&o.verbose, "verbose", false, "the same as --checklist full")
 	addShowContacts(cmd, st)
 	formats := make([]string, 0, len(report.Formats))
 	for _, ft := range report.Formats {
@@ -37,6 +43,7 @@ func addOutputFlags(cmd *cobra.Command, o *outputOptions, st Streams) {
 	completeValues(cmd, "output", formats)
 	completeValues(cmd, "color", colorValues)
 	completeValues(cmd, "fail-on", failOnValues)
+	completeValues(cmd, "checklist", checklistValues)
 }
 
 // validate checks the flag values before any work is done, in any case
@@ -54,6 +61,10 @@ func (o *outputOptions) validate() error {
 	case "auto", "always", "never":
 	default:
 		return withCode(ExitUsage, fmt.Errorf("--color %q: want auto, always or never%s", o.color, didYouMean(o.color, colorValues)))
+	}
+	o.checklist = strings.ToLower(o.checklist)
+	if !slices.Contains(checklistValues, o.checklist) {
+		return withCode(ExitUsage, fmt.Errorf("--checklist %q: want condensed or full%s", o.checklist, didYouMean(o.checklist, checklistValues)))
 	}
 	if checks.Severity(o.failOn).Rank() == 0 {
 		return withCode(ExitUsage, fmt.Errorf("--fail-on %q: want error, warning or info%s", o.failOn, didYouMean(o.failOn, failOnValues)))
@@ -122,7 +133,8 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	opt := report.Options{Format: format, Color: o.useColor(st), Width: reportWidth(st)}
+	opt := report.Options{Format: format, Color: o.useColor(st), Width: reportWidth(st),
+		Full: o.verbose || o.checklist == "full"}
 	if st.Redact != nil {
 		opt.Redact = *st.Redact
 	}

@@ -15,12 +15,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/slcheck/slcheck/capture"
-	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
-	"github.com/slcheck/slcheck/snapshot"
 )
 
 func init() { commands = append(commands, newSSHCmd) }
@@ -310,7 +308,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	prog.finish()
 
 	doc := newDocument()
-	var rows []summaryRow
+	var rows []report.SummaryRow
 	for _, res := range results {
 		h := hosts[res]
 		for _, n := range res.Notes {
@@ -326,22 +324,24 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		}
 		rows = append(rows, h.row)
 	}
-	err = renderAndExit(st, doc, &o.out)
 	if len(targets) > 1 {
-		w := st.Err
-		if o.out.output == "text" {
-			w = st.Out
+		// Text and Markdown lead with the table; JSON and OpenMetrics
+		// have no place for it, so it goes to stderr for the person
+		// watching.
+		doc.Hosts = rows
+		if f, _ := report.ParseFormat(o.out.output); f != report.Text && f != report.Markdown {
+			fmt.Fprintln(st.Err)
+			report.WriteSummary(st.Err, rows)
 		}
-		printSummary(w, rows)
 	}
-	return err
+	return renderAndExit(st, doc, &o.out)
 }
 
 // hostOutcome is what one collected host adds to the report.
 type hostOutcome struct {
 	dev  *report.Device
 	errs []report.Error
-	row  summaryRow
+	row  report.SummaryRow
 }
 
 // diagnoseHost saves (with --save, through the output layer with pol) and
@@ -350,7 +350,7 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, pol *redact.Policy) hostO
 	host := res.Target.String()
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
-			row: summaryRow{host: host, state: "not collected: " + res.Failure.Kind}}
+			row: report.SummaryRow{Host: host, Release: "-", Mode: "-", State: "not collected: " + res.Failure.Kind, Cause: "-"}}
 	}
 	var h hostOutcome
 	source := host
@@ -361,30 +361,28 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, pol *redact.Policy) hostO
 			source = path
 		}
 	}
-	dev, snap, err := diagnoseText(source, res.Text, o.diag)
+	dev, err := diagnoseText(source, res.Text, o.diag)
 	if err != nil {
 		h.errs = append(h.errs, collectionError(host, err))
-		h.row = summaryRow{host: host, state: "unreadable session"}
+		h.row = report.SummaryRow{Host: host, Release: "-", Mode: "-", State: "unreadable session", Cause: "-"}
 		return h
 	}
 	dev.Host = host
-	h.dev, h.row = &dev, newSummaryRow(host, dev, snap)
+	h.dev, h.row = &dev, report.SummaryRowOf(host, dev)
 	return h
 }
 
 // diagnoseText reads a session's log exactly as `slcheck file` reads a
 // saved one, so live and replayed diagnoses are the same.
-func diagnoseText(source, text string, diag diagnose.Options) (report.Device, *snapshot.Snapshot, error) {
+func diagnoseText(source, text string, diag diagnose.Options) (report.Device, error) {
 	c, err := capture.Read(source, strings.NewReader(text), capture.Options{})
 	if err != nil {
-		return report.Device{}, nil, err
+		return report.Device{}, err
 	}
 	if len(c.Devices) != 1 {
-		return report.Device{}, nil, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
+		return report.Device{}, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
 	}
-	snap := snapshot.Build(c.Devices[0])
-	diagnose.Probe(context.Background(), snap, diag)
-	return diagnose.FromSnapshotWith(snap, diag), snap, nil
+	return diagnose.DeviceWith(context.Background(), c.Devices[0], diag), nil
 }
 
 // saveName is the file a host's capture is saved as: host.txt, or
@@ -433,70 +431,5 @@ func (p *progress) done(r *collect.Result) {
 func (p *progress) finish() {
 	if p.line != nil && p.n > 0 {
 		fmt.Fprintln(p.st.Err)
-	}
-}
-
-// summaryRow is one line of the fleet summary.
-type summaryRow struct {
-	host, release, mode, state, cause string
-}
-
-func newSummaryRow(host string, dev report.Device, snap *snapshot.Snapshot) summaryRow {
-	row := summaryRow{host: host, release: dev.Version, mode: dev.Mode, state: "-", cause: "-"}
-	if dev.Hostname != "" {
-		row.host = dev.Hostname + " (" + host + ")"
-	}
-	if l := snap.License; l != nil {
-		var parts []string
-		for _, s := range []string{l.Registration.Status, l.Authorization.Status} {
-			if s != "" {
-				parts = append(parts, s)
-			}
-		}
-		if len(parts) > 0 {
-			row.state = strings.Join(parts, ", ")
-		}
-	}
-	best := 0
-	for _, r := range dev.Results {
-		if r.Status == checks.Fail && r.CausedBy == "" && r.Severity.Rank() > best {
-			best = r.Severity.Rank()
-			row.cause = r.ID + " " + shortMessage(r.Message)
-		}
-	}
-	return row
-}
-
-// causeWidth caps the root-cause column, so a fleet table stays one line
-// per switch; the report above it holds the whole message.
-const causeWidth = 90
-
-// shortMessage is a failure message cut to its first clause (messages put
-// the finding before a colon and its consequence after) unless that is a
-// bare word ("unregistered"), at most causeWidth runes. A check's title
-// reads as its passing state, so the message, not the title, says what is
-// wrong.
-func shortMessage(msg string) string {
-	if i := strings.Index(msg, ": "); i >= 20 {
-		msg = msg[:i]
-	}
-	if r := []rune(msg); len(r) > causeWidth {
-		msg = strings.TrimSpace(string(r[:causeWidth-1])) + "…"
-	}
-	return msg
-}
-
-func printSummary(w interface{ Write([]byte) (int, error) }, rows []summaryRow) {
-	head := summaryRow{"HOST", "RELEASE", "MODE", "STATE", "ROOT CAUSE"}
-	widths := [4]int{}
-	for _, r := range append([]summaryRow{head}, rows...) {
-		for i, c := range []string{r.host, r.release, r.mode, r.state} {
-			widths[i] = max(widths[i], len(c))
-		}
-	}
-	fmt.Fprintln(w)
-	for _, r := range append([]summaryRow{head}, rows...) {
-		fmt.Fprintf(w, "%-*s  %-*s  %-*s  %-*s  %s\n", widths[0], r.host, widths[1], r.release,
-			widths[2], r.mode, widths[3], r.state, r.cause)
 	}
 }

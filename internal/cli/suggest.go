@@ -15,8 +15,9 @@ import (
 
 // The values the enumerated flags take, for messages and completion.
 var (
-	colorValues  = []string{"auto", "always", "never"}
-	failOnValues = []string{string(checks.Error), string(checks.Warning), string(checks.Info)}
+	colorValues     = []string{"auto", "always", "never"}
+	failOnValues    = []string{string(checks.Error), string(checks.Warning), string(checks.Info)}
+	checklistValues = []string{"condensed", "full"}
 )
 
 // distance is the edit distance between a and b, ignoring case: letters

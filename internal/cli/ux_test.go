@@ -358,3 +358,54 @@ func TestManPages(t *testing.T) {
 		t.Errorf("man without DIR: exit %d", r.code)
 	}
 }
+
+const slpHealthy = "../../testdata/showoutputs/slp-healthy/capture.txt"
+
+// TestChecklistFlag: the text checklist is condensed by default;
+// --checklist full and --verbose print a row per check, with the reason a
+// check was skipped (here "by --skip").
+func TestChecklistFlag(t *testing.T) {
+	short := runCLI(t, false, nil, "", "file", "--no-fail", "--skip", "CH005", seed)
+	if strings.Contains(short.out, "  skip  CH005 ") || !strings.Contains(short.out, "CH005: skipped by --skip") {
+		t.Errorf("condensed checklist:\n%s", short.out)
+	}
+	for _, flag := range [][]string{{"--checklist", "full"}, {"--checklist", "FULL"}, {"--verbose"}} {
+		r := runCLI(t, false, nil, "", append(append([]string{"file", "--no-fail", "--skip", "CH005"}, flag...), seed)...)
+		if r.code != ExitOK || !strings.Contains(r.out, "  skip  CH005            Call Home has an email contact: skipped by --skip\n") {
+			t.Errorf("%v: exit %d, no full row for CH005:\n%s", flag, r.code, r.out)
+		}
+		if strings.Count(r.out, "\n  pass  ")+strings.Count(r.out, "\n  FAIL  ")+strings.Count(r.out, "\n  skip  ") != len(checks.Catalogue()) {
+			t.Errorf("%v: not one row per check:\n%s", flag, r.out)
+		}
+	}
+	if r := runCLI(t, false, nil, "", "file", "--checklist", "ful", seed); r.code != ExitUsage || !strings.Contains(r.err, "did you mean full?") {
+		t.Errorf("--checklist ful: exit %d %q", r.code, r.err)
+	}
+}
+
+// TestNoteExitCode: a note (PLT002 on a healthy 10.2+ switch) changes the
+// exit code only with --fail-on info.
+func TestNoteExitCode(t *testing.T) {
+	if r := runCLI(t, false, nil, "", "file", slpHealthy); r.code != ExitOK || strings.Contains(r.out, "FAIL") || !strings.Contains(r.out, "1 note") {
+		t.Errorf("default: exit %d\n%s", r.code, r.out)
+	}
+	if r := runCLI(t, false, nil, "", "file", "--fail-on", "info", slpHealthy); r.code != ExitFindings {
+		t.Errorf("--fail-on info: exit %d, want %d", r.code, ExitFindings)
+	}
+}
+
+// TestFileSummaryFirst: `slcheck file a b` leads with the summary table,
+// in text and Markdown.
+func TestFileSummaryFirst(t *testing.T) {
+	for _, format := range []string{"text", "markdown"} {
+		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", format, seed, slpHealthy)
+		table := strings.Index(strings.ToUpper(r.out), "ROOT CAUSE")
+		report := strings.Index(r.out, "Licence lifecycle")
+		if table < 0 || report < 0 || table > report || !strings.Contains(r.out, "DC-DMZ") || !strings.Contains(r.out, "N9K-LAB-07") {
+			t.Errorf("%s: the summary does not come first:\n%s", format, r.out)
+		}
+		if !strings.Contains(r.out, "CH002 the CiscoTAC-1 destination URL is http://") {
+			t.Errorf("%s: the table does not name DC-DMZ's root cause:\n%s", format, r.out)
+		}
+	}
+}
