@@ -44,6 +44,22 @@ func (a Applies) String() string {
 	return "unknown"
 }
 
+// Label is the short name of an Applies, for tables: "any input", "NX-OS",
+// "classic", "SLP".
+func (a Applies) Label() string {
+	switch a {
+	case AnyInput:
+		return "any input"
+	case NXOS:
+		return "NX-OS"
+	case Classic:
+		return "classic"
+	case SLP:
+		return "SLP"
+	}
+	return "unknown"
+}
+
 // skip returns the skipped result of a check that does not apply to s, and
 // whether it does not.
 func (a Applies) skip(c *Check, s *snapshot.Snapshot) (Result, bool) {

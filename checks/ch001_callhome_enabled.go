@@ -9,7 +9,7 @@ func init() {
 	register(&Check{
 		ID:         "CH001",
 		Title:      "Call Home is configured and enabled",
-		Area:       "Call Home",
+		Area:       AreaCallhome,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "CH002",
 		Title:      "CiscoTAC-1 destination uses HTTPS",
-		Area:       "Call Home",
+		Area:       AreaCallhome,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "CH003",
 		Title:      "CiscoTAC-1 has an HTTP transport and destination",
-		Area:       "Call Home",
+		Area:       AreaCallhome,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -13,7 +13,7 @@ func init() {
 	register(&Check{
 		ID:         "CH004",
 		Title:      "CiscoTAC-1 destination is a known endpoint",
-		Area:       "Call Home",
+		Area:       AreaCallhome,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -9,7 +9,7 @@ func init() {
 	register(&Check{
 		ID:         "CH005",
 		Title:      "Call Home has an email contact",
-		Area:       "Call Home",
+		Area:       AreaCallhome,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -61,7 +61,7 @@ type Explain struct {
 type Check struct {
 	ID       string
 	Title    string
-	Area     string
+	Area     Area
 	Severity Severity
 	// Applies says on which input the check is judged; Judge skips it
 	// elsewhere with the standard reason.

@@ -19,7 +19,7 @@ func init() {
 	register(&Check{
 		ID:         "CLK001",
 		Title:      "Device clock is right (NTP)",
-		Area:       "Logs and time",
+		Area:       AreaLogsTime,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Needs:      []string{cmdShowClock, cmdNTPConfig},

@@ -16,7 +16,7 @@ func init() {
 	register(&Check{
 		ID:         "DNS001",
 		Title:      "DNS lookups are enabled",
-		Area:       "DNS",
+		Area:       AreaDNS,
 		Severity:   Error,
 		Applies:    NXOS,
 		Needs:      []string{cmdDNSConfig},

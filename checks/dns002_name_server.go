@@ -15,7 +15,7 @@ func init() {
 	register(&Check{
 		ID:         "DNS002",
 		Title:      "A name server serves the Call Home VRF",
-		Area:       "DNS",
+		Area:       AreaDNS,
 		Severity:   Error,
 		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdDNSConfig},

@@ -13,7 +13,7 @@ func init() {
 	register(&Check{
 		ID:         "DNS003",
 		Title:      "Endpoint name resolves on the switch",
-		Area:       "DNS",
+		Area:       AreaDNS,
 		Severity:   Error,
 		Applies:    NXOS,
 		Needs:      []string{"ping <endpoint> vrf <licensing VRF>"},

@@ -19,7 +19,7 @@ func init() {
 	register(&Check{
 		ID:         "DNS004",
 		Title:      "Name servers answer for the endpoint (live probe from this workstation)",
-		Area:       "DNS",
+		Area:       AreaDNS,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdDNSConfig},

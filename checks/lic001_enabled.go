@@ -9,7 +9,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC001",
 		Title:      "Smart Licensing is enabled",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

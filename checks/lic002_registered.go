@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC002",
 		Title:      "Switch is registered (not in evaluation)",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

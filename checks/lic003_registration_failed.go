@@ -14,7 +14,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC003",
 		Title:      "Registration succeeded",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

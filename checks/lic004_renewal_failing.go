@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC004",
 		Title:      "Authorization renewal succeeds",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

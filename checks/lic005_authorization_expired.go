@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC005",
 		Title:      "Authorization has not expired",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

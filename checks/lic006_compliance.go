@@ -9,7 +9,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC006",
 		Title:      "Licences in compliance",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

@@ -14,7 +14,7 @@ func init() {
 	register(&Check{
 		ID:         "LIC007",
 		Title:      "ID certificate is not about to expire",
-		Area:       "License and registration state",
+		Area:       AreaLicense,
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},

@@ -16,7 +16,7 @@ func init() {
 	register(&Check{
 		ID:         "LOG001",
 		Title:      "No licensing communication failures in the log",
-		Area:       "Logs and time",
+		Area:       AreaLogsTime,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Requires:   []Requirement{reqLog},

@@ -16,7 +16,7 @@ func init() {
 	register(&Check{
 		ID:         "NET001",
 		Title:      "HTTP source interface is in the Call Home VRF",
-		Area:       "Network path",
+		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    Classic,
 		Needs:      []string{cmdRunCallhome, cmdHTTPSource, "show running-config interface"},

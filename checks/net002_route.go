@@ -15,7 +15,7 @@ func init() {
 	register(&Check{
 		ID:         "NET002",
 		Title:      "Call Home VRF has a route toward the endpoint",
-		Area:       "Network path",
+		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, "show ip route vrf <licensing VRF>"},

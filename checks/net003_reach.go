@@ -13,7 +13,7 @@ func init() {
 	register(&Check{
 		ID:         "NET003",
 		Title:      "Endpoint reachable from the Call Home VRF",
-		Area:       "Network path",
+		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    NXOS,
 		Needs:      []string{"ping <endpoint> vrf <licensing VRF>", "telnet <endpoint> <port> vrf <licensing VRF>"},

@@ -11,7 +11,7 @@ func init() {
 	register(&Check{
 		ID:         "NET004",
 		Title:      "HTTP proxy is fully configured or absent",
-		Area:       "Network path",
+		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},

@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "PLT001",
 		Title:      "Platform and release support Smart Licensing",
-		Area:       "Platform and mode",
+		Area:       AreaPlatform,
 		Severity:   Error,
 		Applies:    NXOS,
 		Requires:   []Requirement{reqVersion},

@@ -12,7 +12,7 @@ func init() {
 	register(&Check{
 		ID:         "PLT002",
 		Title:      "Release runs classic Smart Licensing (not Using Policy)",
-		Area:       "Platform and mode",
+		Area:       AreaPlatform,
 		Severity:   Info,
 		Applies:    NXOS,
 		Needs:      []string{cmdShowVersion, cmdLicenseStatus},

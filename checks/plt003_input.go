@@ -13,7 +13,7 @@ func init() {
 	register(&Check{
 		ID:       "PLT003",
 		Title:    "Input is NX-OS output from one device",
-		Area:     "Platform and mode",
+		Area:     AreaPlatform,
 		Severity: Error,
 		Applies:  AnyInput,
 		Needs:    []string{"show version"},

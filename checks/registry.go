@@ -2,52 +2,45 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-// catalogue is the order of ../shared/CHECKS.md: reports list results in
-// this order. IDs are public and never reused.
-var catalogue = []string{
-	"PLT001", "PLT002", "PLT003",
-	"LIC001", "LIC002", "LIC003", "LIC004", "LIC005", "LIC006", "LIC007",
-	"CH001", "CH002", "CH003", "CH004", "CH005",
-	"NET001", "NET002", "NET003", "NET004",
-	"DNS001", "DNS002", "DNS003", "DNS004",
-	"TLS001", "TLS002", "TLS003",
-	"SLP001", "SLP002", "SLP003", "SLP004",
-	"LOG001", "CLK001",
-}
+// registry holds every check in catalogue order (see before). IDs are
+// public and never reused.
+var registry []*Check
 
-var registry = map[string]*Check{}
-
-// register adds a check; each check file calls it from init.
+// register adds a check in its place; each check file calls it from init.
 func register(c *Check) {
-	if _, dup := registry[c.ID]; dup {
+	if _, dup := Lookup(c.ID); dup {
 		panic("checks: duplicate ID " + c.ID)
 	}
-	registry[c.ID] = c
+	i := sort.Search(len(registry), func(i int) bool { return before(c, registry[i]) })
+	registry = slices.Insert(registry, i, c)
 }
 
-// Catalogue returns every ID of the contract, in order.
-func Catalogue() []string { return append([]string{}, catalogue...) }
-
-// All returns the registered checks in catalogue order.
-func All() []*Check {
-	out := make([]*Check, 0, len(registry))
-	for _, id := range catalogue {
-		if c, ok := registry[id]; ok {
-			out = append(out, c)
-		}
+// Catalogue returns every check ID, in catalogue order.
+func Catalogue() []string {
+	out := make([]string, 0, len(registry))
+	for _, c := range registry {
+		out = append(out, c.ID)
 	}
 	return out
 }
 
+// All returns the checks in catalogue order: by area, then ID.
+func All() []*Check { return slices.Clone(registry) }
+
 // Lookup returns the check with the given ID.
 func Lookup(id string) (*Check, bool) {
-	c, ok := registry[id]
-	return c, ok
+	for _, c := range registry {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // Run judges one device with every check of the catalogue, in order, and
@@ -59,7 +52,7 @@ func Run(s *snapshot.Snapshot) []Result { return RunExcept(s, nil) }
 // chose with --skip or --only) not run: each is reported skipped with its
 // reason, so the checklist stays whole.
 func RunExcept(s *snapshot.Snapshot, leaveOut map[string]string) []Result {
-	out := make([]Result, 0, len(catalogue))
+	out := make([]Result, 0, len(registry))
 	for _, c := range All() {
 		if reason, ok := leaveOut[c.ID]; ok {
 			out = append(out, c.Skip(reason))
@@ -79,26 +72,19 @@ func RunExcept(s *snapshot.Snapshot, leaveOut map[string]string) []Result {
 	return out
 }
 
-// Validate reports registry mistakes: a registered check missing from the
-// catalogue, or one without title, explanation or references. Tests call it.
+// Validate reports registry mistakes: an ID not of the form AAA000, an
+// area unknown or not holding the ID's prefix, or a check without title,
+// explanation, references, severity, applicability or logic. Tests call it.
 func Validate() error {
-	ids := make([]string, 0, len(registry))
-	for id := range registry {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	inCat := map[string]bool{}
-	for _, id := range catalogue {
-		inCat[id] = true
-		if _, ok := registry[id]; !ok {
-			return fmt.Errorf("%s is in the catalogue but has no check", id)
-		}
-	}
-	for _, id := range ids {
-		c := registry[id]
+	for _, c := range registry {
+		id := c.ID
+		p := idPrefix(id)
+		_, _, placed := rank(c)
 		switch {
-		case !inCat[id]:
-			return fmt.Errorf("%s is registered but not in the catalogue", id)
+		case p == "" || len(id)-len(p) != 3:
+			return fmt.Errorf("%s is not an ID of letters and three digits", id)
+		case !placed:
+			return fmt.Errorf("%s: area %q is not one of checks.areas or does not list the prefix %s", id, c.Area, p)
 		case c.Title == "" || c.Explain.What == "" || c.Explain.Why == "" || c.Explain.Fix == "":
 			return fmt.Errorf("%s lacks a title or an explanation", id)
 		case len(c.References) == 0:

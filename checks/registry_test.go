@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +17,7 @@ func TestRegistryCoversCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := Run(&snapshot.Snapshot{Commands: map[string]bool{}})
+	catalogue := Catalogue()
 	if len(res) != len(catalogue) {
 		t.Fatalf("%d results for %d catalogue IDs", len(res), len(catalogue))
 	}
@@ -56,5 +59,48 @@ func TestJudgeFollowsMetadata(t *testing.T) {
 				want(t, c.Judge(empty), Skipped, "not checked: run `"+req.Commands[0]+"`")
 			}
 		})
+	}
+}
+
+// The catalogue order comes from the metadata alone (area, then ID) and is
+// the contract's: a check registered in any order lands in its place.
+func TestCatalogueOrderFromMetadata(t *testing.T) {
+	contract := []string{
+		"PLT001", "PLT002", "PLT003",
+		"LIC001", "LIC002", "LIC003", "LIC004", "LIC005", "LIC006", "LIC007",
+		"CH001", "CH002", "CH003", "CH004", "CH005",
+		"NET001", "NET002", "NET003", "NET004",
+		"DNS001", "DNS002", "DNS003", "DNS004",
+		"TLS001", "TLS002", "TLS003",
+		"SLP001", "SLP002", "SLP003", "SLP004",
+		"LOG001", "CLK001",
+	}
+	if got := Catalogue(); !slices.Equal(got, contract) {
+		t.Fatalf("catalogue order\n got %v\nwant %v", got, contract)
+	}
+	all := All()
+	if !slices.IsSortedFunc(all, func(a, b *Check) int {
+		if before(a, b) {
+			return -1
+		}
+		return 1
+	}) {
+		t.Error("All is not sorted by area, then ID")
+	}
+	// Registering in reverse (or any) order gives the same catalogue.
+	saved := registry
+	defer func() { registry = saved }()
+	registry = nil
+	for _, c := range slices.Backward(all) {
+		register(c)
+	}
+	if got := Catalogue(); !slices.Equal(got, contract) {
+		t.Errorf("reverse registration gives %v", got)
+	}
+	// A check whose area does not hold its prefix is refused.
+	registry = []*Check{{ID: "LIC099", Area: AreaDNS, Title: "t", Severity: Info, Applies: NXOS,
+		References: []string{"r"}, Explain: Explain{What: "w", Why: "y", Fix: "f"}, Run: runPLT003}}
+	if err := Validate(); err == nil || !strings.Contains(err.Error(), `area "DNS" is not one of checks.areas or does not list the prefix LIC`) {
+		t.Errorf("Validate: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ func linkCauses(results []Result) {
 	direct := map[string]string{}
 	for i := range results {
 		r := &results[i]
-		c, ok := registry[r.ID]
+		c, ok := Lookup(r.ID)
 		if r.Status != Fail || !ok {
 			continue
 		}

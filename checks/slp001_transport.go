@@ -11,7 +11,7 @@ func init() {
 	register(&Check{
 		ID:         "SLP001",
 		Title:      "Usage reporting transport is configured",
-		Area:       "Smart Licensing Using Policy",
+		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},

@@ -13,7 +13,7 @@ func init() {
 	register(&Check{
 		ID:         "SLP002",
 		Title:      "Usage reporting URL is HTTPS and known",
-		Area:       "Smart Licensing Using Policy",
+		Area:       AreaSLP,
 		Severity:   Error,
 		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},

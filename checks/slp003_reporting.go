@@ -14,7 +14,7 @@ func init() {
 	register(&Check{
 		ID:         "SLP003",
 		Title:      "Usage reporting is acknowledged in time",
-		Area:       "Smart Licensing Using Policy",
+		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdShowClock},

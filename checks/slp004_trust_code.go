@@ -8,7 +8,7 @@ func init() {
 	register(&Check{
 		ID:         "SLP004",
 		Title:      "Trust code installed for smart transport",
-		Area:       "Smart Licensing Using Policy",
+		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
 		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},

@@ -15,7 +15,7 @@ func init() {
 	register(&Check{
 		ID:         "TLS001",
 		Title:      "Communication failure not explained by a trust problem",
-		Area:       "Trust",
+		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Needs:      []string{"show license status", cmdLog},

@@ -23,7 +23,7 @@ func init() {
 	register(&Check{
 		ID:         "TLS002",
 		Title:      "Trust store holds IdenTrust Commercial Root CA 1",
-		Area:       "Trust",
+		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Needs:      []string{cmdCerts},

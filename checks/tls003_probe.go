@@ -21,7 +21,7 @@ func init() {
 	register(&Check{
 		ID:         "TLS003",
 		Title:      "Endpoint's certificate chain is one the switch trusts (live probe from this workstation)",
-		Area:       "Trust",
+		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
 		Needs:      []string{cmdRunCallhome, cmdCerts},

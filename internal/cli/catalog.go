@@ -26,23 +26,21 @@ func init() { commands = append(commands, newChecksCmd, newExplainCmd, newComman
 
 // catalogEntry is one check as `slcheck checks --output json` prints it.
 type catalogEntry struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Area        string   `json:"area"`
-	Severity    string   `json:"severity"`
-	Needs       []string `json:"needs"`
-	Implemented bool     `json:"implemented"`
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Area     string   `json:"area"`
+	Severity string   `json:"severity"`
+	Needs    []string `json:"needs"`
+	// Implemented is always true (the catalogue is the registry); kept
+	// for the scripts that read it.
+	Implemented bool `json:"implemented"`
 }
 
 func catalogEntries() []catalogEntry {
 	var out []catalogEntry
-	for _, id := range checks.Catalogue() {
-		e := catalogEntry{ID: id, Needs: []string{}}
-		if c, ok := checks.Lookup(id); ok {
-			e.Title, e.Area, e.Severity, e.Implemented = c.Title, c.Area, string(c.Severity), true
-			e.Needs = append(e.Needs, c.Needs...)
-		}
-		out = append(out, e)
+	for _, c := range checks.All() {
+		out = append(out, catalogEntry{ID: c.ID, Title: c.Title, Area: string(c.Area), Severity: string(c.Severity),
+			Needs: append([]string{}, c.Needs...), Implemented: true})
 	}
 	return out
 }
@@ -74,10 +72,6 @@ func newChecksCmd(st Streams) *cobra.Command {
 func printCatalog(w io.Writer, entries []catalogEntry) error {
 	area := ""
 	for _, e := range entries {
-		if !e.Implemented {
-			fmt.Fprintf(w, "  %-7s %-8s %s\n", e.ID, "-", "not implemented in this version")
-			continue
-		}
 		if e.Area != area {
 			if area != "" {
 				fmt.Fprintln(w)
@@ -161,7 +155,7 @@ type explainEntry struct {
 }
 
 func newExplainEntry(c *checks.Check) explainEntry {
-	return explainEntry{ID: c.ID, Title: c.Title, Area: c.Area, Severity: string(c.Severity),
+	return explainEntry{ID: c.ID, Title: c.Title, Area: string(c.Area), Severity: string(c.Severity),
 		Applies: c.Applies.String(), Requires: requiredFacts(c),
 		What: c.Explain.What, Why: c.Explain.Why, Fix: c.Explain.Fix,
 		Needs: append([]string{}, c.Needs...), Causes: append([]string{}, c.Causes...),
