@@ -93,17 +93,23 @@ func (s *session) command(cmd string, timeout time.Duration, interim *regexp.Reg
 		return "", false, err
 	}
 	buf := rest
+	// line is where the last line of buf starts: only what a read adds is
+	// searched, so an endless line costs no more than its bytes.
+	line := bytes.LastIndexByte(buf, '\n') + 1
+	// fresh is where the lines that the last read completed or began
+	// start, for interim (a line of a long line's end is not one).
+	fresh := 0
 	for {
-		last := lastLineOf(buf)
+		last := buf[line:]
 		switch {
 		case s.ownPrompt.Match(last):
-			return cleanOutput(buf[:len(buf)-len(last)]), false, nil
-		case interim != nil && interim.Match(buf):
+			return cleanOutput(buf[:line]), false, nil
+		case interim != nil && interim.Match(buf[fresh:]):
 			return cleanOutput(buf), true, nil
 		case bytes.HasSuffix(bytes.TrimRight(last, " "), pagerMark):
 			// Turn the page; the mark goes, and the guard strips the
 			// pager's erase from what comes next.
-			buf = buf[:len(buf)-len(last)]
+			buf = buf[:line]
 			if err := s.d.Channel.Write([]byte(pageKey), false); err != nil {
 				return "", false, err
 			}
@@ -115,6 +121,14 @@ func (s *session) command(cmd string, timeout time.Duration, interim *regexp.Reg
 		b, err := s.next(ctx)
 		if err != nil {
 			return "", false, timedOut(err, "channel timeout sending input to device")
+		}
+		fresh = line
+		if len(buf)-line > 4096 {
+			// Inside a long line: a line that matters starts after it.
+			fresh = len(buf)
+		}
+		if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+			line = len(buf) + i + 1
 		}
 		buf = append(buf, b...)
 	}

@@ -109,6 +109,13 @@ func (g *guard) Read(n int) ([]byte, error) {
 	return b, nil
 }
 
+// commandBytes is what the switch sent since the last command was typed.
+func (g *guard) commandBytes() int64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.cmdBytes
+}
+
 // overLimit is the limit the session passed, or nil.
 func (g *guard) overLimit() *OutputLimitError {
 	g.mu.Lock()

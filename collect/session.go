@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -83,6 +84,7 @@ var loginPrompt = regexp.MustCompile(strings.Join([]string{execPattern, privExec
 
 var (
 	readDelay = time.Millisecond
+	readSize  = 64 << 10
 	// telnetStepTimeout bounds each key of the telnet escape.
 	telnetStepTimeout = 5 * time.Second
 	escapeLine        = regexp.MustCompile(`(?m)^Escape character is`)
@@ -129,6 +131,11 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 			sshLog = s.sys.Log()
 		}
 		s.res.Failure = classify(err, s.step, s.log.String(), sshLog, ctx.Err() != nil, s.budget(s.step), c.opt.HostTimeout, t)
+		if f := s.res.Failure; f.Kind == KindTimeout && s.g != nil && s.g.commandBytes() >= 1<<20 {
+			// Not slow: still printing when the time was up.
+			f.Msg = fmt.Sprintf("`%s` printed %s in %s without its prompt coming back (an endless output? --max-command-output bounds it)",
+				s.step, mib(s.g.commandBytes()), s.budget(s.step))
+		}
 		if f := s.res.Failure; s.sys != nil && !errors.As(f.Err, new(*HostKeyError)) {
 			switch f.Kind {
 			case KindHostKey:
@@ -259,6 +266,10 @@ func (s *session) open() error {
 		// default): a fleet of sessions waiting on slow devices would spend
 		// the CPU polling. 1 ms costs at most that per command.
 		options.WithReadDelay(readDelay),
+		// scrapligo sleeps ReadDelay after each read, too: reads of 8 KiB
+		// (its default) made a switch's endless output arrive at 3 MB/s,
+		// past --timeout before the output limit.
+		options.WithTransportReadSize(readSize),
 		// slcheck types its own session settings through the guard, and
 		// only "exit" on close: no acquire-priv, so never enable/configure.
 		options.WithNetworkOnOpen(func(*network.Driver) error { return nil }),

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -124,5 +125,23 @@ func TestSSHAlgorithmMismatchNotRedacted(t *testing.T) {
 		"--known-hosts", trusting(t, d), "--legacy-algorithms", "--no-active", d.Addr())
 	if ok.code == ExitCollection || ok.code == ExitUsage {
 		t.Errorf("with --legacy-algorithms: exit %d\n%s", ok.code, ok.err)
+	}
+}
+
+// -p/--port gives the port of the hosts named without one; HOST:PORT
+// still wins, and a bad port is a usage error.
+func TestSSHPortFlag(t *testing.T) {
+	d := startOutputs(t, "healthy", nxsim.Config{}, nil)
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	port := strconv.Itoa(d.Port())
+	for _, args := range [][]string{{"-p", port, "127.0.0.1"}, {"--port", port, "127.0.0.1"}, {"-p", "1", d.Addr()}} {
+		res := runCLI(t, false, env, "", append([]string{"ssh", "-u", "admin", "--known-hosts", trusting(t, d), "--no-active"}, args...)...)
+		if res.code == ExitCollection || res.code == ExitUsage {
+			t.Errorf("%v: exit %d\n%s", args, res.code, res.err)
+		}
+	}
+	res := runCLI(t, false, env, "", "ssh", "-p", "70000", "127.0.0.1")
+	if res.code != ExitUsage || !strings.Contains(res.err, "--port 70000") {
+		t.Errorf("bad port: exit %d\n%s", res.code, res.err)
 	}
 }
