@@ -22,7 +22,7 @@ func init() {
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether `show ip route vrf <vrf>` for the Call Home VRF holds a default route or a route covering the endpoint (or proxy) address.",
-			Why:  "Without a route the switch cannot open TCP 443 to Cisco, the on-prem server or the proxy: registration and renewals fail to send. A management VRF with only its connected subnet is the usual case.",
+			Why:  "Without a route the switch cannot open its TCP connection to Cisco, the on-prem server or the proxy: registration and renewals fail to send. A management VRF with only its connected subnet is the usual case.",
 			Fix:  "Add a default route (or a route to the endpoint or proxy) in the Call Home VRF.",
 		},
 		Run: runNET002,

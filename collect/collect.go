@@ -41,11 +41,11 @@ type Options struct {
 	ConnectTimeout time.Duration
 	// CommandTimeout bounds each show command.
 	CommandTimeout time.Duration
-	// ActiveTimeout bounds each active test (ping, TCP 443).
+	// ActiveTimeout bounds each active test (ping, the TCP test).
 	ActiveTimeout time.Duration
 	// HostTimeout bounds everything done on one host.
 	HostTimeout time.Duration
-	// NoActive skips the ping and TCP 443 tests.
+	// NoActive skips the ping and TCP tests.
 	NoActive bool
 	// MaxCommandOutput and MaxHostOutput bound, in bytes, what one
 	// command and a whole session may print: past them the host fails

@@ -101,7 +101,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 		l.EvaluationLeft = &d
 	}
 	if l.Mode == "slp" {
-		l.slp(lic)
+		l.slp(lic, s.Path)
 	} else {
 		l.classic(lic)
 	}
@@ -294,7 +294,7 @@ func (l *Lifecycle) deadlines(lic *parsers.License) {
 	l.Deadlines = append(l.Deadlines, noImpactSentence)
 }
 
-func (l *Lifecycle) slp(lic *parsers.License) {
+func (l *Lifecycle) slp(lic *parsers.License, p snapshot.Path) {
 	u := lic.Usage
 	if u.LastACK != nil {
 		l.add(KindLastACK, "last usage report acknowledged", u.LastACK.Time, u.LastACK.Ref)
@@ -306,11 +306,14 @@ func (l *Lifecycle) slp(lic *parsers.License) {
 		l.add(KindACKDeadline, "next ACK deadline", u.NextDeadline.Time, u.NextDeadline.Ref)
 	}
 	l.Summary = "Smart Licensing Using Policy: no registration and no enforcement; the device reports its license usage."
-	switch t := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(lic.Transport.Type)), "transport "); {
-	case t == "" || t == "off":
+	switch p.Transport {
+	case "", "off":
 		l.Next = append(l.Next, "Nothing: with transport off (or not shown) the device sends no usage reports by itself; reports are then moved by hand (CSLU or CSSM upload).")
 	default:
-		s := fmt.Sprintf("Sends usage reports over transport %q", lic.Transport.Type)
+		s := fmt.Sprintf("Sends usage reports over transport %s", p.Transport)
+		if e := p.Endpoint(); e != "" {
+			s += " to " + e
+		}
 		if u.NextPush != nil {
 			s += " (next report " + l.when(u.NextPush.Time) + ")"
 		}

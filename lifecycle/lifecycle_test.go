@@ -54,6 +54,7 @@ func snap(l *parsers.License, at time.Time) *snapshot.Snapshot {
 		s.CapturedAt = at
 		s.CapturedAtFrom = capture.Ref{Command: "show clock", Source: "tech.txt", Line: 3, Text: "16:00:00.000 UTC Mon Aug 01 2022"}
 	}
+	s.Path = snapshot.PathOf(s)
 	return s
 }
 
@@ -227,7 +228,7 @@ func TestComputeSLP(t *testing.T) {
 	if d := l.Event(KindACKDeadline).Left; d == nil || d.Days != 58 || d.Passed {
 		t.Errorf("ACK deadline left = %+v, want 58 days", d)
 	}
-	mustContain(t, l.Next, `transport "Smart"`)
+	mustContain(t, l.Next, "transport smart to https://smartreceiver.cisco.com:443")
 	mustContain(t, l.Deadlines, "Next ACK deadline (2023-10-29 19:03 PDT, in 58 days)", "not enforced")
 
 	off := Compute(snap(&parsers.License{SLP: true, Transport: parsers.SLPTransport{Type: "Transport Off"},

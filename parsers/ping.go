@@ -25,7 +25,7 @@ type Ping struct {
 	Stats bool
 }
 
-// TCPTest is the output of `telnet HOST 443 [vrf V]` (or a similar test).
+// TCPTest is the output of `telnet HOST PORT [vrf V]` (or a similar test).
 type TCPTest struct {
 	Target     string
 	Port       int

@@ -19,7 +19,7 @@ import (
 // the lines that decided it, or the commands that would tell when nothing
 // did. The checks, `slcheck ssh`'s route, ping and TCP tests, the probes,
 // the remedies, `slcheck commands` and the report header read these facts
-// here and nowhere else (checks/path_only_test.go holds the checks to it).
+// here and nowhere else (path_only_test.go holds every consumer to it).
 type Path struct {
 	// Mode is the licensing mode the path was decided for (Snapshot.Mode).
 	Mode string `json:"mode"`

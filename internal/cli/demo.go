@@ -26,7 +26,7 @@ func newDemoCmd(st Streams) *cobra.Command {
 		Long: `Start one fake NX-OS switch per scenario on 127.0.0.1, each answering
 with a bundled capture, and run ` + "`slcheck ssh`" + ` against them: real SSH, host key
 checking against a temporary known_hosts, the read-only commands, the ping
-and TCP 443 tests, the report. Nothing leaves this machine.
+and TCP tests, the report. Nothing leaves this machine.
 
 Bundled scenarios: ` + strings.Join(nxsim.Bundled(), ", ") + ` (default: all).`,
 		Example: `  slcheck demo
@@ -49,7 +49,7 @@ Bundled scenarios: ` + strings.Join(nxsim.Bundled(), ", ") + ` (default: all).`,
 	sel = addSelectFlags(cmd)
 	f := cmd.Flags()
 	f.StringVar(&o.transport, "transport", "default", "SSH client: default or system (/usr/bin/ssh)")
-	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests")
+	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP tests")
 	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to")
 	o.concurrency = 10
 	return cmd

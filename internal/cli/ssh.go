@@ -57,10 +57,12 @@ func newSSHCmd(st Streams) *cobra.Command {
 		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
 		Long: `Log in to one or many NX-OS switches over SSH, run the read-only commands
 the checks need (show version, show clock, show running-config, show license
-status, show ip route vrf <Call Home VRF>, show hosts, the Smart Licensing
-and Call Home log lines, show crypto ca certificates) and, unless --no-active,
-the two tests of Cisco document 217965 from the Call Home VRF: a ping of the
-licensing endpoint and a TCP 443 test (telnet HOST 443 vrf VRF, closed at once).
+status, show hosts, the Smart Licensing and Call Home log lines, show crypto ca
+certificates), then show ip route vrf VRF for the VRF of the switch's licensing
+path and, unless --no-active, the two tests of Cisco document 217965 from that
+VRF: a ping of the licensing endpoint (or proxy) and a TCP test to its port
+(telnet HOST PORT vrf VRF: 443 for https, 80 for http, or the URL's own port,
+closed at once).
 slcheck never enters configuration mode: every command is checked against a
 read-only allow-list before it is sent.
 
@@ -116,7 +118,7 @@ host before anything is typed.`,
 	f.BoolVar(&o.legacy, "legacy-algorithms", false, "also offer the SHA-1 key exchanges, CBC ciphers and hmac-sha1-96 of older NX-OS releases (weaker: prefer newer algorithms on the switch)")
 	f.Int64Var(&o.maxCommandMiB, "max-command-output", collect.DefaultMaxCommandOutput>>20, "MiB one command may print before the host fails (0: no limit)")
 	f.Int64Var(&o.maxHostMiB, "max-host-output", collect.DefaultMaxHostOutput>>20, "MiB a whole session may print before the host fails (0: no limit)")
-	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP 443 tests from the switch")
+	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP tests from the switch")
 	f.BoolVar(&o.debug, "debug", false, "write each switch's whole session (banner, prompts, output; redacted) to stderr, to troubleshoot a login")
 	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to (redacted; replay with slcheck file)")
 	return cmd
