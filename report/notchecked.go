@@ -25,7 +25,7 @@ func (d Device) NotChecked() []Missing {
 		if r.Status != checks.Skipped || !strings.HasPrefix(r.Reason, "not checked") {
 			continue
 		}
-		for _, cmd := range quoted(r.Reason) {
+		for _, cmd := range toRun(r.Reason) {
 			i, ok := index[cmd]
 			if !ok {
 				i = len(out)
@@ -47,6 +47,18 @@ func (d Device) NotChecked() []Missing {
 		sorted[i] = out[index[c]]
 	}
 	return sorted
+}
+
+// toRun returns the commands a "not checked" reason asks to run: the
+// `backtick spans` after its "run `" ("not checked: the output was
+// filtered by `| include ntp`; run `show running-config`" asks for the
+// second only).
+func toRun(reason string) []string {
+	i := strings.Index(reason, "run `")
+	if i < 0 {
+		return nil
+	}
+	return quoted(reason[i+len("run "):])
 }
 
 // quoted returns the `backtick spans` of s, trimmed.

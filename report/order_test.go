@@ -125,3 +125,34 @@ func TestShort(t *testing.T) {
 		}
 	}
 }
+
+// TestNotChecked: the commands a device's "not checked" results ask to
+// run, once each, in session order, with the checks that asked; a span
+// before "run" (what the output was filtered by) is no command.
+func TestNotChecked(t *testing.T) {
+	skip := func(id, reason string) checks.Result {
+		return checks.Result{ID: id, Status: checks.Skipped, Reason: reason}
+	}
+	d := Device{Results: []checks.Result{
+		skip("NET001", "not checked: run `show running-config | include source-interface`"),
+		skip("DNS001", "not checked: the output was filtered by `| include source-interface`; run `show running-config | include ntp`"),
+		skip("NET003", "not checked: the test could not resolve h; after fixing DNS run `ping h vrf v` and `telnet h 443 vrf v`"),
+		skip("TLS001", "not checked: run `telnet h 443 vrf v` and `ping h vrf v`"),
+		skip("DNS004", "not run: add --probe (or --probe dns) to ask `x`"),
+		skip("SLP001", "not applicable: classic"),
+		{ID: "CH001", Status: checks.Pass},
+	}}
+	var got []string
+	for _, m := range d.NotChecked() {
+		got = append(got, m.Command+" "+strings.Join(m.IDs, ","))
+	}
+	want := []string{
+		"show running-config | include source-interface NET001",
+		"show running-config | include ntp DNS001",
+		"ping h vrf v NET003,TLS001",
+		"telnet h 443 vrf v NET003,TLS001",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
