@@ -489,7 +489,7 @@ func (t *textWriter) checklist(d Device) {
 // area is the catalogue area of a check ID.
 func area(id string) string {
 	if c, ok := checks.Lookup(id); ok {
-		return c.Area
+		return string(c.Area)
 	}
 	return "Other"
 }
