@@ -162,11 +162,6 @@ func firstLine(err error, log string) string {
 	return err.Error()
 }
 
-func lastLine(log string) string {
-	lines := strings.Split(strings.TrimRight(log, " \n"), "\n")
-	return strings.TrimSpace(lines[len(lines)-1])
-}
-
 // sshSaidLines is how many of OpenSSH's last messages are quoted.
 const sshSaidLines = 3
 

@@ -69,7 +69,7 @@ func timedOut(err error, what string) error {
 	return err
 }
 
-// lastLine is what follows the last newline of b.
+// lastLineOf is what follows the last newline of b.
 func lastLineOf(b []byte) []byte {
 	return b[bytes.LastIndexByte(b, '\n')+1:]
 }

@@ -109,7 +109,7 @@ type hostKeyChecker struct {
 	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
 }
 
-// Checker reads the known_hosts files once for the whole fleet.
+// checker reads the known_hosts files once for the whole fleet.
 func (h HostKeys) checker() (*hostKeyChecker, error) {
 	if h.Insecure {
 		return &hostKeyChecker{insecure: true}, nil
@@ -131,15 +131,6 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 		hc.check = cb
 	}
 	return hc, nil
-}
-
-// Callback builds the host key callback for the default transport.
-func (h HostKeys) Callback() (ssh.HostKeyCallback, error) {
-	hc, err := h.checker()
-	if err != nil {
-		return nil, err
-	}
-	return hc.callback, nil
 }
 
 // probeKey is a key no host has: asking known_hosts about it lists the

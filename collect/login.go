@@ -34,11 +34,6 @@ var (
 	// questionHost and questionKey read the host and key of that question.
 	questionHost = regexp.MustCompile(`The authenticity of host '([^' ]+)(?: \(([^)]*)\))?' can't be established`)
 	questionKey  = regexp.MustCompile(`(\S+) key fingerprint is (SHA256:\S+?)\.?\s*$`)
-	// loginLine matches a line that ends what the switch prints at login:
-	// a prompt of any NX-OS level, so that an account landing elsewhere
-	// than privilege-exec is told where it lands.
-	loginLine = regexp.MustCompile(`^(?:` + strings.Join([]string{
-		`[\w.\-]{1,63}[#>]`, `[\w.\-]{1,63}\(config[\+\w.\-@/:]{0,32}\)#`, `[\w.\-@/:]{1,63}\-tcl#`}, "|") + `)\s?$`)
 )
 
 // confirmPrompt finds the switch's prompt after login. A line of the
@@ -74,7 +69,7 @@ func (s *session) confirmPrompt(ctx context.Context) (string, error) {
 // lines of its own at least twice, else "".
 func settledPrompt(b []byte) string {
 	last := strings.Fields(string(lastLineOf(b)))
-	if len(last) == 0 || !loginLine.MatchString(last[0]) {
+	if len(last) == 0 || !loginPrompt.MatchString(last[0]) {
 		return ""
 	}
 	p, n := last[0], 0

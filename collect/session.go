@@ -78,7 +78,7 @@ func nxosLevels() network.PrivilegeLevels {
 // there, since slcheck never types enable or configure.
 var privExec = regexp.MustCompile(privExecPattern)
 
-// loginPrompt finds the prompt after login: any of the definition's
+// loginPrompt matches a prompt after login: any of the definition's
 // levels, so an account that lands elsewhere than `name#` is told where.
 var loginPrompt = regexp.MustCompile(strings.Join([]string{execPattern, privExecPattern, configPattern, tclshPattern}, "|"))
 

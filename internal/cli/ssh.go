@@ -73,10 +73,15 @@ Password: SLCHECK_PASSWORD, or a prompt without echo (never a flag). Keys:
 --identity FILE (an encrypted key's passphrase from SLCHECK_PASSPHRASE or a
 prompt) and ssh-agent (SSH_AUTH_SOCK). Host keys are checked against
 ~/.ssh/known_hosts (or --known-hosts); an unknown or changed key stops that
-host before anything is typed.`,
+host before anything is typed. A host may be an alias of ~/.ssh/config (or
+--ssh-config): its HostName, Port, User, IdentityFile, UserKnownHostsFile and
+ProxyJump apply. Older switches that offer only SHA-1 key exchanges and CBC
+ciphers need --legacy-algorithms.`,
 		Example: `  slcheck ssh 10.1.1.20
   SLCHECK_PASSWORD=... slcheck ssh --username admin --inventory switches.txt --save captures/
-  slcheck ssh --transport system core-sw1   # uses ~/.ssh/config, ProxyJump, OpenSSH keys`,
+  slcheck ssh core-sw1                      # a Host alias of ~/.ssh/config, ProxyJump included
+  slcheck ssh --legacy-algorithms -p 2222 n7k-old
+  slcheck ssh --transport system core-sw1   # OpenSSH itself: its agent, Match blocks, ProxyCommand`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.out.validate(); err != nil {
 				return err
