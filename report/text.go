@@ -133,6 +133,7 @@ func (t *textWriter) verdict(d Device) {
 	var lines []string
 	line := ""
 	for _, p := range d.verdictParts(true) {
+		p = t.local(p)
 		switch {
 		case line == "":
 			line = p
@@ -254,7 +255,7 @@ func (t *textWriter) checklistLine(r checks.Result) {
 		if plain > 0 {
 			words[plain-1] += ":"
 		}
-		words = append(words, tokens(r.Reason)...)
+		words = append(words, tokens(t.local(r.Reason))...)
 	}
 	// Pad before styling: ANSI codes must not count toward the width.
 	sevCol := fmt.Sprintf("%-7s", sev)
@@ -278,8 +279,10 @@ func (t *textWriter) checklistLine(r checks.Result) {
 
 // para prints prose after an optional label, wrapped to width, its
 // continuation lines aligned after the label. labelWidth is the label's
-// width on screen (a styled label is longer in bytes).
+// width on screen (a styled label is longer in bytes). A place in the
+// device's own source reads "line N" (local).
 func (t *textWriter) para(indent, label, text string, width, labelWidth int) {
+	text = t.local(text)
 	lead, hang := indent, indent
 	if label != "" {
 		lead += label + " "
