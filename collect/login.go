@@ -42,12 +42,11 @@ var (
 // what was printed ends with it and holds it at least twice on lines of
 // their own: the prompt the switch printed at login, and the one the
 // Enter brought back. (A switch reading the Enter while it still prints
-// may put both on one line.)
-func (s *session) confirmPrompt(ctx context.Context) (string, error) {
+// may put both on one line.) got is what was read of the login already.
+func (s *session) confirmPrompt(ctx context.Context, got []byte) (string, error) {
 	if err := s.d.Channel.WriteReturn(); err != nil {
 		return "", err
 	}
-	var got []byte
 	for {
 		if p := settledPrompt(got); p != "" {
 			return p, nil
@@ -96,48 +95,50 @@ func lastPrinted(b []byte) string {
 // password and passphrase questions once each (a second one means the
 // first answer was refused: slcheck does not try again, so a run costs the
 // switch's AAA one failed attempt at most), stops at a host key question,
-// and ends when OpenSSH logs that it authenticated or exits.
-func (s *session) systemLogin(ctx context.Context, st *systemTransport) error {
+// and ends when OpenSSH logs that it authenticated or exits. It returns
+// what the terminal showed after the last answer: the switch's banner and
+// first prompt may come before OpenSSH's log says it logged in.
+func (s *session) systemLogin(ctx context.Context, st *systemTransport) ([]byte, error) {
 	opt := s.c.opt
 	var seen []byte
 	typedPassword, typedPassphrase := false, false
 	for {
 		if st.authenticated() {
-			return nil
+			return seen, nil
 		}
 		last := bytes.TrimLeft(lastLineOf(seen), " ")
 		switch {
 		case hostKeyQuestion.Match(seen):
-			return questionError(string(seen))
+			return nil, questionError(string(seen))
 		case passphrasePrompt.Match(last):
 			if opt.Auth.Passphrase == "" {
-				return fmt.Errorf("%w: OpenSSH asked for a key's passphrase and none was given (set SLCHECK_PASSPHRASE)", util.ErrAuthError)
+				return nil, fmt.Errorf("%w: OpenSSH asked for a key's passphrase and none was given (set SLCHECK_PASSPHRASE)", util.ErrAuthError)
 			}
 			if typedPassphrase {
-				return fmt.Errorf("%w: OpenSSH asked again for the key's passphrase", util.ErrAuthError)
+				return nil, fmt.Errorf("%w: OpenSSH asked again for the key's passphrase", util.ErrAuthError)
 			}
 			typedPassphrase, seen = true, nil
 			if err := s.typeSecret(opt.Auth.Passphrase); err != nil {
-				return err
+				return nil, err
 			}
 		case passwordPrompt.Match(last):
 			if opt.Auth.Password == "" {
-				return fmt.Errorf("%w: OpenSSH asked for a password and none was given (set SLCHECK_PASSWORD)", util.ErrAuthError)
+				return nil, fmt.Errorf("%w: OpenSSH asked for a password and none was given (set SLCHECK_PASSWORD)", util.ErrAuthError)
 			}
 			if typedPassword {
-				return fmt.Errorf("%w: OpenSSH asked again for the password", util.ErrAuthError)
+				return nil, fmt.Errorf("%w: OpenSSH asked again for the password", util.ErrAuthError)
 			}
 			typedPassword, seen = true, nil
 			if err := s.typeSecret(opt.Auth.Password); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		b, err := s.nextOrLog(ctx, st)
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) && len(bytes.TrimSpace(last)) > 0 {
-				return fmt.Errorf("%w: OpenSSH asked %q, which slcheck cannot answer", util.ErrTimeoutError, string(bytes.TrimSpace(last)))
+				return nil, fmt.Errorf("%w: OpenSSH asked %q, which slcheck cannot answer", util.ErrTimeoutError, string(bytes.TrimSpace(last)))
 			}
-			return err
+			return nil, err
 		}
 		seen = append(seen, b...)
 	}

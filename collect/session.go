@@ -288,13 +288,14 @@ func (s *session) open() error {
 	s.step = "login"
 	ctx, cancel := context.WithTimeout(s.ctx, s.timeoutFor("login"))
 	defer cancel()
+	var seen []byte
 	if s.sys != nil {
-		if err := s.systemLogin(ctx, s.sys); err != nil {
+		if seen, err = s.systemLogin(ctx, s.sys); err != nil {
 			s.d.Channel.Close()
 			return err
 		}
 	}
-	prompt, err := s.confirmPrompt(ctx)
+	prompt, err := s.confirmPrompt(ctx, seen)
 	if err != nil {
 		s.d.Channel.Close()
 		return err
