@@ -424,12 +424,12 @@ func (c *RunningConfig) parseCallhomeLine(t string, ref capture.Ref) {
 	}
 }
 
-func (ch *Callhome) profile(name string) *DestinationProfile {
-	if p := ch.Profile(name); p != nil {
+func (c *Callhome) profile(name string) *DestinationProfile {
+	if p := c.Profile(name); p != nil {
 		return p
 	}
 	p := &DestinationProfile{Name: name}
-	ch.Profiles[name] = p
+	c.Profiles[name] = p
 	return p
 }
 

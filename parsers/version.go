@@ -47,7 +47,6 @@ var (
 	// ACI mode prints the part number without "Chassis": `cisco
 	// N9K-C9396PX ("supervisor")` [V: ntc-templates ACI sample].
 	partChassisRE = regexp.MustCompile(`^\s*cisco\s+(N\dK-[A-Z0-9-]+)\s*(?:\(|$)`)
-	seriesRE      = regexp.MustCompile(`(?i)^(nexus|mds)\s*(\d+)$`)
 	imageRE       = regexp.MustCompile(`(?i)^\s*(?:nxos|system)\s+image\s+file\s+is\s*:\s*(\S+)`)
 	boardIDRE     = regexp.MustCompile(`(?i)^\s*processor\s+board\s+id\s+(\S+)`)
 	deviceNameRE  = regexp.MustCompile(`(?i)^\s*device\s+name\s*:\s*(\S+)`)
