@@ -86,12 +86,13 @@ type Device struct {
 	Sections []*Section
 	// Software names what printed the output (Software* constants), from
 	// its content first and its prompts second; SoftwareRef is the line
-	// that decided it (zero for SoftwareUnknown) and SoftwareRelease the
-	// release that line names for software other than NX-OS ("15.2",
-	// "17.03.04"), else "".
-	Software        string
-	SoftwareRef     Ref
-	SoftwareRelease string
+	// that decided it (zero for SoftwareUnknown). For software other than
+	// NX-OS, SoftwareRelease is the release a line of it names ("15.2",
+	// "17.03.04"; "" when none does) and SoftwareReleaseRef that line.
+	Software           string
+	SoftwareRef        Ref
+	SoftwareRelease    string
+	SoftwareReleaseRef Ref
 	// Foreign lists, first line first, the lines that show the input is
 	// not standalone NX-OS (IOS `Building configuration...`, IOS-XE
 	// `show call-home`, an IOS-XR prompt, an ACI-mode chassis line, ...);

@@ -313,7 +313,7 @@ func isNXOSLine(t []byte) bool {
 
 // nxosStart holds the first bytes of the lines isNXOSLine recognises.
 var nxosStart = func() (t [256]bool) {
-	for _, c := range "kscdvif!(" {
+	for _, c := range "kscdvifnt!(" {
 		t[c] = true
 	}
 	for c := 'A'; c <= 'Z'; c++ {

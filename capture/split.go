@@ -390,7 +390,17 @@ func (ds *devState) identify() {
 	}
 	d := ds.dev
 	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos)
-	if d.Software != SoftwareNXOS && d.Software != SoftwareUnknown {
-		d.SoftwareRelease = signRelease(d.SoftwareRef.Text)
+	if d.Software == SoftwareNXOS || d.Software == SoftwareUnknown {
+		return
+	}
+	// The release from the first line of that software that names one
+	// (": Saved" decides an ASA config, "ASA Version 9.8(2)" follows).
+	for _, sg := range append([]sign{{software: d.Software, ref: d.SoftwareRef}}, signs...) {
+		if sg.software == d.Software && sg.trust != trustWeak {
+			if r := signRelease(sg.ref.Text); r != "" {
+				d.SoftwareRelease, d.SoftwareReleaseRef = r, sg.ref
+				return
+			}
+		}
 	}
 }

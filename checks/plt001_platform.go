@@ -38,6 +38,10 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 			return r
 		}
 	}
+	if v.Release == "" {
+		// A paste that starts below the release lines.
+		return c.Skip("not checked: the `show version` captured holds no release line (`NXOS: version` or `system: version`); run `show version`")
+	}
 	chassis := v.Chassis
 	if chassis == "" {
 		chassis = "chassis not shown"

@@ -70,7 +70,7 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if len(fails) == 0 {
 		// No failure is a finding only in an output captured whole.
-		if (s.License == nil || s.FilterOf(cmdLicenseStatus) != "") && (!s.LogsCaptured || s.FilterOf(cmdLog) != "") {
+		if !statusCaptured(s) && (!s.LogsCaptured || s.FilterOf(cmdLog) != "") {
 			return notChecked(c, s, cmdLicenseStatus, cmdLog)
 		}
 		return c.Pass("no communication failure and no TLS error in the license status or the log")
@@ -180,4 +180,19 @@ func pronoun(n int) string {
 		return "it passes"
 	}
 	return "they pass"
+}
+
+// statusCaptured reports whether a licence output that shows the last
+// communication was captured whole: `show license usage` lists packages
+// only.
+func statusCaptured(s *snapshot.Snapshot) bool {
+	if s.License == nil || s.FilterOf(cmdLicenseStatus) != "" {
+		return false
+	}
+	for cmd := range s.Commands {
+		if strings.HasPrefix(cmd, "show license ") && !strings.HasPrefix(cmd, "show license usage") {
+			return true
+		}
+	}
+	return false
 }

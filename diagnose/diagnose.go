@@ -58,7 +58,7 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 			d.Notes = append(d.Notes, fmt.Sprintf("the licensing mode differs between %s and %s; slcheck uses the first (see PLT002)", mode.Describe(), o.Describe()))
 		}
 	} else if s.SoftwareRelease != "" {
-		d.Version, d.VersionFrom = s.SoftwareRelease, refFrom(s.SoftwareRef)
+		d.Version, d.VersionFrom = s.SoftwareRelease, refFrom(s.SoftwareReleaseRef)
 	}
 	if !s.CapturedAt.IsZero() {
 		d.CapturedAt = s.CapturedAt.Format(time.RFC3339)

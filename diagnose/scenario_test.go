@@ -226,7 +226,7 @@ func TestInputShapes(t *testing.T) {
 			}
 			shapes[dev.Format] = true
 			want := statuses(base[i])
-			for _, v := range shapeVariants(dev) {
+			for _, v := range shapeVariants(dev, base[i].Hostname) {
 				t.Run(fmt.Sprintf("%s/%d/%s", sc.name, i, v.name), func(t *testing.T) {
 					path := filepath.Join(t.TempDir(), v.file)
 					if err := os.WriteFile(path, v.data, 0o644); err != nil {
@@ -261,7 +261,7 @@ func foreignInEveryShape(t *testing.T, name string, dev *capture.Device) {
 			return
 		}
 	}
-	for _, v := range shapeVariants(dev) {
+	for _, v := range shapeVariants(dev, dev.Hostname) {
 		t.Run(name+"/"+v.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), v.file)
 			if err := os.WriteFile(path, v.data, 0o644); err != nil {
@@ -311,8 +311,10 @@ var argsOnlyInCommand = regexp.MustCompile(`^(ping|telnet|traceroute)\b`)
 var execCommand = regexp.MustCompile(`^(show|ping|telnet|traceroute)\b`)
 
 // shapeVariants writes one device's sections in every input shape.
-func shapeVariants(dev *capture.Device) []variant {
-	host := dev.Hostname
+// host is the device's name as diagnosed (a paste's comes from its
+// config or show version), used in the prompts and `show switchname` the
+// variants add.
+func shapeVariants(dev *capture.Device, host string) []variant {
 	if host == "" {
 		host = "switch"
 	}
@@ -334,9 +336,9 @@ func shapeVariants(dev *capture.Device) []variant {
 		}
 		// The paste holds the bare outputs first, then, with their
 		// prompts, the commands whose output alone does not say what
-		// was run, or that printed nothing.
+		// was run (a ping's VRF, a filter), or that printed nothing.
 		w := &paste
-		if argsOnlyInCommand.MatchString(sec.Command) || blank(sec) {
+		if argsOnlyInCommand.MatchString(sec.Command) || blank(sec) || strings.Contains(sec.Command, "|") {
 			w = &prompted
 			fmt.Fprintf(w, "%s# %s\n", host, typed)
 		}

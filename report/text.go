@@ -199,7 +199,8 @@ func (t *textWriter) header(d Device) {
 		field("captured", d.CapturedAt)
 	}
 	for _, n := range d.Notes {
-		field("note", n)
+		// Prose: wrapped, aligned after the field name.
+		t.para("  ", fmt.Sprintf("%-15s", "note"), t.local(n), t.width, 15)
 	}
 }
 

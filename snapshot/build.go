@@ -13,7 +13,8 @@ import (
 func Build(dev *capture.Device) *Snapshot {
 	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
 		Commands: map[string]bool{}, Foreign: dev.Foreign, Routes: map[string]*parsers.RouteTable{},
-		Software: dev.Software, SoftwareRef: dev.SoftwareRef, SoftwareRelease: dev.SoftwareRelease}
+		Software: dev.Software, SoftwareRef: dev.SoftwareRef,
+		SoftwareRelease: dev.SoftwareRelease, SoftwareReleaseRef: dev.SoftwareReleaseRef}
 	if s.Software == "" {
 		s.Software = capture.SoftwareUnknown
 	}
@@ -44,7 +45,10 @@ func Build(dev *capture.Device) *Snapshot {
 	}
 	b.identity()
 	b.capturedAt()
-	s.Path = PathOf(s)
+	if s.NXOS() {
+		// Other software's path is not NX-OS's to decide (PLT003).
+		s.Path = PathOf(s)
+	}
 	return s
 }
 

@@ -59,10 +59,11 @@ type Snapshot struct {
 
 	// Software names what printed the input (capture.Software*), and
 	// SoftwareRef the line that decided it; SoftwareRelease is the release
-	// that line names for software other than NX-OS.
-	Software        string
-	SoftwareRef     capture.Ref
-	SoftwareRelease string
+	// of software other than NX-OS, read from SoftwareReleaseRef.
+	Software           string
+	SoftwareRef        capture.Ref
+	SoftwareRelease    string
+	SoftwareReleaseRef capture.Ref
 	// Foreign holds lines that show the input is not standalone NX-OS.
 	Foreign []capture.Ref
 	// Mixed holds lines showing that sections from more than one device
