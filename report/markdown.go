@@ -97,9 +97,9 @@ func (m *mdWriter) device(d Device, opt Options) {
 		m.printf("\n### Root cause: %s (%s): check \"%s\" failed\n", mdText(f.ID), mdText(string(f.Severity)), mdText(f.Title))
 		m.result(f.Result)
 		if len(f.Consequences) > 0 {
-			m.printf("\n**Failing because of %s** (fixed by its fix):\n\n", mdText(f.ID))
+			m.printf("\n**Consequences**, fixed by the %s fix:\n\n", mdText(f.ID))
 			for _, c := range f.Consequences {
-				m.printf("- %s (%s): %s, fixed by %s\n", mdText(c.ID), mdText(string(c.Severity)), mdText(Short(c.Message)), mdText(f.ID))
+				m.printf("- %s (%s): %s (fixed by %s)\n", mdText(c.ID), mdText(string(c.Severity)), mdText(Short(c.Message)), mdText(f.ID))
 			}
 		}
 	}

@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -225,6 +227,31 @@ func TestSummaryFirst(t *testing.T) {
 		first := strings.Index(out, "Licensing")
 		if table < 0 || first < 0 || table > first || !strings.Contains(out, "leaf-102") {
 			t.Errorf("%s: the summary does not come first:\n%s", format, out)
+		}
+	}
+}
+
+// TestREADMEExcerpt: the text report quoted in README.md is the seed's,
+// line for line where it is not cut ("..."), so the README stays true.
+func TestREADMEExcerpt(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	start := strings.Index(readme, "```\nDC-DMZ  2 problems")
+	if start < 0 {
+		t.Fatal("README.md quotes no report of the seed")
+	}
+	end := strings.Index(readme[start+4:], "```")
+	got := strings.Split(render(t, scenarioDoc(t, "http-url-seed"), report.Options{Format: report.Text}), "\n")
+	lines := map[string]bool{}
+	for _, l := range got {
+		lines[l] = true
+	}
+	for _, l := range strings.Split(readme[start+4:start+4+end], "\n") {
+		if strings.TrimSpace(l) != "" && !strings.Contains(l, "...") && !lines[l] {
+			t.Errorf("README.md quotes a line the report does not print: %q", l)
 		}
 	}
 }

@@ -486,7 +486,11 @@ func (t *textWriter) checklist(d Device) {
 		row(t.s.pass.Render("pass"), g.key+": "+idList(g.ids))
 	}
 	for _, g := range groupBy(d.Results, checks.Skipped, skipGroup) {
-		row(t.s.skip.Render("skip"), idList(g.ids)+": "+g.key)
+		ids := idList(g.ids)
+		if len(g.ids) > 1 {
+			ids += fmt.Sprintf(" (%d checks)", len(g.ids))
+		}
+		row(t.s.skip.Render("skip"), ids+": "+g.key)
 	}
 }
 
