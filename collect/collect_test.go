@@ -78,10 +78,12 @@ func knownHosts(t *testing.T, d *nxsim.Device, key ssh.PublicKey) string {
 
 func testOptions(t *testing.T, d *nxsim.Device, transport string) Options {
 	return Options{
-		Auth:           Auth{User: testUser, Password: testPass},
-		HostKeys:       HostKeys{Files: []string{knownHosts(t, d, d.HostKey())}},
-		Transport:      transport,
-		ConnectTimeout: 3 * time.Second,
+		Auth:      Auth{User: testUser, Password: testPass},
+		HostKeys:  HostKeys{Files: []string{knownHosts(t, d, d.HostKey())}},
+		Transport: transport,
+		// Generous: an encrypted key's passphrase costs OpenSSH a second
+		// of CPU, more on a loaded machine. Tests that wait it out set less.
+		ConnectTimeout: 10 * time.Second,
 		CommandTimeout: 2 * time.Second,
 		ActiveTimeout:  3 * time.Second,
 		HostTimeout:    20 * time.Second,
@@ -195,7 +197,8 @@ func TestCollectFaults(t *testing.T) {
 		{name: "no echo", cfg: nxsim.Config{Faults: nxsim.Faults{NoEcho: true}},
 			kind: KindTimeout + "|" + KindPrompt},
 		{name: "wrong prompt", cfg: nxsim.Config{Faults: nxsim.Faults{Prompt: "switch% "}},
-			kind: KindPrompt, step: "login", sentNothing: true},
+			tweak: func(t *testing.T, d *nxsim.Device, o *Options) { o.ConnectTimeout = 2 * time.Second },
+			kind:  KindPrompt, step: "login", sentNothing: true},
 		{name: "drop mid-command", cfg: nxsim.Config{Faults: nxsim.Faults{DropOn: "show running-config"}},
 			kind: KindDropped, step: "show running-config"},
 		{name: "permission denied", cfg: nxsim.Config{Faults: nxsim.Faults{Denied: map[string]bool{"show running-config": true}}},

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/ssh"
 
@@ -70,7 +71,7 @@ func TestSSHConfigAlias(t *testing.T) {
 				}
 				opt := Options{Transport: tr, SSHConfig: []string{conf}, SSHConfigGiven: true,
 					HostKeys:       HostKeys{Files: []string{filepath.Join(t.TempDir(), "none")}, Default: true},
-					ConnectTimeout: 5e9, CommandTimeout: 3e9, ActiveTimeout: 3e9, HostTimeout: 30e9}
+					ConnectTimeout: 10 * time.Second, CommandTimeout: 3 * time.Second, ActiveTimeout: 3 * time.Second, HostTimeout: 30 * time.Second}
 				if tr == "default" {
 					// The default transport wants some way to log in up
 					// front; the configuration's key is the one used.
@@ -112,7 +113,7 @@ func TestProxyJumpUnknownBastionKey(t *testing.T) {
 			}
 			opt := Options{Transport: tr, SSHConfig: []string{conf}, SSHConfigGiven: true, Auth: Auth{Password: "x"},
 				HostKeys:       HostKeys{Files: []string{filepath.Join(t.TempDir(), "none")}, Default: tr == "default"},
-				ConnectTimeout: 10e9, CommandTimeout: 3e9, HostTimeout: 30e9}
+				ConnectTimeout: 10 * time.Second, CommandTimeout: 3 * time.Second, HostTimeout: 30 * time.Second}
 			res := collectFrom(t, opt, Target{Host: "sw1", Port: 22})
 			if res.Failure == nil || res.Failure.Kind != KindHostKey {
 				t.Fatalf("got %+v, want %s", res.Failure, KindHostKey)
