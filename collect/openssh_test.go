@@ -27,11 +27,12 @@ func sshdOptions(t *testing.T, s *sshdtest.Server, trust ...string) Options {
 		HostKeys:  HostKeys{Files: []string{kh}},
 		Transport: "system",
 		// sshd starts the login shell through the account's own shell,
-		// whose profile may take seconds.
-		ConnectTimeout: 20 * time.Second,
+		// whose start-up files (bash reads ~/.bashrc under sshd) may take
+		// seconds, tens of them on a loaded machine.
+		ConnectTimeout: time.Minute,
 		CommandTimeout: 3 * time.Second,
 		ActiveTimeout:  3 * time.Second,
-		HostTimeout:    60 * time.Second,
+		HostTimeout:    2 * time.Minute,
 	}
 }
 
