@@ -19,11 +19,11 @@ const saveMode = 0o640
 // wrote it, or plant a file under the name it will use.
 func prepareSaveDir(w io.Writer, dir string) error {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return fmt.Errorf("--save: %w", err)
+		return fileProblem("--save", dir, err)
 	}
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("--save: %w", err)
+		return fileProblem("--save", dir, err)
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("--save %s: not a directory", dir)

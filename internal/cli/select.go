@@ -75,8 +75,9 @@ func (sf *selectFlags) apply(o *diagnose.Options, st Streams) error {
 	return nil
 }
 
-// fileProblem says in words why a file given to a flag cannot be read:
-// "--ca-file /x: no such file".
+// fileProblem says in words why a file or directory given to a flag
+// cannot be used: "--ca-file /x: no such file", "--save /x: permission
+// denied".
 func fileProblem(flag, path string, err error) error {
 	msg := err.Error()
 	var pe *fs.PathError
@@ -84,7 +85,7 @@ func fileProblem(flag, path string, err error) error {
 	case errors.Is(err, fs.ErrNotExist):
 		msg = "no such file"
 	case errors.Is(err, fs.ErrPermission):
-		msg = "permission denied: cannot read it"
+		msg = "permission denied"
 	case errors.As(err, &pe):
 		msg = pe.Err.Error()
 	}

@@ -209,7 +209,7 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	home, _ := os.UserHomeDir()
 	if o.sshConfig != "" {
 		if _, err := os.Stat(o.sshConfig); err != nil {
-			return copt, withCode(ExitUsage, fmt.Errorf("--ssh-config: %w", err))
+			return copt, withCode(ExitUsage, fileProblem("--ssh-config", o.sshConfig, err))
 		}
 		copt.SSHConfig, copt.SSHConfigGiven = []string{o.sshConfig}, true
 	} else if home != "" {

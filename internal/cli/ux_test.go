@@ -205,6 +205,8 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"file", "--probe", "--ca-file", "/nonexistent/ca.pem", seed}, "--ca-file /nonexistent/ca.pem: no such file"},
 		{[]string{"ssh", "--known-hosts", "/nonexistent/kh", "127.0.0.1:1"}, "--known-hosts /nonexistent/kh: no such file"},
 		{[]string{"file", "--output"}, "--output needs a value"},
+		{[]string{"ssh", "--ssh-config", "/nonexistent/config", "127.0.0.1:1"}, "--ssh-config /nonexistent/config: no such file"},
+		{[]string{"ssh", "--save", seed + "/sub", "127.0.0.1:1"}, "--save " + seed + "/sub: not a directory"},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": "x"}, "", tt.args...)
