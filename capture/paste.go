@@ -75,7 +75,7 @@ func pasteHeader(t []byte) (header, bool) {
 	case atColumn0 && s == "License Usage:":
 		// SLP `show license summary` is only this table [V, domain §6].
 		return header{cmd: "show license summary", family: famLicense, key: "usage"}, true
-	case atColumn0 && s == "Smart Licensing Using Policy:":
+	case atColumn0 && strings.EqualFold(s, "Smart Licensing Using Policy:"):
 		return header{cmd: "show license status", family: famLicense, key: "slp"}, true
 	case atColumn0 && isLicenseUsageHeader(s):
 		return header{cmd: "show license usage", family: famLicense, key: "usage-table"}, true

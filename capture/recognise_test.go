@@ -105,6 +105,7 @@ func TestPasteHeader(t *testing.T) {
 		{"License Authorization:", "show license status", "", false},
 		{"License Usage:", "show license summary", "", false},
 		{"Smart Licensing Using Policy:", "show license status", "", false},
+		{"Smart Licensing using Policy:", "show license status", "", false},
 		{"  License Authorization:", "", "", false},
 		{"16:00:03.512 UTC Fri Jul 01 2022 extra", "", "", false},
 		{"10:00:00 is the time", "", "", false},

@@ -136,19 +136,24 @@ func lineSign(t []byte, inLicense bool) (string, trust, layout) {
 		return SoftwareIOSXR, trustExact, noLayout
 	}
 	if inLicense && col0 {
+		if bytes.EqualFold(s, slpHeader) {
+			return "", 0, slpLayout
+		}
 		switch string(s) {
 		case "Smart Licensing Status":
 			return "", 0, bannerLayout
 		case "Registration:":
 			return "", 0, classicLayout
-		case "Smart Licensing Using Policy:":
-			return "", 0, slpLayout
 		case "Utility:", "Data Privacy:", "Export Authorization Key:", "Transport:":
 			return SoftwareIOSXE, trustWeak, noLayout
 		}
 	}
 	return "", 0, noLayout
 }
+
+// slpHeader opens the Using Policy block of a licence output; NX-OS is
+// said to spell it "Smart Licensing using Policy:" [U], so case is ignored.
+var slpHeader = []byte("Smart Licensing Using Policy:")
 
 func hasPrefix(s []byte, p string) bool { return len(s) >= len(p) && string(s[:len(p)]) == p }
 

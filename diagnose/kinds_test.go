@@ -52,6 +52,12 @@ var kindCases = map[string]map[string]want{
 			map[string]string{"PLT002": "fail: `show license summary` shows Smart Licensing Using Policy", "LIC002": "skipped: not applicable"}},
 		"nxos-slp-usage-two-packages.txt": {capture.SoftwareNXOS, "", "slp", "", "",
 			map[string]string{"PLT002": "fail: `show license usage` shows Smart Licensing Using Policy", "CH001": "skipped: not applicable"}},
+		"nxos-slp-status-using-lowercase.txt": {capture.SoftwareUnknown, "", "slp", "", "",
+			map[string]string{"PLT002": "fail: Smart Licensing using Policy:", "SLP001": "pass", "SLP004": "fail", "PLT003": "pass"}},
+		"nxos-callhome-block-tabs-crlf.txt": {capture.SoftwareNXOS, "", "classic", "", "",
+			map[string]string{"CH002": "fail: http://", "CH001": "pass"}},
+		"nxos-show-version-flush-left.txt": {capture.SoftwareNXOS, "9.3(11)", "classic", "Nexus9000 C93240YC-FX2", "leaf-x",
+			map[string]string{"PLT001": "pass"}},
 		// A classic status pasted from its middle: read, but nothing in
 		// it is printed by NX-OS alone.
 		"nxos-license-status-mid-output.txt": {capture.SoftwareUnknown, "", "classic", "", "",
