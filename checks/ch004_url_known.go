@@ -72,10 +72,7 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 	host := strings.ToLower(u.Hostname())
 	if snapshot.IsIPHost(host) {
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination names its host by IP address (%s): the server certificate names a host, so TLS validation is likely to fail", host),
-			remedies.NoURL("Name the server by the FQDN its certificate carries.", []string{
-				fmt.Sprintf("Replace the line with `destination-profile CiscoTAC-1 http https://<FQDN>%s`, using the name in the server's certificate (for SSM On-Prem, its common name), and make the name resolve in VRF %s.", u.EscapedPath(), p.VRF),
-				"The switch's own line to remove first: `no " + strings.TrimSpace(d.Text) + "`.",
-			}, p),
+			remedies.ByName(d.Text, u.EscapedPath(), p),
 			d)
 	}
 	if full, cut := completeURL(raw); cut {
@@ -83,7 +80,7 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 		if u.Scheme == "http" {
 			// CH002 fails on the same line and its fix writes the full
 			// https:// URL: one paste mends both.
-			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", []string{}, p.WithURL(full))
+			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", nil, "", p.WithURL(full))
 		}
 		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `show running-config callhome` on the switch", u.Path, full[len("https://")+len(u.Host):]),
 			rem, d)
@@ -102,7 +99,6 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 		remedies.NoURL("Point CiscoTAC-1 at Cisco's endpoint or at your on-prem server's DeviceRequestHandler URL.", []string{
 			"Cisco cloud (direct or through a proxy): `destination-profile CiscoTAC-1 http " + remedies.CiscoURL + "`.",
 			"SSM On-Prem: `destination-profile CiscoTAC-1 http https://<on-prem FQDN>/Transportgateway/services/DeviceRequestHandler`.",
-			"Remove the current line first: `no " + strings.TrimSpace(d.Text) + "`.",
-		}, p),
+		}, d.Text, p),
 		d)
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"cmp"
 	"fmt"
 	"net/netip"
 	"strings"
@@ -66,7 +67,8 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 	}
 	connected, learned := splitConnected(rt.Routes)
 	if len(addrs) == 0 && len(learned) > 0 {
-		return c.Skip(fmt.Sprintf("not checked: VRF %s has no default route and the address of %s is unknown, so slcheck cannot tell whether its other routes cover it; run `ping %s vrf %s`", vrf, hostOr(host), hostOr(host), vrf))
+		ping := cmp.Or(p.PingCommand(), "ping <endpoint> vrf "+snapshot.CommandVRF(vrf))
+		return c.Skip(fmt.Sprintf("not checked: VRF %s has no default route and the address of %s is unknown, so slcheck cannot tell whether its other routes cover it; run `%s`", vrf, hostOr(host), ping))
 	}
 	var subnets []string
 	ev := []capture.Ref{rt.Ref}

@@ -87,7 +87,7 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	ev := append(append([]capture.Ref{}, tcps...), pings...)
 	tcpTest := p.TCPCommand()
 	if tcpTest == "" {
-		tcpTest = fmt.Sprintf("telnet %s <proxy port> vrf %s", host, vrf)
+		tcpTest = fmt.Sprintf("telnet %s <proxy port> vrf %s", snapshot.CommandHost(host), snapshot.CommandVRF(vrf))
 	}
 	switch {
 	case tcpOK:

@@ -33,10 +33,10 @@ func verify(show string, p snapshot.Path) []string {
 // is a placeholder and a warning before the block says what to put there.
 func ReplaceURL(summary, urlLine, newURL string, cut bool, p snapshot.Path) *Remedy {
 	v := &values{}
-	remove := "  no " + v.line(strings.TrimSpace(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>")
+	remove := "  no " + v.line(strings.TrimSpace(urlLine), "destination line", destinationPlaceholder)
 	var warnings []string
 	if cut {
-		remove = "  no " + v.line(withoutURL(urlLine), "destination line", "<the destination-profile CiscoTAC-1 line of show running-config callhome>") + " " + cutURLPlaceholder
+		remove = "  no " + v.line(withoutURL(urlLine), "destination line", destinationPlaceholder) + " " + cutURLPlaceholder
 		warnings = []string{"The captured URL line looks cut short (by the terminal or the capture), so the `no` line cannot be rebuilt from it: replace " + cutURLPlaceholder + " with the URL exactly as `show running-config callhome` prints it on the switch before pasting."}
 	}
 	r := &Remedy{
@@ -64,12 +64,38 @@ func withoutURL(line string) string {
 }
 
 // NoURL is the fix when the URL cannot be built from what is known (an
-// on-prem server named by address): the notes say what to put instead.
-func NoURL(summary string, notes []string, p snapshot.Path) *Remedy {
+// unknown server): the notes say what to put instead, then, when urlLine
+// (the device's destination line) is not "", which line to remove first
+// (a placeholder when it cannot be pasted back).
+func NoURL(summary string, notes []string, urlLine string, p snapshot.Path) *Remedy {
+	return noURL(summary, notes, urlLine, p, &values{})
+}
+
+// ByName is the fix for a destination that names its server by IP address
+// (urlLine, whose URL path is path): the same path on the FQDN the server's
+// certificate carries, resolvable in the path's VRF. Nothing can be pasted
+// before the FQDN is known; the notes say what to write.
+func ByName(urlLine, path string, p snapshot.Path) *Remedy {
+	v := &values{}
+	path = v.check(path, "URL path", "<path>", func(s string) bool { return pasteable(s) && !strings.ContainsAny(s, " \t") })
+	return noURL("Name the server by the FQDN its certificate carries.", []string{
+		fmt.Sprintf("Replace the line with `destination-profile CiscoTAC-1 http https://<FQDN>%s`, using the name in the server's certificate (for SSM On-Prem, its common name), and make the name resolve in VRF %s.", path, vrfName(p)),
+	}, urlLine, p, v)
+}
+
+func noURL(summary string, notes []string, urlLine string, p snapshot.Path, v *values) *Remedy {
+	notes = append([]string{}, notes...)
+	if urlLine != "" {
+		notes = append(notes, "Remove the current line first: `no "+v.line(strings.TrimSpace(urlLine), "destination line", destinationPlaceholder)+"`.")
+	}
 	r := &Remedy{Summary: summary, Config: []string{},
 		Verify: verify("show running-config callhome", p), Notes: notes}
-	return r.noted(p, nil)
+	return r.noted(p, v)
 }
+
+// destinationPlaceholder stands for the device's CiscoTAC-1 destination
+// line when it cannot be pasted back.
+const destinationPlaceholder = "<the destination-profile CiscoTAC-1 line of show running-config callhome>"
 
 // EnableCallhome turns on a Call Home block that is configured but off.
 func EnableCallhome(p snapshot.Path) *Remedy {

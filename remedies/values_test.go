@@ -15,7 +15,8 @@ func TestInvalidValuesArePlaceholders(t *testing.T) {
 	line := "destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com;reload;/its"
 	builders := map[string]*Remedy{
 		"ReplaceURL":      ReplaceURL("s", line, "https://tools.cisco.com;reload;/its", false, p),
-		"NoURL":           NoURL("s", nil, p),
+		"NoURL":           NoURL("s", nil, line, p),
+		"ByName":          ByName(line, "/its;reload", p),
 		"EnableCallhome":  EnableCallhome(p),
 		"NewCallhome":     NewCallhome(p.VRF),
 		"AddTransport":    AddTransport(true, true, p),
@@ -34,6 +35,12 @@ func TestInvalidValuesArePlaceholders(t *testing.T) {
 		for _, l := range append(append([]string{}, r.Config...), r.Verify...) {
 			if strings.Contains(l, "reload") || strings.Contains(l, "\u202e") {
 				t.Errorf("%s: paste-ready line %q holds the captured value", name, l)
+			}
+		}
+		// A note may quote a command to paste too (NoURL's line to remove).
+		for _, n := range r.Notes {
+			if !strings.HasPrefix(n, "The capture") && (strings.Contains(n, "reload") || strings.Contains(n, "\u202e")) {
+				t.Errorf("%s: note %q puts the captured value in a command", name, n)
 			}
 		}
 		notes := strings.Join(r.Notes, "\n")

@@ -467,7 +467,7 @@ func (p Path) RouteCommand() string {
 	if p.VRF == "" {
 		return ""
 	}
-	return "show ip route vrf " + cmdVRF(p.VRF)
+	return "show ip route vrf " + CommandVRF(p.VRF)
 }
 
 // PingCommand is doc 217965's ping toward the next hop from the path's
@@ -477,7 +477,7 @@ func (p Path) PingCommand() string {
 	if host == "" || p.VRF == "" {
 		return ""
 	}
-	return fmt.Sprintf("ping %s vrf %s", cmdHost(host), cmdVRF(p.VRF))
+	return fmt.Sprintf("ping %s vrf %s", CommandHost(host), CommandVRF(p.VRF))
 }
 
 // TCPCommand is doc 217965's TCP test (telnet) toward the next hop on its
@@ -487,21 +487,21 @@ func (p Path) TCPCommand() string {
 	if host == "" || port <= 0 || port > 65535 || p.VRF == "" {
 		return ""
 	}
-	return fmt.Sprintf("telnet %s %d vrf %s", cmdHost(host), port, cmdVRF(p.VRF))
+	return fmt.Sprintf("telnet %s %d vrf %s", CommandHost(host), port, CommandVRF(p.VRF))
 }
 
-// cmdVRF and cmdHost are a VRF and a host as a command line may hold them:
-// a value from the device that is not a valid NX-OS name (a VRF
-// "mgmt;reload") becomes a placeholder, so no command built here, to type
-// or to paste, can carry a second one.
-func cmdVRF(v string) string {
+// CommandVRF and CommandHost are a VRF and a host as a command line may
+// hold them: a value from the device that is not a valid NX-OS name (a VRF
+// "mgmt;reload") becomes a placeholder (<vrf>, <host>), so no command built
+// with them, to type or to paste, can carry a second one.
+func CommandVRF(v string) string {
 	if !nxname.VRF(v) {
 		return "<vrf>"
 	}
 	return v
 }
 
-func cmdHost(h string) string {
+func CommandHost(h string) string {
 	if !nxname.Host(h) {
 		return "<host>"
 	}
