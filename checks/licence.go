@@ -17,6 +17,7 @@ import (
 const (
 	cmdShowVersion   = "show version"
 	cmdLicenseStatus = "show license status"
+	cmdLicenseUsage  = "show license usage"
 	cmdShowClock     = "show clock"
 	// The running-config filters that are complete for NTP and for the
 	// `license smart` lines (parsers.ConfigCoverage), much smaller than the

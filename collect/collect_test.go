@@ -34,6 +34,7 @@ var outputs = map[string]string{
 	"show clock":          "10:02:15.123 UTC Tue Mar 14 2023\nTime source is NTP",
 	"show running-config": "!Time: Tue Mar 14 10:02:16 2023\nhostname switch\nusername admin password 5 $5$KJHDFG$Qw3rTy9uIoP1aSdFgHjK  role network-admin\ncallhome\n  transport http use-vrf management\n  enable",
 	"show license status": "Smart Licensing is ENABLED",
+	"show license usage":  "Feature                      Ins  Lic   Status Expiry Date Comments\n--------------------------------------------------------------------------------\nLAN_ENTERPRISE_SERVICES_PKG   Yes   -   In use Never       -",
 	"show hosts":          "DNS lookup enabled",
 	"show logging logfile | include SMART_LIC": "",
 	"show logging logfile | include CALLHOME":  "",

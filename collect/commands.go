@@ -21,6 +21,8 @@ var Commands = []string{
 	"show clock",
 	"show running-config",
 	"show license status",
+	// The licences IN USE: under SLP, no ACK is a fault only with one.
+	"show license usage",
 	// The route, ping and TCP tests of the licensing path follow
 	// (pathCommands), once these outputs have told the path.
 	"show hosts",

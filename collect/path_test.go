@@ -25,6 +25,7 @@ func pathDevice(version, config, status string, extra map[string]string) map[str
 		"show clock":          "10:02:15.123 UTC Tue Mar 14 2023\nTime source is NTP",
 		"show running-config": "!Time: Tue Mar 14 10:02:16 2023\nhostname switch\n" + config,
 		"show license status": status,
+		"show license usage":  "",
 		"show hosts":          "DNS lookup enabled",
 		"show logging logfile | include SMART_LIC": "",
 		"show logging logfile | include CALLHOME":  "",

@@ -33,6 +33,14 @@ type License struct {
 	TrustCodeInstalled *bool
 	TrustCodeRef       capture.Ref
 	Usage              UsageReporting
+	// InUse are the lines of the licences shown IN USE: `Status: IN USE`
+	// in a `(PACKAGE_NAME):` block of `show license usage` [V: NX-OS 10.x
+	// output], or a row of the `License Usage:` table of `show license
+	// summary` ending in IN USE. UsageListed is the first line of a
+	// licence listing (the output of `show license usage`, a package
+	// block, the table): with it, no InUse line means no licence in use.
+	InUse       []capture.Ref
+	UsageListed capture.Ref
 
 	// Unknown lines with a "Status:"-like shape that were not understood,
 	// kept so the report can show them rather than drop them.
@@ -160,6 +168,9 @@ func ParseLicense(sec *capture.Section) *License {
 		p.line(l)
 	}
 	lic := p.lic
+	if f := strings.Fields(strings.ToLower(sec.Command)); len(f) >= 3 && f[2] == "usage" && lic.UsageListed.IsZero() && len(sec.Lines) > 0 {
+		lic.UsageListed = sec.Ref(sec.Lines[0])
+	}
 	if !p.usageTable.IsZero() && !lic.SLP && lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" {
 		// A `License Usage:` table alone is Smart Licensing Using
 		// Policy's `show license summary` on NX-OS; the classic one
@@ -214,14 +225,28 @@ func (p *licenseParser) line(l capture.Line) {
 	if p.sub != "" && indent <= p.subIndent {
 		p.sub = ""
 	}
+	if p.usageRow(t, ref) {
+		return
+	}
 	if m := licHeaderRE.FindStringSubmatch(t); m != nil {
 		name := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+		if strings.HasPrefix(name, "(") && strings.HasSuffix(name, ")") && !indented {
+			// "(LAN_ENTERPRISE_SERVICES_PKG):" opens a licence's block.
+			p.block, p.sub, p.last = "package", "", nil
+			if lic.UsageListed.IsZero() {
+				lic.UsageListed = ref
+			}
+			return
+		}
 		if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
 			p.enter(b, ref)
 			return
 		}
 		if name == "license usage" && !indented && p.usageTable.IsZero() {
 			p.usageTable = ref
+			if lic.UsageListed.IsZero() {
+				lic.UsageListed = ref
+			}
 		}
 		if indented && p.block != "" {
 			p.sub, p.subIndent = name, indent
@@ -261,11 +286,30 @@ func (p *licenseParser) line(l capture.Line) {
 		p.usage(key, val, ref)
 	case "trust":
 		p.trust(t, ref)
+	case "package":
+		if key == "status" && normState(val) == "IN USE" {
+			lic.InUse = append(lic.InUse, ref)
+		}
 	case "":
 		if key == "status" {
 			lic.Unrecognised = append(lic.Unrecognised, ref)
 		}
 	}
+}
+
+// usageRow records a row of the `License Usage:` table of an SLP `show
+// license summary` ("<name>  (<tag>)  1 IN USE"), which has no colon, and
+// reports whether t was one.
+func (p *licenseParser) usageRow(t string, ref capture.Ref) bool {
+	if p.usageTable.IsZero() || strings.Contains(t, ":") {
+		return false
+	}
+	up := strings.ToUpper(t)
+	if !strings.HasSuffix(up, " IN USE") || strings.HasSuffix(up, "NOT IN USE") {
+		return false
+	}
+	p.lic.InUse = append(p.lic.InUse, ref)
+	return true
 }
 
 // plain handles a line that is neither a header nor "key: value", e.g.

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -238,6 +239,42 @@ func TestParseLicenseSLPTransportLabels(t *testing.T) {
 				if r.v != "" && r.ref.Line == 0 {
 					t.Errorf("%q has no line", r.v)
 				}
+			}
+		})
+	}
+}
+
+// The licences in use: `Status: IN USE` in a package block of `show
+// license usage` (real NX-OS 10.x output), or an IN USE row of an SLP
+// summary's `License Usage:` table; with the listing captured, none in
+// use is a fact too.
+func TestParseLicenseInUse(t *testing.T) {
+	real := ParseLicense(fixture(t, "ntc-templates__nxos_10x_slp_not_applicable.txt", "show license usage", "show license usage"))
+	if real == nil || !real.SLP || len(real.InUse) != 1 || real.InUse[0].Line != 9 || real.UsageListed.IsZero() {
+		t.Fatalf("real usage: %+v", real)
+	}
+	tests := []struct {
+		name, cmd, text string
+		inUse           []int
+		listed          bool
+	}{
+		{"two packages, one in use", "show license usage", "License Authorization:\n  Status: Not Applicable\n\n(LAN_ENTERPRISE_SERVICES_PKG):\n  Status: IN USE\n\n(NETWORK_SERVICES_PKG):\n  Status: NOT IN USE\n", []int{5}, true},
+		{"nothing in use", "show license usage", "License Authorization:\n  Status: Not Applicable\n", nil, true},
+		{"summary table", "show license summary", "License Usage:\n  License                 Entitlement Tag            Count Status\n  -----------------------------------------------------------------\n  LAN Enterprise          (LAN_ENTERPRISE_SERVICES_PKG)  1 IN USE\n  Network Services        (NETWORK_SERVICES_PKG)         0 NOT IN USE\n", []int{4}, true},
+		{"classic status: no listing", "show license status", "Smart Licensing is ENABLED\nLicense Authorization:\n  Status: NO LICENSES IN USE\n", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := ParseLicense(section(tt.cmd, tt.cmd, tt.text))
+			if l == nil {
+				t.Fatal("nil")
+			}
+			var got []int
+			for _, r := range l.InUse {
+				got = append(got, r.Line)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.inUse) || l.UsageListed.IsZero() == tt.listed {
+				t.Errorf("in use %v listed %v", got, !l.UsageListed.IsZero())
 			}
 		})
 	}

@@ -171,6 +171,10 @@ func mergeLicense(a, b *parsers.License) *parsers.License {
 	if !a.SLP && b.SLP {
 		a.SLP, a.SLPRef = true, b.SLPRef
 	}
+	a.InUse = append(a.InUse, b.InUse...)
+	if a.UsageListed.IsZero() {
+		a.UsageListed = b.UsageListed
+	}
 	if a.Registration.Status == "" {
 		a.Registration = b.Registration
 	}
