@@ -306,9 +306,9 @@ type Stream struct {
 
 // keyState is where a Stream stands in a PEM private key block (RFC 7468):
 // the zero value is outside one. A body is base64 lines of one width (64
-// characters as RFC 7468 writes them; 16 to 100 are taken) and a shorter
-// or padded last line, after optional headers (Proc-Type, DEK-Info) and a
-// blank line. The first line that is not shaped so ends the block (a
+// characters as RFC 7468 writes them; any of 16 or more is taken, a body
+// joined on one line too) and a shorter or padded last line, after
+// optional headers (Proc-Type, DEK-Info) and a blank line. The first line that is not shaped so ends the block (a
 // one-word configuration line such as "callhome" is too short to start a
 // body), as does the END line or the end of the text: a cut or
 // unterminated block cannot hide the lines after it.
@@ -372,7 +372,7 @@ func (st *Stream) keyLine(s string) (string, bool) {
 		return escape(s, st.sgr), true
 	case !pemLine.MatchString(t) || k.last:
 		return "", false
-	case k.width == 0 && len(t) >= 16 && len(t) <= 100:
+	case k.width == 0 && len(t) >= 16:
 		k.width = len(t)
 	case k.width > 0 && len(t) == k.width:
 	case k.width > 0 && len(t) < k.width:

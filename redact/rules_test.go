@@ -53,6 +53,13 @@ func TestRedactionGaps(t *testing.T) {
 		{"copy scp://ops:Sl@sh/pw@192.0.2.5/cfg.txt bootflash:", "Sl@sh/pw"},
 		{"snmp-server community <redacted>RealCommunity group network-operator", "RealCommunity"},
 		{"snmp-server community <redacted-looking group network-operator", "<redacted-looking"},
+		// Found by the b12 attack: NX-OS forms the table missed.
+		{"  area 0.0.0.1 virtual-link 192.0.2.1 authentication-key 3 VlinkKey1", "VlinkKey1"},
+		{"    authentication-key 0 VlinkKey2", "VlinkKey2"},
+		{"enable secret Cl34rEnable", "Cl34rEnable"},
+		{"snmp-server mib community-map MapComm context vrf1", "MapComm"},
+		{"snmp-server host 192.0.2.1 BareComm udp-port 162", "BareComm"},
+		{"vtp password VtpPass1", "VtpPass1"},
 	}
 	for _, tt := range tests {
 		for _, p := range []Policy{{}, {ShowContacts: true}} {
@@ -60,6 +67,19 @@ func TestRedactionGaps(t *testing.T) {
 			if strings.Contains(got, tt.secret) {
 				t.Errorf("%+v: Line(%q) = %q keeps %q", p, tt.in, got, tt.secret)
 			}
+		}
+	}
+	// Keywords after a key ID or a host are not secrets.
+	for _, kept := range []string{
+		"ntp server 192.0.2.123 key 1 use-vrf management",
+		"ntp server 192.0.2.123 key 2 prefer",
+		"snmp-server host 192.0.2.1 use-vrf management",
+		"snmp-server host 192.0.2.1 filter-vrf management",
+		"snmp-server host 192.0.2.1 source-interface mgmt0",
+		"snmp-server host 192.0.2.1 traps version 3 priv ops",
+	} {
+		if got := (Policy{}).Line(kept); got != kept {
+			t.Errorf("Line(%q) = %q", kept, got)
 		}
 	}
 	// The user of a URL stays, only the password goes.
@@ -96,6 +116,12 @@ func TestUnterminatedKey(t *testing.T) {
 	}, "\n")
 	if got := (Policy{}).Text(in); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// A body on one line (a key whose lines were joined) is hidden whole,
+	// however long.
+	long := strings.Repeat("TG9uZ0JvZHk", 40)
+	if got := (Policy{}).Text("-----BEGIN PRIVATE KEY-----\n" + long + "\n-----END PRIVATE KEY-----"); strings.Contains(got, "TG9uZ0JvZHk") {
+		t.Errorf("a long body line shows: %s", got)
 	}
 	// The end of one text ends the block: the next text starts outside.
 	p := Policy{}
