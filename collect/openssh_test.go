@@ -26,9 +26,9 @@ func sshdOptions(t *testing.T, s *sshdtest.Server, trust ...string) Options {
 		Auth:      Auth{User: s.User, IdentityFile: s.Identity},
 		HostKeys:  HostKeys{Files: []string{kh}},
 		Transport: "system",
-		// sshd starts the login shell through the account's own shell,
-		// whose start-up files (bash reads ~/.bashrc under sshd) may take
-		// seconds, tens of them on a loaded machine.
+		// A bound, not what it takes (about a second: sshdtest keeps the
+		// account's start-up files out of the login): a machine shared
+		// with other builds may be slow.
 		ConnectTimeout: time.Minute,
 		CommandTimeout: 3 * time.Second,
 		ActiveTimeout:  3 * time.Second,

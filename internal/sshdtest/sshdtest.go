@@ -3,7 +3,9 @@
 // the system transport is tested against OpenSSH on both ends: its
 // algorithm negotiation, banners, host keys and certificates, messages and
 // ProxyJump. Each connection the test's listener accepts gets its own
-// `sshd -i` (inetd mode), so no port is ever raced for. Tests that use it
+// `sshd -i` (inetd mode), so no port is ever raced for, and its shell
+// runs with the server's directory as HOME, so the start-up files of the
+// account running the tests never run before it. Tests that use it
 // call Main first in their TestMain, which turns the test binary into the
 // shell when sshd starts it.
 package sshdtest
@@ -54,6 +56,13 @@ func Main() {
 	var cfg nxsim.Config
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if home, dir := os.Getenv("HOME"), filepath.Dir(os.Args[2]); home != dir {
+		// sshd ran us through the account's login shell with the
+		// account's HOME: its start-up files (~/.bashrc) ran first, and
+		// they may wait on what other logins hold.
+		fmt.Fprintf(os.Stderr, "sshdtest: the shell runs with HOME=%s, not %s: the account's start-up files ran before it\n", home, dir)
 		os.Exit(2)
 	}
 	if term.IsTerminal(0) {
@@ -133,6 +142,11 @@ func Start(t testing.TB, cfg Config) *Server {
 		"StrictModes no", "UsePAM no", "PrintMotd no", "PrintLastLog no", "PidFile none",
 		"KbdInteractiveAuthentication no", "AllowTcpForwarding yes", "PermitUserEnvironment no",
 		"PasswordAuthentication " + map[bool]string{true: "yes", false: "no"}[cfg.Password],
+		// sshd starts ForceCommand through the account's login shell,
+		// which reads its start-up files from HOME: the account's
+		// ~/.bashrc may take tens of seconds, or wait on a lock other
+		// logins hold (pyenv's rehash). This directory has none.
+		"SetEnv HOME=" + dir, "PermitUserRC no",
 	}
 	types := cfg.HostKeyTypes
 	if len(types) == 0 {
