@@ -117,7 +117,19 @@ func pasteHeader(t []byte) (header, bool) {
 	if atColumn0 {
 		return configLine(s)
 	}
+	if isCallhomeBody(s) {
+		// A callhome block copied without its `callhome` line.
+		return header{cmd: PastedConfig, family: famConfig}, true
+	}
 	return header{}, false
+}
+
+// isCallhomeBody recognises the indented lines of an NX-OS callhome block
+// that no other output prints: its CiscoTAC-1 destination and its HTTP
+// transport [seed, domain §2].
+func isCallhomeBody(s string) bool {
+	return strings.HasPrefix(s, "destination-profile ") || strings.HasPrefix(s, "transport http use-vrf ") ||
+		strings.HasPrefix(s, "transport http proxy ")
 }
 
 // hostsLine recognises the lines of NX-OS `show hosts` [V: napalm NX-OS
@@ -238,7 +250,7 @@ func hasPrefixFold(s, prefix string) bool {
 
 // pasteStart holds the first bytes of the lines pasteHeader recognises.
 var pasteStart = func() (t [256]bool) {
-	for _, c := range "sSCcDNTtkBvihlnfLPIF!*0123456789" {
+	for _, c := range "sSCcDdNTtkBvihlnfLPIF!*0123456789" {
 		t[c] = true
 	}
 	return t

@@ -98,6 +98,9 @@ func TestPasteHeader(t *testing.T) {
 		{"hostname sw1", PastedConfig, "", true},
 		{"!RANCID-CONTENT-TYPE: cisco-nx", "show running-config", "", false},
 		{"  callhome", "", "", false},
+		{"  destination-profile CiscoTAC-1 transport-method http", PastedConfig, "", false},
+		{"  transport http use-vrf management", PastedConfig, "", false},
+		{"  transport-method http", "", "", false},
 		{"  ip route 0.0.0.0/0 10.0.0.1", "", "", false},
 		{"version 15.2", "", "", false},
 		{"callhome is a word", "", "", false},
@@ -238,6 +241,95 @@ func TestPasteHeaderNoAllocation(t *testing.T) {
 		b := []byte(line)
 		if n := testing.AllocsPerRun(100, func() { pasteHeader(b); isNXOSLine(b) }); n != 0 {
 			t.Errorf("pasteHeader(%q): %v allocations per line, want 0", line, n)
+		}
+	}
+}
+
+// TestLineSign: the lines that name another software, or its family, and
+// how surely; NX-OS lines say nothing.
+func TestLineSign(t *testing.T) {
+	tests := []struct {
+		line     string
+		license  bool
+		software string
+		trust    trust
+	}{
+		{"Cisco IOS XE Software, Version 17.03.04", false, SoftwareIOSXE, trustExact},
+		{"Cisco IOS-XE software, Copyright (c) 2005-2017 by cisco Systems, Inc.", false, SoftwareIOSXE, trustExact},
+		{"Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E2, RELEASE SOFTWARE (fc3)", false, SoftwareIOS, trustExact},
+		{"Cisco IOS Software [Fuji], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 16.9.3, RELEASE SOFTWARE (fc2)", false, SoftwareIOSXE, trustExact},
+		{"Cisco IOS Software [Amsterdam], ISR Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.3.4a", false, SoftwareIOSXE, trustExact},
+		{"IOS (tm) C2600 Software (C2600-I-M), Version 12.2(8)T5", false, SoftwareIOS, trustExact},
+		{"Cisco IOS XR Software, Version 7.3.2", false, SoftwareIOSXR, trustExact},
+		{"!! IOS XR Configuration 6.1.2", false, SoftwareIOSXR, trustExact},
+		{"RP/0/RSP0/CPU0:Mar  3 04:11:52.118 : smartlicserver[387]: %LICENSE-SMART_LIC-3-COMM_FAILED : x", false, SoftwareIOSXR, trustExact},
+		{"0/RP0/CPU0:Jan 23 10:12:01.123 UTC: x", false, SoftwareIOSXR, trustExact},
+		{"Cisco Adaptive Security Appliance Software Version 9.16(3)", false, SoftwareASA, trustExact},
+		{"ASA Version 9.8(2)", false, SoftwareASA, trustExact},
+		{": Saved", false, SoftwareASA, trustExact},
+		{"Licensed features for this platform:", false, SoftwareASA, trustExact},
+		{"version 15.2", false, SoftwareIOS, trustExact},
+		{"version 12.4", false, SoftwareIOS, trustExact},
+		{"version 16.9", false, SoftwareIOSXE, trustExact},
+		{"version 17.12", false, SoftwareIOSXE, trustExact},
+		{"  cisco N9K-C9396PX (\"supervisor\")", false, SoftwareACI, trustExact},
+		{"  kickstart: version 14.0(1h) [build 14.0(1h)]", false, SoftwareACI, trustExact},
+		{"  kickstart image file is: /bootflash/aci-n9000-dk9.14.0.1h.bin", false, SoftwareACI, trustExact},
+		{"Building configuration...", false, SoftwareIOSXE, trustFamily},
+		{"Current configuration : 1177 bytes", false, SoftwareIOSXE, trustFamily},
+		{"boot-start-marker", false, SoftwareIOSXE, trustFamily},
+		{"call-home", false, SoftwareIOSXE, trustFamily},
+		{"!RANCID-CONTENT-TYPE: cisco", false, SoftwareIOSXE, trustFamily},
+		{"Load for five secs: 1%/0%; one minute: 1%; five minutes: 0%", false, SoftwareIOSXE, trustFamily},
+		{"Utility:", true, SoftwareIOSXE, trustWeak},
+		{"Export Authorization Key:", true, SoftwareIOSXE, trustWeak},
+		{"Utility:", false, "", 0}, // outside a licence output
+		// NX-OS
+		{"version 9.3(10) Bios:version 07.69", false, "", 0},
+		{" NXOS: version 9.3(15)", false, "", 0},
+		{"  kickstart: version 7.1(4)N1(1)", false, "", 0},
+		{"  cisco Nexus9000 C9396PX Chassis", false, "", 0},
+		{"  cisco N9K-C9396PX Chassis", false, "", 0},
+		{"callhome", false, "", 0},
+		{"  call-home", false, "", 0},
+		{"version", false, "", 0},
+	}
+	for _, tt := range tests {
+		sw, tr, _ := lineSign([]byte(tt.line), tt.license)
+		if sw != tt.software || tr != tt.trust {
+			t.Errorf("lineSign(%q) = %q, %d; want %q, %d", tt.line, sw, tr, tt.software, tt.trust)
+		}
+	}
+}
+
+// TestDecide: content first, prompts second, the most specific name first.
+func TestDecide(t *testing.T) {
+	r := func(line int) Ref { return Ref{Source: "in.txt", Line: line, Text: "x"} }
+	nxos := r(9)
+	tests := []struct {
+		name     string
+		signs    []sign
+		nxos     Ref
+		software string
+		line     int
+	}{
+		{"nothing", nil, Ref{}, SoftwareUnknown, 0},
+		{"NX-OS content", nil, nxos, SoftwareNXOS, 9},
+		{"an ASA-named prompt does not outweigh NX-OS content", []sign{{SoftwareASA, trustPrompt, r(1)}}, nxos, SoftwareNXOS, 9},
+		{"an ASA prompt names IOS-family content", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, SoftwareASA, 1},
+		{"IOS-family content outweighs NX-OS content", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, SoftwareIOSXE, 5},
+		{"a prompt alone", []sign{{SoftwareIOSXE, trustPrompt, r(2)}}, Ref{}, SoftwareIOSXE, 2},
+		{"weak blocks alone say nothing", []sign{{SoftwareIOSXE, trustWeak, r(3)}}, Ref{}, SoftwareUnknown, 0},
+		{"IOS-XE's show version names IOS too", []sign{{SoftwareIOS, trustExact, r(2)}, {SoftwareIOSXE, trustExact, r(3)}}, Ref{}, SoftwareIOSXE, 3},
+		{"a naming line outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(1)}, {SoftwareIOS, trustExact, r(7)}}, Ref{}, SoftwareIOS, 7},
+	}
+	for _, tt := range tests {
+		sw, ref, foreign := decide(tt.signs, tt.nxos)
+		if sw != tt.software || ref.Line != tt.line {
+			t.Errorf("%s: %s from line %d, want %s from line %d", tt.name, sw, ref.Line, tt.software, tt.line)
+		}
+		if (len(foreign) > 0) != (sw != SoftwareNXOS && sw != SoftwareUnknown) {
+			t.Errorf("%s: foreign %v for %s", tt.name, foreign, sw)
 		}
 	}
 }

@@ -120,8 +120,11 @@ func lineSign(t []byte, inLicense bool) (string, trust, layout) {
 			}
 		}
 	case 'L':
-		if hasPrefix(s, "Load for five secs:") {
+		switch {
+		case hasPrefix(s, "Load for five secs:"):
 			return SoftwareIOSXE, trustFamily, noLayout
+		case hasPrefix(s, "Licensed features for this platform:"):
+			return SoftwareASA, trustExact, noLayout // ASA show version, show license all
 		}
 	case 'T':
 		if isIOSTimeSource(s) {

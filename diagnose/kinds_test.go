@@ -54,6 +54,10 @@ var kindCases = map[string]map[string]want{
 			map[string]string{"PLT002": "fail: `show license usage` shows Smart Licensing Using Policy", "CH001": "skipped: not applicable"}},
 		"nxos-slp-status-using-lowercase.txt": {capture.SoftwareUnknown, "", "slp", "", "",
 			map[string]string{"PLT002": "fail: Smart Licensing using Policy:", "SLP001": "pass", "SLP004": "fail", "PLT003": "pass"}},
+		// Its lines are facts, but without the `callhome` line the
+		// block may not be whole: the Call Home checks ask for it.
+		"nxos-callhome-body-no-header.txt": {capture.SoftwareNXOS, "", "classic", "", "",
+			map[string]string{"CH001": "skipped: run `show running-config callhome`", "PLT002": "pass"}},
 		"nxos-callhome-block-tabs-crlf.txt": {capture.SoftwareNXOS, "", "classic", "", "",
 			map[string]string{"CH002": "fail: http://", "CH001": "pass"}},
 		"nxos-show-version-flush-left.txt": {capture.SoftwareNXOS, "9.3(11)", "classic", "Nexus9000 C93240YC-FX2", "leaf-x",

@@ -274,12 +274,20 @@ func ParseRunningConfig(sec *capture.Section) *RunningConfig {
 		vrf   *VRF
 		ifc   *Interface
 	)
+	first := true
 	for _, l := range sec.Lines {
 		raw := l.Text
 		t := strings.TrimSpace(raw)
 		if t == "" {
 			continue
 		}
+		if first && sec.Command == capture.PastedConfig && raw != t && hasWordPrefix(t, callhomeWords) {
+			// The body of a callhome block pasted without its header:
+			// its lines are facts, but the block is not whole (Covers).
+			block = "callhome"
+			c.Callhome = &Callhome{Ref: sec.Ref(l), Profiles: map[string]*DestinationProfile{}}
+		}
+		first = false
 		ref := sec.Ref(l)
 		if strings.HasPrefix(t, "!") {
 			if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.IsZero() {
@@ -363,7 +371,7 @@ func ParseRunningConfig(sec *capture.Section) *RunningConfig {
 	if _, ok := c.VRFs[DefaultVRF]; ok && len(c.VRFs) == 1 && len(c.VRFs[DefaultVRF].StaticRoutes) == 0 {
 		delete(c.VRFs, DefaultVRF)
 	}
-	if sec.Command == capture.PastedConfig && c.Callhome != nil {
+	if sec.Command == capture.PastedConfig && c.Callhome != nil && strings.TrimSpace(c.Callhome.Ref.Text) == "callhome" {
 		// Lines pasted without their command vouch only for the blocks
 		// they hold whole: a callhome block runs from its header to the
 		// next line at column 0.
