@@ -303,7 +303,7 @@ func MethodLabel(method string) string {
 	case "proxy":
 		return "through an HTTP proxy"
 	case "onprem":
-		return "through Smart Software Manager On-Prem"
+		return "through an on-prem server (Smart Software Manager On-Prem or a CSLU)"
 	}
 	return "unknown"
 }

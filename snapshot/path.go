@@ -131,8 +131,10 @@ func PathOf(s *Snapshot) Path {
 	return p.WithURL(p.URL)
 }
 
-// kindOf says what serves a URL's host under a transport.
-func kindOf(transport, host string) string {
+// kindOf says what serves a URL under a transport: a host named by
+// address is told by the URL's path (Cisco's endpoint paths, or an
+// on-prem server's), a host name by whether it is Cisco's.
+func kindOf(transport, rawURL, host string) string {
 	switch {
 	case transport == "cslu":
 		return KindCSLU
@@ -140,8 +142,21 @@ func kindOf(transport, host string) string {
 		return KindUnknown
 	case ciscoHosts[host]:
 		return KindCisco
+	case !IsIPHost(host):
+		return KindOnPrem
 	}
-	return KindOnPrem
+	u, _ := parseURL(rawURL)
+	path := ""
+	if u != nil {
+		path = strings.ToLower(strings.TrimSuffix(u.Path, "/"))
+	}
+	switch path {
+	case "/its/service/oddce/services/ddceservice", "/licservice/license":
+		return KindCisco
+	case "/transportgateway/services/devicerequesthandler", "/smarttransport":
+		return KindOnPrem
+	}
+	return KindUnknown
 }
 
 // slpTransportOf reads the SLP transport: `Type:` under `Transport:` in
@@ -448,7 +463,7 @@ func parseURL(raw string) (*url.URL, bool) {
 func (p Path) WithURL(rawURL string) Path {
 	p.URL = strings.TrimSpace(rawURL)
 	p.Host, p.Port = URLHost(p.URL), urlPort(p.URL)
-	p.Kind = kindOf(p.Transport, p.Host)
+	p.Kind = kindOf(p.Transport, p.URL, p.Host)
 	return p
 }
 

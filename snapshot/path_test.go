@@ -237,3 +237,22 @@ func TestPathCommandsInvalidNames(t *testing.T) {
 		t.Errorf("PingCommand = %q", got)
 	}
 }
+
+// What serves a URL: Cisco's host names, any other name (an on-prem
+// server), the transport cslu; an address by the URL's path.
+func TestKindOf(t *testing.T) {
+	for _, tc := range []struct{ transport, url, want string }{
+		{"callhome", "https://tools.cisco.com/its/service/oddce/services/DDCEService", KindCisco},
+		{"smart", "https://smartreceiver.cisco.com/licservice/license", KindCisco},
+		{"smart", "https://72.163.10.5/licservice/license", KindCisco},
+		{"callhome", "https://10.1.1.2/Transportgateway/services/DeviceRequestHandler", KindOnPrem},
+		{"smart", "https://ssm.example.net/SmartTransport", KindOnPrem},
+		{"smart", "https://192.0.2.9/whatever", KindUnknown},
+		{"cslu", "http://192.0.2.50:8182/cslu/v1/pi", KindCSLU},
+		{"callhome", "", KindUnknown},
+	} {
+		if got := (Path{Transport: tc.transport}).WithURL(tc.url).Kind; got != tc.want {
+			t.Errorf("%s %s: kind %s, want %s", tc.transport, tc.url, got, tc.want)
+		}
+	}
+}
