@@ -64,8 +64,10 @@ func (m *mdWriter) device(d Device, opt Options) {
 		if v == "" {
 			v = "unknown"
 		}
-		m.printf("| %s | %s |\n", mdCell(k), mdCell(v))
+		// The Source row names the file; the others say "line N".
+		m.printf("| %s | %s |\n", mdCell(k), mdCell(localRefs(v, d.Source)))
 	}
+	row("Source", sourceLabel(d.Source))
 	row("Hostname", d.Hostname)
 	row("Software", d.SoftwareLabel())
 	row("Platform", d.Platform)
@@ -84,7 +86,6 @@ func (m *mdWriter) device(d Device, opt Options) {
 		captured += " (from " + d.CapturedAtFrom + ")"
 	}
 	row("Captured", captured)
-	row("Source", sourceLabel(d.Source))
 	row("Result", d.Counts().String())
 	for _, n := range d.Notes {
 		row("Note", n)

@@ -214,11 +214,15 @@ func (t *textWriter) here(loc string) string {
 }
 
 // local is here for every "file:line" of the device's source in s.
-func (t *textWriter) local(s string) string {
-	if t.src == "" {
+func (t *textWriter) local(s string) string { return localRefs(s, t.src) }
+
+// localRefs writes every "src:N" in s as "line N": the report names the
+// device's source once.
+func localRefs(s, src string) string {
+	if src == "" {
 		return s
 	}
-	return strings.ReplaceAll(s, t.src+":", "line ")
+	return strings.ReplaceAll(s, src+":", "line ")
 }
 
 func (t *textWriter) mark(r checks.Result) string {
