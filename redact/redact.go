@@ -50,18 +50,22 @@ const (
 	ContactMarker = "<redacted contact>"
 )
 
-// redacted reports whether a value is a marker, bare or quoted (and, for
-// a rule that takes the rest of the line, followed by the end of a
-// Markdown table cell): a rule that finds it again leaves it, so redaction
-// is idempotent. A value that merely holds or starts with a marker is
-// redacted like any other.
+// redacted reports whether a value is a marker, bare or quoted, as
+// Markdown escapes it (\<redacted\>) or not, and followed by nothing but
+// the punctuation a report joins lines with ("; ") or the end of a
+// Markdown table cell: a rule that finds it again leaves it, so redaction
+// is idempotent, over a rendered report too. A value that merely holds or
+// starts with a marker is redacted like any other.
 func redacted(v string) bool {
-	switch strings.TrimRight(v, ` \|`) {
+	switch mdAngles.Replace(strings.TrimRight(v, ` \|;,.`)) {
 	case Marker, ContactMarker, `"` + Marker + `"`, `"` + ContactMarker + `"`:
 		return true
 	}
 	return false
 }
+
+// mdAngles undoes the Markdown escaping of angle brackets.
+var mdAngles = strings.NewReplacer(`\<`, "<", `\>`, ">")
 
 // Policy says what to redact. The zero value redacts secrets and contacts.
 type Policy struct {

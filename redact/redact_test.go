@@ -62,6 +62,11 @@ func TestLine(t *testing.T) {
 		{"no secret", "destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService",
 			"destination-profile CiscoTAC-1 index 1 http https://tools.cisco.com/its/service/oddce/services/DDCEService"},
 		{"key chain id kept", "  key 1", "  key 1"},
+		// A report's Markdown escapes the markers: written through the
+		// layer again, they stay as they are.
+		{"markdown marker kept", `fail key 7 \<redacted\> http://u:\<redacted\>\@h`, `fail key 7 \<redacted\> http://u:\<redacted\>\@h`},
+		{"marker before punctuation kept", `key 7 \<redacted\>; password 3 <redacted>, x`, `key 7 \<redacted\>; password 3 <redacted>, x`},
+		{"markdown contact kept", `| Note | email-contact \<redacted contact\> |`, `| Note | email-contact \<redacted contact\> |`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,11 +2,16 @@ package report_test
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
@@ -137,33 +142,36 @@ func TestShowContacts(t *testing.T) {
 	}
 }
 
+// everyRuleDocument puts every redaction rule's example wherever a
+// renderer prints text (evidence, message, remedy, notes, references,
+// errors). A fresh document each call: rendering redacts it in place.
+func everyRuleDocument() *report.Document {
+	var lines []string
+	for _, ru := range redact.Rules() {
+		lines = append(lines, ru.Example)
+	}
+	var ev []capture.Ref
+	for i, l := range lines {
+		ev = append(ev, capture.Ref{Command: "show running-config", Source: "cap.txt", Line: i + 1, Text: l})
+	}
+	all := strings.Join(lines, "\n")
+	fail := checks.Result{ID: "CH002", Title: "CiscoTAC-1 URL is http://", Status: checks.Fail,
+		Severity: checks.Error, Message: all, Evidence: ev,
+		Remedy: &remedies.Remedy{Summary: lines[0], Config: slices.Clone(lines), Verify: slices.Clone(lines),
+			Notes: slices.Clone(lines)},
+		References: slices.Clone(lines)}
+	return &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
+		Devices: []report.Device{{Source: "cap.txt", Hostname: "n9k", Mode: "classic", Method: "direct",
+			Results: []checks.Result{fail}}},
+		Errors: []report.Error{{Source: "cap.txt", Kind: "input", Line: 3, Msg: all}}}
+}
+
 // TestEveryRuleEveryFormat feeds every redaction rule's example through
 // every output format, wherever a renderer prints text (evidence, message,
 // remedy, notes, references, errors): its secret never shows, and a
 // contact shows only with --show-contacts.
 func TestEveryRuleEveryFormat(t *testing.T) {
-	var lines []string
-	for _, ru := range redact.Rules() {
-		lines = append(lines, ru.Example)
-	}
-	// A fresh document each time: rendering redacts the document in place.
-	doc := func() *report.Document {
-		lines := slices.Clone(lines)
-		var ev []capture.Ref
-		for i, l := range lines {
-			ev = append(ev, capture.Ref{Command: "show running-config", Source: "cap.txt", Line: i + 1, Text: l})
-		}
-		all := strings.Join(lines, "\n")
-		fail := checks.Result{ID: "CH002", Title: "CiscoTAC-1 URL is http://", Status: checks.Fail,
-			Severity: checks.Error, Message: all, Evidence: ev,
-			Remedy: &remedies.Remedy{Summary: lines[0], Config: slices.Clone(lines), Verify: slices.Clone(lines),
-				Notes: slices.Clone(lines)},
-			References: slices.Clone(lines)}
-		return &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
-			Devices: []report.Device{{Source: "cap.txt", Hostname: "n9k", Mode: "classic", Method: "direct",
-				Results: []checks.Result{fail}}},
-			Errors: []report.Error{{Source: "cap.txt", Kind: "input", Line: 3, Msg: all}}}
-	}
+	doc := everyRuleDocument
 	for _, format := range report.Formats {
 		for _, show := range []bool{false, true} {
 			out := render(t, doc(), report.Options{Format: format, Redact: redact.Policy{ShowContacts: show}})
@@ -175,5 +183,29 @@ func TestEveryRuleEveryFormat(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMarkersShowInMarkdown renders the redacted Markdown report to HTML:
+// every marker shows as text (escaped, or in code), none is left as a raw
+// tag that a browser would swallow (a redacted key would look empty).
+func TestMarkersShowInMarkdown(t *testing.T) {
+	doc := everyRuleDocument()
+	// References are slcheck's own words, printed on one line joined by
+	// "; ": a captured line there would put two contacts on one line, which
+	// a rest-of-line rule cannot tell apart from one.
+	doc.Devices[0].Results[0].References = []string{}
+	md := render(t, doc, report.Options{Format: report.Markdown})
+	var h bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe())).Convert([]byte(md), &h); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []string{redact.Marker, redact.ContactMarker} {
+		if i := strings.Index(h.String(), raw); i >= 0 {
+			t.Errorf("%s is a raw tag in the HTML: %q", raw, h.String()[max(i-80, 0):min(i+40, h.Len())])
+		}
+	}
+	if !strings.Contains(h.String(), "&lt;redacted&gt;") || !strings.Contains(h.String(), "&lt;redacted contact&gt;") {
+		t.Error("no marker shows as text")
 	}
 }
