@@ -29,7 +29,7 @@ func runLIC001(c *Check, s *snapshot.Snapshot) Result {
 	switch {
 	case l.Enabled != nil && !*l.Enabled:
 		return c.Fail("Smart Licensing is DISABLED: the switch does not register or talk to Cisco"+unrecognisedNote(l),
-			licenceRemedy("Enable Smart Licensing, then register the switch.",
+			licenseRemedy("Enable Smart Licensing, then register the switch.",
 				"On NX-OS 9.3(x) the Licensing Guide gives `license smart enable` in configuration mode: check it for this release before pasting.",
 				"Then register in exec mode: `"+registerCmd+"` (the token comes from CSSM and is a secret of the Smart Account)."),
 			l.Ref)

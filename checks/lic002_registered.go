@@ -30,7 +30,7 @@ func init() {
 
 func runLIC002(c *Check, s *snapshot.Snapshot) Result {
 	l := s.License
-	register := licenceRemedy("Register the switch with an ID token from CSSM.",
+	register := licenseRemedy("Register the switch with an ID token from CSSM.",
 		"Run in exec mode: `"+registerCmd+"`; the token is a secret of the Smart Account: do not paste it into tickets.",
 		"If registration fails, LIC003 quotes the reason and the checks that explain it.")
 	switch st := lifecycle.StateOf(l); st {

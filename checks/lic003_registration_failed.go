@@ -79,7 +79,7 @@ func failedRegistration(c *Check, what string, a *parsers.Attempt, status captur
 }
 
 func registrationRemedy() *remedies.Remedy {
-	return licenceRemedy("Fix the cause the failure reason points to, then register again.",
+	return licenseRemedy("Fix the cause the failure reason points to, then register again.",
 		"Fix first what the checks named in the message report; the switch then retries by itself (every 15 minutes for 4 hours after a failed registration, then hourly; hourly for a failing renewal).",
 		"To register at once, run in exec mode: `"+registerCmd+"` (a new token from CSSM if the old one expired; never paste the token into tickets).")
 }

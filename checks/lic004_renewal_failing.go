@@ -49,7 +49,7 @@ func runLIC004(c *Check, s *snapshot.Snapshot) Result {
 	} else {
 		msg += "; the output shows no communication deadline"
 	}
-	return pointTo(c.Fail(msg, licenceRemedy("Fix the cause the failure reason points to; the switch then renews by itself.",
+	return pointTo(c.Fail(msg, licenseRemedy("Fix the cause the failure reason points to; the switch then renews by itself.",
 		"While authorized the switch retries every 23 hours; out of compliance daily; with the authorization expired every hour (Cisco doc 217965).",
 		"Licensed features keep working past the deadline: the authorization expires and CSSM returns the licences to the pool until the switch reaches Cisco again."),
 		ev...), a.Reason)

@@ -35,7 +35,7 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 	}
 	auth := l.Authorization
 	expiredStatus := lifecycle.StateOf(l) == lifecycle.StateAuthorizationExpired
-	fix := licenceRemedy("Restore the path to Cisco; the switch retries every hour and renews by itself once it gets through.",
+	fix := licenseRemedy("Restore the path to Cisco; the switch retries every hour and renews by itself once it gets through.",
 		"Licensed features keep working: the authorization expired, so CSSM returned the licences to the pool until the switch renews.",
 		"If the ID certificate has expired too (LIC007), register the switch again: `"+registerCmd+"`.")
 	d := auth.Deadline

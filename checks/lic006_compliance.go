@@ -37,7 +37,7 @@ func runLIC006(c *Check, s *snapshot.Snapshot) Result {
 			va = " (Virtual Account " + v + ")"
 		}
 		return c.Fail("OUT OF COMPLIANCE: the Virtual Account"+va+" lacks licences for what the switch uses; fix it in CSSM, not on the switch",
-			licenceRemedy("Add the missing licences to the switch's Virtual Account in CSSM.",
+			licenseRemedy("Add the missing licences to the switch's Virtual Account in CSSM.",
 				"The fix is in CSSM (Smart Software Licensing > Inventory): no configuration on the switch changes it.",
 				"The switch sends a renewal request daily and turns AUTHORIZED once the balance is positive; features keep working meanwhile."),
 			auth.StatusRef)

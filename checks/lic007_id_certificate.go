@@ -47,13 +47,13 @@ func runLIC007(c *Check, s *snapshot.Snapshot) Result {
 	switch {
 	case d.Passed:
 		return c.Fail("the ID certificate has expired ("+deadline(s, exp.Time)+"): the switch is no longer registered and CSSM removes it; it must be registered again",
-			licenceRemedy("Register the switch again with a new ID token once the path to Cisco works.",
+			licenseRemedy("Register the switch again with a new ID token once the path to Cisco works.",
 				"Run in exec mode: `"+registerCmd+"`; the old registration cannot be renewed.",
 				"Licensed features keep working meanwhile."),
 			exp.Ref)
 	case d.Within(idCertWarnDays):
 		return c.Fail("the ID certificate expires "+deadline(s, exp.Time)+": its renewals (every six months, then hourly) have not succeeded",
-			licenceRemedy("Restore the path to Cisco before the expiry; the switch retries the renewal every hour.",
+			licenseRemedy("Restore the path to Cisco before the expiry; the switch retries the renewal every hour.",
 				"After the expiry the switch becomes unregistered and must be registered again with a new ID token; features keep working."),
 			exp.Ref)
 	}

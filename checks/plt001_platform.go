@@ -48,7 +48,7 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if v.Family == "N3K" && (strings.Contains(v.Model, "3016") || strings.Contains(v.Model, "3064")) {
 		return c.Fail(fmt.Sprintf("%s (%s) does not support Smart Licensing on any release: it uses traditional (PAK) licenses, so nothing on the switch can make it register", modelName(v), chassis),
-			licenceRemedy("Keep traditional licensing on this switch; Smart Licensing needs other hardware.",
+			licenseRemedy("Keep traditional licensing on this switch; Smart Licensing needs other hardware.",
 				"Cisco doc 217965 lists the Nexus 3016 and 3064 as unable to run Smart Licensing on any release."),
 			v.ChassisRef)
 	}
@@ -68,7 +68,7 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 			return c.Skip(fmt.Sprintf("not judged: MDS 9000 runs Smart Licensing Using Policy from 9.2(2); slcheck's sources do not document the licensing of %s", v.Release))
 		}
 		return c.Fail(fmt.Sprintf("%s runs NX-OS %s; Smart Licensing needs %s or later on this family, so this release only knows traditional (PAK) licensing", modelName(v), v.Release, min),
-			licenceRemedy(fmt.Sprintf("Upgrade to NX-OS %s or later, then configure Smart Licensing; or keep traditional licensing.", min),
+			licenseRemedy(fmt.Sprintf("Upgrade to NX-OS %s or later, then configure Smart Licensing; or keep traditional licensing.", min),
 				"Pick the target release with the NX-OS upgrade path for this platform; releases from 10.2(1)F use Smart Licensing Using Policy rather than Call Home registration."),
 			v.ReleaseRef, v.ChassisRef)
 	}

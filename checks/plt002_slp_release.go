@@ -43,7 +43,7 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	switch m.Value {
 	case snapshot.ModeSLP:
 		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", slpWhy(s, m)),
-			licenceRemedy("Nothing to change on the switch: follow SLP001-SLP004 for usage reporting.",
+			licenseRemedy("Nothing to change on the switch: follow SLP001-SLP004 for usage reporting.",
 				"Under Smart Licensing Using Policy features work from day 0; the switch reports usage instead of registering."),
 			m.Ref)
 	case snapshot.ModeClassic:

@@ -36,7 +36,7 @@ func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 	}
 	u := l.Usage
 	t, _, _ := slpTransport(s)
-	fix := licenceRemedy("Get the usage reports through: fix the transport and the path to Cisco, or upload a report by hand before the deadline.",
+	fix := licenseRemedy("Get the usage reports through: fix the transport and the path to Cisco, or upload a report by hand before the deadline.",
 		"Under Smart Licensing Using Policy features are not enforced: they keep working.")
 	if u.LastACKNone && t == "smart" {
 		// A switch that consumes no licence generates no usage report

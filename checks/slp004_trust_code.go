@@ -36,7 +36,7 @@ func runSLP004(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if !*l.TrustCodeInstalled {
 		return c.Fail("the transport is smart but no trust code is installed: CSSM does not accept the switch's usage reports",
-			licenceRemedy("Install a trust code from CSSM.",
+			licenseRemedy("Install a trust code from CSSM.",
 				"Run in exec mode: `license smart trust idtoken <token from CSSM>` (add `force` to replace an installed one); the token is a secret of the Smart Account.",
 				"The switch clock must be within an hour of CSSM's for the trust code (CLK001)."),
 			l.TrustCodeRef)

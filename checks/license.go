@@ -140,9 +140,9 @@ func attemptText(a *parsers.Attempt) string {
 	return s
 }
 
-// licenceRemedy builds a remedy whose fix is not device configuration
+// licenseRemedy builds a remedy whose fix is not device configuration
 // (CSSM, an exec command, an upgrade); the verify step is the status.
-func licenceRemedy(summary string, notes ...string) *remedies.Remedy {
+func licenseRemedy(summary string, notes ...string) *remedies.Remedy {
 	return &remedies.Remedy{Summary: summary, Config: []string{},
 		Verify: []string{cmdLicenseStatus}, Notes: append([]string{}, notes...)}
 }
