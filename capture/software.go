@@ -10,7 +10,7 @@ import (
 )
 
 // Software names what printed an input, as the JSON contract spells it
-// (../shared/CHECKS.md, `software`).
+// (docs/contract.md, `software`).
 const (
 	SoftwareNXOS    = "nxos"
 	SoftwareACI     = "nxos-aci" // a Nexus 9000 in ACI mode

@@ -16,7 +16,7 @@ import (
 // Status is the outcome of one check on one device.
 type Status string
 
-// The statuses of the contract (../shared/CHECKS.md).
+// The statuses of the contract (docs/contract.md).
 const (
 	Pass    Status = "pass"
 	Fail    Status = "fail"

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// FailureCause is one row of ../shared/domain/SMART_LICENSING.md §5: a
+// FailureCause is one row of docs/smart-licensing.md §5: a
 // failure text the device prints (in `show license status` or the log),
 // the likely cause, and the checks that confirm or rule it out, most basic
 // first.

@@ -28,7 +28,7 @@ func init() {
 }
 
 // smartFrom is the first release with Smart Licensing per family
-// (../shared/domain/SMART_LICENSING.md §1).
+// (docs/smart-licensing.md §1).
 var smartFrom = map[string]string{"N9K": "9.3(3)", "N3K": "9.3(3)", "N7K": "8.0(1)", "MDS": "9.2(2)"}
 
 func runPLT001(c *Check, s *snapshot.Snapshot) Result {

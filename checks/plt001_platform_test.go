@@ -12,7 +12,7 @@ import (
 )
 
 // readVersion parses a real `show version` from testdata (copied from
-// ../shared/fixtures/show_version, see SOURCES.md there).
+// capture/testdata/fixtures/show_version, see SOURCES.md there).
 func readVersion(t *testing.T, name string) *parsers.Version {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "show_version", name))

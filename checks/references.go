@@ -1,7 +1,7 @@
 package checks
 
 // References cited by several checks. Only sources named in the domain
-// file (../shared/domain/SMART_LICENSING.md) are cited, with the URL the
+// file (docs/smart-licensing.md) are cited, with the URL the
 // domain file gives (a bug ID: its Bug Search page); a TAC document whose
 // URL the project's sources do not give is cited by number and title.
 const (

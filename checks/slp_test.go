@@ -10,7 +10,7 @@ import (
 var pdtZone = time.FixedZone("PDT", -7*3600)
 
 // slpLic is an SLP `show license status` shaped like the IOS-XE fixture
-// (../shared/fixtures/show_license_tech_support): transport smart to the
+// (capture/testdata/fixtures/show_license_tech_support): transport smart to the
 // smart receiver, last ACK Aug 30 2023, next ACK deadline Oct 29 2023.
 func slpLic() *parsers.License {
 	yes := true

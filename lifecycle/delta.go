@@ -1,5 +1,5 @@
 // Package lifecycle says where a device stands in the Smart Licensing
-// lifecycle (../shared/domain/SMART_LICENSING.md §3 and §6): its state, the
+// lifecycle (docs/smart-licensing.md §3 and §6): its state, the
 // dates it printed, the days left to each deadline judged against the
 // capture time (never the clock of the machine running slcheck), what the
 // device will do next by itself, and a small plain-text timeline.

@@ -205,7 +205,7 @@ func (l *Lifecycle) summarise(lic *parsers.License) {
 }
 
 // retries says what the device does next by itself, from the retry
-// schedules of Cisco doc 217965 (../shared/domain/SMART_LICENSING.md §3).
+// schedules of Cisco doc 217965 (docs/smart-licensing.md §3).
 func (l *Lifecycle) retries(lic *parsers.License) {
 	reg, auth := lic.Registration, lic.Authorization
 	switch l.State {

@@ -6,7 +6,7 @@ import (
 	"github.com/slcheck/slcheck/parsers"
 )
 
-// The states of ../shared/domain/SMART_LICENSING.md §3, as slcheck names
+// The states of docs/smart-licensing.md §3, as slcheck names
 // them. Checks and the timeline share this one reading of the statuses.
 const (
 	StateDisabled             = "disabled"

@@ -1,6 +1,6 @@
 // Package report holds the document slcheck prints and its renderings:
 // text for people (lipgloss), JSON for machines (the contract of
-// ../shared/CHECKS.md) and Markdown for case notes. Renderers read the
+// docs/contract.md) and Markdown for case notes. Renderers read the
 // Document only; filtering and sorting happen before they run.
 package report
 

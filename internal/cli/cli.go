@@ -13,7 +13,7 @@ import (
 	"github.com/slcheck/slcheck/redact"
 )
 
-// Exit codes of the contract (../shared/CHECKS.md).
+// Exit codes of the contract (docs/contract.md).
 const (
 	ExitOK         = 0 // no fail at or above --fail-on
 	ExitFindings   = 1 // at least one fail at or above --fail-on
