@@ -36,6 +36,16 @@ func (r Ref) String() string {
 	return fmt.Sprintf("%s:%d", r.Source, r.Line)
 }
 
+// Cite says where a fact came from, for messages: "`show clock`,
+// file.txt:12", or "file.txt:12" when the command is not known, "" for the
+// zero Ref.
+func (r Ref) Cite() string {
+	if r.Command == "" {
+		return r.String()
+	}
+	return fmt.Sprintf("`%s`, %s", r.Command, r.String())
+}
+
 // Section is the output of one command.
 type Section struct {
 	// Command is the canonical, unabbreviated command, e.g.

@@ -37,7 +37,7 @@ func runLIC001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("Smart Licensing is ENABLED"+unrecognisedNote(l), l.Ref)
 	}
 	if st := lifecycle.StateOf(l); st != lifecycle.StateUnknown {
-		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+statusWords(l)+") shows Smart Licensing in use"+unrecognisedNote(l),
+		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+l.StatusWords()+") shows Smart Licensing in use"+unrecognisedNote(l),
 			l.Registration.StatusRef, l.Authorization.StatusRef)
 	}
 	return notChecked(c, s, cmdLicenseStatus)

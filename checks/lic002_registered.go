@@ -56,5 +56,5 @@ func runLIC002(c *Check, s *snapshot.Snapshot) Result {
 	case lifecycle.StateRegistering:
 		return c.FailWith(Info, "registration was in progress at capture time: capture `show license status` again to see its outcome", nil, l.Registration.StatusRef)
 	}
-	return c.Pass("registered: "+statusWords(l), l.Registration.StatusRef)
+	return c.Pass("registered: "+l.StatusWords(), l.Registration.StatusRef)
 }

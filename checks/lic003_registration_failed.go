@@ -54,7 +54,7 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return res
 	case lifecycle.Registered(st):
-		msg := "registered: " + statusWords(l)
+		msg := "registered: " + l.StatusWords()
 		var ev []capture.Ref
 		if a := reg.Initial; a != nil {
 			msg += "; initial registration " + attemptText(a)
@@ -70,7 +70,7 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 	case st == lifecycle.StateRegistering:
 		return c.Skip("not judged: registration was in progress at capture time; capture `show license status` again")
 	}
-	return c.Skip(fmt.Sprintf("not applicable: no registration attempt shown (%s; see LIC002)", statusWords(l)))
+	return c.Skip(fmt.Sprintf("not applicable: no registration attempt shown (%s; see LIC002)", l.StatusWords()))
 }
 
 func failedRegistration(c *Check, what string, a *parsers.Attempt, status capture.Ref) Result {

@@ -56,5 +56,5 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("communication deadline "+deadline(s, d.Time), d.Ref)
 	}
 	return c.Pass(fmt.Sprintf("status %s; the communication deadline %s was not compared with the capture time, which is unknown (capture `%s`)",
-		statusWords(l), lifecycle.FormatTime(d.Time), cmdShowClock), auth.StatusRef, d.Ref)
+		l.StatusWords(), lifecycle.FormatTime(d.Time), cmdShowClock), auth.StatusRef, d.Ref)
 }

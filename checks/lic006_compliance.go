@@ -42,7 +42,7 @@ func runLIC006(c *Check, s *snapshot.Snapshot) Result {
 				"The switch sends a renewal request daily and turns AUTHORIZED once the balance is positive; features keep working meanwhile."),
 			auth.StatusRef)
 	case lifecycle.StateAuthorized:
-		return c.Pass("licences in compliance: "+statusWords(l), auth.StatusRef)
+		return c.Pass("licences in compliance: "+l.StatusWords(), auth.StatusRef)
 	case lifecycle.StateAuthorizationExpired:
 		return c.Skip("not judged: the authorization has expired, so CSSM has not judged compliance recently (see LIC005)")
 	}

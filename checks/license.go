@@ -57,7 +57,7 @@ func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result
 	case st == lifecycle.StateUnknown:
 		return nil, unrecognisedStatus(c, l), false
 	case !lifecycle.Registered(st):
-		return nil, c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", statusWords(l))), false
+		return nil, c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", l.StatusWords())), false
 	}
 	return l, Result{}, true
 }
@@ -65,11 +65,11 @@ func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result
 // unrecognisedStatus keeps a status slcheck does not know visible instead
 // of guessing: the check is skipped and its message quotes the lines.
 func unrecognisedStatus(c *Check, l *parsers.License) Result {
-	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", statusWords(l), cmdLicenseStatus))
+	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", l.StatusWords(), cmdLicenseStatus))
 	refs := []capture.Ref{l.Registration.StatusRef, l.Authorization.StatusRef}
 	refs = append(refs, l.Unrecognised...)
 	r.Evidence = nonZero(refs)
-	r.Message = "status not recognised: " + statusWords(l) + unrecognisedNote(l)
+	r.Message = "status not recognised: " + l.StatusWords() + unrecognisedNote(l)
 	return r
 }
 
@@ -90,31 +90,13 @@ func unrecognisedNote(l *parsers.License) string {
 	return fmt.Sprintf("; slcheck did not recognise %s%s: read them on the device", strings.Join(q, ", "), more)
 }
 
-// statusWords is the device's own status: "REGISTERED / AUTHORIZED".
-func statusWords(l *parsers.License) string {
-	var parts []string
-	for _, p := range []string{l.Registration.Status, l.Authorization.Status} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if len(parts) == 0 {
-		return "no status printed"
-	}
-	return strings.Join(parts, " / ")
-}
-
 // captureClock says which time deadlines are judged against and where it
 // came from; ok is false when the capture does not say.
 func captureClock(s *snapshot.Snapshot) (at time.Time, from string, ok bool) {
 	if s.CapturedAt.IsZero() {
 		return time.Time{}, "", false
 	}
-	from = s.CapturedAtFrom.String()
-	if cmd := s.CapturedAtFrom.Command; cmd != "" {
-		from = fmt.Sprintf("`%s`, %s", cmd, from)
-	}
-	return s.CapturedAt, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(s.CapturedAt), from), true
+	return s.CapturedAt, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(s.CapturedAt), s.CapturedAtFrom.Cite()), true
 }
 
 // deadline says a date and how far it is from the capture time, or that it

@@ -90,10 +90,9 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 }
 
 func urlRemedy(transport string) *remedies.Remedy {
-	r := &remedies.Remedy{Verify: []string{cmdLicenseStatus}, Notes: []string{}}
+	r := &remedies.Remedy{Verify: []string{cmdLicenseStatus}}
 	if transport == "cslu" {
 		r.Summary = "Set the CSLU or on-prem URL exactly as that server gives it."
-		r.Config = []string{}
 		r.Notes = append(r.Notes, "In configuration mode: `license smart url cslu <URL from the CSLU or on-prem server>`; for an https:// URL use the host name its certificate names, not an IP address.")
 		return r
 	}

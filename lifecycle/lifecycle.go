@@ -90,7 +90,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 	if !s.CapturedAt.IsZero() {
 		t := s.CapturedAt
 		l.CapturedAt = &t
-		l.CapturedAtFrom = describeRef(s.CapturedAtFrom)
+		l.CapturedAtFrom = s.CapturedAtFrom.Cite()
 		l.Judged = true
 		l.add(KindCaptured, "capture", t, s.CapturedAtFrom)
 	} else {
@@ -336,16 +336,7 @@ func deviceStatus(lic *parsers.License) string {
 	if lic.SLP {
 		return "Smart Licensing Using Policy"
 	}
-	var parts []string
-	for _, p := range []string{lic.Registration.Status, lic.Authorization.Status} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if len(parts) == 0 {
-		return "no status printed"
-	}
-	return strings.Join(parts, " / ")
+	return lic.StatusWords()
 }
 
 // lastSuccess is the latest time the device is known to have reached
@@ -381,14 +372,3 @@ func lastFailure(attempts ...*parsers.Attempt) *parsers.Attempt {
 	return last
 }
 
-// describeRef says where the capture time came from: "`show clock`,
-// tech.txt:12".
-func describeRef(r capture.Ref) string {
-	switch {
-	case r.IsZero():
-		return ""
-	case r.Command == "":
-		return r.String()
-	}
-	return fmt.Sprintf("`%s`, %s", r.Command, r.String())
-}

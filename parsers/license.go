@@ -47,6 +47,21 @@ type License struct {
 	Unrecognised []capture.Ref
 }
 
+// StatusWords is the device's own status as it prints it, registration
+// then authorization: "REGISTERED / AUTHORIZED", or "no status printed".
+func (l *License) StatusWords() string {
+	var parts []string
+	for _, p := range []string{l.Registration.Status, l.Authorization.Status} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "no status printed"
+	}
+	return strings.Join(parts, " / ")
+}
+
 // Attempt is a line such as "Last Communication Attempt: FAILED on <date>",
 // with the indented "Failure reason:" that may follow.
 type Attempt struct {

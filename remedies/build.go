@@ -45,7 +45,6 @@ func ReplaceURL(summary, urlLine, newURL string, cut bool, p snapshot.Path) *Rem
 		Config: config("callhome", remove,
 			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "URL", "<https URL>", urlOK)),
 		Verify: verify("show running-config callhome", p),
-		Notes:  []string{},
 	}
 	return r.noted(p, v)
 }
@@ -88,7 +87,7 @@ func noURL(summary string, notes []string, urlLine string, p snapshot.Path, v *v
 	if urlLine != "" {
 		notes = append(notes, "Remove the current line first: `no "+v.line(strings.TrimSpace(urlLine), "destination line", destinationPlaceholder)+"`.")
 	}
-	r := &Remedy{Summary: summary, Config: []string{},
+	r := &Remedy{Summary: summary,
 		Verify: verify("show running-config callhome", p), Notes: notes}
 	return r.noted(p, v)
 }
@@ -103,7 +102,6 @@ func EnableCallhome(p snapshot.Path) *Remedy {
 		Summary: "Enable Call Home so Smart Licensing can send its messages.",
 		Config:  config("callhome", "  enable"),
 		Verify:  verify("show running-config callhome", p),
-		Notes:   []string{},
 	}).noted(p, nil)
 }
 
@@ -170,7 +168,6 @@ func SourceInterface(current, ifName string, p snapshot.Path) *Remedy {
 	v := &values{}
 	r := &Remedy{
 		Summary: fmt.Sprintf("Use an interface in VRF %s as the HTTP source interface.", vrfName(p)),
-		Config:  []string{},
 		Verify:  append([]string{"show running-config | include source-interface", "show license status"}, p.Reach()...),
 		Notes: []string{
 			"The `ip http source-interface <interface> vrf <vrf>` form is community-tested on 9.3(5), not documented: verify on your release (`ip http source-interface ?`).",
@@ -220,7 +217,6 @@ func Reachability(p snapshot.Path, notes ...string) *Remedy {
 	_, port := p.Next()
 	return (&Remedy{
 		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP %s (firewall, NAT, ACL or proxy), then test again from the switch.", vrfName(p), hostName(p), portName(port)),
-		Config:  []string{},
 		Verify:  append(p.Reach(), "show license status"),
 		Notes:   append([]string{}, notes...),
 	}).noted(p, nil)
@@ -256,7 +252,6 @@ func DomainLookup(p snapshot.Path) *Remedy {
 		Summary: "Turn DNS lookups back on so the switch can resolve the endpoint name.",
 		Config:  config("ip domain-lookup"),
 		Verify:  append([]string{"show running-config | include domain-lookup", "show hosts"}, p.Reach()...),
-		Notes:   []string{},
 	}).noted(p, nil)
 }
 
@@ -299,7 +294,6 @@ func NameServer(reuse []string, fromVRF string, p snapshot.Path) *Remedy {
 func Resolve(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", hostName(p), vrfName(p)),
-		Config:  []string{},
 		Verify:  append([]string{"show hosts"}, p.Reach()...),
 		Notes:   []string{"See DNS001 and DNS002 for the configuration; if both pass, the name server itself does not answer for the name (CSCvv67469 describes Call Home hanging on a DNS server that does not answer)."},
 	}).noted(p, nil)
@@ -311,7 +305,6 @@ func Resolve(p snapshot.Path) *Remedy {
 func TrustChain(p snapshot.Path, notes ...string) *Remedy {
 	return (&Remedy{
 		Summary: "Move to a release whose trust store holds IdenTrust Commercial Root CA 1, following the upgrade path of Field Notice FN72115.",
-		Config:  []string{},
 		Verify:  append([]string{"show crypto ca certificates", "show license status"}, p.Reach()...),
 		Notes: append([]string{
 			"Cisco moved its server certificates from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (serial 0A0142800000014523C844B500000002); tools.cisco.com's QuoVadis certificate expired on 5 Feb 2022.",
@@ -325,7 +318,6 @@ func TrustChain(p snapshot.Path, notes ...string) *Remedy {
 func Recapture(summary string, notes ...string) *Remedy {
 	return &Remedy{
 		Summary: summary,
-		Config:  []string{},
 		Verify:  []string{"show version", "show running-config callhome", "show license status"},
 		Notes:   append([]string{}, notes...),
 	}
@@ -336,7 +328,6 @@ func Recapture(summary string, notes ...string) *Remedy {
 func ReadLog(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Fix the cause the other failing checks name, then confirm no new failure is logged.",
-		Config:  []string{},
 		Verify:  append([]string{"show logging logfile | include SMART_LIC|LICMGR|CALLHOME|CALL_HOME", "show license status"}, p.Reach()...),
 		Notes:   []string{"Old lines stay in the log after the fix: judge by the time of the newest one."},
 	}).noted(p, nil)

@@ -58,8 +58,8 @@ func TestBuilders(t *testing.T) {
 			if tc.noteWord != "" && !strings.Contains(strings.Join(append(r.Warnings, r.Notes...), " "), tc.noteWord) {
 				t.Errorf("warnings %q and notes %q lack %q", r.Warnings, r.Notes, tc.noteWord)
 			}
-			if r.Notes == nil || r.Verify == nil || r.Config == nil {
-				t.Error("nil slice: JSON arrays must never be null")
+			if b, err := json.Marshal(r); err != nil || strings.Contains(string(b), "null") {
+				t.Errorf("JSON arrays must never be null: %s, %v", b, err)
 			}
 		})
 	}
@@ -117,5 +117,16 @@ func TestWarningsInJSON(t *testing.T) {
 	}
 	if strings.Contains(string(b), `\u003c`) {
 		t.Errorf("placeholder escaped: %s", b)
+	}
+}
+
+// A remedy that leaves Config, Verify or Notes nil still writes lists.
+func TestRemedyJSONNeverNull(t *testing.T) {
+	b, err := json.Marshal(&Remedy{Summary: "s", Warnings: []string{"w"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"summary":"s","config":[],"verify":[],"notes":["w"]}`; string(b) != want {
+		t.Errorf("got %s, want %s", b, want)
 	}
 }

@@ -36,13 +36,15 @@ func Config(lines ...string) []string {
 	return append(out, "end", "copy running-config startup-config")
 }
 
-// MarshalJSON writes the remedy with its warnings first in notes.
+// MarshalJSON writes the remedy with its warnings first in notes, and an
+// empty list, never null, for a Config, Verify or Notes left nil: the
+// constructors need not spell them out.
 func (r Remedy) MarshalJSON() ([]byte, error) {
 	type plain Remedy // without this method
 	p := plain(r)
-	if len(r.Warnings) > 0 {
-		p.Notes = append(append([]string{}, r.Warnings...), r.Notes...)
-	}
+	p.Notes = append(append([]string{}, r.Warnings...), r.Notes...)
+	p.Config = append([]string{}, r.Config...)
+	p.Verify = append([]string{}, r.Verify...)
 	// An Encoder, to write "<" and ">" as they are, as the report's own
 	// encoder does (SetEscapeHTML(false) does not reach into a Marshaler).
 	var b bytes.Buffer

@@ -64,17 +64,6 @@ func normaliseDevice(d *Device) {
 		if r.References == nil {
 			r.References = []string{}
 		}
-		if rem := r.Remedy; rem != nil {
-			if rem.Config == nil {
-				rem.Config = []string{}
-			}
-			if rem.Verify == nil {
-				rem.Verify = []string{}
-			}
-			if rem.Notes == nil {
-				rem.Notes = []string{}
-			}
-		}
 	}
 }
 
