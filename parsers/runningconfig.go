@@ -264,109 +264,26 @@ var callhomeWords = []string{"email-contact", "phone-contact", "streetaddress", 
 // ParseRunningConfig reads `show running-config`, whole or in part. Covers
 // is set from the command (see ConfigCoverage). It never returns nil.
 func ParseRunningConfig(sec *capture.Section) *RunningConfig {
-	c := &RunningConfig{
+	r := &configReader{c: &RunningConfig{
 		Covers:     ConfigCoverage(sec.Command),
 		VRFs:       map[string]*VRF{},
 		Interfaces: map[string]*Interface{},
-	}
-	var (
-		block string // "callhome", "vrf", "interface", "other" or ""
-		vrf   *VRF
-		ifc   *Interface
-	)
+	}}
+	c := r.c
 	first := true
 	for _, l := range sec.Lines {
-		raw := l.Text
-		t := strings.TrimSpace(raw)
+		t := strings.TrimSpace(l.Text)
 		if t == "" {
 			continue
 		}
-		if first && sec.Command == capture.PastedConfig && raw != t && hasWordPrefix(t, callhomeWords) {
+		if first && sec.Command == capture.PastedConfig && l.Text != t && hasWordPrefix(t, callhomeWords) {
 			// The body of a callhome block pasted without its header:
 			// its lines are facts, but the block is not whole (Covers).
-			block = "callhome"
+			r.block = "callhome"
 			c.Callhome = &Callhome{Ref: sec.Ref(l), Profiles: map[string]*DestinationProfile{}}
 		}
 		first = false
-		ref := sec.Ref(l)
-		if strings.HasPrefix(t, "!") {
-			if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.IsZero() {
-				if tm, _, ok := ParseDate(m[1]); ok {
-					c.Time, c.TimeRef = tm, ref
-				}
-			}
-			continue
-		}
-		indented := raw[0] == ' ' || raw[0] == '\t'
-		if !indented && !(block == "callhome" && hasWordPrefix(t, callhomeWords)) &&
-			!(block == "interface" && hasWordPrefix(t, []string{"vrf member", "ip address"})) {
-			block, vrf, ifc = "", nil, nil
-		}
-		switch block {
-		case "callhome":
-			c.parseCallhomeLine(t, ref)
-			continue
-		case "vrf":
-			c.parseVRFLine(vrf, t, ref)
-			continue
-		case "interface":
-			parseInterfaceLine(ifc, t, ref)
-			continue
-		case "other":
-			continue
-		}
-		// A top-level line.
-		lt := strings.ToLower(t)
-		switch {
-		case lt == "callhome" || lt == "call home":
-			block = "callhome"
-			if c.Callhome == nil {
-				c.Callhome = &Callhome{Ref: ref, Profiles: map[string]*DestinationProfile{}}
-			}
-		case strings.HasPrefix(lt, "vrf context "):
-			block = "vrf"
-			vrf = c.vrf(strings.TrimSpace(t[len("vrf context "):]))
-			vrf.Ref = ref
-		case strings.HasPrefix(lt, "interface "):
-			block = "interface"
-			name := CanonicalInterface(t[len("interface "):])
-			ifc = c.Interfaces[name]
-			if ifc == nil {
-				ifc = &Interface{Name: name, Ref: ref}
-				if strings.HasPrefix(name, "mgmt") {
-					ifc.VRF, ifc.VRFRef = "management", ref
-				}
-				c.Interfaces[name] = ifc
-			}
-		case lt == "no ip domain-lookup":
-			r := ref
-			c.DomainLookupOff = &r
-		case lt == "ip domain-lookup":
-			r := ref
-			c.DomainLookupOn = &r
-		case strings.HasPrefix(lt, "ip name-server "):
-			c.addNameServer(nil, t, ref)
-		case strings.HasPrefix(lt, "ip route "):
-			c.addRoute(c.vrf(DefaultVRF), t, ref)
-		case strings.HasPrefix(lt, "ip http source-interface "):
-			if m := httpSrcRE.FindStringSubmatch(t); m != nil {
-				c.HTTPSource = &SourceInterface{Interface: CanonicalInterface(m[1]), VRF: m[2], Ref: ref}
-			}
-		case strings.HasPrefix(lt, "license smart "):
-			c.parseLicenseLine(t, ref)
-		case strings.HasPrefix(lt, "ntp server "):
-			c.NTPServers = append(c.NTPServers, ref)
-		case hostnameRE.MatchString(t):
-			if c.Hostname == "" {
-				c.Hostname, c.HostnameRef = hostnameRE.FindStringSubmatch(t)[1], ref
-			}
-		case configVerRE.MatchString(t) && c.Version == "":
-			c.Version, c.VersionRef = configVerRE.FindStringSubmatch(t)[1], ref
-		default:
-			// Any other top-level line may open a block (router, line,
-			// role ...) whose indented lines are not ours.
-			block = "other"
-		}
+		r.line(l.Text, t, sec.Ref(l))
 	}
 	if _, ok := c.VRFs[DefaultVRF]; ok && len(c.VRFs) == 1 && len(c.VRFs[DefaultVRF].StaticRoutes) == 0 {
 		delete(c.VRFs, DefaultVRF)
@@ -378,6 +295,141 @@ func ParseRunningConfig(sec *capture.Section) *RunningConfig {
 		c.Covers = []string{TopicCallhome}
 	}
 	return c
+}
+
+// configReader reads a configuration line by line: the block a line is in
+// is the last top-level line that opened one.
+type configReader struct {
+	c     *RunningConfig
+	block string // "callhome", "vrf", "interface", "other" or ""
+	vrf   *VRF
+	ifc   *Interface
+}
+
+// line reads one non-blank line; t is raw trimmed.
+func (r *configReader) line(raw, t string, ref capture.Ref) {
+	c := r.c
+	if strings.HasPrefix(t, "!") {
+		if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.IsZero() {
+			if tm, _, ok := ParseDate(m[1]); ok {
+				c.Time, c.TimeRef = tm, ref
+			}
+		}
+		return
+	}
+	indented := raw[0] == ' ' || raw[0] == '\t'
+	if !indented && !(r.block == "callhome" && hasWordPrefix(t, callhomeWords)) &&
+		!(r.block == "interface" && hasWordPrefix(t, []string{"vrf member", "ip address"})) {
+		r.block, r.vrf, r.ifc = "", nil, nil
+	}
+	switch r.block {
+	case "callhome":
+		c.parseCallhomeLine(t, ref)
+		return
+	case "vrf":
+		c.parseVRFLine(r.vrf, t, ref)
+		return
+	case "interface":
+		parseInterfaceLine(r.ifc, t, ref)
+		return
+	case "other":
+		return
+	}
+	lt := strings.ToLower(t)
+	for _, k := range topLines {
+		if (k.line != "" && lt == k.line) || (k.prefix != "" && strings.HasPrefix(lt, k.prefix)) || (k.re != nil && k.re.MatchString(t)) {
+			if k.read(r, t, ref) {
+				return
+			}
+		}
+	}
+	// Any other top-level line may open a block (router, line, role ...)
+	// whose indented lines are not ours.
+	r.block = "other"
+}
+
+// topLine is one kind of top-level configuration line: a line equal to
+// line (lower case), starting with prefix (lower case) or matching re. read
+// takes it, or returns false to leave it to the next kind (or to "other").
+type topLine struct {
+	line, prefix string
+	re           *regexp.Regexp
+	read         func(r *configReader, t string, ref capture.Ref) bool
+}
+
+// topLines are the top-level lines slcheck reads, tried in order.
+var topLines = []topLine{
+	{line: "callhome", read: openCallhome},
+	{line: "call home", read: openCallhome},
+	{prefix: "vrf context ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		r.block, r.vrf = "vrf", r.c.vrf(strings.TrimSpace(t[len("vrf context "):]))
+		r.vrf.Ref = ref
+		return true
+	}},
+	{prefix: "interface ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		name := CanonicalInterface(t[len("interface "):])
+		r.block, r.ifc = "interface", r.c.Interfaces[name]
+		if r.ifc == nil {
+			r.ifc = &Interface{Name: name, Ref: ref}
+			if strings.HasPrefix(name, "mgmt") {
+				r.ifc.VRF, r.ifc.VRFRef = "management", ref
+			}
+			r.c.Interfaces[name] = r.ifc
+		}
+		return true
+	}},
+	{line: "no ip domain-lookup", read: func(r *configReader, _ string, ref capture.Ref) bool {
+		r.c.DomainLookupOff = &ref
+		return true
+	}},
+	{line: "ip domain-lookup", read: func(r *configReader, _ string, ref capture.Ref) bool {
+		r.c.DomainLookupOn = &ref
+		return true
+	}},
+	{prefix: "ip name-server ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		r.c.addNameServer(nil, t, ref)
+		return true
+	}},
+	{prefix: "ip route ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		r.c.addRoute(r.c.vrf(DefaultVRF), t, ref)
+		return true
+	}},
+	{prefix: "ip http source-interface ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		if m := httpSrcRE.FindStringSubmatch(t); m != nil {
+			r.c.HTTPSource = &SourceInterface{Interface: CanonicalInterface(m[1]), VRF: m[2], Ref: ref}
+		}
+		return true
+	}},
+	{prefix: "license smart ", read: func(r *configReader, t string, ref capture.Ref) bool {
+		r.c.parseLicenseLine(t, ref)
+		return true
+	}},
+	{prefix: "ntp server ", read: func(r *configReader, _ string, ref capture.Ref) bool {
+		r.c.NTPServers = append(r.c.NTPServers, ref)
+		return true
+	}},
+	{re: hostnameRE, read: func(r *configReader, t string, ref capture.Ref) bool {
+		if r.c.Hostname == "" {
+			r.c.Hostname, r.c.HostnameRef = hostnameRE.FindStringSubmatch(t)[1], ref
+		}
+		return true
+	}},
+	// A second version line opens nothing of ours.
+	{re: configVerRE, read: func(r *configReader, t string, ref capture.Ref) bool {
+		if r.c.Version != "" {
+			return false
+		}
+		r.c.Version, r.c.VersionRef = configVerRE.FindStringSubmatch(t)[1], ref
+		return true
+	}},
+}
+
+func openCallhome(r *configReader, _ string, ref capture.Ref) bool {
+	r.block = "callhome"
+	if r.c.Callhome == nil {
+		r.c.Callhome = &Callhome{Ref: ref, Profiles: map[string]*DestinationProfile{}}
+	}
+	return true
 }
 
 // hasWordPrefix reports whether t starts with one of words (case-insensitive)
