@@ -371,4 +371,3 @@ func lastFailure(attempts ...*parsers.Attempt) *parsers.Attempt {
 	}
 	return last
 }
-
