@@ -3,11 +3,12 @@ package collect
 import (
 	"errors"
 	"fmt"
-	"net"
 	"os"
+	"slices"
+	"strings"
 
+	"github.com/scrapli/scrapligo/util"
 	"golang.org/x/crypto/ssh"
-	"golang.org/x/crypto/ssh/agent"
 )
 
 // Auth is how slcheck logs in. The password and passphrase come from the
@@ -21,6 +22,12 @@ type Auth struct {
 	Passphrase   string
 	// AgentSocket is SSH_AUTH_SOCK; "" means no agent.
 	AgentSocket string
+	// AskPassword and AskPassphrase ask the user on the terminal (nil
+	// without one): the password when a switch wants one that was not
+	// given, an identity file's passphrase when a switch accepts its key.
+	// Each is asked once per run, for every switch.
+	AskPassword   func() (string, error)
+	AskPassphrase func(path string) (string, error)
 }
 
 // ErrPassphraseNeeded is returned by LoadIdentity for an encrypted key
@@ -48,46 +55,91 @@ func LoadIdentity(path, passphrase string) (ssh.Signer, error) {
 	return ssh.NewSignerFromKey(key)
 }
 
-// methods are the x/crypto auth methods for the default transport, in the
-// order OpenSSH tries them: keys (file, then agent), then password and
-// keyboard-interactive (NX-OS offers either, depending on its AAA set-up).
-// The returned closer releases the agent connection.
-func (a Auth) methods() ([]ssh.AuthMethod, func(), error) {
-	var out []ssh.AuthMethod
-	closer := func() {}
-	var signers []ssh.Signer
-	if a.IdentityFile != "" {
-		s, err := LoadIdentity(a.IdentityFile, a.Passphrase)
-		if err != nil {
-			return nil, closer, err
-		}
-		signers = append(signers, s)
+// login is one connection's authentication (to the switch or a ProxyJump
+// host): its keys one at a time, in OpenSSH's order, then the password
+// (password, then keyboard-interactive: NX-OS offers either, depending on
+// its AAA set-up). It remembers what it offered, to say so on a refusal.
+type login struct {
+	r     *keyring
+	e     endpoint
+	pause func() func()
+
+	listed  bool
+	keys    []ssh.Signer
+	offered []string
+	allowed []string
+	// gavePassword: the password was typed (and refused, if it comes to
+	// explain).
+	gavePassword bool
+}
+
+// config fills a client configuration's authentication.
+func (l *login) config(cfg *ssh.ClientConfig) {
+	ask := func() (string, error) {
+		pw, err := l.r.password(l.pause)
+		l.gavePassword = l.gavePassword || err == nil
+		return pw, err
 	}
-	if a.AgentSocket != "" {
-		conn, err := net.Dial("unix", a.AgentSocket)
-		if err == nil {
-			closer = func() { conn.Close() }
-			ag := agent.NewClient(conn)
-			out = append(out, ssh.PublicKeysCallback(func() ([]ssh.Signer, error) {
-				ss, err := ag.Signers()
-				return append(append([]ssh.Signer{}, signers...), ss...), err
-			}))
-			signers = nil
-		}
-	}
-	if len(signers) > 0 {
-		out = append(out, ssh.PublicKeys(signers...))
-	}
-	if a.Password != "" {
-		pw := a.Password
-		out = append(out, ssh.Password(pw),
-			ssh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
-				ans := make([]string, len(qs))
-				for i := range qs {
-					ans[i] = pw
-				}
+	cfg.Auth = []ssh.AuthMethod{ssh.PasswordCallback(ask),
+		ssh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+			ans := make([]string, len(qs))
+			if len(qs) == 0 {
 				return ans, nil
-			}))
+			}
+			pw, err := ask()
+			if err != nil {
+				return nil, err
+			}
+			for i := range qs {
+				ans[i] = pw
+			}
+			return ans, nil
+		})}
+	cfg.AuthCallback = l.next
+}
+
+// next is the next key to offer while the server takes keys; nil hands
+// over to the password methods.
+func (l *login) next(ctx *ssh.ClientAuthContext) (ssh.AuthMethod, error) {
+	l.allowed = ctx.AllowedMethods
+	if !slices.Contains(ctx.AllowedMethods, "publickey") {
+		return nil, nil
 	}
-	return out, closer, nil
+	if !l.listed {
+		l.listed, l.keys = true, l.r.signers(l.e, l.pause)
+	}
+	for len(l.keys) > 0 {
+		k := l.keys[0]
+		l.keys = l.keys[1:]
+		name := "an ssh-agent key"
+		if f, ok := k.(*fileSigner); ok {
+			if !f.resolve() {
+				continue
+			}
+			name = f.id.path
+		}
+		l.offered = append(l.offered, name)
+		return ssh.PublicKeys(k), nil
+	}
+	return nil, nil
+}
+
+// explain words an authentication refusal: as whom, what was offered,
+// and what the switch would take.
+func (l *login) explain(err error) error {
+	noPassword := errors.Is(err, errNoPassword)
+	if !noPassword && !strings.Contains(err.Error(), "unable to authenticate") {
+		return err
+	}
+	what := "no key was offered (none from --identity, the ssh configuration's IdentityFile, ~/.ssh/id_* or ssh-agent)"
+	if len(l.offered) > 0 {
+		what = "the switch refused the keys offered (" + strings.Join(l.offered, ", ") + ")"
+	}
+	switch {
+	case noPassword:
+		what += "; it then asked for a password and none was given (set SLCHECK_PASSWORD, or run slcheck on a terminal to be asked)"
+	case l.gavePassword:
+		what += " and the password"
+	}
+	return fmt.Errorf("%w: as %s: %s; it accepts %s", util.ErrAuthError, l.e.user, what, strings.Join(l.allowed, ", "))
 }

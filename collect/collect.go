@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,7 +124,7 @@ type Collector struct {
 	hostKeys *hostKeyChecker
 	config   *sshConfig
 	sshBin   string
-	closer   func()
+	keys     *keyring
 
 	mu       sync.Mutex
 	checkers map[string]*hostKeyChecker // by an ssh config's known_hosts files
@@ -155,7 +157,7 @@ func New(opt Options) (*Collector, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	c := &Collector{opt: opt, closer: func() {}}
+	c := &Collector{opt: opt, keys: newKeyring(opt.Auth)}
 	switch opt.Transport {
 	case "", "default":
 		hc, err := opt.HostKeys.checker()
@@ -166,16 +168,10 @@ func New(opt Options) (*Collector, error) {
 		if c.config, err = loadSSHConfig(opt.SSHConfig); err != nil {
 			return nil, err
 		}
-		methods, closer, err := opt.Auth.methods()
-		if err != nil {
-			return nil, err
+		if !c.canLogIn() {
+			return nil, errors.New("no way to log in: no password (SLCHECK_PASSWORD, or run slcheck on a terminal to be asked), no key (--identity, ssh-agent, ~/.ssh/id_*) and no ssh configuration that could name one")
 		}
-		if len(methods) == 0 {
-			return nil, errors.New("no way to log in: give a password (SLCHECK_PASSWORD or the prompt), --identity, or an ssh-agent")
-		}
-		c.closer = closer
-		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Auth: methods, HostKeyCallback: hc.callback,
-			Timeout: opt.ConnectTimeout}
+		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, HostKeyCallback: hc.callback, Timeout: opt.ConnectTimeout}
 		if opt.LegacyAlgorithms {
 			c.ssh.Config = legacyConfig()
 		}
@@ -196,7 +192,21 @@ func New(opt Options) (*Collector, error) {
 }
 
 // Close releases what New opened (the ssh-agent connection).
-func (c *Collector) Close() { c.closer() }
+func (c *Collector) Close() { c.keys.close() }
+
+// canLogIn says whether the default transport has anything to log in with
+// at all: a password or a terminal to ask one on, an agent, a key file, or
+// an ssh configuration that may name one for some host.
+func (c *Collector) canLogIn() bool {
+	a := c.opt.Auth
+	if a.Password != "" || a.AskPassword != nil || a.AgentSocket != "" || a.IdentityFile != "" || c.config.mayNameIdentity() {
+		return true
+	}
+	return slices.ContainsFunc(DefaultIdentityFiles(), func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	})
+}
 
 // checkerFor is the host key checker of an endpoint: the one of the
 // options, or, when the options use the default known_hosts and the ssh
@@ -224,13 +234,13 @@ func (c *Collector) checkerFor(files []string) (*hostKeyChecker, error) {
 
 // dialer resolves a target through the ssh configuration.
 func (c *Collector) dialer(t Target) (*dialer, error) {
-	e, err := c.config.resolve(t.Host, t.Port, t.PortGiven, c.opt.Auth.User)
+	e, err := c.config.resolve(t.Host, t.Port, t.PortGiven, c.opt.Auth.User, c.opt.Auth.IdentityFile)
 	if err != nil {
 		return nil, err
 	}
-	jumps, err := c.config.jumps(t.Host)
+	jumps, err := c.config.jumps(t.Host, c.opt.Auth.IdentityFile)
 	if err != nil {
 		return nil, err
 	}
-	return &dialer{jumps: jumps, target: e, base: c.ssh, hostKeys: c.checkerFor}, nil
+	return &dialer{jumps: jumps, target: e, base: c.ssh, keys: c.keys, hostKeys: c.checkerFor}, nil
 }

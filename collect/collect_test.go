@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	"time"
 
 	"golang.org/x/crypto/ssh"
-	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/internal/nxsim"
@@ -391,25 +389,7 @@ func TestPublicKeyAuth(t *testing.T) {
 		t.Error("wrong passphrase accepted")
 	}
 
-	keyring := agent.NewKeyring()
-	if err := keyring.Add(agent.AddedKey{PrivateKey: priv}); err != nil {
-		t.Fatal(err)
-	}
-	sock := filepath.Join(dir, "agent.sock")
-	ln, err := net.Listen("unix", sock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() { agent.ServeAgent(keyring, c); c.Close() }()
-		}
-	}()
+	sock := startAgent(t, testKey{priv, signer})
 
 	cases := []struct {
 		name, transport string

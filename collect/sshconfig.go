@@ -1,6 +1,8 @@
 package collect
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -66,18 +68,43 @@ func (c *sshConfig) getAll(alias, key string) []string {
 	return out
 }
 
+// mayNameIdentity says whether the configuration names an IdentityFile for
+// some host, or includes a file that may.
+func (c *sshConfig) mayNameIdentity() bool {
+	for _, f := range c.files {
+		for _, h := range f.Hosts {
+			for _, n := range h.Nodes {
+				switch n := n.(type) {
+				case *ssh_config.Include:
+					return true
+				case *ssh_config.KV:
+					if strings.EqualFold(n.Key, "IdentityFile") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // endpoint is one SSH server on the way: a ProxyJump hop or the switch.
 type endpoint struct {
 	alias string // as named (an alias of the configuration, or a host)
 	addr  string // host:port to dial and to look up in known_hosts
 	user  string
-	keys  []ssh.Signer // the IdentityFiles of its configuration
-	known []string     // its UserKnownHostsFile, if the configuration names one
+	// identities are the identity files to offer, in OpenSSH's order:
+	// --identity, the configuration's IdentityFiles, else OpenSSH's
+	// defaults; identitiesOnly is IdentitiesOnly yes (no other agent key).
+	identities     []string
+	identitiesOnly bool
+	known          []string // its UserKnownHostsFile, if the configuration names one
 }
 
 // resolve applies the configuration to a host as named: hostName and port
-// from the command line (portGiven) win over the configuration's.
-func (c *sshConfig) resolve(alias string, port int, portGiven bool, user string) (endpoint, error) {
+// from the command line (portGiven) win over the configuration's, and so
+// does identity (--identity), offered before the configuration's files.
+func (c *sshConfig) resolve(alias string, port int, portGiven bool, user, identity string) (endpoint, error) {
 	e := endpoint{alias: alias, user: user}
 	host := alias
 	if h := c.get(alias, "HostName"); h != "" {
@@ -102,22 +129,21 @@ func (c *sshConfig) resolve(alias string, port int, portGiven bool, user string)
 			e.user = u
 		}
 	}
-	for _, f := range c.getAll(alias, "IdentityFile") {
-		path := expandTokens(f, alias, host, e.user)
-		if _, err := os.Stat(path); err != nil {
-			continue
-		}
-		s, err := LoadIdentity(path, "")
-		if err != nil {
-			// An encrypted key is left to the agent, which holds it
-			// decrypted if the user logs in with it.
-			continue
-		}
-		e.keys = append(e.keys, s)
+	tok := tokens{alias: alias, host: host, port: port, user: e.user}
+	if identity != "" {
+		e.identities = append(e.identities, identity)
 	}
+	files := c.getAll(alias, "IdentityFile")
+	for _, f := range files {
+		e.identities = append(e.identities, tok.expand(f))
+	}
+	if identity == "" && len(files) == 0 {
+		e.identities = DefaultIdentityFiles()
+	}
+	e.identitiesOnly = strings.EqualFold(c.get(alias, "IdentitiesOnly"), "yes")
 	for _, f := range c.getAll(alias, "UserKnownHostsFile") {
 		for p := range strings.FieldsSeq(f) {
-			e.known = append(e.known, expandTokens(p, alias, host, e.user))
+			e.known = append(e.known, tok.expand(p))
 		}
 	}
 	return e, nil
@@ -132,19 +158,34 @@ var currentUser = func() (string, error) {
 	return u.Username, nil
 }
 
-// expandTokens expands ~ and the %d, %h, %n, %r, %u and %% tokens of a
-// path in OpenSSH's configuration.
-func expandTokens(p, alias, host, remoteUser string) string {
+// tokens are the values of the % tokens of a path in OpenSSH's
+// configuration (ssh_config(5), TOKENS).
+type tokens struct {
+	alias, host string
+	port        int
+	user        string // the remote user
+}
+
+// expand expands ~ and the %C, %d, %h, %i, %k, %L, %l, %n, %p, %r, %u and
+// %% tokens of a path, as OpenSSH does for IdentityFile and
+// UserKnownHostsFile.
+func (t tokens) expand(p string) string {
 	p = expandHome(p)
 	home, _ := os.UserHomeDir()
 	local, _ := currentUser()
-	r := strings.NewReplacer("%%", "%", "%d", home, "%h", host, "%n", alias, "%r", remoteUser, "%u", local)
+	long, _ := os.Hostname()
+	short, _, _ := strings.Cut(long, ".")
+	port := strconv.Itoa(t.port)
+	hash := sha1.Sum([]byte(long + t.host + port + t.user))
+	r := strings.NewReplacer("%%", "%", "%C", hex.EncodeToString(hash[:]), "%d", home, "%h", t.host,
+		"%i", strconv.Itoa(os.Getuid()), "%k", t.alias, "%L", short, "%l", long, "%n", t.alias,
+		"%p", port, "%r", t.user, "%u", local)
 	return r.Replace(p)
 }
 
 // jumps are the ProxyJump hops of alias, in order: "[user@]host[:port]"
 // each, resolved through the configuration like any host. "none" is none.
-func (c *sshConfig) jumps(alias string) ([]endpoint, error) {
+func (c *sshConfig) jumps(alias, identity string) ([]endpoint, error) {
 	v := c.get(alias, "ProxyJump")
 	if v == "" || strings.EqualFold(v, "none") {
 		return nil, nil
@@ -167,7 +208,7 @@ func (c *sshConfig) jumps(alias string) ([]endpoint, error) {
 		if h == "" {
 			return nil, fmt.Errorf("ssh config: Host %s: bad ProxyJump %q", alias, hop)
 		}
-		e, err := c.resolve(h, port, given, u)
+		e, err := c.resolve(h, port, given, u, identity)
 		if err != nil {
 			return nil, err
 		}
@@ -181,12 +222,14 @@ func (c *sshConfig) jumps(alias string) ([]endpoint, error) {
 type dialer struct {
 	jumps    []endpoint
 	target   endpoint
-	base     *ssh.ClientConfig // auth methods, algorithms, timeout
+	base     *ssh.ClientConfig // algorithms, timeout
+	keys     *keyring
 	hostKeys func(files []string) (*hostKeyChecker, error)
 }
 
 // dial returns the switch's SSH connection; close ends it and the hops.
 func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, <-chan *ssh.Request, func(), error) {
+	start := time.Now()
 	var clients []*ssh.Client
 	closeAll := func() {
 		for i := len(clients) - 1; i >= 0; i-- {
@@ -194,6 +237,7 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 		}
 	}
 	var conn net.Conn
+	var clk *clock
 	if len(d.jumps) > 0 {
 		// Through a hop, the connection has no deadline of its own.
 		var mu sync.Mutex
@@ -206,14 +250,22 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 			closeAll()
 		})
 		defer timer.Stop()
+		clk = newClock(deadline, func(end time.Time) {
+			if end.IsZero() {
+				timer.Stop()
+			} else {
+				timer.Reset(time.Until(end))
+			}
+		})
 	}
 	hops := append(append([]endpoint{}, d.jumps...), d.target)
 	for i, e := range hops {
 		var err error
 		if i == 0 {
 			conn, err = net.DialTimeout("tcp", e.addr, deadline)
-			if err == nil {
-				conn.SetDeadline(time.Now().Add(deadline))
+			if err == nil && clk == nil {
+				direct := conn
+				clk = newClock(deadline-time.Since(start), func(end time.Time) { direct.SetDeadline(end) })
 			}
 		} else {
 			conn, err = clients[i-1].Dial("tcp", e.addr)
@@ -222,7 +274,7 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 			closeAll()
 			return nil, nil, nil, nil, hopError(e, i < len(hops)-1, err)
 		}
-		cfg, err := d.config(e)
+		cfg, l, err := d.config(e, clk.pause)
 		if err != nil {
 			conn.Close()
 			closeAll()
@@ -232,7 +284,7 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 		if err != nil {
 			conn.Close()
 			closeAll()
-			return nil, nil, nil, nil, hopError(e, i < len(hops)-1, err)
+			return nil, nil, nil, nil, hopError(e, i < len(hops)-1, l.explain(err))
 		}
 		if i == len(hops)-1 {
 			if i == 0 {
@@ -249,20 +301,54 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 }
 
 // config is the client configuration for one endpoint: its user, its
-// configuration's keys before the shared methods, its known_hosts.
-func (d *dialer) config(e endpoint) (*ssh.ClientConfig, error) {
+// login (keys, then password), its known_hosts.
+func (d *dialer) config(e endpoint, pause func() func()) (*ssh.ClientConfig, *login, error) {
 	cfg := *d.base
 	cfg.User = e.user
-	if len(e.keys) > 0 {
-		cfg.Auth = append([]ssh.AuthMethod{ssh.PublicKeys(e.keys...)}, d.base.Auth...)
-	}
+	l := &login{r: d.keys, e: e, pause: pause}
+	l.config(&cfg)
 	hc, err := d.hostKeys(e.known)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cfg.HostKeyCallback = hc.callback
 	cfg.HostKeyAlgorithms = hc.algorithms(e.addr)
-	return &cfg, nil
+	return &cfg, l, nil
+}
+
+// clock is one dial's deadline. It stops while the user is asked for a
+// password or a passphrase: a person typing is not a slow switch.
+type clock struct {
+	mu     sync.Mutex
+	end    time.Time
+	left   time.Duration // what was left when it stopped
+	paused int
+	arm    func(end time.Time) // the zero time disarms
+}
+
+func newClock(d time.Duration, arm func(time.Time)) *clock {
+	c := &clock{end: time.Now().Add(d), arm: arm}
+	arm(c.end)
+	return c
+}
+
+// pause stops the clock until the returned resume is called.
+func (c *clock) pause() func() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.paused == 0 {
+		c.left = time.Until(c.end)
+		c.arm(time.Time{})
+	}
+	c.paused++
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.paused--; c.paused == 0 {
+			c.end = time.Now().Add(c.left)
+			c.arm(c.end)
+		}
+	}
 }
 
 // hopError says which ProxyJump hop failed, keeping the cause for

@@ -69,9 +69,11 @@ read-only allow-list before it is sent.
 The session is read exactly as ` + "`slcheck file`" + ` reads a saved terminal log;
 --save DIR writes it (secrets redacted), one file per host, to replay later.
 
-Password: SLCHECK_PASSWORD, or a prompt without echo (never a flag). Keys:
---identity FILE (an encrypted key's passphrase from SLCHECK_PASSPHRASE or a
-prompt) and ssh-agent (SSH_AUTH_SOCK). Host keys are checked against
+Keys first, as ssh offers them: ssh-agent (SSH_AUTH_SOCK), then --identity
+FILE, the IdentityFiles of ~/.ssh/config, else ~/.ssh/id_rsa, id_ecdsa,
+id_ed25519...; an encrypted key's passphrase from SLCHECK_PASSPHRASE or asked
+on the terminal. Then the password: SLCHECK_PASSWORD, or asked without echo
+on the terminal when a switch wants one (never a flag). Host keys are checked against
 ~/.ssh/known_hosts (or --known-hosts); an unknown or changed key stops that
 host before anything is typed. A host may be an alias of ~/.ssh/config (or
 --ssh-config): its HostName, Port, User, IdentityFile, UserKnownHostsFile and
@@ -183,6 +185,17 @@ var readSecret = func(prompt string) (string, error) {
 	return string(b), err
 }
 
+// haveTerminal says whether there is a terminal to ask a password on;
+// tests replace it.
+var haveTerminal = func() bool {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	tty.Close()
+	return true
+}
+
 // collectOptions turns the flags and environment into collect.Options,
 // prompting for what is missing.
 func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
@@ -237,18 +250,20 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		}
 	}
 	a.Password = st.Env("SLCHECK_PASSWORD")
-	// OpenSSH asks for a password only when its keys do not log in: the
-	// system transport does not prompt ahead (SLCHECK_PASSWORD answers).
-	if a.Password == "" && o.identity == "" && a.AgentSocket == "" && o.transport != "system" {
-		prompt := "Password: "
-		if a.User != "" {
-			prompt = fmt.Sprintf("Password for %s: ", a.User)
+	// As ssh does, the password is asked only when a switch wants one
+	// after the keys (agent, --identity, IdentityFile, ~/.ssh/id_*), and
+	// an identity file's passphrase only when a switch accepts its key:
+	// on the terminal, once for every switch. The system transport asks
+	// nothing (SLCHECK_PASSWORD answers OpenSSH).
+	if o.transport == "default" && haveTerminal() {
+		if a.Password == "" {
+			prompt := "Password: "
+			if a.User != "" {
+				prompt = fmt.Sprintf("Password for %s: ", a.User)
+			}
+			a.AskPassword = func() (string, error) { return readSecret(prompt) }
 		}
-		p, err := readSecret(prompt)
-		if err != nil {
-			return copt, withCode(ExitUsage, fmt.Errorf("no password: set SLCHECK_PASSWORD, or use --identity or ssh-agent (%v)", err))
-		}
-		a.Password = p
+		a.AskPassphrase = func(path string) (string, error) { return readSecret("Passphrase for " + path + ": ") }
 	}
 	switch {
 	case o.insecure:

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -248,6 +252,66 @@ func TestSSHHostileFlags(t *testing.T) {
 			r := runCLI(t, false, map[string]string{"SLCHECK_PASSWORD": "x"}, "", append([]string{"ssh"}, tc.args...)...)
 			if r.code != tc.code || !strings.Contains(r.err, tc.err) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.err, tc.code, tc.err)
+			}
+		})
+	}
+}
+
+// `slcheck ssh sw1` for an alias of ~/.ssh/config logs in with the user's
+// usual key (~/.ssh/id_ed25519, not named anywhere) with no password and
+// no terminal, as `ssh sw1` does; a switch that refuses the key and wants
+// a password fails that host (exit 3), saying how to give one.
+func TestSSHUsualKeyNoPassword(t *testing.T) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := ssh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, err := ssh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := nxsim.BundledScenario("healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		keys     []ssh.PublicKey
+		wantCode int
+		wantErr  string
+	}{
+		{"key accepted", []ssh.PublicKey{signer.PublicKey()}, ExitFindings, ""},
+		{"key refused, password wanted", nil, ExitCollection, "SLCHECK_PASSWORD"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs,
+				Users: map[string]string{"admin": sshPass}, AuthorizedKeys: tc.keys})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			home := t.TempDir()
+			t.Setenv("HOME", home)
+			if err := os.Mkdir(filepath.Join(home, ".ssh"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(home, ".ssh"), "id_ed25519", string(pem.EncodeToMemory(blk)))
+			writeFile(t, filepath.Join(home, ".ssh"), "known_hosts", collect.KnownHostsLine(d.Addr(), d.HostKey())+"\n")
+			writeFile(t, filepath.Join(home, ".ssh"), "config",
+				fmt.Sprintf("Host sw1\n  HostName 127.0.0.1\n  Port %d\n  User admin\n", d.Port()))
+			r := runCLI(t, false, nil, "", "ssh", "-o", "json", "sw1")
+			if r.code != tc.wantCode {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tc.wantCode, r.err)
+			}
+			if !strings.Contains(r.err, tc.wantErr) {
+				t.Errorf("stderr does not say %q: %s", tc.wantErr, r.err)
+			}
+			if tc.wantErr == "" && decode(t, r.out).Devices[0].Hostname != sc.Hostname {
+				t.Errorf("not collected:\n%s", r.out)
 			}
 		})
 	}

@@ -37,9 +37,13 @@ SLCHECK_SKIP  check IDs to leave out, comma-separated, as --skip does (file,
 
 slcheck ssh:
 SLCHECK_PASSWORD    the login password (there is no flag for it, so it is in
-                    no process list); without it, a prompt without echo
-SLCHECK_PASSPHRASE  the passphrase of an encrypted --identity key
+                    no process list); without it, asked without echo on the
+                    terminal when a switch wants one after the keys
+SLCHECK_PASSPHRASE  the passphrase of an encrypted key (--identity, an
+                    IdentityFile, ~/.ssh/id_*); without it, asked on the
+                    terminal when a switch accepts the key
 SSH_AUTH_SOCK       the ssh-agent to take keys from
-HOME                ~/.ssh/known_hosts is checked when --known-hosts is not given`,
+HOME                ~/.ssh/known_hosts is checked when --known-hosts is not
+                    given; ~/.ssh/config and ~/.ssh/id_* are read`,
 	}
 }

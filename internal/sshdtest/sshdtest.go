@@ -91,6 +91,9 @@ type Config struct {
 	Password bool
 	// Banner is shown before authentication.
 	Banner string
+	// AuthorizedKeys are accepted besides the server's own client key
+	// (Server.Identity).
+	AuthorizedKeys []ssh.PublicKey
 	// Options are more sshd_config lines ("Ciphers aes128-cbc", ...).
 	Options []string
 }
@@ -169,7 +172,11 @@ func Start(t testing.TB, cfg Config) *Server {
 	}
 	client, ident := writeKey(t, dir, "id_client", "ed25519")
 	s.Identity = ident
-	write(t, filepath.Join(dir, "authorized_keys"), ssh.MarshalAuthorizedKey(client.PublicKey()))
+	authorized := ssh.MarshalAuthorizedKey(client.PublicKey())
+	for _, k := range cfg.AuthorizedKeys {
+		authorized = append(authorized, ssh.MarshalAuthorizedKey(k)...)
+	}
+	write(t, filepath.Join(dir, "authorized_keys"), authorized)
 	if cfg.Banner != "" {
 		write(t, filepath.Join(dir, "banner"), []byte(cfg.Banner))
 		lines = append(lines, "Banner "+filepath.Join(dir, "banner"))
