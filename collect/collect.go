@@ -88,6 +88,10 @@ type Target struct {
 	// system transport passes it to OpenSSH only then, so an alias's Port
 	// in ~/.ssh/config still applies.
 	PortGiven bool
+	// User is this switch's login user from an inventory (ansible_user,
+	// Nornir's username), used when Options.Auth.User is empty; "" leaves
+	// the choice to the ssh configuration, else the current user.
+	User string
 }
 
 // String is host:port, with brackets for IPv6.
@@ -232,9 +236,17 @@ func (c *Collector) checkerFor(files []string) (*hostKeyChecker, error) {
 	return hc, nil
 }
 
+// user is the login user for t: --username, else the inventory's for t.
+func (c *Collector) user(t Target) string {
+	if c.opt.Auth.User != "" {
+		return c.opt.Auth.User
+	}
+	return t.User
+}
+
 // dialer resolves a target through the ssh configuration.
 func (c *Collector) dialer(t Target) (*dialer, error) {
-	e, err := c.config.resolve(t.Host, t.Port, t.PortGiven, c.opt.Auth.User, c.opt.Auth.IdentityFile)
+	e, err := c.config.resolve(t.Host, t.Port, t.PortGiven, c.user(t), c.opt.Auth.IdentityFile)
 	if err != nil {
 		return nil, err
 	}

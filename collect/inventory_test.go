@@ -15,8 +15,8 @@ func TestReadInventory(t *testing.T) {
 		err      string // the whole error, "" for none
 	}{
 		{name: "hosts, ports, comments", in: "# core\nsw1\n\n  sw2:2222  # lab\n[2001:db8::1]:22\n10.0.0.1\n",
-			want: []Target{{"sw1", 22, false}, {"sw2", 2222, true}, {"2001:db8::1", 22, true}, {"10.0.0.1", 22, false}}},
-		{name: "CRLF", in: "sw1\r\nsw2\r\n", want: []Target{{"sw1", 22, false}, {"sw2", 22, false}}},
+			want: []Target{{Host: "sw1", Port: 22, PortGiven: false}, {Host: "sw2", Port: 2222, PortGiven: true}, {Host: "2001:db8::1", Port: 22, PortGiven: true}, {Host: "10.0.0.1", Port: 22, PortGiven: false}}},
+		{name: "CRLF", in: "sw1\r\nsw2\r\n", want: []Target{{Host: "sw1", Port: 22, PortGiven: false}, {Host: "sw2", Port: 22, PortGiven: false}}},
 		{name: "empty", in: "", err: "inv.txt: no hosts in the inventory"},
 		{name: "comments only", in: "# none yet\n\n", err: "inv.txt: no hosts in the inventory"},
 		{name: "two on a line", in: "sw1\nsw2 sw3\n", err: `inv.txt:2: "sw2 sw3": one host per line`},
@@ -24,7 +24,7 @@ func TestReadInventory(t *testing.T) {
 		{name: "binary", in: "sw1\n\x00\xff\xfe\n", err: `inv.txt:2: "\x00\xff\xfe": bad host name`},
 		{name: "colons but not IPv6", in: "[:::1]:22\n", err: `inv.txt:1: "[:::1]:22": bad host name`},
 		{name: "IPv6 zone", in: "fe80::1%eth0\n", err: `inv.txt:1: "fe80::1%eth0": bad host name`},
-		{name: "bare IPv6", in: "2001:db8::2\n", want: []Target{{"2001:db8::2", 22, false}}},
+		{name: "bare IPv6", in: "2001:db8::2\n", want: []Target{{Host: "2001:db8::2", Port: 22, PortGiven: false}}},
 		{name: "one huge line", in: strings.Repeat("a", 1<<20), err: "inv.txt:1: a line of more than 64 KiB: not a list of hosts"},
 	}
 	for _, tt := range tests {

@@ -257,7 +257,7 @@ func (s *session) open() error {
 	}
 	popts := []util.Option{
 		options.WithPort(s.t.Port),
-		options.WithAuthUsername(opt.Auth.User),
+		options.WithAuthUsername(s.c.user(s.t)),
 		options.WithCustomTransport(s.g),
 		// slcheck logs in itself (login.go), for both transports.
 		options.WithAuthBypass(),

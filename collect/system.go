@@ -233,8 +233,8 @@ func (c *Collector) systemConfig(t Target) map[string]string {
 	if t.PortGiven {
 		args = append(args, "-p", strconv.Itoa(t.Port))
 	}
-	if c.opt.Auth.User != "" {
-		args = append(args, "-l", c.opt.Auth.User)
+	if u := c.user(t); u != "" {
+		args = append(args, "-l", u)
 	}
 	out, _ := exec.CommandContext(ctx, c.sshBin, append(args, "--", t.Host)...).Output()
 	cfg := map[string]string{}

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -66,6 +67,10 @@ type Event struct {
 	Kind  string    `json:"kind"`
 	Label string    `json:"label"`
 	Time  time.Time `json:"time"`
+	// Zone is the zone abbreviation the device printed with the time (""
+	// when it printed none, which was read as UTC); Time holds its offset.
+	// A report read back (slcheck merge) prints the time as the device did.
+	Zone string `json:"zone"`
 	// Source is the line the date came from ("file:line").
 	Source string `json:"source,omitempty"`
 	// Left is the time from the capture to the event (Passed when before
@@ -131,7 +136,20 @@ func (l *Lifecycle) add(kind, label string, t time.Time, ref capture.Ref) {
 	if t.IsZero() {
 		return
 	}
-	l.Events = append(l.Events, Event{Kind: kind, Label: label, Time: t, Source: ref.String()})
+	zone, _ := t.Zone()
+	l.Events = append(l.Events, Event{Kind: kind, Label: label, Time: t, Zone: zone, Source: ref.String()})
+}
+
+// UnmarshalJSON reads an event of a JSON report with its time in the
+// zone the device printed (JSON keeps the offset, not the name).
+func (e *Event) UnmarshalJSON(b []byte) error {
+	type plain Event
+	if err := json.Unmarshal(b, (*plain)(e)); err != nil {
+		return err
+	}
+	_, off := e.Time.Zone()
+	e.Time = e.Time.In(time.FixedZone(e.Zone, off))
+	return nil
 }
 
 // when says a date and, when the capture time is known, how far it is.

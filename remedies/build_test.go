@@ -2,6 +2,7 @@ package remedies
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -95,8 +96,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestWarningsInJSON: JSON has no field of its own for warnings (its shape
-// is the contract's): they come first in notes, "<" and ">" unescaped.
+// TestWarningsInJSON: warnings come first in notes, "<" and ">"
+// unescaped, so a reader of notes sees them; they are also in a field of
+// their own (additive), so the remedy read back is the one written (slcheck
+// merge renders it as the original).
 func TestWarningsInJSON(t *testing.T) {
 	r := ReplaceURL("s", "destination-profile CiscoTAC-1 index 1 http http://t/DDCEServi", CiscoURL, true, snapshot.Path{Host: "h", Port: 443, VRF: "v"})
 	r.Notes = append(r.Notes, "a note")
@@ -112,8 +115,15 @@ func TestWarningsInJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	notes, _ := got["notes"].([]any)
-	if len(got) != 4 || len(notes) < 2 || notes[0] != r.Warnings[0] || notes[len(notes)-1] != "a note" {
+	if len(got) != 5 || len(notes) < 2 || notes[0] != r.Warnings[0] || notes[len(notes)-1] != "a note" {
 		t.Errorf("JSON %s", b)
+	}
+	var back Remedy
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, *r) {
+		t.Errorf("read back %+v, want %+v", back, r)
 	}
 	if strings.Contains(string(b), `\u003c`) {
 		t.Errorf("placeholder escaped: %s", b)

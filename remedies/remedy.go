@@ -6,6 +6,7 @@ package remedies
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // Remedy is what the operator does about one failure.
@@ -14,8 +15,10 @@ type Remedy struct {
 	Summary string `json:"summary"`
 	// Warnings change what to paste: reports print them before Config
 	// (a line of Config is a <placeholder> the user must fill). JSON
-	// carries them first in notes, so its shape stays the contract's.
-	Warnings []string `json:"-"`
+	// carries them first in notes, so its shape stays the contract's, and
+	// again as warnings (when there are any), so a report read back
+	// (slcheck merge) prints them as the original did.
+	Warnings []string `json:"warnings,omitempty"`
 	// Config is the configuration to paste, starting with
 	// "configure terminal" and ending with "end" and "copy running-config
 	// startup-config" (Config builds it); empty when the fix is not on the
@@ -54,4 +57,17 @@ func (r Remedy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// UnmarshalJSON reads a remedy MarshalJSON wrote: the warnings leave the
+// front of notes.
+func (r *Remedy) UnmarshalJSON(b []byte) error {
+	type plain Remedy
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	if n := len(r.Warnings); n > 0 && len(r.Notes) >= n && slices.Equal(r.Notes[:n], r.Warnings) {
+		r.Notes = r.Notes[n:]
+	}
+	return nil
 }

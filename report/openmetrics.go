@@ -133,11 +133,11 @@ func (m *metrics) device(d Device) error {
 			return err
 		}
 	}
+	// Findings are the problems (warning and error; info failures are
+	// notes), root causes first: JSON's root_causes.
 	for _, f := range d.Findings() {
-		if f.Severity.Rank() >= checks.Warning.Rank() {
-			if err := set(m.rootCause, 1, f.ID, string(f.Severity)); err != nil {
-				return err
-			}
+		if err := set(m.rootCause, 1, f.ID, string(f.Severity)); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -70,6 +70,13 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 			continue
 		}
 		stdin = stdin || p == "-"
+		if p != "-" && isReport(p) {
+			// A JSON report of another run: its devices join this one's.
+			if err := mergeReport(doc, p); err != nil {
+				doc.Errors = append(doc.Errors, inputError(p, err))
+			}
+			continue
+		}
 		each := func(e capture.Entry) {
 			switch {
 			case e.Skipped != "":

@@ -401,7 +401,7 @@ func TestHostileInventory(t *testing.T) {
 		err  string // regexp of the stderr line after "slcheck: "; FILE is the path
 	}{
 		{"missing", func() string { return filepath.Join(dir, "none.txt") }, `--inventory FILE: no such file`},
-		{"directory", func() string { return dir }, `FILE: is a directory, not a list of hosts`},
+		{"directory", func() string { return dir }, `FILE: is a directory, not an inventory`},
 		{"empty", func() string { return write("empty.txt", "") }, `FILE: no hosts in the inventory`},
 		{"binary", func() string { return write("noise.txt", "sw1\n\x7fELF\x02\x01\x01\x00\n") }, `FILE:2: ".*": bad host name`},
 		{"200 MiB without a newline", func() string {

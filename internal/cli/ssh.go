@@ -32,6 +32,7 @@ type sshOptions struct {
 	insecure       bool
 	transport      string
 	inventory      string
+	limit          []string
 	concurrency    int
 	timeout        time.Duration
 	connectTimeout time.Duration
@@ -83,7 +84,8 @@ ciphers need --legacy-algorithms.`,
   SLCHECK_PASSWORD=... slcheck ssh --username admin --inventory switches.txt --save captures/
   slcheck ssh core-sw1                      # a Host alias of ~/.ssh/config, ProxyJump included
   slcheck ssh --legacy-algorithms -p 2222 n7k-old
-  slcheck ssh --transport system core-sw1   # OpenSSH itself: its agent, Match blocks, ProxyCommand`,
+  slcheck ssh --transport system core-sw1   # OpenSSH itself: its agent, Match blocks, ProxyCommand
+  slcheck ssh --inventory hosts.ini --limit leafs,spine1 -o json > leafs.json   # an Ansible or Nornir inventory`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.out.validate(); err != nil {
 				return err
@@ -95,7 +97,7 @@ ciphers need --legacy-algorithms.`,
 			if err := sel.apply(&o.diag, st); err != nil {
 				return err
 			}
-			targets, err := o.targets(args)
+			targets, err := o.targets(st, args)
 			if err != nil {
 				return err
 			}
@@ -115,7 +117,8 @@ ciphers need --legacy-algorithms.`,
 	f.StringVar(&o.knownHosts, "known-hosts", "", "known_hosts file to check host keys against (default ~/.ssh/known_hosts)")
 	f.BoolVar(&o.insecure, "insecure-ignore-host-key", false, "accept any host key (exposes the password to an impostor: only for labs)")
 	f.StringVar(&o.transport, "transport", "default", "SSH client: default (built in, deadline-bounded) or system (/usr/bin/ssh: ~/.ssh/config, ProxyJump)")
-	f.StringVar(&o.inventory, "inventory", "", "file with one host[:port] per line (# comments)")
+	f.StringVar(&o.inventory, "inventory", "", "hosts to collect: an Ansible inventory (INI or YAML), a Nornir hosts.yaml (groups.yaml beside it), or one host[:port] per line")
+	f.StringSliceVar(&o.limit, "limit", nil, "only these hosts or groups of the --inventory (comma-separated, repeatable; all is every host)")
 	f.IntVar(&o.concurrency, "concurrency", 10, "switches collected at once")
 	f.DurationVar(&o.timeout, "timeout", collect.DefaultCommandTimeout, "limit for each command")
 	f.DurationVar(&o.connectTimeout, "connect-timeout", collect.DefaultConnectTimeout, "limit for connect, handshake, login and prompt")
@@ -131,8 +134,9 @@ ciphers need --legacy-algorithms.`,
 	return cmd
 }
 
-// targets are the hosts from the arguments and the inventory, in order.
-func (o *sshOptions) targets(args []string) ([]collect.Target, error) {
+// targets are the hosts from the arguments and the inventory (those of
+// --limit), in order; the inventory's warnings go to stderr.
+func (o *sshOptions) targets(st Streams, args []string) ([]collect.Target, error) {
 	var out []collect.Target
 	for _, a := range args {
 		t, err := collect.ParseTarget(a)
@@ -141,17 +145,25 @@ func (o *sshOptions) targets(args []string) ([]collect.Target, error) {
 		}
 		out = append(out, t)
 	}
+	if len(o.limit) > 0 && o.inventory == "" {
+		return nil, withCode(ExitUsage, errors.New("--limit picks hosts of an --inventory: give one"))
+	}
 	if o.inventory != "" {
-		f, err := os.Open(o.inventory)
-		if err != nil {
+		if _, err := os.Stat(o.inventory); err != nil {
 			return nil, withCode(ExitUsage, fileProblem("--inventory", o.inventory, err))
 		}
-		defer f.Close()
-		inv, err := collect.ReadInventory(o.inventory, f)
+		inv, err := collect.LoadInventory(o.inventory)
 		if err != nil {
 			return nil, withCode(ExitUsage, err)
 		}
-		out = append(out, inv...)
+		for _, w := range inv.Warnings {
+			printError(st.Err, "warning: "+w)
+		}
+		picked, err := inv.Select(o.limit)
+		if err != nil {
+			return nil, withCode(ExitUsage, err)
+		}
+		out = append(out, picked...)
 	}
 	if len(out) == 0 {
 		return nil, withCode(ExitUsage, errors.New("no host: give HOST arguments or --inventory FILE"))
