@@ -136,7 +136,7 @@ func TestRemedyJSONNeverNull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"summary":"s","config":[],"verify":[],"notes":["w"]}`; string(b) != want {
+	if want := `{"summary":"s","warnings":["w"],"config":[],"verify":[],"notes":["w"]}`; string(b) != want {
 		t.Errorf("got %s, want %s", b, want)
 	}
 }
