@@ -290,6 +290,15 @@ func (p *licenseParser) line(l capture.Line) {
 		p.trust(val, ref)
 		return
 	}
+	if key == "transport" && !indented && lic.Transport.Ref.IsZero() {
+		// "Transport: Smart": the block with its type on its own line,
+		// as the Smart Agent prints it in its "Other Info" (IOS-XE
+		// fixture; NX-OS spellings are unconfirmed, domain §6). A later
+		// one (that Other Info after the status) adds nothing.
+		p.enter("transport", ref)
+		p.transport("type", val, ref)
+		return
+	}
 	switch p.block {
 	case "registration":
 		p.registration(key, val, ref)

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"cmp"
 	"fmt"
 	"testing"
 	"time"
@@ -205,26 +206,35 @@ func TestParseLicenseNothing(t *testing.T) {
 // file, section 6): every form the Smart Agent prints on IOS-XE, and the
 // likely variants, are read into the same fields.
 func TestParseLicenseSLPTransportLabels(t *testing.T) {
-	const head = "Smart Licensing Using Policy:\n  Status: ENABLED\nTransport:\n"
+	const head = "Smart Licensing Using Policy:\n  Status: ENABLED\n"
 	tests := []struct {
 		name, text                 string
 		typ, url, cslu, proxy, vrf string
+		// block is the line that opens the block, "Transport:" when "".
+		block string
 	}{
 		{"IOS-XE smart with a proxy block", "  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Address: 192.0.2.8\n    Port: 80\n    Username: <empty>\n  VRF:\n    Not Supported\n",
-			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "192.0.2.8:80", ""},
+			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "192.0.2.8:80", "", ""},
 		{"cslu address", "  Type: cslu\n  Cslu address: http://cslu.example.net:8182/cslu/v1/pi\n  Proxy:\n    Not Configured\n  VRF: management\n",
-			"cslu", "", "http://cslu.example.net:8182/cslu/v1/pi", "", "management"},
+			"cslu", "", "http://cslu.example.net:8182/cslu/v1/pi", "", "management", ""},
 		{"cslu address empty", "  Type: cslu\n  Cslu address: <empty>\n  Proxy:\n    Not Configured\n  VRF:\n    Not Supported\n",
-			"cslu", "", "", "", ""},
+			"cslu", "", "", "", "", ""},
 		{"CSLU URL label, proxy URL under its label", "  Type: CSLU\n  CSLU URL: http://10.1.1.1:8182/cslu/v1/pi\n  Proxy:\n    http://proxy.example.com:3128\n  VRF:\n    blue\n",
-			"CSLU", "", "http://10.1.1.1:8182/cslu/v1/pi", "http://proxy.example.com:3128", "blue"},
+			"CSLU", "", "http://10.1.1.1:8182/cslu/v1/pi", "http://proxy.example.com:3128", "blue", ""},
 		{"smart URL label, inline proxy", "  Type: Smart\n  Smart URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy: proxy.example.com:8080\n  VRF: management\n",
-			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "proxy.example.com:8080", "management"},
-		{"transport off", "  Type: Transport Off\n", "Transport Off", "", "", "", ""},
+			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "proxy.example.com:8080", "management", ""},
+		{"transport off", "  Type: Transport Off\n", "Transport Off", "", "", "", "", ""},
+		// The Smart Agent also prints the type on the block's own line
+		// ("Transport: Smart", the IOS-XE fixture's Other Info).
+		{"type on the block's line", "  URL: https://smartreceiver.cisco.com/licservice/license\n  VRF: management\n",
+			"Smart", "https://smartreceiver.cisco.com/licservice/license", "", "", "management", "Transport: Smart"},
+		{"cslu on the block's line", "  Cslu address: http://cslu.example.net:8182/cslu/v1/pi\n  VRF:\n    blue\n",
+			"cslu", "", "http://cslu.example.net:8182/cslu/v1/pi", "", "blue", "Transport: cslu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := ParseLicense(section("show license status", "", head+tt.text))
+			block := cmp.Or(tt.block, "Transport:")
+			l := ParseLicense(section("show license status", "", head+block+"\n"+tt.text))
 			if l == nil {
 				t.Fatal("nil")
 			}

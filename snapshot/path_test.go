@@ -88,6 +88,13 @@ func TestPathOf(t *testing.T) {
 				kind: KindCisco, urlLines: []int{45}, vrfLines: []int{}, proxyLines: []int{},
 				ask:  []string{cmdLicenseDefaults},
 				line: "https://smartreceiver.cisco.com:443 via VRF unknown, no proxy (run `show running-config all | include license`)"}},
+		// "Transport: Smart" on one line (the Smart Agent's Other Info
+		// spelling): the URL and VRF under it still decide.
+		{"SLP status with the type on the Transport line", []*capture.Section{v("10.3(6)"), cfg("license smart transport smart\n"),
+			status("Smart Licensing Using Policy:\n  Status: ENABLED\nTransport: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  VRF: management\n")},
+			want{mode: ModeSLP, transport: "smart", url: "https://smartreceiver.cisco.com/licservice/license", host: "smartreceiver.cisco.com", port: 443,
+				kind: KindCisco, vrf: "management", urlLines: []int{44}, vrfLines: []int{45}, proxyLines: []int{},
+				line: "https://smartreceiver.cisco.com:443 via VRF management, no proxy"}},
 		{"SLP over callhome", []*capture.Section{v("10.2(3)"), cfg("license smart transport callhome\ncallhome\n" + tac + "  transport http use-vrf management\n")},
 			want{mode: ModeSLP, transport: "callhome", url: "https://tools.cisco.com/its/service/oddce/services/DDCEService", host: "tools.cisco.com", port: 443,
 				kind: KindCisco, vrf: "management", urlLines: []int{13}, vrfLines: []int{14}, proxyLines: []int{},
