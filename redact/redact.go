@@ -87,8 +87,39 @@ func (p Policy) line(s string, sgr bool) string {
 	return escape(p.redact(s), sgr)
 }
 
-// redact applies the rules to one line.
+// redact applies the rules to one line, then to each part of it between
+// escapes (escaped): text escaped before it reached the layer (a file
+// name, an error quoting a device line) may hold a keyword right after
+// "\x0a", where \b and ^ do not see where it starts.
 func (p Policy) redact(s string) string {
+	s = p.apply(s)
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	locs := escaped.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(p.apply(s[last:l[0]]))
+		b.WriteString(s[l[0]:l[1]])
+		last = l[1]
+	}
+	b.WriteString(p.apply(s[last:]))
+	return b.String()
+}
+
+// escaped is an escape Escape writes (\x1b, \u202e, \U000e0001) or one of
+// Go's quoting (\n, \t).
+var escaped = regexp.MustCompile(`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[abfnrtv])`)
+
+// apply applies the rules to s.
+func (p Policy) apply(s string) string {
+	if plain(s) {
+		return s
+	}
 	// Rules share hints ("password", "key"): each is looked for once a
 	// line, until a rule changes it. A line that is not ASCII goes through
 	// every rule: (?i) matches the Kelvin sign as k and ſ as s, which a

@@ -130,3 +130,28 @@ func TestUnterminatedKey(t *testing.T) {
 		t.Errorf("key mode carried over into another text")
 	}
 }
+
+// Text escaped before it is redacted (a file name the capture reader
+// escapes, an error message that quotes a device line) holds a keyword
+// right after an escape, where \b and ^ do not see one: every rule's
+// secret is still hidden after each escape form, Escape's and Go's
+// quoting.
+func TestEveryRuleAfterAnEscape(t *testing.T) {
+	for _, ru := range Rules() {
+		for _, before := range []string{"\n", "\x1b", "\u202e", "\U000e0001"} {
+			in := Escape("name" + before + ru.Example)
+			if got := (Policy{}).Line(in); strings.Contains(got, ru.Secret) {
+				t.Errorf("Line(%q) = %q", in, got)
+			}
+		}
+		for _, in := range []string{`"name\n` + ru.Example + `"`, `name\t` + ru.Example} {
+			if got := (Policy{}).Line(in); strings.Contains(got, ru.Secret) {
+				t.Errorf("Line(%q) = %q", in, got)
+			}
+		}
+	}
+	// A secret holding a backslash is still hidden whole.
+	if got := (Policy{}).Line(`password 7 ab\x41cd`); got != "password 7 "+Marker {
+		t.Errorf("got %q", got)
+	}
+}

@@ -209,6 +209,23 @@ func TestFileNameNewline(t *testing.T) {
 	}
 }
 
+// A secret in a file name right after a newline is hidden too, though the
+// name is escaped (\x0a) before the output layer redacts it.
+func TestFileNameNewlineSecret(t *testing.T) {
+	dir := t.TempDir()
+	found := filepath.Join(dir, "sw1\npassword 7 S3cretInName.txt")
+	if err := os.WriteFile(found, []byte(hostileCapture), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "gone\nsnmp-server community S3cretGone")
+	for _, format := range []string{"text", "json", "markdown", "openmetrics"} {
+		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", format, found, missing)
+		if strings.Contains(r.out+r.err, "S3cret") {
+			t.Errorf("-o %s: a secret in a file name shows:\n%s\n%s", format, r.out, r.err)
+		}
+	}
+}
+
 // stdin can be read once: `slcheck file - -` says so for the second.
 func TestStdinTwice(t *testing.T) {
 	in, err := os.ReadFile(seed)
