@@ -310,21 +310,25 @@ func TestDecide(t *testing.T) {
 		name     string
 		signs    []sign
 		nxos     Ref
+		named    Ref
 		software string
 		line     int
 	}{
-		{"nothing", nil, Ref{}, SoftwareUnknown, 0},
-		{"NX-OS content", nil, nxos, SoftwareNXOS, 9},
-		{"an ASA-named prompt does not outweigh NX-OS content", []sign{{SoftwareASA, trustPrompt, r(1)}}, nxos, SoftwareNXOS, 9},
-		{"an ASA prompt names IOS-family content", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, SoftwareASA, 1},
-		{"IOS-family content outweighs NX-OS content", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, SoftwareIOSXE, 5},
-		{"a prompt alone", []sign{{SoftwareIOSXE, trustPrompt, r(2)}}, Ref{}, SoftwareIOSXE, 2},
-		{"weak blocks alone say nothing", []sign{{SoftwareIOSXE, trustWeak, r(3)}}, Ref{}, SoftwareUnknown, 0},
-		{"IOS-XE's show version names IOS too", []sign{{SoftwareIOS, trustExact, r(2)}, {SoftwareIOSXE, trustExact, r(3)}}, Ref{}, SoftwareIOSXE, 3},
-		{"a naming line outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(1)}, {SoftwareIOS, trustExact, r(7)}}, Ref{}, SoftwareIOS, 7},
+		{"nothing", nil, Ref{}, Ref{}, SoftwareUnknown, 0},
+		{"NX-OS content", nil, nxos, Ref{}, SoftwareNXOS, 9},
+		{"an ASA-named prompt does not outweigh NX-OS content", []sign{{SoftwareASA, trustPrompt, r(1)}}, nxos, Ref{}, SoftwareNXOS, 9},
+		{"an ASA prompt names IOS-family content", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareASA, 1},
+		{"IOS-family content outweighs NX-OS content", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareIOSXE, 5},
+		{"a prompt alone", []sign{{SoftwareIOSXE, trustPrompt, r(2)}}, Ref{}, Ref{}, SoftwareIOSXE, 2},
+		{"weak blocks alone say nothing", []sign{{SoftwareIOSXE, trustWeak, r(3)}}, Ref{}, Ref{}, SoftwareUnknown, 0},
+		{"IOS-XE's show version names IOS too", []sign{{SoftwareIOS, trustExact, r(2)}, {SoftwareIOSXE, trustExact, r(3)}}, Ref{}, Ref{}, SoftwareIOSXE, 3},
+		{"a naming line outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(1)}, {SoftwareIOS, trustExact, r(7)}}, Ref{}, Ref{}, SoftwareIOS, 7},
+		{"a line naming NX-OS outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12},
+		{"a line naming NX-OS outweighs an ASA prompt over family output", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12},
+		{"a line naming other software outweighs one naming NX-OS", []sign{{SoftwareACI, trustExact, r(14)}}, nxos, r(12), SoftwareACI, 14},
 	}
 	for _, tt := range tests {
-		sw, ref, foreign := decide(tt.signs, tt.nxos)
+		sw, ref, foreign := decide(tt.signs, tt.nxos, tt.named)
 		if sw != tt.software || ref.Line != tt.line {
 			t.Errorf("%s: %s from line %d, want %s from line %d", tt.name, sw, ref.Line, tt.software, tt.line)
 		}

@@ -362,14 +362,40 @@ func isCIDRRoute(s string) bool {
 	return strings.Contains(prefix, "/")
 }
 
+// namesNXOS recognises, among the lines isNXOSLine accepts, those that
+// name NX-OS or its release as a line naming other software does (trust
+// exact): the `show version` banner, its NXOS, kickstart and system
+// release lines and its chassis line (domain §1, §6b), the release line
+// of an NX-OS config header ("version 9.3(10) Bios:version 07.69") and a
+// RANCID cisco-nx header. ACI mode prints the banner too; its chassis or
+// release line is an exact sign of its own, which decide prefers.
+func namesNXOS(t []byte) bool {
+	s := string(bytes.TrimSpace(t))
+	if h, ok := versionLine(s); ok {
+		switch h.key {
+		case "banner", "NXOS", "kickstart", "system":
+			return true
+		case "chassis":
+			return !isACIChassis([]byte(s))
+		}
+		return false
+	}
+	if rest, ok := strings.CutPrefix(s, "version "); ok && isNXOSConfigVersion(s) {
+		return strings.Contains(rest, " Bios:")
+	}
+	return strings.HasPrefix(s, "!RANCID-CONTENT-TYPE: cisco-nx")
+}
+
 // decide names the software of one device from its signs, in a fixed
 // order of trust: a line naming the software (the most specific if they
 // differ: IOS-XE's show version also has a "Cisco IOS Software" line);
+// else NX-OS when a line names it (named: namesNXOS), as IOS-family
+// output is then a block NX-OS prints alike (such as a licence banner);
 // else output of the IOS family, named by an ASA or IOS-XR prompt if there
 // is one, IOS-XE otherwise; else a line only NX-OS prints; else a prompt's
 // shape or name; else unknown. foreign lists every sign of another
 // software, first line first, when the software is not NX-OS.
-func decide(signs []sign, nxos Ref) (software string, ref Ref, foreign []Ref) {
+func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign []Ref) {
 	best := -1
 	for i, sg := range signs {
 		if best < 0 || betterSign(sg, signs[best]) {
@@ -377,6 +403,8 @@ func decide(signs []sign, nxos Ref) (software string, ref Ref, foreign []Ref) {
 		}
 	}
 	switch {
+	case !named.IsZero() && best >= 0 && signs[best].trust == trustFamily:
+		return SoftwareNXOS, named, nil
 	case best >= 0 && signs[best].trust >= trustFamily:
 		software, ref = signs[best].software, signs[best].ref
 		if signs[best].trust == trustFamily {

@@ -20,9 +20,10 @@ type devState struct {
 	// where a device past Options.MaxDevices starts.
 	first int
 	// signs are the lines that show which software printed the output;
-	// nxos is the first line only NX-OS prints (isNXOSLine).
-	signs []sign
-	nxos  Ref
+	// nxos is the first line only NX-OS prints (isNXOSLine), named the
+	// first that names NX-OS or its release (namesNXOS).
+	signs       []sign
+	nxos, named Ref
 	// classic and slp are set when a licence output showed the classic
 	// layout ("Registration:") or the Using Policy one.
 	classic, slp bool
@@ -286,8 +287,14 @@ func (s *splitter) body(t []byte, cut bool, n int) {
 	if len(t) > 0 {
 		s.curBody++
 		s.foreign(t, n)
-		if s.d.nxos.IsZero() && isNXOSLine(t) {
-			s.d.nxos = Ref{Command: s.curCmd, Source: s.name, Line: n, Text: string(t)}
+		if s.d.named.IsZero() && isNXOSLine(t) {
+			ref := Ref{Command: s.curCmd, Source: s.name, Line: n, Text: string(t)}
+			if s.d.nxos.IsZero() {
+				s.d.nxos = ref
+			}
+			if namesNXOS(t) {
+				s.d.named = ref
+			}
 		}
 		if s.cur != nil && s.cur.Line == 0 && s.curCmd == "show license status" && usageOnly(t) &&
 			containsString(s.curKeys, "authorization") && !containsString(s.curKeys, "enabled") {
@@ -389,7 +396,7 @@ func (ds *devState) identify() {
 		}
 	}
 	d := ds.dev
-	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos)
+	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos, ds.named)
 	if d.Software == SoftwareNXOS || d.Software == SoftwareUnknown {
 		return
 	}

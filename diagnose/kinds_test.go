@@ -80,6 +80,10 @@ var kindCases = map[string]map[string]want{
 		"iosxr-7-console-log.txt":               {capture.SoftwareIOSXR, "", "classic", "", "router1", map[string]string{"PLT003": "fail: RP/0/RP0/CPU0:router1#", "LOG001": "skipped: not applicable: IOS-XR output"}},
 		"iosxr-6-log-lines.txt":                 {capture.SoftwareIOSXR, "", "unknown", "", "", map[string]string{"PLT003": "fail: RP/0/RSP0/CPU0:Mar  3"}},
 		"iosxr-running-config.txt":              {capture.SoftwareIOSXR, "6.1.2", "unknown", "", "xrv-1", map[string]string{"PLT003": "fail: !! IOS XR Configuration 6.1.2"}},
+		// The other way round: a line naming NX-OS outweighs a block the
+		// IOS family prints that NX-OS may print too (the licence banner).
+		"nxos-show-version-then-license-all-banner.txt": {capture.SoftwareNXOS, "8.4(2)", "classic", "Nexus7700 C7706 (6 Slot)", "n7k-core1",
+			map[string]string{"PLT003": "pass: Cisco Nexus Operating System", "LIC002": "pass"}},
 	},
 	// 3. Release and mode from every signal, the deciding line shown.
 	"3 release and mode": {
