@@ -86,13 +86,13 @@ type Requirement struct {
 
 // The requirements checks declare.
 var (
-	reqVersion = Requirement{Fact: "the chassis and release", Commands: []string{cmdShowVersion},
+	reqVersion = Requirement{Fact: "the chassis and release", Commands: []string{snapshot.CmdVersion},
 		has: func(s *snapshot.Snapshot) bool { return s.Version != nil }}
-	reqLicenseStatus = Requirement{Fact: "the license status", Commands: []string{cmdLicenseStatus},
+	reqLicenseStatus = Requirement{Fact: "the license status", Commands: []string{snapshot.CmdLicenseStatus},
 		has: func(s *snapshot.Snapshot) bool { return s.License != nil }}
-	reqCallhomeConfig = Requirement{Fact: "the callhome configuration", Commands: []string{cmdRunCallhome},
+	reqCallhomeConfig = Requirement{Fact: "the callhome configuration", Commands: []string{snapshot.CmdCallhome},
 		has: func(s *snapshot.Snapshot) bool { return s.Config.Complete(parsers.TopicCallhome) }}
-	reqLog = Requirement{Fact: "the log", Commands: []string{cmdLog},
+	reqLog = Requirement{Fact: "the log", Commands: []string{snapshot.CmdLogging},
 		has: func(s *snapshot.Snapshot) bool { return s.LogsCaptured }}
 )
 
@@ -136,7 +136,7 @@ func slpOnly(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip(fmt.Sprintf("not applicable: %s runs classic Smart Licensing; Smart Licensing Using Policy starts with NX-OS 10.2(1)F", releaseName(s))), true
 	}
 	if s.Version == nil && s.License == nil && s.Release().Value == "" {
-		return notChecked(c, s, cmdShowVersion, cmdLicenseStatus), true
+		return notChecked(c, s, snapshot.CmdVersion, snapshot.CmdLicenseStatus), true
 	}
 	return c.Skip("not applicable: neither the release nor the license output shows Smart Licensing Using Policy (NX-OS 10.2(1)F and later, MDS 9.2(2) and later)"), true
 }

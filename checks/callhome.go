@@ -12,8 +12,6 @@ import (
 
 // Helpers shared by the Call Home, network, DNS, trust and log checks.
 
-const cmdRunCallhome = "show running-config callhome"
-
 // callhomeBlock returns the callhome configuration of a check that
 // requires reqCallhomeConfig, or the skipped result when the switch has
 // none (not applicable: CH001 reports it).

@@ -13,7 +13,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
 			What: "Whether the `callhome` configuration exists and holds `enable`.",

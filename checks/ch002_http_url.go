@@ -16,7 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "The scheme of the CiscoTAC-1 HTTP destination URL (`destination-profile CiscoTAC-1 [index N] http <url>`).",

@@ -16,7 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether the CiscoTAC-1 profile holds `transport-method http` and an `http <url>` destination.",

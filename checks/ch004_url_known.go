@@ -17,7 +17,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965, refDoc222725},
 		Explain: Explain{
 			What: "Whether the CiscoTAC-1 URL is Cisco's endpoint (https://tools.cisco.com/its/service/oddce/services/DDCEService) or an on-prem Smart Software Manager (/Transportgateway/services/DeviceRequestHandler), complete, and names its host by name.",
@@ -82,7 +82,7 @@ func runCH004(c *Check, s *snapshot.Snapshot) Result {
 			// https:// URL: one paste mends both.
 			rem = remedies.NoURL("The CH002 fix replaces this line with the full https:// URL: apply it, nothing more to paste.", nil, "", p.WithURL(full))
 		}
-		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `show running-config callhome` on the switch", u.Path, full[len("https://")+len(u.Host):]),
+		return c.Fail(fmt.Sprintf("the CiscoTAC-1 destination path %q is cut short (the full path is %q): either the capture's terminal cut the line or the switch holds a truncated URL; check `"+snapshot.CmdCallhome+"` on the switch", u.Path, full[len("https://")+len(u.Host):]),
 			rem, d)
 	}
 	switch {

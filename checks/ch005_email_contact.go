@@ -13,7 +13,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether the callhome configuration holds `email-contact`.",

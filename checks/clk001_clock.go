@@ -22,7 +22,7 @@ func init() {
 		Area:       AreaLogsTime,
 		Severity:   Warning,
 		Applies:    NXOS,
-		Needs:      []string{cmdShowClock, cmdNTPConfig},
+		Needs:      []string{snapshot.CmdClock, snapshot.CmdNTPConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "In an SSH session, and in a capture `slcheck ssh` saved (its first line records the workstation's clock when `show clock` ran), the device clock against the workstation's (more than an hour apart fails); in any capture, `ntp server` lines in the running-config (whole, or filtered with `| include ntp`) and the `Time source is` line of `show clock`.",
@@ -36,7 +36,7 @@ func init() {
 func runCLK001(c *Check, s *snapshot.Snapshot) Result {
 	if col := s.Collection; col != nil && !col.WorkstationTime.IsZero() {
 		if s.Clock == nil || s.Clock.Time.IsZero() {
-			return notChecked(c, s, cmdShowClock)
+			return notChecked(c, s, snapshot.CmdClock)
 		}
 		skew := s.Clock.Time.Sub(col.WorkstationTime)
 		dir := "ahead of"
@@ -89,14 +89,14 @@ func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
 		return false, c.Fail("no `ntp server` in the running-config: the clock may have drifted; verify `show clock` against real time, as certificates and trust codes need it within an hour",
 			ntpRemedy(s), configRef(s))
 	}
-	return false, notChecked(c, s, cmdNTPConfig)
+	return false, notChecked(c, s, snapshot.CmdNTPConfig)
 }
 
 func ntpRemedy(s *snapshot.Snapshot) *remedies.Remedy {
 	return &remedies.Remedy{
 		Summary: "Synchronise the clock with NTP.",
 		Config:  remedies.Config("ntp server <NTP server address> use-vrf " + remedies.VRFName(s.Path)),
-		Verify:  []string{"show ntp peer-status", cmdShowClock},
+		Verify:  []string{"show ntp peer-status", snapshot.CmdClock},
 		Notes: append([]string{"Replace <NTP server address> with the site's NTP server; the VRF is the one licensing traffic uses, change it if NTP is reached elsewhere."},
 			remedies.PathNotes(s.Path)...),
 	}

@@ -8,10 +8,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-// cmdDNSConfig captures every line the DNS checks read. NX-OS takes the
-// include pattern as one word: quoted because "vrf context" has a space.
-const cmdDNSConfig = `show running-config | include "domain-lookup|name-server|vrf context"`
-
 func init() {
 	register(&Check{
 		ID:         "DNS001",
@@ -19,7 +15,7 @@ func init() {
 		Area:       AreaDNS,
 		Severity:   Error,
 		Applies:    NXOS,
-		Needs:      []string{cmdDNSConfig},
+		Needs:      []string{snapshot.CmdDNSConfig},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
 			What: "Whether the configuration holds `no ip domain-lookup` (or `show hosts` says lookups are off).",
@@ -53,5 +49,5 @@ func runDNS001(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Pass("no `no ip domain-lookup` in the configuration: lookups are on (the default)", configRef(s))
 	}
-	return notChecked(c, s, cmdDNSConfig)
+	return notChecked(c, s, snapshot.CmdDNSConfig)
 }

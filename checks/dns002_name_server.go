@@ -18,7 +18,7 @@ func init() {
 		Area:       AreaDNS,
 		Severity:   Error,
 		Applies:    NXOS,
-		Needs:      []string{cmdRunCallhome, cmdDNSConfig},
+		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdDNSConfig},
 		References: []string{refDoc217965, refCSCvv67469},
 		Explain: Explain{
 			What: "Whether `ip name-server <addr> use-vrf <vrf>` (global) or `ip name-server <addr>` under `vrf context <vrf>` exists for the VRF Call Home uses, when the URL names a host.",
@@ -30,7 +30,7 @@ func init() {
 }
 
 func runDNS002(c *Check, s *snapshot.Snapshot) Result {
-	p, r, ok := licensingPath(c, s, true, cmdDNSConfig)
+	p, r, ok := licensingPath(c, s, true, snapshot.CmdDNSConfig)
 	if !ok {
 		return r
 	}
@@ -53,8 +53,8 @@ func runDNS002(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Pass(fmt.Sprintf("VRF %s has name server %s", vrfName(vrf), strings.Join(mine[0].Addrs, " ")), ev...)
 	}
-	if !s.Config.Complete(parsers.TopicDNS) && (s.Hosts == nil || s.FilterOf("show hosts") != "") {
-		return notChecked(c, s, cmdDNSConfig)
+	if !s.Config.Complete(parsers.TopicDNS) && (s.Hosts == nil || s.FilterOf(snapshot.CmdHosts) != "") {
+		return notChecked(c, s, snapshot.CmdDNSConfig)
 	}
 	var reuse []string
 	from := ""

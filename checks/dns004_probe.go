@@ -22,7 +22,7 @@ func init() {
 		Area:       AreaDNS,
 		Severity:   Warning,
 		Applies:    NXOS,
-		Needs:      []string{cmdRunCallhome, cmdDNSConfig},
+		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdDNSConfig},
 		References: []string{refCSCvv67469, refDoc217965},
 		Explain: Explain{
 			What: "With --probe (or --probe dns), slcheck asks each name server the switch uses for the Call Home VRF (or the --dns-server ones) for the endpoint's A and AAAA records, from the workstation: UDP with one retry, TCP when the answer is truncated.",
@@ -189,7 +189,7 @@ func dnsRemedy(p *snapshot.Probes, path snapshot.Path, silent bool) *remedies.Re
 	return &remedies.Remedy{
 		Summary: fmt.Sprintf("Make the name servers of VRF %s answer for %s, or configure ones that do.", path.VRF, path.Host),
 		Config:  []string{},
-		Verify:  append([]string{"show hosts"}, path.Reach()...),
+		Verify:  append([]string{snapshot.CmdHosts}, path.Reach()...),
 		Notes:   append(notes, remedies.PathNotes(path)...),
 	}
 }

@@ -13,7 +13,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus},
+		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
 			What: "The first line of `show license status`: `Smart Licensing is ENABLED` or `DISABLED`.",
@@ -40,5 +40,5 @@ func runLIC001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+l.StatusWords()+") shows Smart Licensing in use"+unrecognisedNote(l),
 			l.Registration.StatusRef, l.Authorization.StatusRef)
 	}
-	return notChecked(c, s, cmdLicenseStatus)
+	return notChecked(c, s, snapshot.CmdLicenseStatus)
 }

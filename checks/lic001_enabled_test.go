@@ -5,14 +5,15 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 func TestLIC001(t *testing.T) {
 	off := false
-	disabled := &parsers.License{Enabled: &off, Ref: lref(cmdLicenseStatus, 1, "Smart Licensing is DISABLED")}
+	disabled := &parsers.License{Enabled: &off, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is DISABLED")}
 	noBanner := withLic(func(l *parsers.License) { l.Enabled = nil })
 	odd := withLic(func(l *parsers.License) {
-		l.Unrecognised = []capture.Ref{lref(cmdLicenseStatus, 30, "  Status: FROBNICATING")}
+		l.Unrecognised = []capture.Ref{lref(snapshot.CmdLicenseStatus, 30, "  Status: FROBNICATING")}
 	})
 	slp := lsnap(&parsers.License{SLP: true}, lutc(2023, 9, 1, 0, 0))
 	slp.Version = lversion("N9K", "C93180YC-FX", "10.3(6)")

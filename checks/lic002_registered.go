@@ -16,7 +16,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus},
+		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "The registration status in `show license status`: UNREGISTERED, EVAL MODE (with `Evaluation Period Remaining`), or EVAL EXPIRED.",

@@ -18,7 +18,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus},
+		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965, refFN72115},
 		Explain: Explain{
 			What: "`Initial Registration:` and `Last Renewal Attempt:` in `show license status`, and the indented `Failure reason:` under a FAILED one; `Status: UNREGISTERED - REGISTRATION FAILED`.",

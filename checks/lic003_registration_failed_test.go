@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 func TestLIC003(t *testing.T) {
@@ -12,7 +13,7 @@ func TestLIC003(t *testing.T) {
 	initialFailed := func(reason string) *parsers.License {
 		return &parsers.License{Registration: parsers.RegistrationState{
 			Status:    "UNREGISTERED - REGISTRATION FAILED",
-			StatusRef: lref(cmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED"),
+			StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED"),
 			Initial:   lattempt("FAILED", lutc(2024, 3, 1, 10, 0), 8, reason),
 		}}
 	}
@@ -20,8 +21,8 @@ func TestLIC003(t *testing.T) {
 		l.Registration.LastRenewal = lattempt("FAILED", lutc(2023, 6, 1, 10, 0), 9, "Fail to send out Call Home HTTP message")
 	})
 	noReason := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED - REGISTRATION FAILED",
-		StatusRef: lref(cmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED")}}
-	eval := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED", StatusRef: lref(cmdLicenseStatus, 4, "Status: UNREGISTERED")},
+		StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED")}}
+	eval := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED", StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")},
 		Authorization: parsers.AuthorizationState{Status: "EVAL MODE"}}
 	runLicCases(t, "LIC003", []licCase{
 		{"registered", lsnap(seedLic(), at), Pass, "", []string{"initial registration SUCCEEDED on 2022-06-22 16:15 UTC"}},

@@ -16,7 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus, cmdShowClock},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdClock},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "`Last Communication Attempt:` under `License Authorization:` in `show license status`, its `Failure reason:`, and the `Communication Deadline:` judged against the capture time.",
@@ -36,7 +36,7 @@ func runLIC004(c *Check, s *snapshot.Snapshot) Result {
 	auth := l.Authorization
 	a := auth.LastCommunication
 	if a == nil || a.Result == "" {
-		return notChecked(c, s, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
 	if !lifecycle.Failed(a) {
 		return c.Pass("last communication attempt "+attemptText(a), a.Ref)

@@ -16,7 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus, cmdShowClock},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdClock},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "The authorization status (`AUTHORIZATION EXPIRED`) and the `Communication Deadline:` of `show license status`, judged against the capture time (`show clock`, `!Time:`, the show-tech date), never the clock of the machine running slcheck.",
@@ -48,7 +48,7 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Fail(msg, fix, auth.StatusRef, refOf(d))
 	case d == nil:
-		return notChecked(c, s, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	case judged && lifecycle.Until(at, d.Time).Passed:
 		return c.Fail(fmt.Sprintf("the communication deadline %s has passed: %s (%s) although the switch still printed %s",
 			lifecycle.FormatTime(d.Time), lifecycle.Until(at, d.Time), from, strings.TrimSpace(auth.Status)), fix, d.Ref, auth.StatusRef)
@@ -56,5 +56,5 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass("communication deadline "+deadline(s, d.Time), d.Ref)
 	}
 	return c.Pass(fmt.Sprintf("status %s; the communication deadline %s was not compared with the capture time, which is unknown (capture `%s`)",
-		l.StatusWords(), lifecycle.FormatTime(d.Time), cmdShowClock), auth.StatusRef, d.Ref)
+		l.StatusWords(), lifecycle.FormatTime(d.Time), snapshot.CmdClock), auth.StatusRef, d.Ref)
 }

@@ -13,7 +13,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus},
+		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "The authorization status `OUT OF COMPLIANCE` in `show license status`.",

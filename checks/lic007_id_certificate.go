@@ -18,7 +18,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
-		Needs:      []string{cmdLicenseStatus, cmdShowClock},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdClock},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "`Registration Expires:` in `show license status` (the ID certificate, valid one year and renewed every six months), judged against the capture time.",
@@ -37,11 +37,11 @@ func runLIC007(c *Check, s *snapshot.Snapshot) Result {
 	}
 	exp := l.Registration.Expires
 	if exp == nil {
-		return notChecked(c, s, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
 	at, _, judged := captureClock(s)
 	if !judged {
-		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the registration expiry %s could not be judged: run `%s`", lifecycle.FormatTime(exp.Time), cmdShowClock))
+		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the registration expiry %s could not be judged: run `%s`", lifecycle.FormatTime(exp.Time), snapshot.CmdClock))
 	}
 	d := lifecycle.Until(at, exp.Time)
 	switch {

@@ -15,16 +15,6 @@ import (
 // Helpers shared by the platform, licence-state, SLP and clock checks.
 
 const (
-	cmdShowVersion   = "show version"
-	cmdLicenseStatus = "show license status"
-	cmdLicenseUsage  = "show license usage"
-	cmdShowClock     = "show clock"
-	// The running-config filters that are complete for NTP and for the
-	// `license smart` lines (parsers.ConfigCoverage), much smaller than the
-	// whole configuration.
-	cmdNTPConfig     = "show running-config | include ntp"
-	cmdLicenseConfig = "show running-config | include license"
-
 	refSLPGuide = "Cisco NX-OS Smart Licensing Using Policy User Guide (transport, URL, trust code)"
 	refMDSSLP   = "Cisco MDS 9000 Series Licensing Guide, Smart Licensing Using Policy (9.2(2) and later)"
 
@@ -65,7 +55,7 @@ func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result
 // unrecognisedStatus keeps a status slcheck does not know visible instead
 // of guessing: the check is skipped and its message quotes the lines.
 func unrecognisedStatus(c *Check, l *parsers.License) Result {
-	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", l.StatusWords(), cmdLicenseStatus))
+	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", l.StatusWords(), snapshot.CmdLicenseStatus))
 	refs := []capture.Ref{l.Registration.StatusRef, l.Authorization.StatusRef}
 	refs = append(refs, l.Unrecognised...)
 	r.Evidence = nonZero(refs)
@@ -104,7 +94,7 @@ func captureClock(s *snapshot.Snapshot) (at time.Time, from string, ok bool) {
 func deadline(s *snapshot.Snapshot, t time.Time) string {
 	at, from, ok := captureClock(s)
 	if !ok {
-		return fmt.Sprintf("%s (not judged: the capture time is unknown; capture `%s`)", lifecycle.FormatTime(t), cmdShowClock)
+		return fmt.Sprintf("%s (not judged: the capture time is unknown; capture `%s`)", lifecycle.FormatTime(t), snapshot.CmdClock)
 	}
 	return fmt.Sprintf("%s, %s (%s)", lifecycle.FormatTime(t), lifecycle.Until(at, t), from)
 }
@@ -126,7 +116,7 @@ func attemptText(a *parsers.Attempt) string {
 // (CSSM, an exec command, an upgrade); the verify step is the status.
 func licenseRemedy(summary string, notes ...string) *remedies.Remedy {
 	return &remedies.Remedy{Summary: summary, Config: []string{},
-		Verify: []string{cmdLicenseStatus}, Notes: append([]string{}, notes...)}
+		Verify: []string{snapshot.CmdLicenseStatus}, Notes: append([]string{}, notes...)}
 }
 
 // refOf is the line a date came from, or a zero Ref.

@@ -76,15 +76,15 @@ func lutc(y int, mo time.Month, d, h, m int) time.Time {
 }
 
 func lattempt(result string, at time.Time, line int, reason string) *parsers.Attempt {
-	a := &parsers.Attempt{Result: result, Time: at, Reason: reason, Ref: lref(cmdLicenseStatus, line, "Attempt: "+result)}
+	a := &parsers.Attempt{Result: result, Time: at, Reason: reason, Ref: lref(snapshot.CmdLicenseStatus, line, "Attempt: "+result)}
 	if reason != "" {
-		a.ReasonRef = lref(cmdLicenseStatus, line+1, "Failure reason: "+reason)
+		a.ReasonRef = lref(snapshot.CmdLicenseStatus, line+1, "Failure reason: "+reason)
 	}
 	return a
 }
 
 func ltimed(at time.Time, line int) *parsers.Timed {
-	return &parsers.Timed{Time: at, Ref: lref(cmdLicenseStatus, line, at.Format(time.RFC1123))}
+	return &parsers.Timed{Time: at, Ref: lref(snapshot.CmdLicenseStatus, line, at.Format(time.RFC1123))}
 }
 
 // seedLic is `show license status` of Cisco doc 217965 on 9.3(4).
@@ -92,20 +92,20 @@ func seedLic() *parsers.License {
 	on := true
 	return &parsers.License{
 		Enabled: &on,
-		Ref:     lref(cmdLicenseStatus, 1, "Smart Licensing is ENABLED"),
+		Ref:     lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is ENABLED"),
 		Registration: parsers.RegistrationState{
 			Status:         "REGISTERED",
-			StatusRef:      lref(cmdLicenseStatus, 4, "Status: REGISTERED"),
+			StatusRef:      lref(snapshot.CmdLicenseStatus, 4, "Status: REGISTERED"),
 			VirtualAccount: "Default",
 			Initial:        lattempt("SUCCEEDED", lutc(2022, time.June, 22, 16, 15), 8, ""),
-			LastRenewal:    &parsers.Attempt{Result: "None", Ref: lref(cmdLicenseStatus, 9, "Last Renewal Attempt: None")},
+			LastRenewal:    &parsers.Attempt{Result: "None", Ref: lref(snapshot.CmdLicenseStatus, 9, "Last Renewal Attempt: None")},
 			NextRenewal:    ltimed(lutc(2022, time.December, 19, 16, 15), 10),
 			Expires:        ltimed(lutc(2023, time.June, 22, 16, 13), 11),
 		},
 		Authorization: parsers.AuthorizationState{
 			Status:            "AUTHORIZED",
 			StatusTime:        lutc(2022, time.June, 22, 16, 15),
-			StatusRef:         lref(cmdLicenseStatus, 14, "Status: AUTHORIZED on Jun 22 16:15:44 2022 UTC"),
+			StatusRef:         lref(snapshot.CmdLicenseStatus, 14, "Status: AUTHORIZED on Jun 22 16:15:44 2022 UTC"),
 			LastCommunication: lattempt("SUCCEEDED", lutc(2022, time.June, 22, 16, 15), 15, ""),
 			NextCommunication: ltimed(lutc(2022, time.July, 22, 16, 15), 16),
 			Deadline:          ltimed(lutc(2022, time.September, 20, 16, 12), 17),
@@ -116,7 +116,7 @@ func seedLic() *parsers.License {
 func lversion(family, model, release string) *parsers.Version {
 	chassis := "Nexus" + strings.TrimPrefix(family, "N") + " " + model
 	return &parsers.Version{NXOS: true, Release: release, ReleaseRaw: release, Family: family, Model: model, Chassis: chassis,
-		ReleaseRef: lref(cmdShowVersion, 22, "NXOS: version "+release), ChassisRef: lref(cmdShowVersion, 28, "cisco "+chassis+" Chassis")}
+		ReleaseRef: lref(snapshot.CmdVersion, 22, "NXOS: version "+release), ChassisRef: lref(snapshot.CmdVersion, 28, "cisco "+chassis+" Chassis")}
 }
 
 // lsnap builds a classic 9.3(4) N9K snapshot with the given license output,
@@ -126,7 +126,7 @@ func lsnap(l *parsers.License, at time.Time) *snapshot.Snapshot {
 		Version: lversion("N9K", "C93180YC-FX", "9.3(4)")}
 	if !at.IsZero() {
 		s.CapturedAt = at
-		s.CapturedAtFrom = lref(cmdShowClock, 3, at.Format("15:04:05.000 MST Mon Jan 02 2006"))
+		s.CapturedAtFrom = lref(snapshot.CmdClock, 3, at.Format("15:04:05.000 MST Mon Jan 02 2006"))
 	}
 	return s
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-const cmdLog = "show logging logfile"
-
 func init() {
 	register(&Check{
 		ID:         "LOG001",
@@ -20,7 +18,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    NXOS,
 		Requires:   []Requirement{reqLog},
-		Needs:      []string{cmdLog},
+		Needs:      []string{snapshot.CmdLogging},
 		References: []string{refDoc217965, refLicGuide},
 		Explain: Explain{
 			What: "Smart Licensing and Call Home failure messages in the log (%LICMGR-3-LOG_SMART_LIC_COMM_FAILED, %SMART_LIC-3-COMM_FAILED, %CALLHOME-... / %CALL_HOME-... failures): how many, and when the last one was.",
@@ -35,7 +33,7 @@ func init() {
 func runLOG001(c *Check, s *snapshot.Snapshot) Result {
 	fails := logFailures(s)
 	if len(fails) == 0 {
-		if r, ok := filteredOut(c, s, cmdLog); ok {
+		if r, ok := filteredOut(c, s, snapshot.CmdLogging); ok {
 			return r // a failure line may be among those the filter dropped
 		}
 		return c.Pass(fmt.Sprintf("the log holds no Smart Licensing or Call Home failure (%d licensing lines)", len(s.Logs)))

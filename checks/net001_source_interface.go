@@ -10,8 +10,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-const cmdHTTPSource = "show running-config | include source-interface"
-
 func init() {
 	register(&Check{
 		ID:         "NET001",
@@ -19,7 +17,7 @@ func init() {
 		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    Classic,
-		Needs:      []string{cmdRunCallhome, cmdHTTPSource, "show running-config interface"},
+		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdHTTPSource, "show running-config interface"},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether the interface of `ip http source-interface` belongs to the VRF of `transport http use-vrf` (the default VRF without it); mgmt0 is in VRF management.",
@@ -33,19 +31,19 @@ func init() {
 func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	p := s.Path
 	if p.VRF == "" {
-		return notChecked(c, s, cmdRunCallhome, cmdHTTPSource)
+		return notChecked(c, s, snapshot.CmdCallhome, snapshot.CmdHTTPSource)
 	}
 	if !s.Config.Complete(parsers.TopicCallhome) || s.Config.Callhome == nil {
 		if s.Config.Complete(parsers.TopicCallhome) {
 			return c.Skip("not applicable: the switch has no callhome configuration (see CH001)")
 		}
-		return notChecked(c, s, cmdRunCallhome)
+		return notChecked(c, s, snapshot.CmdCallhome)
 	}
 	vrfRef := decidedBy(p.Evidence.VRF)
 	src := p.Evidence.SourceInterface
 	switch {
 	case !src.Known:
-		return notChecked(c, s, cmdHTTPSource)
+		return notChecked(c, s, snapshot.CmdHTTPSource)
 	case p.SourceInterface == "":
 		return c.Pass(fmt.Sprintf("no HTTP source interface is set: Call Home sends from VRF %s by its routes", p.VRF), vrfRef)
 	}

@@ -19,7 +19,7 @@ func init() {
 		Area:       AreaNetwork,
 		Severity:   Error,
 		Applies:    NXOS,
-		Needs:      []string{cmdRunCallhome, "show ip route vrf <licensing VRF>"},
+		Needs:      []string{snapshot.CmdCallhome, "show ip route vrf <licensing VRF>"},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether `show ip route vrf <vrf>` for the Call Home VRF holds a default route or a route covering the endpoint (or proxy) address.",

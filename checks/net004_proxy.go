@@ -15,7 +15,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
-		Needs:      []string{cmdRunCallhome},
+		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
 			What: "Whether `transport http proxy server` and `transport http proxy enable` under callhome come together.",

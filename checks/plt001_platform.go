@@ -16,7 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    NXOS,
 		Requires:   []Requirement{reqVersion},
-		Needs:      []string{cmdShowVersion},
+		Needs:      []string{snapshot.CmdVersion},
 		References: []string{refDoc217965, refLicGuide, refMDSSLP},
 		Explain: Explain{
 			What: "The chassis and NX-OS release in `show version`: Nexus 3016 and 3064 never run Smart Licensing; Nexus 3000/9000 need 9.3(3) or later, Nexus 7000 8.0(1) or later; MDS 9000 runs Smart Licensing Using Policy from 9.2(2).",
@@ -34,7 +34,7 @@ var smartFrom = map[string]string{"N9K": "9.3(3)", "N3K": "9.3(3)", "N7K": "8.0(
 func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	v := s.Version
 	if v.Chassis == "" || v.Release == "" {
-		if r, ok := filteredOut(c, s, cmdShowVersion); ok {
+		if r, ok := filteredOut(c, s, snapshot.CmdVersion); ok {
 			return r
 		}
 	}

@@ -20,7 +20,7 @@ func readVersion(t *testing.T, name string) *parsers.Version {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sec := &capture.Section{Command: cmdShowVersion, Source: name}
+	sec := &capture.Section{Command: snapshot.CmdVersion, Source: name}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		sec.Lines = append(sec.Lines, capture.Line{N: n, Text: sc.Text()})

@@ -15,7 +15,7 @@ func init() {
 		Area:       AreaPlatform,
 		Severity:   Info,
 		Applies:    NXOS,
-		Needs:      []string{cmdShowVersion, cmdLicenseStatus},
+		Needs:      []string{snapshot.CmdVersion, snapshot.CmdLicenseStatus},
 		References: []string{refSLPGuide, refMDSSLP},
 		Explain: Explain{
 			What: "Whether the switch runs Smart Licensing Using Policy (SLP), from every source in this order of trust: the `show version` release on its platform (NX-OS 10.2(1)F and later on Nexus 3000/9000, MDS 9.2(2) and later), the running-config header's release (`version 10.3(1) Bios:...`), the licence output's layout (the SLP blocks, or `Status: Not Applicable` in `show license usage`), then the `license smart` configuration. When the sources disagree it fails as a warning and shows both lines.",
@@ -50,9 +50,9 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 		return c.Pass(fmt.Sprintf("%s runs classic Smart Licensing (Call Home registration), as %s shows", releaseName(s), m.Describe()), m.Ref)
 	}
 	if s.Version == nil && s.License == nil && s.Release().Value == "" {
-		return notChecked(c, s, cmdShowVersion, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdVersion, snapshot.CmdLicenseStatus)
 	}
-	if r, ok := filteredOut(c, s, cmdShowVersion); ok {
+	if r, ok := filteredOut(c, s, snapshot.CmdVersion); ok {
 		return r
 	}
 	return c.Skip("not judged: neither the release nor the license output says which licensing the switch runs")

@@ -8,7 +8,7 @@ import (
 )
 
 func TestPLT002(t *testing.T) {
-	slpStatus := &snapshot.Snapshot{License: &parsers.License{SLP: true, SLPRef: lref(cmdLicenseStatus, 1, "Smart Licensing Using Policy:")}}
+	slpStatus := &snapshot.Snapshot{License: &parsers.License{SLP: true, SLPRef: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:")}}
 	usage := &snapshot.Snapshot{License: &parsers.License{SLP: true, SLPRef: lref("show license usage", 3, "  Status: Not Applicable")}}
 	// A 10.x show version beside classic licence output: a capture taken
 	// across an upgrade.

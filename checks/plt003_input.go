@@ -16,7 +16,7 @@ func init() {
 		Area:     AreaPlatform,
 		Severity: Error,
 		Applies:  AnyInput,
-		Needs:    []string{"show version"},
+		Needs:    []string{snapshot.CmdVersion},
 		References: []string{
 			refDoc217965,
 		},

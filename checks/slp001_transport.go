@@ -14,7 +14,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
-		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "The SLP transport: `Transport:` / `Type:` in `show license status`, or `license smart transport {smart|cslu|callhome|off}` in the running-config.",
@@ -29,7 +29,7 @@ func runSLP001(c *Check, s *snapshot.Snapshot) Result {
 	t, ref, known := slpTransport(s)
 	switch {
 	case !known:
-		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
 	case t == "off":
 		return c.Fail("the usage reporting transport is off: the switch never sends its usage reports by itself", transportRemedy(), ref)
 	case t == "":
@@ -43,7 +43,7 @@ func transportRemedy() *remedies.Remedy {
 		Summary: "Report usage directly to Cisco over the smart transport.",
 		Config: remedies.Config("license smart transport smart",
 			"license smart url smart "+smartReceiverURL),
-		Verify: []string{cmdLicenseStatus},
+		Verify: []string{snapshot.CmdLicenseStatus},
 		Notes: []string{
 			"Then install a trust code from CSSM in exec mode: `license smart trust idtoken <token>` (SLP004).",
 			"To report through a CSLU or an on-prem server instead, use `license smart transport cslu` and `license smart url cslu <URL that server gives>`.",

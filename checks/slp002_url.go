@@ -16,7 +16,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Error,
 		Applies:    SLP,
-		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide, refDoc222725},
 		Explain: Explain{
 			What: "The SLP transport URL of the licensing path (`URL:` or `Cslu address:` under `Transport:` in `show license status`, or `license smart url smart|cslu <url>`): its scheme, whether it names a host or an IP address, and whether it is Cisco's smart receiver, a CSLU or an on-prem server URL.",
@@ -39,7 +39,7 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	case p.URL == "" && !p.Evidence.URL.Known && len(p.Evidence.URL.Ask) > 0:
 		return notChecked(c, s, p.Evidence.URL.Ask...)
 	case p.URL == "" && !p.Evidence.URL.Known:
-		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
 	case p.URL == "":
 		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`")
 	}
@@ -90,7 +90,7 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 }
 
 func urlRemedy(transport string) *remedies.Remedy {
-	r := &remedies.Remedy{Verify: []string{cmdLicenseStatus}}
+	r := &remedies.Remedy{Verify: []string{snapshot.CmdLicenseStatus}}
 	if transport == "cslu" {
 		r.Summary = "Set the CSLU or on-prem URL exactly as that server gives it."
 		r.Notes = append(r.Notes, "In configuration mode: `license smart url cslu <URL from the CSLU or on-prem server>`; for an https:// URL use the host name its certificate names, not an IP address.")

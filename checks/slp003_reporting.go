@@ -17,7 +17,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
-		Needs:      []string{cmdLicenseStatus, cmdLicenseUsage, cmdShowClock},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseUsage, snapshot.CmdClock},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "`Usage Reporting:` in `show license status`: `Last ACK received:` and `Next ACK deadline:`, judged against the capture time; and, when no ACK was ever received, whether `show license usage` shows a licence IN USE.",
@@ -32,7 +32,7 @@ func init() {
 func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 	l := s.License
 	if l == nil || !l.SLP {
-		return notChecked(c, s, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
 	u := l.Usage
 	t, _, _ := slpTransport(s)
@@ -52,18 +52,18 @@ func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 		case !l.UsageListed.IsZero():
 			return c.Pass("no usage report has been acknowledged (Last ACK received: <none>), and none is expected: no licence is IN USE, and a switch that consumes no licence sends no usage report", u.Ref, l.UsageListed)
 		}
-		return c.Skip(fmt.Sprintf("not checked: no usage report has ever been acknowledged (Last ACK received: <none>), which is a fault only if a licence is IN USE (a switch that consumes none sends no report); run `%s`", cmdLicenseUsage))
+		return c.Skip(fmt.Sprintf("not checked: no usage report has ever been acknowledged (Last ACK received: <none>), which is a fault only if a licence is IN USE (a switch that consumes none sends no report); run `%s`", snapshot.CmdLicenseUsage))
 	}
 	d := u.NextDeadline
 	if d == nil {
 		if u.LastACK == nil && !u.LastACKNone {
-			return notChecked(c, s, cmdLicenseStatus)
+			return notChecked(c, s, snapshot.CmdLicenseStatus)
 		}
 		return c.Pass("the switch shows no ACK deadline", u.Ref)
 	}
 	at, _, judged := captureClock(s)
 	if !judged {
-		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the ACK deadline %s could not be judged: run `%s`", lifecycle.FormatTime(d.Time), cmdShowClock))
+		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the ACK deadline %s could not be judged: run `%s`", lifecycle.FormatTime(d.Time), snapshot.CmdClock))
 	}
 	left := lifecycle.Until(at, d.Time)
 	switch {

@@ -6,16 +6,17 @@ import (
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 func TestSLP003(t *testing.T) {
 	never := editSLP(func(l *parsers.License) { l.Usage.LastACK, l.Usage.LastACKNone = nil, true })
-	inUse := lref(cmdLicenseUsage, 70, "  Status: IN USE")
+	inUse := lref(snapshot.CmdLicenseUsage, 70, "  Status: IN USE")
 	neverInUse := editSLP(func(l *parsers.License) {
-		l.Usage.LastACK, l.Usage.LastACKNone, l.InUse, l.UsageListed = nil, true, []capture.Ref{inUse}, lref(cmdLicenseUsage, 65, "License Authorization:")
+		l.Usage.LastACK, l.Usage.LastACKNone, l.InUse, l.UsageListed = nil, true, []capture.Ref{inUse}, lref(snapshot.CmdLicenseUsage, 65, "License Authorization:")
 	})
 	neverNothingInUse := editSLP(func(l *parsers.License) {
-		l.Usage.LastACK, l.Usage.LastACKNone, l.UsageListed = nil, true, lref(cmdLicenseUsage, 65, "License Authorization:")
+		l.Usage.LastACK, l.Usage.LastACKNone, l.UsageListed = nil, true, lref(snapshot.CmdLicenseUsage, 65, "License Authorization:")
 	})
 	neverOff := editSLP(func(l *parsers.License) {
 		l.Usage.LastACK, l.Usage.LastACKNone, l.Usage.NextDeadline, l.Transport.Type = nil, true, nil, "off"

@@ -11,7 +11,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
-		Needs:      []string{cmdLicenseStatus, cmdLicenseConfig},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
 			What: "`Trust Code Installed:` in `show license status` when the transport is smart.",
@@ -26,13 +26,13 @@ func runSLP004(c *Check, s *snapshot.Snapshot) Result {
 	t, _, known := slpTransport(s)
 	switch {
 	case !known:
-		return notChecked(c, s, cmdLicenseStatus, cmdLicenseConfig)
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
 	case t != "smart":
 		return c.Skip("not applicable: a trust code is needed for transport smart only (transport is " + orNone(t) + ")")
 	}
 	l := s.License
 	if l == nil || l.TrustCodeInstalled == nil {
-		return notChecked(c, s, cmdLicenseStatus)
+		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
 	if !*l.TrustCodeInstalled {
 		return c.Fail("the transport is smart but no trust code is installed: CSSM does not accept the switch's usage reports",

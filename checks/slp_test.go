@@ -15,14 +15,14 @@ var pdtZone = time.FixedZone("PDT", -7*3600)
 func slpLic() *parsers.License {
 	yes := true
 	return &parsers.License{
-		SLP: true, Ref: lref(cmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
-		Transport: parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(cmdLicenseStatus, 20, "  Type: Smart"),
-			URLRef: lref(cmdLicenseStatus, 21, "  URL: "+smartReceiverURL)},
-		TrustCodeInstalled: &yes, TrustCodeRef: lref(cmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
+		SLP: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
+		Transport: parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(snapshot.CmdLicenseStatus, 20, "  Type: Smart"),
+			URLRef: lref(snapshot.CmdLicenseStatus, 21, "  URL: "+smartReceiverURL)},
+		TrustCodeInstalled: &yes, TrustCodeRef: lref(snapshot.CmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
 		Usage: parsers.UsageReporting{
-			Ref:          lref(cmdLicenseStatus, 50, "Usage Reporting:"),
-			LastACK:      &parsers.Timed{Time: time.Date(2023, 8, 30, 19, 3, 0, 0, pdtZone), Ref: lref(cmdLicenseStatus, 51, "  Last ACK received: Aug 30 19:03:00 2023 PDT")},
-			NextDeadline: &parsers.Timed{Time: time.Date(2023, 10, 29, 19, 3, 0, 0, pdtZone), Ref: lref(cmdLicenseStatus, 52, "  Next ACK deadline: Oct 29 19:03:00 2023 PDT")},
+			Ref:          lref(snapshot.CmdLicenseStatus, 50, "Usage Reporting:"),
+			LastACK:      &parsers.Timed{Time: time.Date(2023, 8, 30, 19, 3, 0, 0, pdtZone), Ref: lref(snapshot.CmdLicenseStatus, 51, "  Last ACK received: Aug 30 19:03:00 2023 PDT")},
+			NextDeadline: &parsers.Timed{Time: time.Date(2023, 10, 29, 19, 3, 0, 0, pdtZone), Ref: lref(snapshot.CmdLicenseStatus, 52, "  Next ACK deadline: Oct 29 19:03:00 2023 PDT")},
 		},
 	}
 }
@@ -37,7 +37,7 @@ func slpSnap(l *parsers.License, cfg *parsers.LicenseConfig, at time.Time) *snap
 	}
 	if !at.IsZero() {
 		s.CapturedAt = at
-		s.CapturedAtFrom = lref(cmdShowClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")
+		s.CapturedAtFrom = lref(snapshot.CmdClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")
 	}
 	s.Path = snapshot.PathOf(s)
 	return s

@@ -18,7 +18,7 @@ func init() {
 		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
-		Needs:      []string{"show license status", cmdLog},
+		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLogging},
 		References: []string{refFN72115, refDoc217965, refDoc222725},
 		Explain: Explain{
 			What: "Whether licensing communication fails with a TLS or trust-chain error, or fails while the route, DNS, the source interface and the TCP test to the endpoint's port all look fine.",
@@ -57,7 +57,7 @@ type failureText struct {
 
 func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 	if s.License == nil && !s.LogsCaptured {
-		return notChecked(c, s, "show license status", cmdLog)
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLogging)
 	}
 	fails := commFailures(s)
 	p := s.Path
@@ -70,8 +70,8 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if len(fails) == 0 {
 		// No failure is a finding only in an output captured whole.
-		if !statusCaptured(s) && (!s.LogsCaptured || s.FilterOf(cmdLog) != "") {
-			return notChecked(c, s, cmdLicenseStatus, cmdLog)
+		if !statusCaptured(s) && (!s.LogsCaptured || s.FilterOf(snapshot.CmdLogging) != "") {
+			return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLogging)
 		}
 		return c.Pass("no communication failure and no TLS error in the license status or the log")
 	}
@@ -186,7 +186,7 @@ func pronoun(n int) string {
 // communication was captured whole: `show license usage` lists packages
 // only.
 func statusCaptured(s *snapshot.Snapshot) bool {
-	if s.License == nil || s.FilterOf(cmdLicenseStatus) != "" {
+	if s.License == nil || s.FilterOf(snapshot.CmdLicenseStatus) != "" {
 		return false
 	}
 	for cmd := range s.Commands {

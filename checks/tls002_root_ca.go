@@ -9,8 +9,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-const cmdCerts = "show crypto ca certificates"
-
 // The roots of FN72115: Cisco's servers moved from the first to the second.
 const (
 	quoVadisRoot  = "QuoVadis Root CA 2"
@@ -26,7 +24,7 @@ func init() {
 		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
-		Needs:      []string{cmdCerts},
+		Needs:      []string{snapshot.CmdCertificates},
 		References: []string{refFN72115, refDoc217965},
 		Explain: Explain{
 			What: "Whether the certificates the switch lists hold QuoVadis Root CA 2 without IdenTrust Commercial Root CA 1 (serial 0A0142800000014523C844B500000002).",
@@ -39,7 +37,7 @@ func init() {
 
 func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 	if s.Trust == nil {
-		return notChecked(c, s, cmdCerts)
+		return notChecked(c, s, snapshot.CmdCertificates)
 	}
 	var quo, ident *parsers.Certificate
 	for i := range s.Trust.Certificates {
@@ -52,7 +50,7 @@ func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 		}
 	}
 	if ident == nil {
-		if r, ok := filteredOut(c, s, cmdCerts); ok {
+		if r, ok := filteredOut(c, s, snapshot.CmdCertificates); ok {
 			return r // IdenTrust may be among the lines the filter dropped
 		}
 	}
@@ -63,7 +61,7 @@ func runTLS002(c *Check, s *snapshot.Snapshot) Result {
 		return c.Fail(fmt.Sprintf("the switch lists QuoVadis Root CA 2 (trustpoint %s) but not IdenTrust Commercial Root CA 1: it cannot validate Cisco's current server certificates", orUnnamed(quo.Trustpoint)),
 			remedies.TrustChain(s.Path), quo.Ref)
 	}
-	return c.Pass(fmt.Sprintf("`%s` lists neither QuoVadis Root CA 2 nor IdenTrust Commercial Root CA 1 (%d certificates); on some releases the Smart Licensing trust store is not shown by this command", cmdCerts, len(s.Trust.Certificates)),
+	return c.Pass(fmt.Sprintf("`%s` lists neither QuoVadis Root CA 2 nor IdenTrust Commercial Root CA 1 (%d certificates); on some releases the Smart Licensing trust store is not shown by this command", snapshot.CmdCertificates, len(s.Trust.Certificates)),
 		s.Trust.Ref)
 }
 

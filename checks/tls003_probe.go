@@ -24,7 +24,7 @@ func init() {
 		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
-		Needs:      []string{cmdRunCallhome, cmdCerts},
+		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdCertificates},
 		References: []string{refFN72115, refDoc222725, refDoc217965},
 		Explain: Explain{
 			What: "With --probe (or --probe tls), slcheck opens TLS to the endpoint of the destination URL from the workstation (or through --proxy, or at --connect-to), reads the certificate chain, finds the root it ends in and checks that the certificate names the URL's host; then it looks for that root in the switch's `show crypto ca certificates`.",
@@ -57,7 +57,7 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 			nameRemedy(t, path), ev...)
 	}
 	if s.Trust == nil {
-		return c.Skip(fmt.Sprintf("not checked: run `%s` to compare the switch's trust store with the root this workstation saw (%s; the certificate names %s)", cmdCerts, t.Root, t.Host))
+		return c.Skip(fmt.Sprintf("not checked: run `%s` to compare the switch's trust store with the root this workstation saw (%s; the certificate names %s)", snapshot.CmdCertificates, t.Root, t.Host))
 	}
 	if cert := trustedOf(s.Trust, t); cert != nil {
 		ev = append(ev, cert.Ref)
@@ -69,7 +69,7 @@ func runTLS003(c *Check, s *snapshot.Snapshot) Result {
 		rem.Notes = append(rem.Notes, fmt.Sprintf("Cisco's servers chain to IdenTrust Commercial Root CA 1; a chain ending in %s suggests something between this workstation and Cisco re-signs TLS. If the switch goes through it too, the switch must trust that root or the inspection must skip %s.", t.Root, t.Host))
 	}
 	return c.Fail(fmt.Sprintf("%s, which `%s` does not list (%d certificates): the switch cannot validate the endpoint. On some releases the Smart Licensing trust store is not shown by this command: check with Cisco TAC",
-		seen, cmdCerts, len(s.Trust.Certificates)), rem, ev...)
+		seen, snapshot.CmdCertificates, len(s.Trust.Certificates)), rem, ev...)
 }
 
 // proxyHint suggests --proxy, with the switch's own proxy when it has one.
@@ -203,7 +203,7 @@ func nameRemedy(t *snapshot.TLSResult, path snapshot.Path) *remedies.Remedy {
 	return &remedies.Remedy{
 		Summary: fmt.Sprintf("Point the destination URL at a host name the endpoint's certificate lists, instead of %s.", t.Host),
 		Config:  []string{},
-		Verify:  append([]string{cmdRunCallhome, "show license status"}, path.Reach()...),
+		Verify:  append([]string{snapshot.CmdCallhome, snapshot.CmdLicenseStatus}, path.Reach()...),
 		Notes: append([]string{
 			"Use the exact host name Cisco (or the on-prem server's certificate) gives; an IP address in the URL fails TLS validation (doc 222725). CH004 and SLP002 build the URL change from the switch's own line.",
 			"This was seen from the workstation: if it reached the endpoint through something that re-signs TLS, the switch may see another certificate.",

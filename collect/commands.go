@@ -7,30 +7,6 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
-// Commands are the show commands run on every switch, in order. `show
-// license all` is not among them: no check reads anything from it that
-// `show license status` lacks, and on a live switch its copy of the status
-// would compete with the status section as evidence. The log lines are
-// fetched with two plain-word includes rather than one regular expression,
-// because every NX-OS release accepts `| include WORD` and the quoting of
-// alternations in a pipe is not uniform across releases.
-// SMART_LIC catches both %SMART_LIC-... and %LICMGR-3-LOG_SMART_LIC_...;
-// CALLHOME catches %CALLHOME-... .
-var Commands = []string{
-	"show version",
-	"show clock",
-	"show running-config",
-	"show license status",
-	// The licences IN USE: under SLP, no ACK is a fault only with one.
-	"show license usage",
-	// The route, ping and TCP tests of the licensing path follow
-	// (pathCommands), once these outputs have told the path.
-	"show hosts",
-	"show logging logfile | include SMART_LIC",
-	"show logging logfile | include CALLHOME",
-	"show crypto ca certificates",
-}
-
 // pathCommands are the commands that test the device's licensing path
 // (snapshot.Path): the routing table of its VRF, doc 217965's ping bounded
 // to two packets so a black-holed path costs seconds, not a minute, and

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 const (
@@ -44,7 +45,7 @@ func TestCollectUsesThePath(t *testing.T) {
 	tests := []struct {
 		name    string
 		outputs map[string]string
-		// after are the exec lines typed after the fixed Commands, in
+		// after are the exec lines typed after the fixed snapshot.Collected, in
 		// order.
 		after []string
 	}{
@@ -94,11 +95,11 @@ func TestCollectUsesThePath(t *testing.T) {
 					typed = append(typed, r.Text)
 				}
 			}
-			if !slices.Equal(typed[:len(Commands)], Commands) {
-				t.Fatalf("typed %q, want the Commands first", typed)
+			if !slices.Equal(typed[:len(snapshot.Collected)], snapshot.Collected) {
+				t.Fatalf("typed %q, want snapshot.Collected first", typed)
 			}
-			if after := typed[len(Commands):]; !slices.Equal(after, tt.after) {
-				t.Errorf("after the Commands the switch received %q, want %q", after, tt.after)
+			if after := typed[len(snapshot.Collected):]; !slices.Equal(after, tt.after) {
+				t.Errorf("after snapshot.Collected the switch received %q, want %q", after, tt.after)
 			}
 		})
 	}

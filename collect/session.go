@@ -167,7 +167,7 @@ func (s *session) run() error {
 		return err
 	}
 	defer s.close()
-	for _, cmd := range Commands {
+	for _, cmd := range snapshot.Collected {
 		if err := s.show(cmd); err != nil {
 			return err
 		}
@@ -214,7 +214,7 @@ func (s *session) budget(step string) time.Duration {
 	switch {
 	case step == "connect" || step == "login":
 		d = s.c.opt.ConnectTimeout
-	case strings.HasPrefix(step, "ping ") || strings.HasPrefix(step, "telnet "):
+	case snapshot.Active(step):
 		d = s.c.opt.ActiveTimeout
 	}
 	return d
@@ -368,7 +368,7 @@ func (s *session) show(cmd string) error {
 		s.clean = false
 		return err
 	}
-	if cmd == "show clock" && refused(out) == "" {
+	if cmd == snapshot.CmdClock && refused(out) == "" {
 		s.res.WorkstationTime = s.c.opt.Now()
 	}
 	s.record(cmd, out)

@@ -23,7 +23,7 @@ func config(lines ...string) []string { return Config(lines...) }
 // verify lists the commands that show a fix worked: the config and the
 // license status, then the reachability tests of the path.
 func verify(show string, p snapshot.Path) []string {
-	out := []string{show, "show license status"}
+	out := []string{show, snapshot.CmdLicenseStatus}
 	return append(out, p.Reach()...)
 }
 
@@ -37,14 +37,14 @@ func ReplaceURL(summary, urlLine, newURL string, cut bool, p snapshot.Path) *Rem
 	var warnings []string
 	if cut {
 		remove = "  no " + v.line(withoutURL(urlLine), "destination line", destinationPlaceholder) + " " + cutURLPlaceholder
-		warnings = []string{"The captured URL line looks cut short (by the terminal or the capture), so the `no` line cannot be rebuilt from it: replace " + cutURLPlaceholder + " with the URL exactly as `show running-config callhome` prints it on the switch before pasting."}
+		warnings = []string{"The captured URL line looks cut short (by the terminal or the capture), so the `no` line cannot be rebuilt from it: replace " + cutURLPlaceholder + " with the URL exactly as `" + snapshot.CmdCallhome + "` prints it on the switch before pasting."}
 	}
 	r := &Remedy{
 		Summary:  summary,
 		Warnings: warnings,
 		Config: config("callhome", remove,
 			"  destination-profile CiscoTAC-1 http "+v.check(newURL, "URL", "<https URL>", urlOK)),
-		Verify: verify("show running-config callhome", p),
+		Verify: verify(snapshot.CmdCallhome, p),
 	}
 	return r.noted(p, v)
 }
@@ -88,20 +88,20 @@ func noURL(summary string, notes []string, urlLine string, p snapshot.Path, v *v
 		notes = append(notes, "Remove the current line first: `no "+v.line(strings.TrimSpace(urlLine), "destination line", destinationPlaceholder)+"`.")
 	}
 	r := &Remedy{Summary: summary,
-		Verify: verify("show running-config callhome", p), Notes: notes}
+		Verify: verify(snapshot.CmdCallhome, p), Notes: notes}
 	return r.noted(p, v)
 }
 
 // destinationPlaceholder stands for the device's CiscoTAC-1 destination
 // line when it cannot be pasted back.
-const destinationPlaceholder = "<the destination-profile CiscoTAC-1 line of show running-config callhome>"
+const destinationPlaceholder = "<the destination-profile CiscoTAC-1 line of " + snapshot.CmdCallhome + ">"
 
 // EnableCallhome turns on a Call Home block that is configured but off.
 func EnableCallhome(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Enable Call Home so Smart Licensing can send its messages.",
 		Config:  config("callhome", "  enable"),
-		Verify:  verify("show running-config callhome", p),
+		Verify:  verify(snapshot.CmdCallhome, p),
 	}).noted(p, nil)
 }
 
@@ -121,7 +121,7 @@ func NewCallhome(vrf string) *Remedy {
 	return (&Remedy{
 		Summary: "Configure Call Home with the CiscoTAC-1 HTTPS destination (Cisco's reference configuration, doc 217965).",
 		Config:  config(lines...),
-		Verify:  verify("show running-config callhome", p),
+		Verify:  verify(snapshot.CmdCallhome, p),
 		Notes: []string{
 			"The VRF (`transport http use-vrf`) must be the one that reaches the Internet or your proxy; without the line Call Home uses the default VRF.",
 			"For a proxy or an on-prem Smart Software Manager, change the destination or add the proxy before enabling (doc 217965, methods 2 and 3).",
@@ -144,7 +144,7 @@ func AddTransport(needMethod, needURL bool, p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Give the CiscoTAC-1 profile an HTTP transport and an HTTPS destination.",
 		Config:  config(lines...),
-		Verify:  verify("show running-config callhome", p),
+		Verify:  verify(snapshot.CmdCallhome, p),
 		Notes:   append([]string{}, notes...),
 	}).noted(p, nil)
 }
@@ -154,7 +154,7 @@ func EmailContact() *Remedy {
 	return &Remedy{
 		Summary: "Add an email contact to the callhome configuration.",
 		Config:  config("callhome", "  email-contact sch-smart-licensing@cisco.com"),
-		Verify:  []string{"show running-config callhome"},
+		Verify:  []string{snapshot.CmdCallhome},
 		Notes: []string{
 			"Cisco's reference configuration (doc 217965) uses sch-smart-licensing@cisco.com; use your team's address if you want Call Home notices yourselves.",
 		},
@@ -168,7 +168,7 @@ func SourceInterface(current, ifName string, p snapshot.Path) *Remedy {
 	v := &values{}
 	r := &Remedy{
 		Summary: fmt.Sprintf("Use an interface in VRF %s as the HTTP source interface.", vrfName(p)),
-		Verify:  append([]string{"show running-config | include source-interface", "show license status"}, p.Reach()...),
+		Verify:  append([]string{snapshot.CmdHTTPSource, snapshot.CmdLicenseStatus}, p.Reach()...),
 		Notes: []string{
 			"The `ip http source-interface <interface> vrf <vrf>` form is community-tested on 9.3(5), not documented: verify on your release (`ip http source-interface ?`).",
 		},
@@ -203,7 +203,7 @@ func DefaultRoute(subnets []string, p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: fmt.Sprintf("Give VRF %s a route toward the endpoint (a default route, or one covering the endpoint or proxy).", vrfName(p)),
 		Config:  config("vrf context "+vrfName(p), "  ip route 0.0.0.0/0 "+hop),
-		Verify:  append([]string{"show ip route vrf " + vrfName(p), "show license status"}, p.Reach()...),
+		Verify:  append([]string{"show ip route vrf " + vrfName(p), snapshot.CmdLicenseStatus}, p.Reach()...),
 		Notes: []string{
 			"Replace " + hop + " with the gateway of that VRF; a capture does not show it.",
 			"A more specific route toward the endpoint (or the proxy) works too, if your policy forbids a default route in this VRF.",
@@ -217,7 +217,7 @@ func Reachability(p snapshot.Path, notes ...string) *Remedy {
 	_, port := p.Next()
 	return (&Remedy{
 		Summary: fmt.Sprintf("Open the path from VRF %s to %s on TCP %s (firewall, NAT, ACL or proxy), then test again from the switch.", vrfName(p), hostName(p), portName(port)),
-		Verify:  append(p.Reach(), "show license status"),
+		Verify:  append(p.Reach(), snapshot.CmdLicenseStatus),
 		Notes:   append([]string{}, notes...),
 	}).noted(p, nil)
 }
@@ -227,7 +227,7 @@ func ProxyEnable(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Enable the HTTP proxy that is configured under callhome.",
 		Config:  config("callhome", "  transport http proxy enable"),
-		Verify:  verify("show running-config callhome", p),
+		Verify:  verify(snapshot.CmdCallhome, p),
 		Notes:   []string{"If the switch should reach Cisco directly, remove the `transport http proxy server` line instead."},
 	}).noted(p, nil)
 }
@@ -238,7 +238,7 @@ func ProxyServer(enableLine string, p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Name the proxy server, or stop using a proxy.",
 		Config:  config("callhome", "  transport http proxy server <proxy-host> port <proxy-port>"),
-		Verify:  verify("show running-config callhome", p),
+		Verify:  verify(snapshot.CmdCallhome, p),
 		Notes: []string{
 			"The `transport http proxy server <host> port <n>` spelling is unconfirmed for NX-OS (doc 217965 method 2 shows it cut): check it with `transport http proxy server ?` under callhome.",
 			"If the switch should reach Cisco directly, remove the proxy instead: `no " + v.line(strings.TrimSpace(enableLine), "proxy line", "<the transport http proxy enable line>") + "` under callhome.",
@@ -251,7 +251,7 @@ func DomainLookup(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Turn DNS lookups back on so the switch can resolve the endpoint name.",
 		Config:  config("ip domain-lookup"),
-		Verify:  append([]string{"show running-config | include domain-lookup", "show hosts"}, p.Reach()...),
+		Verify:  append([]string{"show running-config | include domain-lookup", snapshot.CmdHosts}, p.Reach()...),
 	}).noted(p, nil)
 }
 
@@ -284,7 +284,7 @@ func NameServer(reuse []string, fromVRF string, p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: fmt.Sprintf("Give VRF %s a name server so the switch can resolve %s.", vrfName(p), hostName(p)),
 		Config:  config(line),
-		Verify:  append([]string{"show hosts"}, p.Reach()...),
+		Verify:  append([]string{snapshot.CmdHosts}, p.Reach()...),
 		Notes:   notes,
 	}).noted(p, v)
 }
@@ -294,7 +294,7 @@ func NameServer(reuse []string, fromVRF string, p snapshot.Path) *Remedy {
 func Resolve(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: fmt.Sprintf("Make %s resolve in VRF %s: domain lookup on, and a name server for that VRF that knows the name.", hostName(p), vrfName(p)),
-		Verify:  append([]string{"show hosts"}, p.Reach()...),
+		Verify:  append([]string{snapshot.CmdHosts}, p.Reach()...),
 		Notes:   []string{"See DNS001 and DNS002 for the configuration; if both pass, the name server itself does not answer for the name (CSCvv67469 describes Call Home hanging on a DNS server that does not answer)."},
 	}).noted(p, nil)
 }
@@ -305,7 +305,7 @@ func Resolve(p snapshot.Path) *Remedy {
 func TrustChain(p snapshot.Path, notes ...string) *Remedy {
 	return (&Remedy{
 		Summary: "Move to a release whose trust store holds IdenTrust Commercial Root CA 1, following the upgrade path of Field Notice FN72115.",
-		Verify:  append([]string{"show crypto ca certificates", "show license status"}, p.Reach()...),
+		Verify:  append([]string{snapshot.CmdCertificates, snapshot.CmdLicenseStatus}, p.Reach()...),
 		Notes: append([]string{
 			"Cisco moved its server certificates from QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1 (serial 0A0142800000014523C844B500000002); tools.cisco.com's QuoVadis certificate expired on 5 Feb 2022.",
 			"The NX-OS fixed releases and any trustpoint workaround are not confirmed here: check FN72115 (" + FN72115 + ") and Cisco TAC before changing the trust store.",
@@ -318,7 +318,7 @@ func TrustChain(p snapshot.Path, notes ...string) *Remedy {
 func Recapture(summary string, notes ...string) *Remedy {
 	return &Remedy{
 		Summary: summary,
-		Verify:  []string{"show version", "show running-config callhome", "show license status"},
+		Verify:  []string{snapshot.CmdVersion, snapshot.CmdCallhome, snapshot.CmdLicenseStatus},
 		Notes:   append([]string{}, notes...),
 	}
 }
@@ -328,7 +328,7 @@ func Recapture(summary string, notes ...string) *Remedy {
 func ReadLog(p snapshot.Path) *Remedy {
 	return (&Remedy{
 		Summary: "Fix the cause the other failing checks name, then confirm no new failure is logged.",
-		Verify:  append([]string{"show logging logfile | include SMART_LIC|LICMGR|CALLHOME|CALL_HOME", "show license status"}, p.Reach()...),
+		Verify:  append([]string{snapshot.CmdLogging + " | include SMART_LIC|LICMGR|CALLHOME|CALL_HOME", snapshot.CmdLicenseStatus}, p.Reach()...),
 		Notes:   []string{"Old lines stay in the log after the fix: judge by the time of the newest one."},
 	}).noted(p, nil)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/slcheck/slcheck/checks"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // Missing is a command the input lacks, with the checks that asked for it.
@@ -14,7 +15,7 @@ type Missing struct {
 
 // NotChecked gathers what the device's "not checked" results ask the user
 // to capture: every command quoted in their reasons, once, in the order to
-// paste them into one switch session (checks.SortSession), each with the
+// paste them into one switch session (snapshot.SortSession), each with the
 // IDs of the checks it would let run. A command may hold placeholders
 // (`ping <endpoint> vrf <vrf>`) when the input did not tell the VRF or the
 // endpoint.
@@ -41,7 +42,7 @@ func (d Device) NotChecked() []Missing {
 	for i, m := range out {
 		cmds[i] = m.Command
 	}
-	checks.SortSession(cmds)
+	snapshot.SortSession(cmds)
 	sorted := make([]Missing, len(out))
 	for i, c := range cmds {
 		sorted[i] = out[index[c]]

@@ -68,87 +68,29 @@ type builder struct {
 	filters map[string]string
 }
 
-// familySamples are the lines each parser family's checks may need to see
-// (parsers.Sample*): a filter that keeps them all is as good as none.
-var familySamples = map[string][]string{
-	"logging": parsers.SampleLogLines, "license": parsers.SampleLicenseLines,
-	"version": parsers.SampleVersionLines, "route": parsers.SampleRouteLines,
-	"hosts": parsers.SampleHostsLines, "crypto": parsers.SampleCryptoLines,
-}
-
 // filtered records whether the output of cmd was captured whole for its
 // parser family; a running-config's filter is recorded for messages, its
 // topics being settled by parsers.ConfigCoverage.
 func (b *builder) filtered(cmd string) {
-	family := kind(cmd)
-	if family == "config" {
+	family := familyOf(cmd)
+	if family.name == "config" {
 		if f := parsers.Filter(cmd); f != "" && b.s.ConfigFilter == "" {
 			b.s.ConfigFilter = f
 		}
 		return
 	}
-	samples, ok := familySamples[family]
 	switch {
-	case !ok:
-	case parsers.FilterKeeps(cmd, samples):
-		b.whole[family] = true
-	case b.filters[family] == "":
-		b.filters[family] = parsers.Filter(cmd)
+	case family.samples == nil:
+	case parsers.FilterKeeps(cmd, family.samples):
+		b.whole[family.name] = true
+	case b.filters[family.name] == "":
+		b.filters[family.name] = parsers.Filter(cmd)
 	}
 }
 
 type named struct {
 	value string
 	ref   capture.Ref
-}
-
-// kind returns the parser family of a canonical command, "" when slcheck
-// does not read it.
-func kind(cmd string) string {
-	base := strings.TrimSpace(strings.SplitN(cmd, "|", 2)[0])
-	f := strings.Fields(strings.ToLower(base))
-	has := func(words ...string) bool {
-		if len(f) < len(words) {
-			return false
-		}
-		for i, w := range words {
-			if f[i] != w {
-				return false
-			}
-		}
-		return true
-	}
-	switch {
-	case len(f) == 0:
-		return ""
-	case has("show", "version") && len(f) == 2:
-		return "version"
-	case has("show", "clock"):
-		return "clock"
-	case has("show", "running-config"):
-		return "config"
-	case has("show", "license", "host-id"), has("show", "license", "udi"):
-		return ""
-	case has("show", "license"):
-		return "license"
-	case has("show", "ip", "route"):
-		return "route"
-	case has("show", "hosts"):
-		return "hosts"
-	case has("show", "logging"):
-		return "logging"
-	case has("show", "crypto", "ca", "certificates"), has("show", "crypto", "ca", "trustpoints"):
-		return "crypto"
-	case f[0] == "ping":
-		return "ping"
-	case f[0] == "telnet":
-		return "telnet"
-	case has("show", "switchname"), has("show", "hostname"):
-		return "name"
-	case has("show", "tech-support"):
-		return "tech"
-	}
-	return ""
 }
 
 func (b *builder) section(sec *capture.Section) {

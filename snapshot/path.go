@@ -81,18 +81,6 @@ type Decision struct {
 	Ask []string `json:"ask"`
 }
 
-// The commands that tell the path's fields.
-const (
-	cmdCallhome      = "show running-config callhome"
-	cmdLicenseStatus = "show license status"
-	cmdLicenseConfig = "show running-config | include license"
-	cmdHTTPSource    = "show running-config | include source-interface"
-	// cmdLicenseDefaults shows the `license smart` lines with their
-	// defaults: the one place left that may name the VRF of SLP when
-	// neither the status nor the configuration does.
-	cmdLicenseDefaults = "show running-config all | include license"
-)
-
 // known and unknown build Decisions.
 func known(rule string, lines ...capture.Ref) Decision {
 	d := Decision{Known: true, Rule: rule, Lines: []capture.Ref{}, Ask: []string{}}
@@ -177,7 +165,7 @@ func slpTransportOf(s *Snapshot, p *Path) {
 		p.Evidence.Transport = known("no `license smart transport` line in the running-config")
 		return
 	}
-	p.Evidence.Transport = unknown("neither `show license status` nor the `license smart` configuration was captured", cmdLicenseStatus, cmdLicenseConfig)
+	p.Evidence.Transport = unknown("neither `show license status` nor the `license smart` configuration was captured", CmdLicenseStatus, CmdLicenseConfig)
 }
 
 // transportKeyword turns a transport as printed ("Smart", "Transport Off",
@@ -228,7 +216,7 @@ func callhomePath(s *Snapshot, p *Path) {
 	case whole:
 		p.Evidence.URL = known(why)
 	default:
-		p.Evidence.URL = unknown("the callhome configuration was not captured", cmdCallhome)
+		p.Evidence.URL = unknown("the callhome configuration was not captured", CmdCallhome)
 	}
 
 	switch {
@@ -244,7 +232,7 @@ func callhomePath(s *Snapshot, p *Path) {
 		}
 		p.Evidence.VRF = known("no `transport http use-vrf` under callhome: Call Home uses the default VRF (doc 217965)", ref)
 	default:
-		p.Evidence.VRF = unknown("the callhome configuration was not captured", cmdCallhome)
+		p.Evidence.VRF = unknown("the callhome configuration was not captured", CmdCallhome)
 	}
 
 	switch {
@@ -261,7 +249,7 @@ func callhomePath(s *Snapshot, p *Path) {
 	case whole:
 		p.Evidence.Proxy = known("no `transport http proxy` line under callhome")
 	default:
-		p.Evidence.Proxy = unknown("the callhome configuration was not captured", cmdCallhome)
+		p.Evidence.Proxy = unknown("the callhome configuration was not captured", CmdCallhome)
 	}
 
 	switch {
@@ -271,7 +259,7 @@ func callhomePath(s *Snapshot, p *Path) {
 	case c.Complete(parsers.TopicHTTP):
 		p.Evidence.SourceInterface = known("no `ip http source-interface`: the switch picks the source address by its routes")
 	default:
-		p.Evidence.SourceInterface = unknown("the `ip http source-interface` line was not captured", cmdHTTPSource)
+		p.Evidence.SourceInterface = unknown("the `ip http source-interface` line was not captured", CmdHTTPSource)
 	}
 }
 
@@ -333,12 +321,12 @@ func slpPath(s *Snapshot, p *Path) {
 	case lc.VRF != "":
 		p.VRF = lc.VRF
 		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", lc.VRFRef)
-	case statusSeen && configWhole && s.Has(cmdLicenseDefaults):
+	case statusSeen && configWhole && s.Has(CmdLicenseDefaults):
 		p.Evidence.VRF = unknown("neither `show license status`, the running-config nor its defaults name the VRF SLP reports from, and how NX-OS picks it is unconfirmed: check the NX-OS SLP guide for your release")
 	default:
 		ask := askMissing(s, statusSeen, configWhole)
 		if len(ask) == 0 {
-			ask = []string{cmdLicenseDefaults}
+			ask = []string{CmdLicenseDefaults}
 		}
 		p.Evidence.VRF = unknown("nothing captured names the VRF SLP reports from (how NX-OS picks it without a VRF line is unconfirmed, so slcheck does not assume the default VRF)", ask...)
 	}
@@ -365,10 +353,10 @@ func slpPath(s *Snapshot, p *Path) {
 func askMissing(s *Snapshot, statusSeen, configWhole bool) []string {
 	var ask []string
 	if !statusSeen {
-		ask = append(ask, cmdLicenseStatus)
+		ask = append(ask, CmdLicenseStatus)
 	}
 	if !configWhole {
-		ask = append(ask, cmdLicenseConfig)
+		ask = append(ask, CmdLicenseConfig)
 	}
 	return ask
 }

@@ -80,13 +80,13 @@ func TestPathOf(t *testing.T) {
 		{"SLP proxy in the status, port under it", []*capture.Section{status(slpHead + "  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Address: 192.0.2.8\n    Port: 8080\n")},
 			want{mode: ModeSLP, transport: "smart", url: "https://smartreceiver.cisco.com/licservice/license", host: "smartreceiver.cisco.com", port: 443,
 				kind: KindCisco, proxy: "192.0.2.8", proxyPort: 8080, urlLines: []int{45}, vrfLines: []int{}, proxyLines: []int{47},
-				ask:  []string{cmdLicenseConfig},
+				ask:  []string{CmdLicenseConfig},
 				line: "https://smartreceiver.cisco.com:443 via VRF unknown, proxy 192.0.2.8:8080 (run `show running-config | include license`)"}},
 		{"SLP VRF not supported and no VRF line: ask, do not assume default", []*capture.Section{v("10.3(6)"), cfg("license smart transport smart\n"),
 			status(slpHead + "  Type: Smart\n  URL: https://smartreceiver.cisco.com/licservice/license\n  Proxy:\n    Not Configured\n  VRF:\n    Not Supported\n")},
 			want{mode: ModeSLP, transport: "smart", url: "https://smartreceiver.cisco.com/licservice/license", host: "smartreceiver.cisco.com", port: 443,
 				kind: KindCisco, urlLines: []int{45}, vrfLines: []int{}, proxyLines: []int{},
-				ask:  []string{cmdLicenseDefaults},
+				ask:  []string{CmdLicenseDefaults},
 				line: "https://smartreceiver.cisco.com:443 via VRF unknown, no proxy (run `show running-config all | include license`)"}},
 		// "Transport: Smart" on one line (the Smart Agent's Other Info
 		// spelling): the URL and VRF under it still decide.
@@ -104,11 +104,11 @@ func TestPathOf(t *testing.T) {
 				line: "none: the SLP transport is off"}},
 		{"nothing known", nil,
 			want{mode: ModeUnknown, transport: "callhome", kind: KindUnknown, urlLines: []int{}, vrfLines: []int{}, proxyLines: []int{},
-				ask:  []string{cmdCallhome},
+				ask:  []string{CmdCallhome},
 				line: "destination unknown via VRF unknown, source interface unknown, proxy unknown (run `show running-config callhome` and `show running-config | include source-interface`)"}},
 		{"SLP release, nothing else", []*capture.Section{v("10.3(6)")},
 			want{mode: ModeSLP, kind: KindUnknown, urlLines: []int{}, vrfLines: []int{}, proxyLines: []int{},
-				ask:  []string{cmdLicenseStatus, cmdLicenseConfig},
+				ask:  []string{CmdLicenseStatus, CmdLicenseConfig},
 				line: "destination unknown via VRF unknown, proxy unknown (run `show license status` and `show running-config | include license`)"}},
 	}
 	for _, tt := range tests {

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/diagnose"
@@ -16,6 +14,7 @@ import (
 	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
 	"github.com/slcheck/slcheck/snapshot"
+	"github.com/spf13/cobra"
 )
 
 // The catalogue commands work offline from the checks' own metadata:
@@ -245,7 +244,7 @@ const (
 )
 
 // customerCommands derives the commands to ask for from every check's
-// Needs: duplicates dropped, in session order (checks.SortSession),
+// Needs: duplicates dropped, in session order (snapshot.SortSession),
 // starting with sessionStart. The placeholders are filled from the
 // licensing path p: its VRF, and the host and port the switch connects to
 // (snapshot.Path.Next). A test the path cannot build is left out, and the
@@ -279,7 +278,7 @@ func customerCommands(p snapshot.Path) []string {
 	for _, cmd := range p.Ask() {
 		add(cmd)
 	}
-	checks.SortSession(out)
+	snapshot.SortSession(out)
 	return out
 }
 
