@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 )
 
 // summary renders what a read found, one line per device and section, so

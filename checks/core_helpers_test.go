@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/capture"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/snapshot"
 )
 

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/slcheck/slcheck/capture"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
 

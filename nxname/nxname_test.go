@@ -1,6 +1,10 @@
 package nxname
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
+)
 
 func TestNames(t *testing.T) {
 	tests := []struct {

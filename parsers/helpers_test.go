@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slcheck/slcheck/capture"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 )
 
 // section builds a Section from text, numbering lines from 1.

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/slcheck/slcheck/capture"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )

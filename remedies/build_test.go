@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/snapshot"
 )
 

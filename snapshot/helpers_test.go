@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/capture"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 )
 
 func TestModeMethodEndpoint(t *testing.T) {

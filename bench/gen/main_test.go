@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
+)
 
 func TestParseSize(t *testing.T) {
 	tests := []struct {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 )
 
 func TestWrite(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/checks"
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/report"
 )
 

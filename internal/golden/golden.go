@@ -2,7 +2,7 @@
 //
 // A flag given to `go test ./...` reaches every test binary, and a binary
 // that does not define it fails. So every package with tests imports this
-// one (a blank import in update_test.go is enough), and the tests that own
+// one (a blank import in any of its test files is enough), and the tests that own
 // golden files read Update.
 package golden
 

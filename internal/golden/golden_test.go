@@ -59,6 +59,6 @@ func TestEveryTestPackageImportsGolden(t *testing.T) {
 		if dir == self || importers[dir] {
 			continue
 		}
-		t.Errorf("%s has tests but does not import %s: `go test ./... -update` fails there; add update_test.go with `import _ %q`", dir, importPath, importPath)
+		t.Errorf("%s has tests but does not import %s: `go test ./... -update` fails there; add `_ %q` to the imports of one of its test files", dir, importPath, importPath)
 	}
 }

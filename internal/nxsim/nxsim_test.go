@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/ssh"
+
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 )
 
 func TestStartRefusesNonLoopback(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
+	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/internal/nxsim"
 )
 
