@@ -62,6 +62,7 @@ listed as skipped. Every device found in the inputs gets the whole checklist.`,
 
 func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) error {
 	doc := newDocument()
+	reports := &merger{doc: doc, warn: func(msg string) { printError(st.Err, "warning: "+msg) }}
 	stdin := false
 	for _, p := range paths {
 		if p == "-" && stdin {
@@ -72,7 +73,7 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 		stdin = stdin || p == "-"
 		if p != "-" && isReport(p) {
 			// A JSON report of another run: its devices join this one's.
-			if err := mergeReport(doc, p); err != nil {
+			if err := reports.add(p); err != nil {
 				doc.Errors = append(doc.Errors, inputError(p, err))
 			}
 			continue

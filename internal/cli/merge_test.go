@@ -94,6 +94,59 @@ func TestMergeSSHParts(t *testing.T) {
 	}
 }
 
+// TestMergeOverlap: parts that report a switch again (the same report
+// twice, --limit groups that share a host, a run retried on the hosts that
+// failed) give each switch once, saying so on stderr: the later report's
+// entry wins, but a diagnosis is never replaced by a failure to collect
+// the same switch.
+func TestMergeOverlap(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	slp := "../../testdata/showoutputs/slp-healthy/capture.txt"
+	seedJSON := write("seed.json", runCLI(t, false, nil, "", "file", "-o", "json", seed).out)
+	bothJSON := write("both.json", runCLI(t, false, nil, "", "file", "-o", "json", seed, slp).out)
+	// A part whose run could not read the seed: its error, no device.
+	failed := write("failed.json", fmt.Sprintf(`{"schema_version": 1, "tool": {"name": "slcheck", "version": "x"}, "devices": [],
+		"errors": [{"source": %q, "kind": "collection", "message": "connection refused"}]}`, seed))
+	for _, tt := range []struct {
+		name    string
+		parts   []string
+		sources []string // the devices' sources, in order
+		errors  int
+		code    int
+		warn    string // "" when no warning is due
+	}{
+		{"one report", []string{seedJSON}, []string{seed}, 0, ExitFindings, ""},
+		{"the same report twice", []string{seedJSON, seedJSON}, []string{seed}, 0, ExitFindings, "seed.json: " + seed + " is also in FILE/seed.json: the later report's result is kept"},
+		{"overlapping parts", []string{seedJSON, bothJSON}, []string{seed, slp}, 0, ExitFindings, "both.json: " + seed + " is also in FILE/seed.json"},
+		{"retried after a failure", []string{failed, seedJSON}, []string{seed}, 0, ExitFindings, "seed.json: " + seed + " is also in FILE/failed.json: the later report's result is kept"},
+		{"a failed retry", []string{seedJSON, failed}, []string{seed}, 0, ExitFindings, "failed.json: " + seed + " is also in FILE/seed.json, which diagnosed it: that diagnosis is kept"},
+		{"failed twice", []string{failed, failed}, nil, 1, ExitCollection, "is also in FILE/failed.json"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, false, nil, "", append([]string{"merge", "-o", "json"}, tt.parts...)...)
+			doc := decode(t, r.out)
+			var got []string
+			for _, d := range doc.Devices {
+				got = append(got, d.Source)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.sources, " ") || len(doc.Errors) != tt.errors || r.code != tt.code {
+				t.Errorf("devices %q, %d errors, exit %d: want %q, %d, %d", got, len(doc.Errors), r.code, tt.sources, tt.errors, tt.code)
+			}
+			warn := strings.ReplaceAll(tt.warn, "FILE", dir)
+			if n := strings.Count(r.err, "slcheck: warning: "); tt.warn == "" && n != 0 || tt.warn != "" && (n != 1 || !strings.Contains(r.err, warn)) {
+				t.Errorf("stderr %q: want one warning with %q", r.err, warn)
+			}
+		})
+	}
+}
+
 // TestMergeBadReports: what is not a report of this schema is an input
 // error naming the file (and the line for bad JSON); the good reports are
 // still merged.
@@ -106,6 +159,8 @@ func TestMergeBadReports(t *testing.T) {
 		{"other schema", `{"schema_version": 2, "tool": {"name": "slcheck"}}`, "FILE: schema_version 2: this slcheck reads reports of schema_version 1"},
 		{"bad JSON", "{\"schema_version\": 1,\n  \"devices\": [\n    {\"source\": \"x\",,}]}", "FILE:3: not a slcheck JSON report: invalid character ','"},
 		{"wrong type", "{\"schema_version\": 1,\n\"devices\": [{\"source\": 7}]}", "FILE:2: not a slcheck JSON report: devices.source holds number, want string"},
+		{"wrong type of a list", "{\"schema_version\": 1,\n\"devices\": [{\"results\": 7}]}", "FILE:2: not a slcheck JSON report: devices.results holds number, want array"},
+		{"an array", "[{\"schema_version\": 1}]", "FILE:1: not a slcheck JSON report: it is a JSON array, want the object slcheck --output json writes"},
 		{"truncated", `{"schema_version": 1, "tool": {"name": "slc`, "FILE: not a slcheck JSON report: it ends before the document does"},
 		{"two documents", `{"schema_version": 1, "tool": {"name": "slcheck"}} {}`, "FILE: more than one JSON document"},
 		{"a capture", "switch# show version\n", "FILE:1: not a slcheck JSON report: invalid character 's'"},
