@@ -2,17 +2,24 @@ package capture
 
 import (
 	"bytes"
+	"regexp"
 	"unicode/utf8"
 )
 
 // cleaner turns one raw line of a terminal log into the text a person saw:
 // ANSI escapes removed, backspaces and carriage returns applied as a
 // terminal would, NUL and other control bytes dropped, pager prompts and
-// trailing blanks removed. Its buffers are reused from line to line.
+// trailing blanks removed, and the time stamp a terminal program's log
+// puts before every line (stampREs). Its buffers are reused from line to
+// line; one cleaner reads one input.
 type cleaner struct {
 	runes []rune
 	out   []byte
 	fix   []byte
+	// stamp is the stamp every line of this input starts with (nil: none),
+	// looked for on its first non-blank line (looked is then set).
+	stamp  *regexp.Regexp
+	looked bool
 }
 
 var more = []byte("--More--")
@@ -33,7 +40,38 @@ func (c *cleaner) clean(raw []byte) []byte {
 	if !utf8.Valid(line) {
 		line = c.latin1(line)
 	}
-	return bytes.TrimRight(line, " \t")
+	line = bytes.TrimRight(line, " \t")
+	if !c.looked && len(line) > 0 && !bytes.HasPrefix(line, puttyBanner) {
+		c.looked = true
+		for _, re := range stampREs {
+			if re.Match(line) {
+				c.stamp = re
+				break
+			}
+		}
+	}
+	if c.stamp != nil {
+		if m := c.stamp.FindIndex(line); m != nil {
+			line = line[m[1]:]
+		}
+	}
+	return line
+}
+
+// puttyBanner starts the line PuTTY writes atop a log ("=~=~=~= PuTTY log
+// 2024.03.01 10:11:12 =~=~=~="): the first line of a session comes after it.
+var puttyBanner = []byte("=~=~=~=")
+
+// stampREs are the time stamps terminal programs put before each line of a
+// log, with the one blank after them: in brackets with a time of day
+// ("[2024-03-01 10:11:12] ", Tera Term's "[Fri Mar 01 10:11:12.345 2024] ",
+// SecureCRT's "[03/01/2024 10:11:12 AM] ") or an ISO 8601 date and time
+// ("2024-03-01T10:11:12.345Z "). A stamp is removed only from an input
+// whose first line carries one, so an output line that starts with a date
+// (NX-OS log lines start "2024 Mar  1 ...") is never cut.
+var stampREs = []*regexp.Regexp{
+	regexp.MustCompile(`^\[[^\]]{0,40}\b\d{1,2}:\d{2}:\d{2}\b[^\]]{0,20}\](?:[ \t]|$)`),
+	regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:[ \t]|$)`),
 }
 
 // latin1 keeps bytes that are not UTF-8 as the Latin-1 characters they

@@ -34,3 +34,38 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanStamps: a terminal program's time stamp before every line is
+// removed when the input's first lines carry one, and only then.
+func TestCleanStamps(t *testing.T) {
+	tests := []struct {
+		name      string
+		raw, want []string
+	}{
+		{"bracketed date and time",
+			[]string{"[2024-03-01 10:11:12] sw1# show version", "[2024-03-01 10:11:12]   NXOS: version 9.3(10)", "[2024-03-01 10:11:13] ", "[2024-03-01 10:11:13] sw1#"},
+			[]string{"sw1# show version", "  NXOS: version 9.3(10)", "", "sw1#"}},
+		{"Tera Term", []string{"[Fri Mar 01 10:11:12.345 2024] sw1# show clock", "[Fri Mar 01 10:11:12.346 2024] 10:11:12.345 UTC Fri Mar 01 2024"},
+			[]string{"sw1# show clock", "10:11:12.345 UTC Fri Mar 01 2024"}},
+		{"SecureCRT, CRLF", []string{"[03/01/2024 10:11:12 AM] sw1# show hosts\r", "[03/01/2024 10:11:12 AM] DNS lookup enabled\r"},
+			[]string{"sw1# show hosts", "DNS lookup enabled"}},
+		{"time of day only, after a logger's banner", []string{"=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2024.03.01 10:11:12 =~=~=~=~=~=~=~=~=~=~=~=", "", "[10:11:12] sw1# show version", "[10:11:12] \tkickstart: version 7.1(4)N1(1)"},
+			[]string{"=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2024.03.01 10:11:12 =~=~=~=~=~=~=~=~=~=~=~=", "", "sw1# show version", "\tkickstart: version 7.1(4)N1(1)"}},
+		{"ISO 8601", []string{"2024-03-01T10:11:12.345Z sw1# show logging logfile", "2024-03-01T10:11:12.346+01:00 2024 Mar  1 10:11:12 sw1 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x"},
+			[]string{"sw1# show logging logfile", "2024 Mar  1 10:11:12 sw1 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x"}},
+		{"an unstamped line in a stamped log is kept", []string{"[10:11:12] sw1# show version", "  Device name: sw1"},
+			[]string{"sw1# show version", "  Device name: sw1"}},
+		{"log lines of an unstamped input keep their date", []string{"2024 Mar  1 10:11:12 sw1 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x", "[10:11:12] not a stamp here"},
+			[]string{"2024 Mar  1 10:11:12 sw1 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x", "[10:11:12] not a stamp here"}},
+		{"a stamp after the first lines is output", []string{"sw1# show version", "a", "b", "[10:11:12] c"},
+			[]string{"sw1# show version", "a", "b", "[10:11:12] c"}},
+	}
+	for _, tt := range tests {
+		var c cleaner
+		for i, raw := range tt.raw {
+			if got := string(c.clean([]byte(raw))); got != tt.want[i] {
+				t.Errorf("%s: clean(%q) = %q, want %q", tt.name, raw, got, tt.want[i])
+			}
+		}
+	}
+}

@@ -62,6 +62,9 @@ var kindCases = map[string]map[string]want{
 			map[string]string{"CH002": "fail: http://", "CH001": "pass"}},
 		"nxos-show-version-flush-left.txt": {capture.SoftwareNXOS, "9.3(11)", "classic", "Nexus9000 C93240YC-FX2", "leaf-x",
 			map[string]string{"PLT001": "pass"}},
+		// A terminal program's stamp before every line is not output.
+		"nxos-terminal-log-timestamps.txt": {capture.SoftwareNXOS, "10.3(4a)", "slp", "Nexus9000 C93180YC-FX", "leaf-31",
+			map[string]string{"SLP004": "fail", "LOG001": "fail: LICMGR-3-LOG_SMART_LIC_COMM_FAILED", "CLK001": "pass"}},
 		// A classic status pasted from its middle: read, but nothing in
 		// it is printed by NX-OS alone.
 		"nxos-license-status-mid-output.txt": {capture.SoftwareUnknown, "", "classic", "", "",
