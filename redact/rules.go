@@ -85,6 +85,9 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "scheme://user:password@host", Source: "RFC 3986 section 3.2.1 (userinfo, up to the last @); NX-OS copy and proxy URLs",
 		Example: "transport http proxy server http://:p@ss/w0rd@proxy.example.com", Secret: "p@ss/w0rd"},
 		hint: "@", pattern: `\b[a-z][a-z0-9+.-]*://[^\s:/"]*:([^\s"]*)@`},
+	{Rule: Rule{Keyword: "scheme://userinfo@host (no colon)", Source: "RFC 3986 section 3.2.1 (userinfo): a user or a token such as a proxy's API key, which look alike, so the whole userinfo is hidden",
+		Example: "transport http proxy server http://Tok3nOnly@proxy.example.com:3128", Secret: "Tok3nOnly"},
+		hint: "@", pattern: `\b[a-z][a-z0-9+.-]*://([^\s:/"]+)@`},
 	{Rule: Rule{Keyword: "username NAME ... password [0|5] PASSWORD", Source: secGuide + ", Configuring User Accounts and RBAC",
 		Example: "username ops role network-operator password 5 $5$S3cr3tHash", Secret: "$5$S3cr3tHash"},
 		hint: "password", also: "username", pattern: `\busername\s+\S+\s+(?:.*?\s)?password\s+` + typed + value},
@@ -94,10 +97,10 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "nxapi ... password PASSPHRASE", Source: progGuide + ", NX-API (nxapi certificate httpskey keyfile FILE password PASSPHRASE)",
 		Example: "nxapi certificate httpskey keyfile bootflash:server.key password S3cr3tPhrase", Secret: "S3cr3tPhrase"},
 		hint: "password", also: "nxapi", pattern: `\bnxapi\s.*?\bpassword\s+` + typed + value},
-	{Rule: Rule{Keyword: "password [0|3|7] PASSWORD", Source: routeGuide + ", Configuring Basic BGP (neighbor password); any typed password",
+	{Rule: Rule{Keyword: "password [0|3|7] PASSWORD", Source: routeGuide + ", the BGP chapters (neighbor password); any typed password",
 		Example: "    password 3 S3cr3tBgp", Secret: "S3cr3tBgp"},
 		hint: "password", pattern: `\bpassword\s+[0-9]+\s+` + value},
-	{Rule: Rule{Keyword: "password PASSWORD (a line that starts with it)", Source: routeGuide + ", Configuring Basic BGP (neighbor password, untyped)",
+	{Rule: Rule{Keyword: "password PASSWORD (a line that starts with it)", Source: routeGuide + ", the BGP chapters (neighbor password, untyped)",
 		Example: "  password S3cr3tLine", Secret: "S3cr3tLine"},
 		hint: "password", pattern: `^\s*password\s+` + typed + value},
 	{Rule: Rule{Keyword: "proxy ... username NAME password PASSWORD", Source: "no NX-OS guide: the HTTP proxy credentials of other Cisco platforms, hidden in case a release takes them",
@@ -130,6 +133,9 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "ospfv3 authentication ipsec spi N {md5|sha1} [0|3|7] KEY", Source: routeGuide + ", Configuring OSPFv3 (authentication)",
 		Example: "  ospfv3 authentication ipsec spi 256 sha1 3 S3cr3tSpi", Secret: "S3cr3tSpi"},
 		hint: "ipsec", pattern: `\bipsec\s+spi\s+\d+\s+(?:md5|sha1)\s+` + typed + value},
+	{Rule: Rule{Keyword: "encryption ipsec spi N esp ALGORITHM [0|3|7] KEY authentication {md5|sha1} [0|3|7] KEY", Source: "the OSPFv3 encryption form as IOS prints it; not found in an NX-OS guide at hand (verify whether your release takes it), hidden wherever it appears",
+		Example: "  ospfv3 encryption ipsec spi 300 esp aes-cbc 3 S3cr3tEsp authentication sha1 3 S3cr3tEspAuth", Secret: "S3cr3tEsp"},
+		hint: "ipsec", also: "esp", pattern: `\bipsec\s+spi\s+\d+\s+esp\s+(?:null\s+|\S+\s+` + typed + value + `\s+)?(?:authentication\s+(?:md5|sha1)\s+` + typed + value + `)?`},
 	{Rule: Rule{Keyword: "key-string [0|7] KEY", Source: secGuide + ", Configuring Keychain Management; HSRP authentication md5 key-string",
 		Example: "    key-string 7 S3cr3tString", Secret: "S3cr3tString"},
 		hint: "key-string", pattern: `\bkey-string\s+` + typed + value},
@@ -145,18 +151,21 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "authentication text PASSWORD", Source: routeGuide + ", Configuring HSRP and Configuring VRRP",
 		Example: "    authentication text S3cr3tHsrp", Secret: "S3cr3tHsrp"},
 		hint: "authentication", pattern: `\bauthentication\s+text\s+` + value},
-	{Rule: Rule{Keyword: "pre-shared-key [0|6|7] KEY", Source: "no NX-OS guide at hand: the IKE form (crypto ikev2 keyring) of other Cisco platforms, hidden wherever it appears",
-		Example: "  pre-shared-key 6 S3cr3tPsk", Secret: "S3cr3tPsk"},
-		hint: "pre-shared-key", pattern: `\bpre-shared-key\s+` + typed + value},
+	{Rule: Rule{Keyword: "pre-shared-key [local|remote] [hex] [0|6|7] KEY", Source: "no NX-OS guide at hand: the IKE form (crypto ikev2 keyring) of other Cisco platforms, hidden wherever it appears",
+		Example: "  pre-shared-key local S3cr3tPsk", Secret: "S3cr3tPsk"},
+		hint: "pre-shared-key", pattern: `\bpre-shared-key\s+(?:(?:local|remote|hex)\s+){0,2}` + typed + value},
+	{Rule: Rule{Keyword: "crypto isakmp key [0|6] KEY", Source: "no NX-OS guide at hand: the IKEv1 pre-shared key of IOS (crypto isakmp key KEY address PEER), hidden wherever it appears",
+		Example: "crypto isakmp key S3cr3tIsakmp address 192.0.2.11", Secret: "S3cr3tIsakmp"},
+		hint: "isakmp", pattern: `\bisakmp\s+key\s+` + typed + value},
 	{Rule: Rule{Keyword: "ip pim hello-authentication ah-md5 [0|3|7] KEY", Source: mcastGuide + ", Configuring PIM",
 		Example: "  ip pim hello-authentication ah-md5 3 S3cr3tPim", Secret: "S3cr3tPim"},
 		hint: "ah-md5", pattern: `\bah-md5\s+` + typed + value},
-	{Rule: Rule{Keyword: "key config-key ascii KEY", Source: secGuide + ", Configuring the master key (type-6 encryption)",
+	{Rule: Rule{Keyword: "key config-key ascii [0|7] KEY", Source: secGuide + ", the AES password encryption and master key section (feature password encryption aes; its chapter differs between releases)",
 		Example: "key config-key ascii S3cr3tMaster", Secret: "S3cr3tMaster"},
-		hint: "config-key", pattern: `\bkey\s+config-key\s+ascii\s+` + value},
-	{Rule: Rule{Keyword: "crypto ca import|export TRUSTPOINT pkcs12 FILE PASSPHRASE", Source: secGuide + ", Configuring PKI",
+		hint: "config-key", pattern: `\bkey\s+config-key\s+ascii\s+` + typed + value},
+	{Rule: Rule{Keyword: "crypto ca import|export TRUSTPOINT pkcs12 FILE PASSPHRASE", Source: secGuide + ", Configuring PKI; IOS's crypto pki ... pkcs12 URL password PASSPHRASE too",
 		Example: "crypto ca import myTP pkcs12 bootflash:tp.p12 S3cr3tPkcs", Secret: "S3cr3tPkcs"},
-		hint: "pkcs12", pattern: `\bcrypto\s+ca\s+(?:import|export)\s+\S+\s+pkcs12\s+\S+\s+` + value},
+		hint: "pkcs12", pattern: `\bcrypto\s+(?:ca|pki|key)\s+(?:import|export)\s.*?\bpkcs12\s+\S+\s+(?:password\s+)?` + value},
 	// Any other typed or quoted key: key 7 "SECRET", key 0 SECRET.
 	// ("authentication-key 1 md5" is not one: the hyphen rules it out.)
 	{Rule: Rule{Keyword: "key [0|6|7] KEY", Source: secGuide + ", Configuring Keychain Management and the AAA server keys; any typed key",
@@ -197,7 +206,7 @@ var rules = []rule{
 		hint: "idtoken", pattern: `\bidtoken\s+("[^"]*"|[^\s<"]\S{7,})`},
 	// Cisco ID tokens carry an encoded newline ("%0A") inside a long base64
 	// run.
-	{Rule: Rule{Keyword: "a token-shaped string anywhere (base64 with %0A)", Source: "Cisco TAC document 217965 (ID tokens as CSSM issues them)",
+	{Rule: Rule{Keyword: "a token-shaped string anywhere (base64 with %0A)", Source: "slcheck's assumption, not a Cisco document (217965 prints a token as XXXX): an ID token holds an encoded newline (%0A) between base64 runs; a token of another shape is hidden only after idtoken",
 		Example: "token was ZTI0ZWM5YmYtMTE1%0AMjMzOTc0NjA3 in the log", Secret: "ZTI0ZWM5YmYtMTE1%0AMjMzOTc0NjA3"},
 		hint: "%0a", pattern: `([A-Za-z0-9+/=_-]{8,}%0A[A-Za-z0-9%+/=_-]{8,})`},
 
@@ -220,10 +229,39 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "snmp-server contact NAME", Source: sysGuide + ", Configuring SNMP", Contact: true,
 		Example: "snmp-server contact Jane Doe x5555", Secret: "Jane Doe"},
 		hint: "contact", pattern: `\bsnmp-server\s+contact\s+` + rest},
+	{Rule: Rule{Keyword: "sys contact: NAME (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
+		Example: "sys contact: Jane Roe x5555", Secret: "Jane Roe"},
+		hint: "sys contact", pattern: cfgStart + `sys\s+contact:\s*` + rest},
+	// What show callhome prints of the same details. NX-OS's labels as the
+	// guide's example prints them; IOS XE's as the fixture
+	// show_callhome/IOSXE-contrast__muninn__csr1000v_17.3_show_call-home_default.txt
+	// (real output) does.
+	{Rule: Rule{Keyword: "contact person name|contact person's email|phone number: VALUE (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
+		Example: "contact person's phone number:+1-408-555-0199", Secret: "+1-408-555-0199"},
+		hint: "contact person", pattern: cfgStart + `contact\s+person(?:'s)?[^:]*:\s*` + rest, keep: notSet},
+	{Rule: Rule{Keyword: "street addr|street address: ADDRESS (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
+		Example: "street addr:12 Picaboo Street, Springfield", Secret: "Picaboo"},
+		hint: "street", pattern: cfgStart + `street\s+addr(?:ess)?:\s*` + rest, keep: notSet},
+	{Rule: Rule{Keyword: "site id|customer id|contract id: ID (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
+		Example: "    customer ID: Customer123456", Secret: "Customer123456"},
+		hint: " id:", pattern: cfgStart + `(?:site|customer|contract)\s+id:\s*` + rest, keep: notSet},
+	// The call-home spelling of other platforms.
+	{Rule: Rule{Keyword: "street-address ADDRESS", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
+		Example: " street-address 7 Elm Road", Secret: "7 Elm Road"},
+		hint: "street", pattern: cfgStart + `street-address\s+` + rest},
+	{Rule: Rule{Keyword: "phone-number NUMBER", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
+		Example: " phone-number +14085550142", Secret: "+14085550142"},
+		hint: "phone", pattern: cfgStart + `phone-number\s+` + rest},
+	{Rule: Rule{Keyword: "contact-name NAME", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
+		Example: " contact-name Joan Poe", Secret: "Joan Poe"},
+		hint: "contact", pattern: cfgStart + `contact-name\s+` + rest},
 	{Rule: Rule{Keyword: "an e-mail address anywhere", Source: "RFC 5322 addresses (personal data wherever a capture holds one)", Contact: true,
 		Example: "send to jane.doe@example.org please", Secret: "jane.doe@example.org"},
 		hint: "@", pattern: `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`},
 }
+
+// notSet is what show callhome prints for a detail never configured.
+var notSet = []string{"Not yet set up"}
 
 func (ru *rule) keeps(v string) bool {
 	for _, k := range ru.keep {

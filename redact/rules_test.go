@@ -60,6 +60,19 @@ func TestRedactionGaps(t *testing.T) {
 		{"snmp-server mib community-map MapComm context vrf1", "MapComm"},
 		{"snmp-server host 192.0.2.1 BareComm udp-port 162", "BareComm"},
 		{"vtp password VtpPass1", "VtpPass1"},
+		// Found by the second b12 attack.
+		{"    pre-shared-key local LocalPsk1", "LocalPsk1"},
+		{"    pre-shared-key remote 6 RemotePsk2", "RemotePsk2"},
+		{"    pre-shared-key hex 0a0b0c0d", "0a0b0c0d"},
+		{"crypto isakmp key 6 IsakmpKey1 address 192.0.2.12", "IsakmpKey1"},
+		{"key config-key ascii 7 TypedMaster", "TypedMaster"},
+		{"crypto pki import TP pkcs12 tftp://192.0.2.5/tp.p12 password PkiPass1", "PkiPass1"},
+		{"crypto key import rsa label k1 pkcs12 bootflash:k.p12 KeyImport1", "KeyImport1"},
+		{"  ospfv3 encryption ipsec spi 300 esp aes-cbc EspKey1 authentication sha1 3 EspAuth1", "EspKey1"},
+		{"  ospfv3 encryption ipsec spi 300 esp aes-cbc EspKey1 authentication sha1 3 EspAuth1", "EspAuth1"},
+		{"  encryption ipsec spi 301 esp null authentication md5 EspAuth2", "EspAuth2"},
+		{"copy sftp://SftpTok3n@192.0.2.5/f bootflash:", "SftpTok3n"},
+		{"  transport http proxy server http://a@b@proxy.example.com", "a@b"},
 	}
 	for _, tt := range tests {
 		for _, p := range []Policy{{}, {ShowContacts: true}} {
@@ -67,6 +80,29 @@ func TestRedactionGaps(t *testing.T) {
 			if strings.Contains(got, tt.secret) {
 				t.Errorf("%+v: Line(%q) = %q keeps %q", p, tt.in, got, tt.secret)
 			}
+		}
+	}
+	// Contact details as show snmp, show callhome and other platforms'
+	// call-home print them.
+	for _, tt := range []struct{ in, contact string }{
+		{"contact person name(sysContact):Jane Q Public", "Jane Q Public"},
+		{"contact person's email:jqp@corp.example", "jqp@corp.example"},
+		{"    contact person's phone number: +1-555-0143", "555-0143"},
+		{"street addr:1234 Picaboo Street, Any city", "Picaboo"},
+		{"    street address: 99 Elm Road", "99 Elm Road"},
+		{"site id:Site1Manhattan", "Site1Manhattan"},
+		{"    contract ID: Cisco1234", "Cisco1234"},
+		{`      "text": "customer id:Customer99",`, "Customer99"},
+		{"sys contact: Jane Roe", "Jane Roe"},
+		{"  street-address 5 Oak Lane", "Oak Lane"},
+		{"  phone-number +1-555-0144", "555-0144"},
+		{"  contact-name Joan Poe", "Joan Poe"},
+	} {
+		if got := (Policy{}).Line(tt.in); strings.Contains(got, tt.contact) || !strings.Contains(got, ContactMarker) {
+			t.Errorf("Line(%q) = %q", tt.in, got)
+		}
+		if got := (Policy{ShowContacts: true}).Line(tt.in); got != tt.in {
+			t.Errorf("ShowContacts: Line(%q) = %q", tt.in, got)
 		}
 	}
 	// Keywords after a key ID or a host are not secrets.
@@ -77,6 +113,9 @@ func TestRedactionGaps(t *testing.T) {
 		"snmp-server host 192.0.2.1 filter-vrf management",
 		"snmp-server host 192.0.2.1 source-interface mgmt0",
 		"snmp-server host 192.0.2.1 traps version 3 priv ops",
+		"    contact person's email address: Not yet set up",
+		"    street address: Not yet set up",
+		"    site ID: Not yet set up",
 	} {
 		if got := (Policy{}).Line(kept); got != kept {
 			t.Errorf("Line(%q) = %q", kept, got)
@@ -85,6 +124,13 @@ func TestRedactionGaps(t *testing.T) {
 	// The user of a URL stays, only the password goes.
 	if got := (Policy{}).Line("http://user:p@ss@proxy.example.com:3128"); got != "http://user:<redacted>@proxy.example.com:3128" {
 		t.Errorf("got %q", got)
+	}
+	// A userinfo without a colon (a user or a token) goes whole, and the
+	// proxy host stays (the e-mail rule took it as part of an address).
+	for _, p := range []Policy{{}, {ShowContacts: true}} {
+		if got := p.Line("http://Tok3n@proxy.example.com:3128"); got != "http://<redacted>@proxy.example.com:3128" {
+			t.Errorf("%+v: got %q", p, got)
+		}
 	}
 }
 
