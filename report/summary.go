@@ -33,6 +33,12 @@ func SummaryRowOf(host string, d Device) SummaryRow {
 	return row
 }
 
+// FailedRow is the row of a host that has no device: state says why
+// ("not collected: auth", "unreadable session").
+func FailedRow(host, state string) SummaryRow {
+	return SummaryRow{Host: host, Release: "-", Mode: "-", State: state, Cause: "-"}
+}
+
 // summaryRows is the document's fleet summary: the rows `slcheck ssh`
 // made, or one per device, a device named by its source too when two
 // share a name.

@@ -15,9 +15,11 @@ import (
 func main() {
 	st := cli.Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-		IsTerminal:   term.IsTerminal(int(os.Stdout.Fd())),
-		InIsTerminal: term.IsTerminal(int(os.Stdin.Fd())),
-		Env:          os.Getenv,
+		IsTerminal:    term.IsTerminal(int(os.Stdout.Fd())),
+		InIsTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
+		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		ReadSecret:    cli.TerminalSecret(),
+		Env:           os.Getenv,
 	}
 	if st.IsTerminal {
 		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))

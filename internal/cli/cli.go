@@ -34,6 +34,13 @@ type Streams struct {
 	// Width is the terminal's width in columns when Out is a terminal, 0
 	// otherwise: the text report wraps its prose to it (80 when 0).
 	Width int
+	// ErrIsTerminal says whether Err is a terminal: slcheck ssh shows its
+	// progress there.
+	ErrIsTerminal bool
+	// ReadSecret asks for a password or a key's passphrase on the
+	// terminal without echo (TerminalSecret); nil when there is no
+	// terminal to ask on.
+	ReadSecret func(prompt string) (string, error)
 	// Env looks up environment variables (NO_COLOR, SLCHECK_PASSWORD).
 	Env func(string) string
 	// Redact is the redaction policy of this run. Run sets it and wraps Out

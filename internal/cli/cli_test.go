@@ -23,9 +23,7 @@ type runResult struct {
 }
 
 // runCLI runs slcheck in process, as main does, with buffers for streams.
-// No test asks on the terminal of whoever runs the tests.
-func init() { haveTerminal = func() bool { return false } }
-
+// No test asks on the terminal of whoever runs the tests (ReadSecret nil).
 func runCLI(t *testing.T, tty bool, env map[string]string, stdin string, args ...string) runResult {
 	t.Helper()
 	var out, errb bytes.Buffer

@@ -12,9 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
-	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/redact"
@@ -184,30 +182,6 @@ func (o *sshOptions) targets(st Streams, args []string) ([]collect.Target, error
 	return out, nil
 }
 
-// readSecret prompts on the terminal without echo; tests replace it.
-var readSecret = func(prompt string) (string, error) {
-	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
-	if err != nil {
-		return "", errors.New("no terminal to prompt on")
-	}
-	defer tty.Close()
-	fmt.Fprint(tty, redact.Escape(prompt)) // it may name a file
-	b, err := term.ReadPassword(int(tty.Fd()))
-	fmt.Fprintln(tty)
-	return string(b), err
-}
-
-// haveTerminal says whether there is a terminal to ask a password on;
-// tests replace it.
-var haveTerminal = func() bool {
-	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
-	if err != nil {
-		return false
-	}
-	tty.Close()
-	return true
-}
-
 // collectOptions turns the flags and environment into collect.Options,
 // prompting for what is missing.
 func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
@@ -247,7 +221,7 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		if errors.Is(err, collect.ErrPassphraseNeeded) {
 			a.Passphrase = st.Env("SLCHECK_PASSPHRASE")
 			if a.Passphrase == "" {
-				if a.Passphrase, err = readSecret("Passphrase for " + o.identity + ": "); err != nil {
+				if a.Passphrase, err = st.readSecret("Passphrase for " + o.identity + ": "); err != nil {
 					return copt, withCode(ExitUsage, fmt.Errorf("%s is encrypted: set SLCHECK_PASSPHRASE (%v)", o.identity, err))
 				}
 			}
@@ -267,15 +241,15 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 	// an identity file's passphrase only when a switch accepts its key:
 	// on the terminal, once for every switch. The system transport asks
 	// nothing (SLCHECK_PASSWORD answers OpenSSH).
-	if o.transport == "default" && haveTerminal() {
+	if o.transport == "default" && st.ReadSecret != nil {
 		if a.Password == "" {
 			prompt := "Password: "
 			if a.User != "" {
 				prompt = fmt.Sprintf("Password for %s: ", a.User)
 			}
-			a.AskPassword = func() (string, error) { return readSecret(prompt) }
+			a.AskPassword = func() (string, error) { return st.ReadSecret(prompt) }
 		}
-		a.AskPassphrase = func(path string) (string, error) { return readSecret("Passphrase for " + path + ": ") }
+		a.AskPassphrase = func(path string) (string, error) { return st.ReadSecret("Passphrase for " + path + ": ") }
 	}
 	switch {
 	case o.insecure:
@@ -314,6 +288,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		return withCode(ExitUsage, err)
 	}
 	defer coll.Close()
+	format, _ := report.ParseFormat(o.out.output) // validated
 	prog := newProgress(st, len(targets))
 	var mu sync.Mutex
 	hosts := map[*collect.Result]hostOutcome{}
@@ -321,19 +296,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	// worker that collected it, so probes overlap the other collections
 	// and stay bounded by --concurrency.
 	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
-		h := o.diagnoseHost(res, st.Redact)
-		if h.dev != nil && st.Redact != nil {
-			// Redacted here, in parallel with the other hosts' network
-			// waits, not serially when the report is rendered.
-			h.dev.Redact(*st.Redact)
-			if o.out.output == string(report.JSON) {
-				// So is its part of the JSON report, encoded and redacted
-				// here; Render prints it as it is (the same bytes).
-				// On an error the device has no part: Render encodes it
-				// with the document and reports the error then.
-				_ = h.dev.PrerenderJSON(*st.Redact)
-			}
-		}
+		h := o.diagnoseHost(res, diagnose.Rendering{Redact: st.Redact, Format: format})
 		mu.Lock()
 		hosts[res] = h
 		mu.Unlock()
@@ -363,7 +326,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		// have no place for it, so it goes to stderr for the person
 		// watching.
 		doc.Hosts = rows
-		if f, _ := report.ParseFormat(o.out.output); f != report.Text && f != report.Markdown {
+		if format != report.Text && format != report.Markdown {
 			fmt.Fprintln(st.Err)
 			report.WriteSummary(st.Err, rows)
 		}
@@ -378,45 +341,31 @@ type hostOutcome struct {
 	row  report.SummaryRow
 }
 
-// diagnoseHost saves (with --save, through the output layer with pol) and
-// diagnoses one host's collection.
-func (o *sshOptions) diagnoseHost(res *collect.Result, pol *redact.Policy) hostOutcome {
+// diagnoseHost saves (with --save, redacted with r.Redact) and diagnoses
+// one host's collection.
+func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hostOutcome {
 	host := res.Target.String()
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
-			row: report.SummaryRow{Host: host, Release: "-", Mode: "-", State: "not collected: " + res.Failure.Kind, Cause: "-"}}
+			row: report.FailedRow(host, "not collected: "+res.Failure.Kind)}
 	}
 	var h hostOutcome
 	source := host
 	if o.save != "" {
-		if path, err := saveCapture(o.save, saveName(res.Target), res.Text, pol); err != nil {
+		if path, err := saveCapture(o.save, saveName(res.Target), res.Text, r.Redact); err != nil {
 			h.errs = append(h.errs, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
 		} else {
 			source = path
 		}
 	}
-	dev, err := diagnoseText(source, res.Text, o.diag)
+	dev, err := diagnose.Session(context.Background(), host, source, res.Text, o.diag, r)
 	if err != nil {
 		h.errs = append(h.errs, collectionError(host, err))
-		h.row = report.SummaryRow{Host: host, Release: "-", Mode: "-", State: "unreadable session", Cause: "-"}
+		h.row = report.FailedRow(host, "unreadable session")
 		return h
 	}
-	dev.Host = host
 	h.dev, h.row = &dev, report.SummaryRowOf(host, dev)
 	return h
-}
-
-// diagnoseText reads a session's log exactly as `slcheck file` reads a
-// saved one, so live and replayed diagnoses are the same.
-func diagnoseText(source, text string, diag diagnose.Options) (report.Device, error) {
-	c, err := capture.Read(source, strings.NewReader(text), capture.Options{})
-	if err != nil {
-		return report.Device{}, err
-	}
-	if len(c.Devices) != 1 {
-		return report.Device{}, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
-	}
-	return diagnose.DeviceWith(context.Background(), c.Devices[0], diag), nil
 }
 
 // saveName is the file a host's capture is saved as: host.txt, or
@@ -438,13 +387,9 @@ type progress struct {
 	total, n, f int
 }
 
-// stderrIsTerminal says whether the real stderr is a terminal; Streams
-// only says it for stdout.
-var stderrIsTerminal = func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }
-
 func newProgress(st Streams, total int) *progress {
 	p := &progress{st: st, total: total}
-	if w, ok := st.Err.(*redact.Writer); ok && stderrIsTerminal() {
+	if w, ok := st.Err.(*redact.Writer); ok && st.ErrIsTerminal {
 		p.line = w
 	}
 	return p

@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -253,11 +257,11 @@ func assertDeviceReadOnly(t *testing.T, d *nxsim.Device) {
 func TestSSHProgress(t *testing.T) {
 	addrs, kh := fakeFleet(t, "healthy", "source-interface")
 	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
-	orig := stderrIsTerminal
-	t.Cleanup(func() { stderrIsTerminal = orig })
 	for _, tty := range []bool{true, false} {
-		stderrIsTerminal = func() bool { return tty }
-		r := runCLI(t, false, env, "", append([]string{"ssh", "-u", "admin", "--known-hosts", kh, "--no-active", "-o", "json", "127.0.0.1:1"}, addrs...)...)
+		var out, errb bytes.Buffer
+		Run(append([]string{"ssh", "-u", "admin", "--known-hosts", kh, "--no-active", "-o", "json", "127.0.0.1:1"}, addrs...),
+			Streams{In: strings.NewReader(""), Out: &out, Err: &errb, ErrIsTerminal: tty, Env: func(k string) string { return env[k] }})
+		r := runResult{out: out.String(), err: errb.String()}
 		has := strings.Contains(r.err, "\rcollected 3/3 switches, 1 failed")
 		if has != tty {
 			t.Errorf("stderr a terminal: %v; progress shown: %v\n%q", tty, has, r.err)
@@ -275,4 +279,46 @@ var workstationTime = regexp.MustCompile(`\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\dZ| \d
 // maskWorkstationTime lets two live runs' reports be compared.
 func maskWorkstationTime(report string) string {
 	return workstationTime.ReplaceAllString(report, "<workstation time>")
+}
+
+// With no SLCHECK_PASSWORD, the password is asked through
+// Streams.ReadSecret (the terminal in main) once for the run, naming the
+// user; with no terminal (nil) nothing is asked and the host fails.
+func TestSSHAsksPasswordThroughStreams(t *testing.T) {
+	addrs, kh := fakeFleet(t, "healthy", "source-interface")
+	for _, tt := range []struct {
+		name     string
+		answer   string
+		terminal bool
+		wantCode int
+	}{
+		{"right password", sshPass, true, ExitFindings},
+		{"wrong password", "not-" + sshPass, true, ExitCollection},
+		{"no terminal", "", false, ExitCollection},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var prompts []string
+			var mu sync.Mutex
+			st := Streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Env: func(string) string { return "" }}
+			if tt.terminal {
+				st.ReadSecret = func(prompt string) (string, error) {
+					mu.Lock()
+					defer mu.Unlock()
+					prompts = append(prompts, prompt)
+					return tt.answer, nil
+				}
+			}
+			code := Run(append([]string{"ssh", "-u", "admin", "--known-hosts", kh, "--no-active", "-o", "json"}, addrs...), st)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d", code, tt.wantCode)
+			}
+			want := []string(nil)
+			if tt.terminal {
+				want = []string{"Password for admin: "}
+			}
+			if !slices.Equal(prompts, want) {
+				t.Errorf("asked %q, want %q (once for the run)", prompts, want)
+			}
+		})
+	}
 }
