@@ -596,7 +596,11 @@ func (c *RunningConfig) parseLicenseLine(t string, ref capture.Ref) {
 		}
 	case licProxyRE.MatchString(t):
 		lc.ProxyURL, lc.ProxyRef = licProxyRE.FindStringSubmatch(t)[1], ref
-	case licVRFRE.MatchString(t):
-		lc.VRF, lc.VRFRef = licVRFRE.FindStringSubmatch(t)[1], ref
+	}
+	// The VRF may close any of these lines (`license smart transport smart
+	// vrf management`) or stand alone: its NX-OS spelling is unconfirmed
+	// (domain §6), so every plausible place is read.
+	if m := licVRFRE.FindStringSubmatch(t); m != nil {
+		lc.VRF, lc.VRFRef = m[1], ref
 	}
 }
