@@ -67,6 +67,10 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 	var lim *OutputLimitError
 	var mode *ModeError
 	said := sshSaid(sshLog)
+	if l := sshTerminalLine(log); sshLog != "" && l != "" && !strings.Contains(said, l) {
+		// A ProxyJump hop's ssh writes on the terminal, not in the log.
+		said = strings.TrimSpace(l + " " + said)
+	}
 	if said != "" {
 		log = said + "\n" + log
 	}
@@ -90,9 +94,9 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 	case errors.As(err, &dns) || strings.Contains(low, "could not resolve hostname"):
 		f.Kind, f.Msg = KindUnreachable, "the host name does not resolve: "+firstLine(err, log)
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(low, "connection refused"):
-		f.Kind, f.Msg = KindRefused, "connection refused: nothing listens on that SSH port (is `feature ssh` on, is the port right?)"
+		f.Kind, f.Msg = KindRefused, "connection refused: nothing listens on that SSH port (is `feature ssh` on, is the port right?)"+openSSHSaid(said)
 	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH) || strings.Contains(low, "no route to host") || strings.Contains(low, "network is unreachable"):
-		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)
+		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)+openSSHSaid(said)
 	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed") ||
 		strings.Contains(low, "revoked host key"):
 		f.Kind, f.Msg = KindHostKey, "OpenSSH refused the host key: "+sshLines(log)+
@@ -103,18 +107,14 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 		if _, why, ok := strings.Cut(err.Error(), util.ErrAuthError.Error()+": "); ok {
 			f.Msg += "; " + why
 		}
-		if said != "" {
-			f.Msg += "; OpenSSH said: " + said
-		}
+		f.Msg += openSSHSaid(said)
 	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded),
 		step == "connect" && strings.Contains(low, "timed out"):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
 	case errors.Is(err, util.ErrTimeoutError) && (step == "login" || step == "connect"):
 		f.Step = "login"
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("login did not complete within %s: %v", timeout, err)
-		if said != "" {
-			f.Msg += "; OpenSSH said: " + said
-		}
+		f.Msg += openSSHSaid(said)
 	case errors.Is(err, util.ErrTimeoutError):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("`%s` did not complete within %s (raise --timeout for slow devices)", step, timeout)
 	case errors.Is(err, io.EOF) || errors.Is(err, util.ErrConnectionError) || errors.Is(err, net.ErrClosed):
@@ -128,6 +128,11 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 		}
 	default:
 		f.Kind, f.Msg = KindDropped, fmt.Sprintf("%s failed: %v", stepName(step), err)
+	}
+	var jump *jumpError
+	if errors.As(err, &jump) && f.Kind != KindHostKey && !strings.Contains(f.Msg, jump.where()) {
+		// The words above are the switch's; the fault is a bastion's.
+		f.Msg = jump.where() + ": " + f.Msg
 	}
 	return f
 }
@@ -153,13 +158,31 @@ func sshLines(log string) string {
 }
 
 func firstLine(err error, log string) string {
-	for _, l := range strings.Split(log, "\n") {
+	if l := sshTerminalLine(log); l != "" {
+		return l
+	}
+	return err.Error()
+}
+
+// sshTerminalLine is the first of OpenSSH's "ssh: ..." lines in log.
+func sshTerminalLine(log string) string {
+	for l := range strings.SplitSeq(log, "\n") {
 		l = strings.TrimSpace(l)
 		if strings.HasPrefix(strings.ToLower(l), "ssh:") {
 			return l
 		}
 	}
-	return err.Error()
+	return ""
+}
+
+// openSSHSaid quotes OpenSSH's account (said) after slcheck's words, which
+// name the switch: through ProxyJump, OpenSSH's lines tell which host
+// failed.
+func openSSHSaid(said string) string {
+	if said == "" {
+		return ""
+	}
+	return "; OpenSSH said: " + said
 }
 
 // sshSaidLines is how many of OpenSSH's last messages are quoted.

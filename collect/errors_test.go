@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -61,6 +62,37 @@ func TestClassify(t *testing.T) {
 			}
 			if f.Msg == "" || !errors.Is(f, tc.err) {
 				t.Errorf("message %q, unwraps to the cause: %v", f.Msg, errors.Is(f, tc.err))
+			}
+		})
+	}
+}
+
+// A failure at a ProxyJump host keeps its kind and says which host it was,
+// not the switch; OpenSSH's terminal line for a hop (its own ssh writes
+// there, not in the -E log) is quoted with the log.
+func TestClassifyJumpHost(t *testing.T) {
+	tg := Target{Host: "sw1", Port: 22}
+	hop := endpoint{alias: "bastion", addr: "127.0.0.1:2200"}
+	tests := []struct {
+		name, log, sshLog string
+		err               error
+		kind, want        string
+	}{
+		{"refused", "", "", hopError(hop, true, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}), KindRefused, "at ProxyJump host bastion (127.0.0.1:2200): connection refused"},
+		{"auth", "", "", hopError(hop, true, errors.New("ssh: handshake failed: ssh: unable to authenticate, attempted methods [none password]")), KindAuth, "at ProxyJump host bastion (127.0.0.1:2200): authentication failed"},
+		{"timeout", "", "", hopError(hop, true, context.DeadlineExceeded), KindTimeout, "at ProxyJump host bastion (127.0.0.1:2200): timed out"},
+		{"the switch itself", "", "", hopError(hop, false, errors.New("ssh: handshake failed: ssh: unable to authenticate")), KindAuth, "authentication failed"},
+		{"OpenSSH's hop line", "ssh: connect to host 127.0.0.1 port 2200: Connection refused\r\n", "kex_exchange_identification: Connection closed by remote host",
+			util.ErrConnectionError, KindRefused, "OpenSSH said: ssh: connect to host 127.0.0.1 port 2200: Connection refused kex_exchange_identification"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := classify(tc.err, "connect", tc.log, tc.sshLog, false, time.Second, time.Minute, tg)
+			if f.Kind != tc.kind || !strings.Contains(f.Msg, tc.want) {
+				t.Errorf("%s: %s, want %s: %s", f.Kind, f.Msg, tc.kind, tc.want)
+			}
+			if tc.name == "the switch itself" && strings.Contains(f.Msg, "ProxyJump") {
+				t.Errorf("the switch's own failure names a bastion: %s", f.Msg)
 			}
 		})
 	}

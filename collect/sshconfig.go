@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/user"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,11 +43,26 @@ func loadSSHConfig(paths []string) (*sshConfig, error) {
 		}
 		f, err := ssh_config.DecodeBytes(b)
 		if err != nil {
-			return nil, fmt.Errorf("ssh config %s:%w", p, err)
+			return nil, sshConfigError(p, err)
 		}
 		c.files = append(c.files, f)
 	}
 	return c, nil
+}
+
+// libPosition is how ssh_config places an error: "(LINE, COLUMN): ".
+var libPosition = regexp.MustCompile(`^\((\d+), \d+\): (?:ssh_config: )?`)
+
+// sshConfigError names the file and line of what the parser refused, and
+// the way out: OpenSSH reads what the library cannot (Match exec, user,
+// canonical, final, ...).
+func sshConfigError(path string, err error) error {
+	msg, line := err.Error(), ""
+	if m := libPosition.FindStringSubmatch(msg); m != nil {
+		msg, line = msg[len(m[0]):], ":"+m[1]
+	}
+	return fmt.Errorf("ssh config %s%s: %s: the default transport cannot read this file; use --transport system (OpenSSH reads it), or give -F with a file it can read",
+		path, line, strings.TrimSpace(msg))
 }
 
 func (c *sshConfig) get(alias, key string) string {
@@ -183,9 +199,17 @@ func (t tokens) expand(p string) string {
 	return r.Replace(p)
 }
 
-// jumps are the ProxyJump hops of alias, in order: "[user@]host[:port]"
-// each, resolved through the configuration like any host. "none" is none.
+// jumps are the ProxyJump hops of alias, in the order they are dialled:
+// "[user@]host[:port]" each, resolved through the configuration like any
+// host. "none" is none. As OpenSSH (ssh -J A,B runs `ssh -W ... A` for
+// the first hop), the first hop's own ProxyJump applies before it, so a
+// bastion reached through another bastion works; the later hops' own
+// ProxyJump do not. A chain that comes back to a host is an error.
 func (c *sshConfig) jumps(alias, identity string) ([]endpoint, error) {
+	return c.jumpChain(alias, identity, map[string]bool{strings.ToLower(alias): true})
+}
+
+func (c *sshConfig) jumpChain(alias, identity string, seen map[string]bool) ([]endpoint, error) {
 	v := c.get(alias, "ProxyJump")
 	if v == "" || strings.EqualFold(v, "none") {
 		return nil, nil
@@ -211,6 +235,17 @@ func (c *sshConfig) jumps(alias, identity string) ([]endpoint, error) {
 		e, err := c.resolve(h, port, given, u, identity)
 		if err != nil {
 			return nil, err
+		}
+		if len(out) == 0 {
+			if seen[strings.ToLower(h)] {
+				return nil, fmt.Errorf("ssh config: Host %s: ProxyJump %q leads back to %s", alias, v, h)
+			}
+			seen[strings.ToLower(h)] = true
+			before, err := c.jumpChain(h, identity, seen)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, before...)
 		}
 		out = append(out, e)
 	}
@@ -362,5 +397,22 @@ func hopError(e endpoint, jump bool, err error) error {
 	if !jump {
 		return err
 	}
-	return fmt.Errorf("ProxyJump host %s (%s): %w", e.alias, e.addr, err)
+	return &jumpError{alias: e.alias, addr: e.addr, err: err}
+}
+
+// jumpError is a failure at a ProxyJump host rather than at the switch:
+// classify words the cause and names the host.
+type jumpError struct {
+	alias, addr string
+	err         error
+}
+
+func (e *jumpError) Error() string {
+	return fmt.Sprintf("%s: %v", e.where(), e.err)
+}
+
+func (e *jumpError) Unwrap() error { return e.err }
+
+func (e *jumpError) where() string {
+	return fmt.Sprintf("at ProxyJump host %s (%s)", e.alias, e.addr)
 }

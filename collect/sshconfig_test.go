@@ -128,3 +128,136 @@ func TestProxyJumpUnknownBastionKey(t *testing.T) {
 		})
 	}
 }
+
+// The order ProxyJump hops are dialled in, as OpenSSH: the first hop's own
+// ProxyJump comes before it (ssh -J A,B runs `ssh -W ... A`, which reads
+// A's), the later hops' own ProxyJump do not apply, and a chain that leads
+// back to a host it left is an error.
+func TestProxyJumpOrder(t *testing.T) {
+	tests := []struct {
+		name, config string
+		want         string // hop aliases in dial order, or the error's words
+	}{
+		{"one hop", "Host sw1\n  ProxyJump b1\n", "b1"},
+		{"a list", "Host sw1\n  ProxyJump b1,admin@b2:2222\n", "b1 b2"},
+		{"the hop's own", "Host sw1\n  ProxyJump b1\nHost b1\n  ProxyJump b2\nHost b2\n  ProxyJump b3\n", "b3 b2 b1"},
+		{"the first hop's own only", "Host sw1\n  ProxyJump b1,b2\nHost b1\n  ProxyJump b0\nHost b2\n  ProxyJump b9\n", "b0 b1 b2"},
+		{"none stops it", "Host sw1\n  ProxyJump b1\nHost b1\n  ProxyJump none\nHost *\n  ProxyJump b9\n", "b1"},
+		{"by wildcard", "Host sw*\n  ProxyJump b1\nHost b*\n  ProxyJump core-jump\n", "core-jump b1"},
+		{"a loop", "Host sw1\n  ProxyJump b1\nHost b1\n  ProxyJump b2\nHost b2\n  ProxyJump b1\n", "error: leads back to b1"},
+		{"back to the switch", "Host sw1\n  ProxyJump b1\nHost b1\n  ProxyJump sw1\n", "error: leads back to sw1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			conf := filepath.Join(t.TempDir(), "config")
+			if err := os.WriteFile(conf, []byte(tc.config), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, err := loadSSHConfig([]string{conf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			hops, err := c.jumps("sw1", "")
+			var got []string
+			for _, h := range hops {
+				got = append(got, h.alias)
+			}
+			if err != nil {
+				if want, ok := strings.CutPrefix(tc.want, "error: "); !ok || !strings.Contains(err.Error(), want) {
+					t.Fatalf("error %v, want %s", err, tc.want)
+				}
+				return
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("hops %v, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// A switch behind a bastion that is itself behind another (its own
+// ProxyJump), with both transports: the connection crosses both bastions
+// in order; with the outer one down, the failure names it (its alias, or
+// OpenSSH's line with its port), not the switch.
+func TestProxyJumpChain(t *testing.T) {
+	id, pub := clientKey(t)
+	for _, tr := range transports(t) {
+		for _, down := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/outer down %v", tr, down), func(t *testing.T) {
+				sw := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}})
+				inner := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}, Forward: true, Hostname: "inner"})
+				outer := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}, Forward: true, Hostname: "outer"})
+				kh := writeKnown(t, KnownHostsLine(sw.Addr(), sw.HostKey()), KnownHostsLine(inner.Addr(), inner.HostKey()),
+					KnownHostsLine(outer.Addr(), outer.HostKey()))
+				cfg := fmt.Sprintf("Host sw1\n  HostName 127.0.0.1\n  Port %d\n  ProxyJump inner\n"+
+					"Host inner\n  HostName 127.0.0.1\n  Port %d\n  ProxyJump outer\n"+
+					"Host outer\n  HostName 127.0.0.1\n  Port %d\n"+
+					"Host *\n  User anyone\n  IdentityFile %s\n  UserKnownHostsFile %s\n", sw.Port(), inner.Port(), outer.Port(), id, kh)
+				conf := filepath.Join(t.TempDir(), "config")
+				if err := os.WriteFile(conf, []byte(cfg), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if down {
+					outer.Close()
+				}
+				opt := Options{Transport: tr, SSHConfig: []string{conf}, SSHConfigGiven: true,
+					ConnectTimeout: 20 * time.Second, CommandTimeout: 3 * time.Second, ActiveTimeout: 3 * time.Second, HostTimeout: 60 * time.Second}
+				if tr == "default" {
+					opt.HostKeys = HostKeys{Files: []string{filepath.Join(t.TempDir(), "none")}, Default: true}
+				}
+				res := collectFrom(t, opt, Target{Host: "sw1", Port: 22})
+				if down {
+					if res.Failure == nil || res.Failure.Kind != KindRefused {
+						t.Fatalf("got %+v, want %s", res.Failure, KindRefused)
+					}
+					names := "at ProxyJump host outer (" + outer.Addr() + ")"
+					if tr == "system" {
+						names = fmt.Sprintf("port %d", outer.Port())
+					}
+					if !strings.Contains(res.Failure.Msg, names) {
+						t.Errorf("the failure does not name the bastion that is down (%s): %s", names, res.Failure.Msg)
+					}
+					return
+				}
+				if res.Failure != nil {
+					t.Fatalf("%s: %v", res.Failure.Kind, res.Failure)
+				}
+				if got := section(t, res.Text, "show version"); got != outputs["show version"] {
+					t.Errorf("show version read as %q", got)
+				}
+				if got, want := outer.Forwards(), []string{inner.Addr()}; fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("the outer bastion forwarded to %v, want %v", got, want)
+				}
+				if got, want := inner.Forwards(), []string{sw.Addr()}; fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("the inner bastion forwarded to %v, want %v", got, want)
+				}
+			})
+		}
+	}
+}
+
+// An OpenSSH configuration the default transport's parser cannot read is
+// an error naming the file and line, with the way out (the system
+// transport, whose OpenSSH reads it).
+func TestSSHConfigUnreadable(t *testing.T) {
+	tests := []struct{ name, config, want string }{
+		{"Match exec", "Host sw1\n  User admin\nMatch exec \"test -f /etc/vpn\"\n  ProxyJump b1\n", ":3: Match Exec is not supported"},
+		{"Match user", "Match user admin\n  ProxyJump b1\n", ":1: unsupported Match criterion \"user\""},
+		{"Match canonical", "Host *\n  User x\n\nMatch canonical all\n  ProxyJump b1\n", ":4: unsupported Match criterion \"canonical\""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			conf := filepath.Join(t.TempDir(), "config")
+			if err := os.WriteFile(conf, []byte(tc.config), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := loadSSHConfig([]string{conf})
+			if err == nil {
+				t.Fatal("read without error")
+			}
+			if msg := err.Error(); !strings.Contains(msg, conf+tc.want) || !strings.Contains(msg, "--transport system") {
+				t.Errorf("error %q, want %q and the way out", msg, conf+tc.want)
+			}
+		})
+	}
+}

@@ -120,6 +120,7 @@ type Device struct {
 	mu       sync.Mutex
 	failed   int // failed authentication attempts
 	received []Received
+	forwards []string // "host:port" of each direct-tcpip channel opened
 	sessions int
 	conns    map[net.Conn]bool
 	closed   bool
@@ -195,6 +196,14 @@ func (d *Device) Received() []Received {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return append([]Received(nil), d.received...)
+}
+
+// Forwards lists the "host:port" each ProxyJump channel through the device
+// went to, in order: a test sees which bastions a connection crossed.
+func (d *Device) Forwards() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]string(nil), d.forwards...)
 }
 
 // Violations returns what the device received that a read-only client
@@ -420,7 +429,11 @@ func (d *Device) forward(nc ssh.NewChannel) {
 		nc.Reject(ssh.Prohibited, "loopback only")
 		return
 	}
-	c, err := net.Dial("tcp", net.JoinHostPort(req.Host, strconv.Itoa(int(req.Port))))
+	addr := net.JoinHostPort(req.Host, strconv.Itoa(int(req.Port)))
+	d.mu.Lock()
+	d.forwards = append(d.forwards, addr)
+	d.mu.Unlock()
+	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		nc.Reject(ssh.ConnectionFailed, err.Error())
 		return
