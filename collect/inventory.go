@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -267,17 +269,53 @@ func (inv *Inventory) Select(limit []string) ([]Target, error) {
 	var unknown []string
 	for n := range want {
 		if !found[n] && !inv.groups[n] {
-			unknown = append(unknown, strconv.Quote(n))
+			unknown = append(unknown, n)
 		}
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, &InventoryError{File: inv.File, Msg: fmt.Sprintf("--limit %s: no host or group of that name", strings.Join(unknown, ", "))}
+		return nil, &UnknownLimitError{File: inv.File, Names: unknown, Known: inv.names()}
 	}
 	if len(out) == 0 {
 		return nil, &InventoryError{File: inv.File, Msg: fmt.Sprintf("--limit %s: no host in those groups", strings.Join(limit, ","))}
 	}
 	return out, nil
+}
+
+// names are the inventory's host and group names, sorted.
+func (inv *Inventory) names() []string {
+	seen := map[string]bool{}
+	for _, h := range inv.Hosts {
+		seen[h.Name] = true
+	}
+	for g := range inv.groups {
+		seen[g] = true
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// UnknownLimitError is a --limit name that is neither a host nor a group
+// of the inventory.
+type UnknownLimitError struct {
+	File string
+	// Names are the names not found, sorted; Known every host and group
+	// name of the inventory, for a suggestion.
+	Names, Known []string
+}
+
+func (e *UnknownLimitError) Error() string {
+	quoted := make([]string, len(e.Names))
+	pattern := false
+	for i, n := range e.Names {
+		quoted[i] = strconv.Quote(n)
+		pattern = pattern || strings.ContainsAny(n, "*?:&!~[")
+	}
+	msg := fmt.Sprintf("%s: --limit %s: no host or group of that name", e.File, strings.Join(quoted, ", "))
+	if pattern {
+		// Ansible's --limit takes patterns; slcheck's takes names.
+		msg += " (--limit takes host and group names, comma-separated: not Ansible patterns such as leaf*, a:b, a:&b or a:!b)"
+	}
+	return msg
 }
 
 // hostVar is a value an inventory gives a host's connection, and the

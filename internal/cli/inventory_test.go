@@ -144,3 +144,64 @@ dmz1:
 		t.Errorf("--limit without --inventory: exit %d\n%s", r.code, r.err)
 	}
 }
+
+// TestTargets: the hosts slcheck ssh collects from its arguments, its
+// --inventory and --limit. A switch named twice (twice as an argument, by
+// two inventory names, or as an argument and in the inventory) is
+// collected once, with a warning; a --limit name the inventory lacks
+// exits 2 naming the closest name, or saying that Ansible patterns are
+// not read.
+func TestTargets(t *testing.T) {
+	dir := t.TempDir()
+	inv := filepath.Join(dir, "hosts.ini")
+	os.WriteFile(inv, []byte(`[leafs]
+leaf1 ansible_host=127.0.0.1 ansible_port=2201
+leaf2 ansible_host=127.0.0.1 ansible_port=2201
+leaf3 ansible_host=127.0.0.1 ansible_port=2203
+[spines]
+spine1 ansible_host=Spine1.example.com
+[dc1:children]
+leafs
+spines
+`), 0o600)
+	for _, tt := range []struct {
+		name      string
+		args      []string
+		inventory bool
+		limit     []string
+		want      string // the targets, or the error
+		warnings  int
+	}{
+		{"arguments", []string{"sw1", "sw2:2222"}, false, nil, "sw1:22 sw2:2222", 0},
+		{"an argument twice", []string{"sw1", "SW1", "sw1:22"}, false, nil, "sw1:22 sw1:22", 1},
+		{"two inventory names, one switch", nil, true, []string{"leafs"}, "127.0.0.1:2201 127.0.0.1:2203", 1},
+		{"an argument and the inventory", []string{"127.0.0.1:2203", "spine1.example.com"}, true, []string{"leaf3", "spines"}, "127.0.0.1:2203 spine1.example.com:22", 2},
+		{"the whole inventory", nil, true, nil, "127.0.0.1:2201 127.0.0.1:2203 Spine1.example.com:22", 1},
+		{"a mistyped group", nil, true, []string{"leaf"}, `hosts.ini: --limit "leaf": no host or group of that name; did you mean leaf1?`, 0},
+		{"a group in another case", nil, true, []string{"SPINES"}, `--limit "SPINES": no host or group of that name; did you mean spines?`, 0},
+		{"an Ansible pattern", nil, true, []string{"leafs:spines"}, `--limit "leafs:spines": no host or group of that name (--limit takes host and group names, comma-separated: not Ansible patterns`, 0},
+		{"a wildcard", nil, true, []string{"leaf*"}, `not Ansible patterns such as leaf*`, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := &sshOptions{concurrency: 1, limit: tt.limit}
+			if tt.inventory {
+				o.inventory = inv
+			}
+			var stderr strings.Builder
+			targets, err := o.targets(Streams{Err: &stderr}, tt.args)
+			var got []string
+			for _, tg := range targets {
+				got = append(got, tg.String())
+			}
+			if err != nil {
+				got = []string{err.Error()}
+			}
+			if s := strings.Join(got, " "); !strings.Contains(s, tt.want) {
+				t.Errorf("got %q, want %q", s, tt.want)
+			}
+			if n := strings.Count(stderr.String(), "is named more than once: collected once"); n != tt.warnings {
+				t.Errorf("%d warnings, want %d:\n%s", n, tt.warnings, stderr.String())
+			}
+		})
+	}
+}

@@ -158,6 +158,10 @@ func (o *sshOptions) targets(st Streams, args []string) ([]collect.Target, error
 			printError(st.Err, "warning: "+w)
 		}
 		picked, err := inv.Select(o.limit)
+		var unknown *collect.UnknownLimitError
+		if errors.As(err, &unknown) && len(unknown.Names) == 1 {
+			err = errors.New(err.Error() + didYouMean(unknown.Names[0], unknown.Known))
+		}
 		if err != nil {
 			return nil, withCode(ExitUsage, err)
 		}
@@ -179,7 +183,31 @@ func (o *sshOptions) targets(st Streams, args []string) ([]collect.Target, error
 	if o.concurrency < 1 {
 		return nil, withCode(ExitUsage, fmt.Errorf("--concurrency %d: want at least 1", o.concurrency))
 	}
-	return out, nil
+	return once(st, out), nil
+}
+
+// once drops the targets that name a switch again (the same host and
+// port, named twice or by two inventory names), saying so: collected
+// twice, it would be logged in to twice and reported twice under one
+// name. Host names are compared without case, as DNS does.
+func once(st Streams, targets []collect.Target) []collect.Target {
+	type key struct {
+		host      string
+		port      int
+		portGiven bool
+	}
+	first := map[key]bool{}
+	out := targets[:0]
+	for _, t := range targets {
+		k := key{strings.ToLower(t.Host), t.Port, t.PortGiven}
+		if first[k] {
+			printError(st.Err, fmt.Sprintf("warning: %s is named more than once: collected once, as its first mention says", t))
+			continue
+		}
+		first[k] = true
+		out = append(out, t)
+	}
+	return out
 }
 
 // collectOptions turns the flags and environment into collect.Options,
