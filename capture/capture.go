@@ -108,6 +108,12 @@ type Device struct {
 	// `show call-home`, an IOS-XR prompt, an ACI-mode chassis line, ...);
 	// empty for NX-OS.
 	Foreign []Ref
+	// Alike lists, first line first, when Software is unknown, the lines
+	// of blocks IOS-XE's Smart Agent prints that NX-OS under Smart
+	// Licensing Using Policy may print too (`Utility:`, `Data Privacy:`,
+	// `Transport:`, `Export Authorization Key:`): the input may be IOS-XE
+	// output, which nothing in it confirms or rules out.
+	Alike []Ref
 	// Collected is set when the input is a session slcheck ssh collected.
 	Collected *Collected
 }

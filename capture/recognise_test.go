@@ -284,6 +284,18 @@ func TestLineSign(t *testing.T) {
 		{"Utility:", true, SoftwareIOSXE, trustWeak},
 		{"Export Authorization Key:", true, SoftwareIOSXE, trustWeak},
 		{"Utility:", false, "", 0}, // outside a licence output
+		// IOS-XE names licences in lower case; NX-OS in upper case.
+		{"network-advantage (C9300-48 Network Advantage):", true, SoftwareIOSXE, trustFamily},
+		{"  dna-advantage           (C9300-48 DNA Advantage)          1 IN USE", true, SoftwareIOSXE, trustFamily},
+		{"  License: network-advantage", true, SoftwareIOSXE, trustFamily},
+		{"  Feature Name: dna-essentials", true, SoftwareIOSXE, trustFamily},
+		{"network-advantage (C9300-48 Network Advantage):", false, "", 0},
+		{"(LAN_ENTERPRISE_SERVICES_PKG):", true, "", 0},
+		{"  LAN_ENTERPRISE_SERVICES_PKG (LAN license for Nexus 9300-XF)  1 IN USE", true, "", 0},
+		{"  License: NXOS_ADVANTAGE_XF", true, "", 0},
+		{"  Status: IN USE", true, "", 0},
+		{"  Smart Account: example-corp", true, "", 0},
+		{"  network (a word without a hyphen)", true, "", 0},
 		// NX-OS
 		{"version 9.3(10) Bios:version 07.69", false, "", 0},
 		{" NXOS: version 9.3(15)", false, "", 0},

@@ -138,6 +138,9 @@ func lineSign(t []byte, inLicense bool) (string, trust, layout) {
 	if xrNodePrefix(s) > 0 {
 		return SoftwareIOSXR, trustExact, noLayout
 	}
+	if inLicense && iosLicenseName(s) {
+		return SoftwareIOSXE, trustFamily, noLayout
+	}
 	if inLicense && col0 {
 		if bytes.EqualFold(s, slpHeader) {
 			return "", 0, slpLayout
@@ -159,6 +162,31 @@ func lineSign(t []byte, inLicense bool) (string, trust, layout) {
 var slpHeader = []byte("Smart Licensing Using Policy:")
 
 func hasPrefix(s []byte, p string) bool { return len(s) >= len(p) && string(s[:len(p)]) == p }
+
+// iosLicenseName recognises a licence that IOS-XE names in lower case
+// ("network-advantage", "dna-essentials") where a licence output names
+// one: a usage block "network-advantage (C9300-48 Network Advantage):", a
+// summary row "network-advantage  (C9300-48 Network Advan...)  1 IN USE",
+// "License: network-advantage", "Feature Name: dna-advantage" [V:
+// genieparser C9407R show license tech support]. NX-OS names its packages
+// in upper case, "(LAN_ENTERPRISE_SERVICES_PKG):", "NXOS_ADVANTAGE_XF" [V:
+// ntc-templates NX-OS show license usage].
+func iosLicenseName(s []byte) bool {
+	for _, label := range [...]string{"License: ", "Feature Name: "} {
+		if rest, ok := bytes.CutPrefix(s, []byte(label)); ok {
+			return isLowerLicence(bytes.TrimSpace(rest))
+		}
+	}
+	name, rest, ok := bytes.Cut(s, []byte(" "))
+	return ok && isLowerLicence(name) && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("("))
+}
+
+// isLowerLicence: a lower-case licence name, letters, digits and hyphens
+// with at least one hyphen, starting with a letter.
+func isLowerLicence(s []byte) bool {
+	return len(s) >= 5 && s[0] >= 'a' && s[0] <= 'z' && bytes.IndexByte(s, '-') > 0 &&
+		runOf(string(s), 1, len(s), func(c byte) bool { return c >= 'a' && c <= 'z' || isDigit(c) || c == '-' })
+}
 
 // iosOrXE reads "Cisco IOS Software, ... Version 15.2(4)M7": IOS-XE when
 // the line says IOS-XE, IOSXE (CAT9K_IOSXE) or a release from 16 on.

@@ -397,6 +397,13 @@ func (ds *devState) identify() {
 	}
 	d := ds.dev
 	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos, ds.named)
+	if d.Software == SoftwareUnknown {
+		for _, sg := range signs {
+			if sg.trust == trustWeak {
+				d.Alike = append(d.Alike, sg.ref)
+			}
+		}
+	}
 	if d.Software == SoftwareNXOS || d.Software == SoftwareUnknown {
 		return
 	}

@@ -21,7 +21,7 @@ func init() {
 			refDoc217965,
 		},
 		Explain: Explain{
-			What: "Whether the input is standalone NX-OS output from one switch, or shows other Cisco software: IOS or IOS-XE (`Building configuration...`, `version 15.2`, `show call-home`, the `Smart Licensing Status` banner, the Utility/Data Privacy/Export Authorization Key blocks of a classic `show license status`), IOS-XR (`RP/0/RP0/CPU0:` prompts and log lines), ASA (`ASA Version`, `ciscoasa#` prompts) or a Nexus 9000 in ACI mode (`cisco N9K-C9396PX (\"supervisor\")`, releases 11.x to 16.x); or output from more than one device. Content is judged first, prompts second.",
+			What: "Whether the input is standalone NX-OS output from one switch, or shows other Cisco software: IOS or IOS-XE (`Building configuration...`, `version 15.2`, `show call-home`, the `Smart Licensing Status` banner, the Utility/Data Privacy/Export Authorization Key blocks of a classic `show license status`), IOS-XR (`RP/0/RP0/CPU0:` prompts and log lines), ASA (`ASA Version`, `ciscoasa#` prompts) or a Nexus 9000 in ACI mode (`cisco N9K-C9396PX (\"supervisor\")`, releases 11.x to 16.x); or output from more than one device. Content is judged first, prompts second. Input that nothing names but that holds blocks IOS-XE 17 prints alike (the Utility, Data Privacy and Transport blocks of a Using Policy status, which NX-OS may print too) is judged as NX-OS, with a note (severity info) that it may be IOS-XE output.",
 			Why:  "These print Smart Licensing states with the same words as NX-OS but are configured differently: judging them as a Nexus would give wrong fixes. Output of two switches read as one mixes their facts.",
 			Fix:  "Capture the Nexus switch's own output, one switch per file (or per prompt in a terminal log).",
 		},
@@ -51,6 +51,15 @@ func runPLT003(c *Check, s *snapshot.Snapshot) Result {
 			firstRefs(s.Mixed, 3)...)
 	case len(s.Commands) == 0:
 		return c.NotChecked()
+	}
+	if s.Software == capture.SoftwareUnknown && len(s.Alike) > 0 {
+		// A note, not an error: NX-OS may print these blocks too, and
+		// the input is judged as NX-OS.
+		ref := s.Alike[0]
+		msg := fmt.Sprintf("the input may be IOS-XE output: nothing in it names the software, and %s (%q) is a block IOS-XE's Smart Agent prints, "+
+			"which NX-OS under Smart Licensing Using Policy may print too (not confirmed); slcheck judged it as NX-OS", ref, strings.TrimSpace(ref.Text))
+		return c.FailWith(Info, msg, remedies.Recapture("Run `show version` on the device and add its output: it names the software (`Cisco Nexus Operating System` or `Cisco IOS XE Software`).",
+			foreignNotes[capture.SoftwareIOSXE]...), append([]capture.Ref{ref}, firstRefs(s.Alike[1:], 2)...)...)
 	}
 	if s.Software == capture.SoftwareNXOS {
 		return c.Pass(fmt.Sprintf("NX-OS output (%s: %q) from one device", s.SoftwareRef, strings.TrimSpace(s.SoftwareRef.Text)), s.SoftwareRef)

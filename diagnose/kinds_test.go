@@ -53,7 +53,7 @@ var kindCases = map[string]map[string]want{
 		"nxos-slp-usage-two-packages.txt": {capture.SoftwareNXOS, "", "slp", "", "",
 			map[string]string{"PLT002": "fail: `show license usage` shows Smart Licensing Using Policy", "CH001": "skipped: not applicable"}},
 		"nxos-slp-status-using-lowercase.txt": {capture.SoftwareUnknown, "", "slp", "", "",
-			map[string]string{"PLT002": "fail: Smart Licensing using Policy:", "SLP001": "pass", "SLP004": "fail", "PLT003": "pass"}},
+			map[string]string{"PLT002": "fail: Smart Licensing using Policy:", "SLP001": "pass", "SLP004": "fail", "PLT003": "fail: may be IOS-XE output"}},
 		// Its lines are facts, but without the `callhome` line the
 		// block may not be whole: the Call Home checks ask for it.
 		"nxos-callhome-body-no-header.txt": {capture.SoftwareNXOS, "", "classic", "", "",
@@ -83,6 +83,13 @@ var kindCases = map[string]map[string]want{
 		"iosxr-7-console-log.txt":               {capture.SoftwareIOSXR, "", "classic", "", "router1", map[string]string{"PLT003": "fail: RP/0/RP0/CPU0:router1#", "LOG001": "skipped: not applicable: IOS-XR output"}},
 		"iosxr-6-log-lines.txt":                 {capture.SoftwareIOSXR, "", "unknown", "", "", map[string]string{"PLT003": "fail: RP/0/RSP0/CPU0:Mar  3"}},
 		"iosxr-running-config.txt":              {capture.SoftwareIOSXR, "6.1.2", "unknown", "", "xrv-1", map[string]string{"PLT003": "fail: !! IOS XR Configuration 6.1.2"}},
+		// IOS-XE names its licences in lower case, NX-OS in upper case.
+		"iosxe-17-slp-usage-bare.txt":   {capture.SoftwareIOSXE, "", "slp", "", "", map[string]string{"PLT003": `fail: shows IOS-XE ("network-advantage (C9300-48 Network Advantage):")`}},
+		"iosxe-17-slp-summary-bare.txt": {capture.SoftwareIOSXE, "", "slp", "", "", map[string]string{"PLT003": `fail: shows IOS-XE ("network-advantage       (C9300-48 Network Advan...)       1 IN USE")`}},
+		// An SLP status alone: IOS-XE 17 and NX-OS print the same blocks
+		// (NX-OS's labels are [U]), so it is judged as NX-OS with a note.
+		"iosxe-17-slp-status-bare.txt": {capture.SoftwareUnknown, "", "slp", "", "",
+			map[string]string{"PLT003": `fail: may be IOS-XE output: nothing in it names the software, and ../testdata/pastes/iosxe-17-slp-status-bare.txt:11 ("Data Privacy:")`, "SLP004": "fail"}},
 		// The other way round: a line naming NX-OS outweighs a block the
 		// IOS family prints that NX-OS may print too (the licence banner).
 		"nxos-show-version-then-license-all-banner.txt": {capture.SoftwareNXOS, "8.4(2)", "classic", "Nexus7700 C7706 (6 Slot)", "n7k-core1",

@@ -269,6 +269,12 @@ func (d Device) SoftwareLabel() string {
 	case d.SoftwareEvidence != nil:
 		return fmt.Sprintf("%s (from %s: %s)", name, d.SoftwareEvidence, strings.TrimSpace(d.SoftwareEvidence.Text))
 	case d.Software == capture.SoftwareUnknown || d.Software == "":
+		for _, r := range d.Results {
+			if r.ID == "PLT003" && r.Status == checks.Fail && r.Severity == checks.Info {
+				// PLT003's note: blocks other software prints alike.
+				return "not shown, maybe not NX-OS (see PLT003; judged as NX-OS)"
+			}
+		}
 		return "not shown (judged as NX-OS)"
 	}
 	return name

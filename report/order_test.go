@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 )
 
@@ -154,5 +155,28 @@ func TestNotChecked(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestSoftwareLabel: the header names the software and its line; input
+// nothing names is judged as NX-OS, and says when PLT003 noted it may not be.
+func TestSoftwareLabel(t *testing.T) {
+	ev := &capture.Ref{Source: "c.txt", Line: 2, Text: "Cisco Nexus Operating System (NX-OS) Software"}
+	tests := []struct {
+		name string
+		d    Device
+		want string
+	}{
+		{"named", Device{Software: capture.SoftwareNXOS, SoftwareEvidence: ev}, "NX-OS (from c.txt:2: Cisco Nexus Operating System (NX-OS) Software)"},
+		{"not shown", Device{Software: capture.SoftwareUnknown, Results: []checks.Result{{ID: "PLT003", Status: checks.Pass}}}, "not shown (judged as NX-OS)"},
+		{"PLT003's note", Device{Software: capture.SoftwareUnknown, Results: []checks.Result{fail("PLT003", checks.Info, "")}},
+			"not shown, maybe not NX-OS (see PLT003; judged as NX-OS)"},
+		{"mixed devices is not that note", Device{Software: capture.SoftwareUnknown, Results: []checks.Result{fail("PLT003", checks.Error, "")}},
+			"not shown (judged as NX-OS)"},
+	}
+	for _, tt := range tests {
+		if got := tt.d.SoftwareLabel(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -66,6 +66,9 @@ type Snapshot struct {
 	SoftwareReleaseRef capture.Ref
 	// Foreign holds lines that show the input is not standalone NX-OS.
 	Foreign []capture.Ref
+	// Alike holds, for input whose software nothing names, lines of blocks
+	// IOS-XE prints and NX-OS may print alike (capture.Device.Alike).
+	Alike []capture.Ref
 	// Mixed holds lines showing that sections from more than one device
 	// were read as one.
 	Mixed []capture.Ref
