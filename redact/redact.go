@@ -330,27 +330,36 @@ func (p Policy) Text(s string) string {
 }
 
 // Stream redacts consecutive lines, remembering whether they are inside a
-// PEM private key block, whose body lines carry no keyword of their own.
+// block whose secrets carry no keyword of their own: a PEM private key
+// block, or the SNMP community table.
 type Stream struct {
 	policy *Policy
-	key    keyState
+	block  blockState
 	// sgr keeps the colour sequences of slcheck's own text report
 	// (Writer.Color).
 	sgr bool
 }
 
-// keyState is where a Stream stands in a PEM private key block (RFC 7468):
-// the zero value is outside one. A body is base64 lines of one width (64
-// characters as RFC 7468 writes them; any of 16 or more is taken, a body
-// joined on one line too) and a shorter or padded last line, after
-// optional headers (Proc-Type, DEK-Info) and a blank line. The first line that is not shaped so ends the block (a
-// one-word configuration line such as "callhome" is too short to start a
-// body), as does the END line or the end of the text: a cut or
-// unterminated block cannot hide the lines after it.
-type keyState struct {
+// blockState is where a Stream stands in such a block: the zero value is
+// outside one.
+//
+// In a PEM private key block (RFC 7468), a body is base64 lines of one
+// width (64 characters as RFC 7468 writes them; any of 16 or more is
+// taken, a body joined on one line too) and a shorter or padded last line,
+// after optional headers (Proc-Type, DEK-Info) and a blank line. The first
+// line that is not shaped so ends the block (a one-word configuration line
+// such as "callhome" is too short to start a body), as does the END line
+// or the end of the text: a cut or unterminated block cannot hide the
+// lines after it.
+//
+// In the SNMP community table (communityHead), each row starts with a
+// community; the first line not shaped as a row ends the table.
+type blockState struct {
 	in    bool
 	width int  // the first body line's length; 0 before it
 	last  bool // the short last line was seen: only END may follow
+	// community: in the SNMP community table.
+	community bool
 }
 
 // Stream starts redacting a sequence of lines.
@@ -362,6 +371,15 @@ var (
 	// pemLine is a line of base64; pemHeader a PEM header (RFC 1421).
 	pemLine   = regexp.MustCompile(`^[A-Za-z0-9+/]+={0,2}$`)
 	pemHeader = regexp.MustCompile(`^(?:Proc-Type|DEK-Info):`)
+	// communityHead heads the table of communities that show snmp and
+	// show snmp community print (System Management Configuration Guide,
+	// Configuring SNMP: "Community  Group / Access  context  acl_filter";
+	// the older "Community  Access" too, not verified on a capture).
+	communityHead = regexp.MustCompile(`^\s*Community\s+(?:Group\s*/\s*)?Access\b`)
+	// communityRow is a row of it: the community, two or more spaces, the
+	// group and the other columns. A prompt and a command ("sw# show x")
+	// have one space, so they end the table.
+	communityRow = regexp.MustCompile(`^(\s*)(\S+)(\s{2,}\S.*)$`)
 )
 
 // Text redacts the next lines of the sequence, given as one string.
@@ -378,15 +396,27 @@ func (st *Stream) Text(s string) string {
 
 // Line redacts and escapes the next line of the sequence.
 func (st *Stream) Line(s string) string {
-	if st.key.in {
+	if st.block.in {
 		if out, ok := st.keyLine(s); ok {
 			return out
 		}
-		st.key = keyState{}
+		st.block = blockState{}
+	}
+	if st.block.community {
+		if m := communityRow.FindStringSubmatch(s); m != nil {
+			if strings.Trim(m[2], "-") == "" || redacted(m[2]) {
+				return st.policy.line(s, st.sgr) // the dashes under the header
+			}
+			return m[1] + Marker + st.policy.line(m[3], st.sgr)
+		}
+		st.block = blockState{}
 	}
 	if beginKey.MatchString(s) && !endKey.MatchString(s) {
-		st.key.in = true
+		st.block.in = true
 		return escape(s, st.sgr)
+	}
+	if strings.Contains(s, "Access") && communityHead.MatchString(s) {
+		st.block.community = true
 	}
 	return st.policy.line(s, st.sgr)
 }
@@ -395,11 +425,11 @@ func (st *Stream) Line(s string) string {
 // or false when the line is not part of the block.
 func (st *Stream) keyLine(s string) (string, bool) {
 	if endKey.MatchString(s) {
-		st.key = keyState{}
+		st.block = blockState{}
 		return escape(s, st.sgr), true
 	}
 	t := strings.TrimSpace(s)
-	k := &st.key
+	k := &st.block
 	switch {
 	case k.width == 0 && pemHeader.MatchString(t):
 		return leadingSpace(s) + Marker, true

@@ -201,3 +201,58 @@ func TestEveryRuleAfterAnEscape(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// The SNMP community table of show snmp and show snmp community: a row
+// starts with a community and holds no keyword, so the Stream hides the
+// first column of every row after the header, until a line that is not a
+// row (a blank line, a prompt, a command).
+func TestSNMPCommunityTable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Community            Group / Access      context    acl_filter\n" +
+			"---------            --------------      -------    ----------\n" +
+			"Publ1cComm           network-operator\n" +
+			"Pr1vComm  network-admin   ctx1   acl1\n" +
+			"\n" +
+			"Pr1vComm  network-admin",
+			"Community            Group / Access      context    acl_filter\n" +
+				"---------            --------------      -------    ----------\n" +
+				"<redacted>           network-operator\n" +
+				"<redacted>  network-admin   ctx1   acl1\n" +
+				"\n" +
+				"Pr1vComm  network-admin"},
+		// The older header; a prompt ends the table and is kept.
+		{"  Community                         Access\n  OldC0mm    ro\nn9k# show snmp user\nuser  network-admin",
+			"  Community                         Access\n  <redacted>    ro\nn9k# show snmp user\nuser  network-admin"},
+		// A row's other columns are redacted and escaped as any line.
+		{"Community  Group / Access\nEsc4pe  network-operator \x1b]0;x\x07",
+			"Community  Group / Access\n<redacted>  network-operator \\x1b]0;x\\x07"},
+	}
+	for _, tt := range tests {
+		got := (Policy{}).Text(tt.in)
+		if got != tt.want {
+			t.Errorf("Text(%q) =\n%s\nwant\n%s", tt.in, got, tt.want)
+		}
+		if again := (Policy{}).Text(got); again != got {
+			t.Errorf("not idempotent: %q", again)
+		}
+		// The same through a Writer, one byte a Write.
+		var b strings.Builder
+		w := Policy{}.NewWriter(&b)
+		for i := 0; i < len(tt.in); i++ {
+			w.Write([]byte{tt.in[i]})
+		}
+		w.Close()
+		if b.String() != tt.want {
+			t.Errorf("Writer: %q", b.String())
+		}
+	}
+	// A Writer inside the table does not pass text redacted ahead of time
+	// (from outside a block) as it is: its first line is a row.
+	var b strings.Builder
+	w := Policy{}.NewWriter(&b)
+	w.Write([]byte("Community  Group / Access\n"))
+	w.WriteRedacted(Policy{}.Redacted([]byte("Pr3Comm  network-admin\n")))
+	if strings.Contains(b.String(), "Pr3Comm") {
+		t.Errorf("WriteRedacted in the table: %q", b.String())
+	}
+}

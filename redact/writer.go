@@ -99,7 +99,7 @@ func (w *Writer) Close() error {
 
 // Redacted is text of complete lines redacted ahead of time, as a Writer
 // with the same policy would redact it starting at a line boundary outside
-// a private key block: a fleet's worker redacts its device's part of the
+// a block (a private key, the SNMP community table): a fleet's worker redacts its device's part of the
 // report while the other hosts are still being collected, and the Writer
 // it is finally printed through passes it on without redacting it again
 // (WriteRedacted). Only this package makes one, so every byte it holds has
@@ -107,7 +107,7 @@ func (w *Writer) Close() error {
 type Redacted struct {
 	raw, out []byte
 	policy   Policy
-	key      keyState // the stream's state after the last line
+	block    blockState // the stream's state after the last line
 }
 
 // Redacted redacts text, which should end with a newline, line by line
@@ -119,7 +119,7 @@ func (p Policy) Redacted(text []byte) *Redacted {
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}
-	return &Redacted{raw: text, out: out, policy: p, key: st.key}
+	return &Redacted{raw: text, out: out, policy: p, block: st.block}
 }
 
 // RedactedWith reports whether r was redacted with p.
@@ -141,13 +141,13 @@ func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
 }
 
 // WriteRedacted writes r. When w redacts with r's policy (at this moment),
-// holds no partial line, is not inside a private key block, does not keep
-// colours and r ends with
-// a newline, r's redacted bytes are passed on as they are: the bytes Write
-// would have produced from r's text. Otherwise r's text goes through Write.
+// holds no partial line, is not inside a block (a private key, the SNMP
+// community table), does not keep colours and r ends with a newline, r's
+// redacted bytes are passed on as they are: the bytes Write would have
+// produced from r's text. Otherwise r's text goes through Write.
 func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
 	w.mu.Lock()
-	if len(w.buf) > 0 || w.st.key.in || w.st.sgr || *w.st.policy != r.policy ||
+	if len(w.buf) > 0 || w.st.block != (blockState{}) || w.st.sgr || *w.st.policy != r.policy ||
 		len(r.raw) == 0 || r.raw[len(r.raw)-1] != '\n' {
 		w.mu.Unlock()
 		return w.Write(r.raw)
@@ -156,6 +156,6 @@ func (w *Writer) WriteRedacted(r *Redacted) (int, error) {
 	if _, err := w.w.Write(r.out); err != nil {
 		return 0, err
 	}
-	w.st.key = r.key
+	w.st.block = r.block
 	return len(r.raw), nil
 }
