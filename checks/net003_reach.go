@@ -98,6 +98,11 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 			why = " (" + tcpErr + ")"
 		}
 		note := fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, or a proxy that must be used.", tcpName)
+		if p.ProxyHost != "" {
+			// The switch already goes through a proxy: it is the one
+			// not answering on its port.
+			note = fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, and check that the proxy %s listens on that port.", tcpName, host)
+		}
 		if !pingOK {
 			note = fmt.Sprintf("Neither ping nor %s gets through: check the route, the source interface and the firewall.", tcpName)
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -50,5 +51,34 @@ func TestPastedTestsProveNoVRF(t *testing.T) {
 		s := snapshot.Build(c.Devices[0])
 		want(t, run(t, "NET003", s), Skipped, "not checked: the captured tests toward tools.cisco.com were pasted without their command line")
 		want(t, run(t, "DNS003", s), Skipped, "not checked: the captured tests of tools.cisco.com were pasted without their command line")
+	}
+}
+
+// NET003's note when ping answers and TCP does not: a switch already
+// sending through a proxy is not told to look for a proxy to use.
+func TestNET003NoteThroughProxy(t *testing.T) {
+	okPing := "PING %[1]s (192.0.2.8): 56 data bytes\n64 bytes from 192.0.2.8: icmp_seq=0 ttl=62 time=1.2 ms\n\n--- %[1]s ping statistics ---\n1 packets transmitted, 1 packets received, 0.00% packet loss"
+	refused := "Trying 192.0.2.8...\ntelnet: Unable to connect to remote host: Connection refused"
+	cases := []struct {
+		name, host, port string
+		config           []string
+		want, never      string
+	}{
+		{"direct", "tools.cisco.com", "443", nil, "or a proxy that must be used", "listens"},
+		{"through a proxy", "proxy.example.com", "3128", []string{"transport http proxy server proxy.example.com port 3128", "transport http proxy enable"},
+			"check that the proxy proxy.example.com listens on that port", "a proxy that must be used"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ch := callhomeCfg(append([]string{tacHTTPS, "transport http use-vrf management", "enable"}, tc.config...)...)
+			r := run(t, "NET003", snapOf(t, "show running-config callhome", ch,
+				"ping "+tc.host+" vrf management", fmt.Sprintf(okPing, tc.host),
+				"telnet "+tc.host+" "+tc.port+" vrf management", refused))
+			want(t, r, Fail, "TCP "+tc.port+" to "+tc.host+" did not connect")
+			notes := strings.Join(r.Remedy.Notes, " ")
+			if !strings.Contains(notes, tc.want) || strings.Contains(notes, tc.never) {
+				t.Errorf("notes %q: want %q, never %q", notes, tc.want, tc.never)
+			}
+		})
 	}
 }

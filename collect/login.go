@@ -91,17 +91,19 @@ func lastPrinted(b []byte) string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-// systemLogin follows OpenSSH until it has authenticated: it answers the
-// password and passphrase questions once each (a second one means the
-// first answer was refused: slcheck does not try again, so a run costs the
-// switch's AAA one failed attempt at most), stops at a host key question,
+// systemLogin follows OpenSSH until it has authenticated: it answers each
+// password question (`user@host's password:`) and the passphrase question
+// once (the same question again means the answer was refused: slcheck
+// does not try again, so a run costs the switch's AAA one failed attempt
+// at most; another host's question is a ProxyJump host's, which the
+// default transport offers the password too), stops at a host key question,
 // and ends when OpenSSH logs that it authenticated or exits. It returns
 // what the terminal showed after the last answer: the switch's banner and
 // first prompt may come before OpenSSH's log says it logged in.
 func (s *session) systemLogin(ctx context.Context, st *systemTransport) ([]byte, error) {
 	opt := s.c.opt
 	var seen []byte
-	typedPassword, typedPassphrase := false, false
+	typedPassword, typedPassphrase := map[string]bool{}, false
 	for {
 		if st.authenticated() {
 			return seen, nil
@@ -125,10 +127,11 @@ func (s *session) systemLogin(ctx context.Context, st *systemTransport) ([]byte,
 			if opt.Auth.Password == "" {
 				return nil, fmt.Errorf("%w: OpenSSH asked for a password and none was given (set SLCHECK_PASSWORD)", util.ErrAuthError)
 			}
-			if typedPassword {
-				return nil, fmt.Errorf("%w: OpenSSH asked again for the password", util.ErrAuthError)
+			q := string(bytes.TrimSpace(last))
+			if typedPassword[q] {
+				return nil, fmt.Errorf("%w: OpenSSH asked again %q", util.ErrAuthError, q)
 			}
-			typedPassword, seen = true, nil
+			typedPassword[q], seen = true, nil
 			if err := s.typeSecret(opt.Auth.Password); err != nil {
 				return nil, err
 			}

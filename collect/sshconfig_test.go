@@ -177,36 +177,58 @@ func TestProxyJumpOrder(t *testing.T) {
 
 // A switch behind a bastion that is itself behind another (its own
 // ProxyJump), with both transports: the connection crosses both bastions
-// in order; with the outer one down, the failure names it (its alias, or
-// OpenSSH's line with its port), not the switch.
+// in order, by key or by password (each host, its own user, asks once);
+// with the outer one down, the failure names it (its alias, or OpenSSH's
+// line with its port), not the switch.
 func TestProxyJumpChain(t *testing.T) {
 	id, pub := clientKey(t)
+	tests := []struct {
+		name           string
+		down, password bool
+	}{
+		{"keys", false, false},
+		{"passwords", false, true},
+		{"outer down", true, false},
+	}
 	for _, tr := range transports(t) {
-		for _, down := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/outer down %v", tr, down), func(t *testing.T) {
-				sw := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}})
-				inner := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}, Forward: true, Hostname: "inner"})
-				outer := start(t, nxsim.Config{AuthorizedKeys: []ssh.PublicKey{pub}, Forward: true, Hostname: "outer"})
+		for _, tc := range tests {
+			t.Run(tr+"/"+tc.name, func(t *testing.T) {
+				users := map[string]string{"outer-user": testPass, "inner-user": testPass, testUser: testPass}
+				var keys []ssh.PublicKey
+				if !tc.password {
+					keys = []ssh.PublicKey{pub}
+				}
+				sw := start(t, nxsim.Config{AuthorizedKeys: keys, Users: users})
+				inner := start(t, nxsim.Config{AuthorizedKeys: keys, Users: users, Forward: true, Hostname: "inner"})
+				outer := start(t, nxsim.Config{AuthorizedKeys: keys, Users: users, Forward: true, Hostname: "outer"})
 				kh := writeKnown(t, KnownHostsLine(sw.Addr(), sw.HostKey()), KnownHostsLine(inner.Addr(), inner.HostKey()),
 					KnownHostsLine(outer.Addr(), outer.HostKey()))
-				cfg := fmt.Sprintf("Host sw1\n  HostName 127.0.0.1\n  Port %d\n  ProxyJump inner\n"+
-					"Host inner\n  HostName 127.0.0.1\n  Port %d\n  ProxyJump outer\n"+
-					"Host outer\n  HostName 127.0.0.1\n  Port %d\n"+
-					"Host *\n  User anyone\n  IdentityFile %s\n  UserKnownHostsFile %s\n", sw.Port(), inner.Port(), outer.Port(), id, kh)
+				cfg := fmt.Sprintf("Host sw1\n  HostName 127.0.0.1\n  Port %d\n  User %s\n  ProxyJump inner\n"+
+					"Host inner\n  HostName 127.0.0.1\n  Port %d\n  User inner-user\n  ProxyJump outer\n"+
+					"Host outer\n  HostName 127.0.0.1\n  Port %d\n  User outer-user\n"+
+					"Host *\n  UserKnownHostsFile %s\n", sw.Port(), testUser, inner.Port(), outer.Port(), kh)
+				if !tc.password {
+					cfg += "  IdentityFile " + id + "\n"
+				} else {
+					cfg += "  IdentityFile none\n  IdentitiesOnly yes\n"
+				}
 				conf := filepath.Join(t.TempDir(), "config")
 				if err := os.WriteFile(conf, []byte(cfg), 0o600); err != nil {
 					t.Fatal(err)
 				}
-				if down {
+				if tc.down {
 					outer.Close()
 				}
 				opt := Options{Transport: tr, SSHConfig: []string{conf}, SSHConfigGiven: true,
 					ConnectTimeout: 20 * time.Second, CommandTimeout: 3 * time.Second, ActiveTimeout: 3 * time.Second, HostTimeout: 60 * time.Second}
+				if tc.password {
+					opt.Auth.Password = testPass
+				}
 				if tr == "default" {
 					opt.HostKeys = HostKeys{Files: []string{filepath.Join(t.TempDir(), "none")}, Default: true}
 				}
 				res := collectFrom(t, opt, Target{Host: "sw1", Port: 22})
-				if down {
+				if tc.down {
 					if res.Failure == nil || res.Failure.Kind != KindRefused {
 						t.Fatalf("got %+v, want %s", res.Failure, KindRefused)
 					}
@@ -230,6 +252,9 @@ func TestProxyJumpChain(t *testing.T) {
 				}
 				if got, want := inner.Forwards(), []string{sw.Addr()}; fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("the inner bastion forwarded to %v, want %v", got, want)
+				}
+				if n := sw.FailedLogins() + inner.FailedLogins() + outer.FailedLogins(); tc.password && n > 0 {
+					t.Errorf("%d failed logins on the way", n)
 				}
 			})
 		}
