@@ -9,8 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Archives: customers send show-techs zipped or tarred, several switches
@@ -116,6 +119,8 @@ func (a *archives) input(name string, r io.Reader, depth int) error {
 		return a.zip(name, r, depth)
 	case err != nil:
 		return err
+	case isEmptyTar(in):
+		return &InputError{File: name, Err: errNotText, Msg: "an empty tar archive: it holds no file"}
 	case isTar(in):
 		if depth >= maxNesting {
 			return &InputError{File: name, Err: errNotText, Msg: fmt.Sprintf("an archive nested more than %d deep: extract it first", maxNesting)}
@@ -254,6 +259,8 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 	switch {
 	case errors.Is(err, errDirectoryTooLarge):
 		return a.count(name, a.opt.MaxMembers+1)
+	case errors.Is(err, zip.ErrFormat):
+		return &InputError{File: name, Msg: "zip archive is truncated or corrupt: it has no valid directory at its end (" + err.Error() + ")", Err: err}
 	case err != nil && !errors.Is(err, zip.ErrInsecurePath):
 		// An insecure path is only a name here: nothing is extracted.
 		return &InputError{File: name, Msg: "zip archive is corrupt: " + err.Error(), Err: err}
@@ -300,7 +307,7 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 		if err != nil {
 			err = &InputError{File: member, Msg: "zip member is corrupt: " + err.Error(), Err: err}
 		} else {
-			err = a.input(member, rc, depth+1)
+			err = a.input(member, &zipMember{r: rc, name: member}, depth+1)
 			rc.Close()
 		}
 		if a.fatal != nil {
@@ -316,6 +323,25 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 		return noCapture(name, skipped)
 	}
 	return nil
+}
+
+// zipMember reads a member's inflated data, wording its failures as a
+// zip member's (not as the gzip's that Read words by default).
+type zipMember struct {
+	r    io.Reader
+	name string
+}
+
+func (z *zipMember) Read(p []byte) (int, error) {
+	n, err := z.r.Read(p)
+	var ce flate.CorruptInputError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = &InputError{File: z.name, Msg: "zip member ends early: the archive is truncated", Err: err}
+	case errors.As(err, &ce):
+		err = &InputError{File: z.name, Msg: "zip member is corrupt: " + err.Error(), Err: err}
+	}
+	return n, err
 }
 
 // readerAt gives random access to r when it has it: a file, or an input
@@ -357,6 +383,18 @@ func (b *boundedReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		b.left -= int64(len(p))
 	}
 	return b.r.ReadAt(p, off)
+}
+
+// isEmptyTar reports whether the stream is a tar archive without members:
+// the zero blocks that end every tar and nothing else, at most one
+// record of GNU tar (10 KiB), as tar writes for an empty list of files.
+// A longer stream of zeros stays binary data (a gzip bomb of zeros).
+func isEmptyTar(in *bufio.Reader) bool {
+	h, err := in.Peek(20*512 + 1)
+	if !errors.Is(err, io.EOF) || len(h) < 1024 || len(h)%512 != 0 {
+		return false
+	}
+	return !slices.ContainsFunc(h, func(b byte) bool { return b != 0 })
 }
 
 // isTar reports whether the stream starts with a tar header: a 512-byte

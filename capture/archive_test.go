@@ -160,7 +160,12 @@ func TestEachArchives(t *testing.T) {
 		{name: "only pictures", in: zipOf(t, member{name: "a.png", body: pngBytes()}),
 			want: "only pictures!a.png: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n" +
 				"only pictures: error: only pictures: no text in the archive (1 members skipped): expected show tech-support or terminal log files\n"},
-		{name: "empty tar", in: tarOf(t), want: "empty tar: error: empty tar:1: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n"},
+		{name: "empty tar", in: tarOf(t), want: "empty tar: error: empty tar: an empty tar archive: it holds no file\n"},
+		{name: "empty tgz", in: []byte(gz(string(tarOf(t)))), want: "empty tgz: error: empty tgz: an empty tar archive: it holds no file\n"},
+		{name: "an empty tar in a tar", in: tarOf(t, member{name: "none.tar", body: string(tarOf(t))}, files[1]),
+			want: "an empty tar in a tar!none.tar: skipped: an empty tar archive: it holds no file\nan empty tar in a tar!sw2.log: capture of 1 devices\n"},
+		{name: "zeros past a tar record", in: make([]byte, 20<<10),
+			want: "zeros past a tar record: error: zeros past a tar record:1: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n"},
 		{name: "nested four deep", in: tarOf(t, member{name: "1.tar", body: string(tarOf(t, member{name: "2.tar", body: string(tarOf(t, member{name: "3.tar", body: string(tarOf(t, files[1]))}))}))}),
 			want: "nested four deep!1.tar!2.tar!3.tar: skipped: an archive nested more than 3 deep: extract it first\n" +
 				"nested four deep!1.tar!2.tar: error: nested four deep!1.tar!2.tar: no text in the archive (1 members skipped): expected show tech-support or terminal log files\n" +
@@ -305,7 +310,12 @@ func TestEachBounds(t *testing.T) {
 		{name: "truncated tgz", in: strings.NewReader(tgz[:len(tgz)-40]),
 			want: "truncated tgz!sw1.txt: capture of 1 devices\ntruncated tgz: error: truncated tgz: tar archive ends early: the file is truncated\n"},
 		{name: "corrupt zip", in: bytes.NewReader(append([]byte("PK\x03\x04"), make([]byte, 100)...)),
-			want: "corrupt zip: error: corrupt zip: zip archive is corrupt: zip: not a valid zip file\n"},
+			want: "corrupt zip: error: corrupt zip: zip archive is truncated or corrupt: it has no valid directory at its end (zip: not a valid zip file)\n"},
+		{name: "truncated zip", in: bytes.NewReader(zipOf(t, member{name: "sw1.txt", body: showTech})[:200]),
+			want: "truncated zip: error: truncated zip: zip archive is truncated or corrupt: it has no valid directory at its end (zip: not a valid zip file)\n"},
+		{name: "corrupt zip member", in: bytes.NewReader(rawZip(t, "bad.txt", []byte{0xff, 0xff, 0xff, 0xff}, 0, 4096, member{name: "sw2.log", body: terminalLog})),
+			want: "corrupt zip member!bad.txt: error: corrupt zip member!bad.txt: zip member is corrupt: flate: corrupt input before offset 1\n" +
+				"corrupt zip member!sw2.log: capture of 1 devices\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
