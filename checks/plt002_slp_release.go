@@ -35,12 +35,12 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	m := s.LicensingMode()
 	if o := m.Other; o != nil {
 		return c.FailWith(Warning, fmt.Sprintf("the capture disagrees about the licensing mode: %s says %s, but %s says %s; slcheck follows the first (show version, then the running-config header, then the licence output) and judges the switch as %s. Part of the capture is stale (taken across an upgrade) or from another switch",
-			m.Describe(), modeWords(m.Value), o.Describe(), modeWords(o.Value), modeWords(m.Value)),
+			m.Describe(), modeWords(snapshot.Mode(m.Value)), o.Describe(), modeWords(snapshot.Mode(o.Value)), modeWords(snapshot.Mode(m.Value))),
 			remedies.Recapture("Capture `show version` and the licence output again in one session, after any upgrade.",
 				"Releases from 10.2(1)F run Smart Licensing Using Policy only; a classic `Registration:` block beside such a release was printed before the upgrade."),
 			m.Ref, o.Ref)
 	}
-	switch m.Value {
+	switch snapshot.Mode(m.Value) {
 	case snapshot.ModeSLP:
 		return c.Fail(fmt.Sprintf("%s: classic Call Home registration does not apply (no registration, no enforcement); the SLP checks SLP001-SLP004 run instead", slpWhy(s, m)),
 			licenseRemedy("Nothing to change on the switch: follow SLP001-SLP004 for usage reporting.",
@@ -70,7 +70,7 @@ func slpWhy(s *snapshot.Snapshot, m snapshot.Sourced) string {
 }
 
 // modeWords spells a mode in a sentence.
-func modeWords(mode string) string {
+func modeWords(mode snapshot.Mode) string {
 	switch mode {
 	case snapshot.ModeSLP:
 		return "Smart Licensing Using Policy"

@@ -14,31 +14,35 @@ import (
 	"golang.org/x/crypto/ssh"
 )
 
-// Kinds of host failure; each has its own remedy for the operator.
+// FailureKind is a kind of host failure; each has its own remedy for the
+// operator.
+type FailureKind string
+
+// The kinds of host failure.
 const (
-	KindRefused     = "refused"     // nothing listens on the SSH port
-	KindUnreachable = "unreachable" // no route, name does not resolve
-	KindAuth        = "auth"        // credentials rejected
-	KindHostKey     = "host-key"    // unknown or changed host key
-	KindTimeout     = "timeout"     // connect, login or a command took too long
-	KindPrompt      = "prompt"      // logged in, but no NX-OS prompt appeared
-	KindDropped     = "dropped"     // the session ended in the middle
-	KindInternal    = "internal"    // slcheck refused to send a command
+	KindRefused     FailureKind = "refused"     // nothing listens on the SSH port
+	KindUnreachable             = "unreachable" // no route, name does not resolve
+	KindAuth                    = "auth"        // credentials rejected
+	KindHostKey                 = "host-key"    // unknown or changed host key
+	KindTimeout                 = "timeout"     // connect, login or a command took too long
+	KindPrompt                  = "prompt"      // logged in, but no NX-OS prompt appeared
+	KindDropped                 = "dropped"     // the session ended in the middle
+	KindInternal                = "internal"    // slcheck refused to send a command
 	// KindAlgorithm: the switch and slcheck share no key exchange,
 	// cipher, MAC or host key algorithm.
-	KindAlgorithm = "algorithm-mismatch"
+	KindAlgorithm FailureKind = "algorithm-mismatch"
 	// KindOutputLimit: a command or the session printed more than its
 	// limit.
-	KindOutputLimit = "output-limit"
+	KindOutputLimit FailureKind = "output-limit"
 	// KindExecMode: the switch left exec mode (its prompt or echo).
-	KindExecMode = "exec-mode"
+	KindExecMode FailureKind = "exec-mode"
 )
 
 var errNotReadOnly = errors.New("not a read-only command")
 
 // Failure is why a host could not be collected.
 type Failure struct {
-	Kind string
+	Kind FailureKind
 	// Step is what was being done: "connect", "login", or the command.
 	Step string
 	Msg  string

@@ -30,7 +30,7 @@ func TestClassify(t *testing.T) {
 		step     string
 		log      string
 		deadline bool
-		kind     string
+		kind     FailureKind
 	}{
 		{"name does not resolve", &net.OpError{Op: "dial", Err: &net.DNSError{Err: "no such host", Name: "sw1"}}, "connect", "", false, KindUnreachable},
 		{"OpenSSH cannot resolve", fmt.Errorf("%w", util.ErrConnectionError), "connect", "ssh: Could not resolve hostname sw1: Name or service not known", false, KindUnreachable},
@@ -76,7 +76,8 @@ func TestClassifyJumpHost(t *testing.T) {
 	tests := []struct {
 		name, log, sshLog string
 		err               error
-		kind, want        string
+		kind              FailureKind
+		want              string
 	}{
 		{"refused", "", "", hopError(hop, true, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}), KindRefused, "at ProxyJump host bastion (127.0.0.1:2200): connection refused"},
 		{"auth", "", "", hopError(hop, true, errors.New("ssh: handshake failed: ssh: unable to authenticate, attempted methods [none password]")), KindAuth, "at ProxyJump host bastion (127.0.0.1:2200): authentication failed"},

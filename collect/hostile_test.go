@@ -18,7 +18,7 @@ func TestHostileSwitch(t *testing.T) {
 		name   string
 		faults nxsim.Faults
 		tweak  func(*Options)
-		kind   string
+		kind   FailureKind
 		msg    string
 		// last is the last line the switch may have received.
 		last string

@@ -117,9 +117,9 @@ func TestIdentityFilesAsOpenSSH(t *testing.T) {
 		prepare func(t *testing.T, s setup)
 		// passphrase answers AskPassphrase ("" leaves it nil: no terminal).
 		passphrase string
-		wantKind   string // "" for success
-		wantAsked  int    // times a passphrase was asked
-		wantMsg    string // in the failure's message
+		wantKind   FailureKind // "" for success
+		wantAsked  int         // times a passphrase was asked
+		wantMsg    string      // in the failure's message
 	}{
 		{name: "default id_ed25519", prepare: func(t *testing.T, s setup) {
 			good.write(t, filepath.Join(s.home, ".ssh", "id_ed25519"), "")

@@ -33,7 +33,7 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 		Source:    s.Source,
 		Hostname:  s.Hostname,
 		Software:  s.Software,
-		Mode:      mode.Value,
+		Mode:      snapshot.Mode(mode.Value),
 		ModeFrom:  refFrom(mode.Ref),
 		Method:    s.Method(),
 		Path:      s.Path,

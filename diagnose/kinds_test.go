@@ -165,7 +165,7 @@ func checkDevice(t *testing.T, d report.Device, w want) {
 		w.software = d.Software
 	}
 	for _, f := range []struct{ name, got, want string }{
-		{"software", d.Software, w.software}, {"version", d.Version, w.version}, {"mode", d.Mode, w.mode},
+		{"software", d.Software, w.software}, {"version", d.Version, w.version}, {"mode", string(d.Mode), w.mode},
 		{"platform", d.Platform, w.platform}, {"hostname", d.Hostname, w.hostname},
 	} {
 		if f.want != "-" && f.got != f.want {

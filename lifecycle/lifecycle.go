@@ -39,10 +39,10 @@ var markers = map[string]byte{
 // Lifecycle is where one device stands.
 type Lifecycle struct {
 	// Mode is "classic" or "slp".
-	Mode string `json:"mode"`
+	Mode snapshot.Mode `json:"mode"`
 	// State is one of the State constants; Status is the device's own
 	// words for it.
-	State   string `json:"state"`
+	State   State  `json:"state"`
 	Status  string `json:"status"`
 	Summary string `json:"summary"`
 	// CapturedAt is the time the deadlines were judged against and
@@ -87,9 +87,9 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 	if lic == nil || len(s.Foreign) > 0 || len(s.Mixed) > 0 {
 		return nil
 	}
-	l := &Lifecycle{Mode: "classic", State: StateOf(lic), Events: []Event{}, Next: []string{}, Deadlines: []string{}}
+	l := &Lifecycle{Mode: snapshot.ModeClassic, State: StateOf(lic), Events: []Event{}, Next: []string{}, Deadlines: []string{}}
 	if lic.SLP {
-		l.Mode = "slp"
+		l.Mode = snapshot.ModeSLP
 	}
 	l.Status = deviceStatus(lic)
 	if !s.CapturedAt.IsZero() {
@@ -105,7 +105,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 		d := DeltaOf(ev.Remaining)
 		l.EvaluationLeft = &d
 	}
-	if l.Mode == "slp" {
+	if l.Mode == snapshot.ModeSLP {
 		l.slp(lic, s.Path)
 	} else {
 		l.classic(lic)

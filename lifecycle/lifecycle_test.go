@@ -122,7 +122,7 @@ func TestComputeStates(t *testing.T) {
 	tests := []struct {
 		name      string
 		edit      func(*parsers.License)
-		state     string
+		state     State
 		next      []string
 		deadlines []string
 	}{

@@ -6,26 +6,30 @@ import (
 	"github.com/slcheck/slcheck/parsers"
 )
 
-// The states of docs/smart-licensing.md §3, as slcheck names
-// them. Checks and the timeline share this one reading of the statuses.
+// State is a state of docs/smart-licensing.md §3, as slcheck names it
+// (the JSON contract's lifecycle.state). Checks and the timeline share this
+// one reading of the statuses.
+type State string
+
+// The states.
 const (
-	StateDisabled             = "disabled"
-	StateSLP                  = "slp"
-	StateEvaluation           = "evaluation"
-	StateEvalExpired          = "eval-expired"
-	StateUnregistered         = "unregistered"
-	StateRegistering          = "registering"
-	StateRegistrationFailed   = "registration-failed"
-	StateRegistered           = "registered"
-	StateAuthorized           = "authorized"
-	StateOutOfCompliance      = "out-of-compliance"
-	StateAuthorizationExpired = "authorization-expired"
-	StateUnknown              = "unknown"
+	StateDisabled             State = "disabled"
+	StateSLP                        = "slp"
+	StateEvaluation                 = "evaluation"
+	StateEvalExpired                = "eval-expired"
+	StateUnregistered               = "unregistered"
+	StateRegistering                = "registering"
+	StateRegistrationFailed         = "registration-failed"
+	StateRegistered                 = "registered"
+	StateAuthorized                 = "authorized"
+	StateOutOfCompliance            = "out-of-compliance"
+	StateAuthorizationExpired       = "authorization-expired"
+	StateUnknown                    = "unknown"
 )
 
 // StateOf reads the device's registration and authorization statuses.
 // A status slcheck does not know gives StateUnknown, never a guess.
-func StateOf(l *parsers.License) string {
+func StateOf(l *parsers.License) State {
 	if l == nil {
 		return StateUnknown
 	}
@@ -69,7 +73,7 @@ func StateOf(l *parsers.License) string {
 }
 
 // Registered reports whether a state is one of a registered device.
-func Registered(state string) bool {
+func Registered(state State) bool {
 	switch state {
 	case StateRegistered, StateAuthorized, StateOutOfCompliance, StateAuthorizationExpired:
 		return true

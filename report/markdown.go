@@ -36,7 +36,7 @@ func writeMarkdown(w io.Writer, doc *Document, opt Options) error {
 			if e.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", e.Source, e.Line)
 			}
-			m.printf("- %s (%s): %s\n", mdCode(loc), mdEscape(e.Kind), mdProse(e.Msg))
+			m.printf("- %s (%s): %s\n", mdCode(loc), mdEscape(string(e.Kind)), mdProse(e.Msg))
 		}
 	}
 	m.printf("\n---\nWritten by %s %s.\n", mdText(doc.Tool.Name), mdText(doc.Tool.Version))

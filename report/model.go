@@ -54,14 +54,14 @@ type Device struct {
 	VersionFrom string `json:"version_from"`
 	// Mode is "classic", "slp" or "unknown", and ModeFrom the line that
 	// decided it ("file:line"; snapshot.LicensingMode).
-	Mode     string `json:"mode"`
-	ModeFrom string `json:"mode_from"`
+	Mode     snapshot.Mode `json:"mode"`
+	ModeFrom string        `json:"mode_from"`
 	// Notes say where the capture's sources disagree (the release of show
 	// version and of the running-config header, the licensing mode); never
 	// null.
 	Notes []string `json:"notes"`
 	// Method is "direct", "proxy", "onprem" or "unknown".
-	Method string `json:"method"`
+	Method snapshot.Method `json:"method"`
 	// Path is how the device's licensing messages leave it, each part
 	// with the lines that decided it (snapshot.Path); the zero Path when
 	// the device was not diagnosed from a snapshot.
@@ -107,12 +107,25 @@ func (d *Device) RedactedWith(p redact.Policy) bool {
 // member of an archive that was skipped. It is carried in the same
 // document as the results.
 type Error struct {
-	Source string `json:"source"`
-	Kind   string `json:"kind"` // "input", "usage", "collection", KindSkipped
-	Line   int    `json:"line,omitempty"`
-	Msg    string `json:"message"`
+	Source string    `json:"source"`
+	Kind   ErrorKind `json:"kind"`
+	Line   int       `json:"line,omitempty"`
+	Msg    string    `json:"message"`
 }
 
-// KindSkipped is the Kind of an archive's member that was not read (not
-// text, a link, encrypted): listed, it does not change the exit code.
-const KindSkipped = "skipped"
+// ErrorKind says what went wrong, and so the exit code (docs/contract.md).
+type ErrorKind string
+
+// The kinds of Error.
+const (
+	// KindInput is an input that could not be read (exit 2).
+	KindInput ErrorKind = "input"
+	// KindUsage is a usage error found while running: stdin given twice,
+	// a capture that could not be saved (exit 2).
+	KindUsage ErrorKind = "usage"
+	// KindCollection is a host that could not be collected (exit 3).
+	KindCollection ErrorKind = "collection"
+	// KindSkipped is an archive's member that was not read (not text, a
+	// link, encrypted): listed, it does not change the exit code.
+	KindSkipped ErrorKind = "skipped"
+)

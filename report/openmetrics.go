@@ -62,7 +62,7 @@ func writeOpenMetrics(w io.Writer, doc *Document) error {
 		}
 	}
 	for _, e := range doc.Errors {
-		if e.Kind != "input" && e.Kind != "collection" {
+		if e.Kind != KindInput && e.Kind != KindCollection {
 			continue
 		}
 		g, err := m.up.GetMetricWithLabelValues(labelValue(e.Source), "", "", "")
@@ -98,7 +98,7 @@ func (m *metrics) device(d Device) error {
 	if host == "" {
 		host = d.Source
 	}
-	labels := []string{labelValue(host), labelValue(d.Hostname), labelValue(d.Version), labelValue(d.Mode)}
+	labels := []string{labelValue(host), labelValue(d.Hostname), labelValue(d.Version), labelValue(string(d.Mode))}
 	set := func(v *prometheus.GaugeVec, value float64, extra ...string) error {
 		g, err := v.GetMetricWithLabelValues(append(append([]string{}, labels...), extra...)...)
 		if err == nil {

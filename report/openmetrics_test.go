@@ -10,6 +10,7 @@ import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // TestOpenMetricsHostileLabels: label values come from captures and file
@@ -28,7 +29,7 @@ func TestOpenMetricsHostileLabels(t *testing.T) {
 	}
 	doc := &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
 		Devices: []report.Device{{Host: values["host"], Source: "capture.txt", Hostname: values["hostname"],
-			Version: values["release"], Mode: values["mode"],
+			Version: values["release"], Mode: snapshot.Mode(values["mode"]),
 			Results: []checks.Result{{ID: "CH002", Status: checks.Fail, Severity: checks.Error}}}},
 		Errors: []report.Error{}}
 	out := render(t, doc, report.Options{Format: report.OpenMetrics})

@@ -251,11 +251,11 @@ func dropAsides(s string) string {
 }
 
 // ModeLabel says in words which licensing the device runs.
-func ModeLabel(mode string) string {
+func ModeLabel(mode snapshot.Mode) string {
 	switch mode {
-	case "classic":
+	case snapshot.ModeClassic:
 		return "classic Smart Licensing (Call Home)"
-	case "slp":
+	case snapshot.ModeSLP:
 		return "Smart Licensing Using Policy"
 	}
 	return "unknown"
@@ -302,13 +302,13 @@ func withFrom(v, from string) string {
 }
 
 // MethodLabel says in words how the device reaches Cisco.
-func MethodLabel(method string) string {
+func MethodLabel(method snapshot.Method) string {
 	switch method {
-	case "direct":
+	case snapshot.MethodDirect:
 		return "direct to Cisco"
-	case "proxy":
+	case snapshot.MethodProxy:
 		return "through an HTTP proxy"
-	case "onprem":
+	case snapshot.MethodOnPrem:
 		return "through an on-prem server (Smart Software Manager On-Prem or a CSLU)"
 	}
 	return "unknown"

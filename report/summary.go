@@ -14,7 +14,7 @@ type SummaryRow struct {
 // SummaryRowOf is the row of a diagnosed device; host names it (the
 // device's name when empty, else "hostname (host)").
 func SummaryRowOf(host string, d Device) SummaryRow {
-	row := SummaryRow{Host: d.Name(), Release: d.Version, Mode: d.Mode, State: "-", Cause: "-"}
+	row := SummaryRow{Host: d.Name(), Release: d.Version, Mode: string(d.Mode), State: "-", Cause: "-"}
 	switch {
 	case host != "" && d.Hostname != "":
 		row.Host = d.Hostname + " (" + host + ")"

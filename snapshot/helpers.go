@@ -8,17 +8,25 @@ import (
 	"github.com/slcheck/slcheck/parsers"
 )
 
-// Licensing modes (Mode) and ways to reach Cisco (Method), as the JSON
-// contract spells them.
-const (
-	ModeClassic = "classic"
-	ModeSLP     = "slp"
-	ModeUnknown = "unknown"
+// Mode is a licensing mode, as the JSON contract spells it.
+type Mode string
 
-	MethodDirect  = "direct"
-	MethodProxy   = "proxy"
-	MethodOnPrem  = "onprem"
-	MethodUnknown = "unknown"
+// The licensing modes.
+const (
+	ModeClassic Mode = "classic"
+	ModeSLP     Mode = "slp"
+	ModeUnknown Mode = "unknown"
+)
+
+// Method is a way to reach Cisco, as the JSON contract spells it.
+type Method string
+
+// The ways to reach Cisco.
+const (
+	MethodDirect  Method = "direct"
+	MethodProxy   Method = "proxy"
+	MethodOnPrem  Method = "onprem"
+	MethodUnknown Method = "unknown"
 )
 
 // DefaultVRF is the name slcheck uses for the default VRF.
@@ -32,13 +40,13 @@ var ciscoHosts = map[string]bool{
 
 // Mode says which licensing the device runs: "slp", "classic" or
 // "unknown", as LicensingMode settles it.
-func (s *Snapshot) Mode() string { return s.LicensingMode().Value }
+func (s *Snapshot) Mode() Mode { return Mode(s.LicensingMode().Value) }
 
 // Method says how the device reaches Cisco, from its Path: "proxy" when
 // it sends through a proxy, "direct" when the endpoint is Cisco's cloud,
 // "onprem" when it is another host (an on-prem SSM or a CSLU), "unknown"
 // when the input does not say.
-func (s *Snapshot) Method() string {
+func (s *Snapshot) Method() Method {
 	switch p := s.Path; {
 	case p.ProxyHost != "":
 		return MethodProxy

@@ -14,10 +14,11 @@ func TestModeMethodEndpoint(t *testing.T) {
 	cfg := func(text string) *capture.Section { return sec("show running-config", 100, text) }
 	const tac = "callhome\n  destination-profile CiscoTAC-1 index 1 http "
 	tests := []struct {
-		name         string
-		secs         []*capture.Section
-		mode, method string
-		host         string
+		name   string
+		secs   []*capture.Section
+		mode   Mode
+		method Method
+		host   string
 	}{
 		{"nothing", nil, ModeUnknown, MethodUnknown, ""},
 		{"classic direct", []*capture.Section{v("9.3(4)", "Nexus9000 C93180YC-FX"), cfg(tac + "https://tools.cisco.com/its/service/oddce/services/DDCEService\n")},

@@ -84,7 +84,7 @@ func (s *Snapshot) LicensingMode() Sourced {
 	if s.NXOS() {
 		if v := s.Version; v != nil {
 			if m := releaseMode(v.Family, v.Model, v.Release); m != "" {
-				d = append(d, Sourced{Value: m, From: FromShowVersion, Ref: v.ReleaseRef})
+				d = append(d, Sourced{Value: string(m), From: FromShowVersion, Ref: v.ReleaseRef})
 			}
 		}
 		if r := s.configRelease(); r != "" {
@@ -93,38 +93,38 @@ func (s *Snapshot) LicensingMode() Sourced {
 				family, model = s.Version.Family, s.Version.Model
 			}
 			if m := releaseMode(family, model, r); m != "" {
-				d = append(d, Sourced{Value: m, From: FromConfigHeader, Ref: s.Config.VersionRef})
+				d = append(d, Sourced{Value: string(m), From: FromConfigHeader, Ref: s.Config.VersionRef})
 			}
 		}
 	}
 	if l := s.License; l != nil {
 		switch {
 		case l.SLP:
-			d = append(d, Sourced{Value: ModeSLP, From: FromLicenseOutput, Ref: l.SLPRef})
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromLicenseOutput, Ref: l.SLPRef})
 		case l.Registration.Status != "":
-			d = append(d, Sourced{Value: ModeClassic, From: FromLicenseOutput, Ref: l.Registration.StatusRef})
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Registration.StatusRef})
 		case l.Authorization.Status != "":
-			d = append(d, Sourced{Value: ModeClassic, From: FromLicenseOutput, Ref: l.Authorization.StatusRef})
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Authorization.StatusRef})
 		case l.Enabled != nil:
-			d = append(d, Sourced{Value: ModeClassic, From: FromLicenseOutput, Ref: l.Ref})
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Ref})
 		}
 	}
 	n := len(d)
 	if c := s.Config; s.NXOS() && c != nil {
 		switch lc := c.License; {
 		case lc != nil && lc.Transport != "":
-			d = append(d, Sourced{Value: ModeSLP, From: FromConfiguration, Ref: lc.TransportRef})
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.TransportRef})
 		case lc != nil && lc.URLSmart != "":
-			d = append(d, Sourced{Value: ModeSLP, From: FromConfiguration, Ref: lc.URLSmartRef})
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLSmartRef})
 		case lc != nil && lc.URLCSLU != "":
-			d = append(d, Sourced{Value: ModeSLP, From: FromConfiguration, Ref: lc.URLCSLURef})
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLCSLURef})
 		case c.Callhome != nil:
-			d = append(d, Sourced{Value: ModeClassic, From: FromConfiguration, Ref: c.Callhome.Ref})
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromConfiguration, Ref: c.Callhome.Ref})
 		}
 	}
 	switch {
 	case len(d) == 0:
-		return Sourced{Value: ModeUnknown}
+		return Sourced{Value: string(ModeUnknown)}
 	case n == 0:
 		return d[0]
 	}
@@ -152,7 +152,7 @@ func first(d []Sourced, same func(a, b string) bool) Sourced {
 // "" when the release does not say: a family slcheck has no source for
 // (N5K, N6K), a release before Smart Licensing, or a Nexus 3016/3064,
 // which never runs it.
-func releaseMode(family, model, release string) string {
+func releaseMode(family, model, release string) Mode {
 	r, ok := parsers.ParseRelease(release)
 	if !ok {
 		return ""

@@ -22,7 +22,7 @@ import (
 // here and nowhere else (path_only_test.go holds every consumer to it).
 type Path struct {
 	// Mode is the licensing mode the path was decided for (Snapshot.Mode).
-	Mode string `json:"mode"`
+	Mode Mode `json:"mode"`
 	// Transport is how messages leave: "callhome" for classic Smart
 	// Licensing; under SLP the `license smart transport` keyword ("smart",
 	// "cslu", "callhome", "off"), or "" when none is configured or known.

@@ -32,10 +32,11 @@ func TestPathOf(t *testing.T) {
 		cslu8182 = "http://cslu.example.net:8182/cslu/v1/pi"
 	)
 	type want struct {
-		mode, transport, url, host string
-		port                       int
-		kind, vrf, source, proxy   string
-		proxyPort                  int
+		mode                     Mode
+		transport, url, host     string
+		port                     int
+		kind, vrf, source, proxy string
+		proxyPort                int
 		// urlLines, vrfLines and proxyLines are the deciding lines.
 		urlLines, vrfLines, proxyLines []int
 		// ask is Path.Ask(); line is Path.String().

@@ -66,7 +66,7 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 	stdin := false
 	for _, p := range paths {
 		if p == "-" && stdin {
-			doc.Errors = append(doc.Errors, report.Error{Source: "-", Kind: "usage",
+			doc.Errors = append(doc.Errors, report.Error{Source: "-", Kind: report.KindUsage,
 				Msg: "stdin is given more than once: it can be read only once"})
 			continue
 		}

@@ -47,15 +47,12 @@ collected it. slcheck file reads such reports too, among captures.`,
 					doc.Errors = append(doc.Errors, inputError(p, err))
 				}
 			}
-			if f, _ := report.ParseFormat(out.output); len(doc.Devices) > 1 && f != report.Text && f != report.Markdown {
-				// Text and Markdown lead with the fleet summary; JSON
-				// and OpenMetrics have no place for it.
-				fmt.Fprintln(st.Err)
+			if len(doc.Devices) > 1 {
 				rows := make([]report.SummaryRow, 0, len(doc.Devices))
 				for _, d := range doc.Devices {
 					rows = append(rows, report.SummaryRowOf(d.Source, d))
 				}
-				report.WriteSummary(st.Err, rows)
+				out.summaryAside(st, rows)
 			}
 			return renderAndExit(st, doc, out)
 		},

@@ -105,7 +105,7 @@ func samples(t *testing.T, fams map[string]*dto.MetricFamily) map[string]float64
 func expectedMetrics(doc report.Document) map[string]float64 {
 	want := map[string]float64{}
 	for _, d := range doc.Devices {
-		dev := map[string]string{"host": d.Source, "hostname": d.Hostname, "release": d.Version, "mode": d.Mode}
+		dev := map[string]string{"host": d.Source, "hostname": d.Hostname, "release": d.Version, "mode": string(d.Mode)}
 		with := func(extra ...string) map[string]string {
 			l := map[string]string{}
 			for k, v := range dev {

@@ -16,7 +16,9 @@ import (
 // outputOptions are the flags every command that prints a report shares:
 // add them with addOutputFlags, then finish with renderAndExit.
 type outputOptions struct {
+	// output is --output as given; format is it parsed, set by validate.
 	output string
+	format report.Format
 	color  string
 	failOn string
 	noFail bool
@@ -50,7 +52,8 @@ func addOutputFlags(cmd *cobra.Command, o *outputOptions, st Streams) {
 // (-o JSON, --fail-on Error); its error exits with ExitUsage.
 func (o *outputOptions) validate() error {
 	o.output, o.color, o.failOn = strings.ToLower(o.output), strings.ToLower(o.color), strings.ToLower(o.failOn)
-	if _, err := report.ParseFormat(o.output); err != nil {
+	var err error
+	if o.format, err = report.ParseFormat(o.output); err != nil {
 		formats := make([]string, 0, len(report.Formats))
 		for _, f := range report.Formats {
 			formats = append(formats, string(f))
@@ -84,6 +87,17 @@ func (o *outputOptions) useColor(st Streams) bool {
 	return st.IsTerminal && st.Env("NO_COLOR") == "" && st.Env("TERM") != "dumb"
 }
 
+// summaryAside prints the fleet summary on stderr, for the person
+// watching, when the format has no place for it (JSON, OpenMetrics): text
+// and Markdown lead with it.
+func (o *outputOptions) summaryAside(st Streams, rows []report.SummaryRow) {
+	if o.format == report.Text || o.format == report.Markdown {
+		return
+	}
+	fmt.Fprintln(st.Err)
+	report.WriteSummary(st.Err, rows)
+}
+
 // reportWidth is the width the text report wraps to: the terminal's,
 // kept between 60 and 120 columns so lines stay readable; 80 (the
 // renderer's default) when stdout is not a terminal, so a saved report does
@@ -105,7 +119,7 @@ func newDocument() *report.Document {
 // inputError records an input that could not be read; an InputError's
 // line is kept so the report names file and line.
 func inputError(source string, err error) report.Error {
-	e := report.Error{Source: source, Kind: "input", Msg: err.Error()}
+	e := report.Error{Source: source, Kind: report.KindInput, Msg: err.Error()}
 	var ie *capture.InputError
 	if errors.As(err, &ie) {
 		// Source and line are fields of their own; the message need not
@@ -120,7 +134,7 @@ func inputError(source string, err error) report.Error {
 
 // collectionError records a device that could not be collected (SSH).
 func collectionError(source string, err error) report.Error {
-	return report.Error{Source: source, Kind: "collection", Msg: err.Error()}
+	return report.Error{Source: source, Kind: report.KindCollection, Msg: err.Error()}
 }
 
 // renderAndExit prints doc in the chosen format to stdout, each error of
@@ -129,11 +143,7 @@ func collectionError(source string, err error) report.Error {
 // any input could not be read (a skipped archive member does not count), else ExitFindings if a check failed at or
 // above --fail-on (unless --no-fail), else nil (exit 0).
 func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
-	format, err := report.ParseFormat(o.output)
-	if err != nil {
-		return withCode(ExitUsage, err)
-	}
-	opt := report.Options{Format: format, Color: o.useColor(st), Width: reportWidth(st),
+	opt := report.Options{Format: o.format, Color: o.useColor(st), Width: reportWidth(st),
 		Full: o.verbose || o.checklist == "full"}
 	if st.Redact != nil {
 		opt.Redact = *st.Redact
@@ -149,7 +159,7 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 		}
 		printError(st.Err, describeError(e))
 		switch {
-		case e.Kind == "collection":
+		case e.Kind == report.KindCollection:
 			code = ExitCollection
 		case code != ExitCollection:
 			code = ExitUsage

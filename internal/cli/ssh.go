@@ -316,7 +316,6 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		return withCode(ExitUsage, err)
 	}
 	defer coll.Close()
-	format, _ := report.ParseFormat(o.out.output) // validated
 	prog := newProgress(st, len(targets))
 	var mu sync.Mutex
 	hosts := map[*collect.Result]hostOutcome{}
@@ -324,7 +323,7 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	// worker that collected it, so probes overlap the other collections
 	// and stay bounded by --concurrency.
 	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
-		h := o.diagnoseHost(res, diagnose.Rendering{Redact: st.Redact, Format: format})
+		h := o.diagnoseHost(res, diagnose.Rendering{Redact: st.Redact, Format: o.out.format})
 		mu.Lock()
 		hosts[res] = h
 		mu.Unlock()
@@ -350,14 +349,8 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 		rows = append(rows, h.row)
 	}
 	if len(targets) > 1 {
-		// Text and Markdown lead with the table; JSON and OpenMetrics
-		// have no place for it, so it goes to stderr for the person
-		// watching.
 		doc.Hosts = rows
-		if format != report.Text && format != report.Markdown {
-			fmt.Fprintln(st.Err)
-			report.WriteSummary(st.Err, rows)
-		}
+		o.out.summaryAside(st, rows)
 	}
 	return renderAndExit(st, doc, &o.out)
 }
@@ -375,13 +368,13 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hos
 	host := res.Target.String()
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
-			row: report.FailedRow(host, "not collected: "+res.Failure.Kind)}
+			row: report.FailedRow(host, "not collected: "+string(res.Failure.Kind))}
 	}
 	var h hostOutcome
 	source := host
 	if o.save != "" {
 		if path, err := saveCapture(o.save, saveName(res.Target), res.Text, r.Redact); err != nil {
-			h.errs = append(h.errs, report.Error{Source: path, Kind: "usage", Msg: err.Error()})
+			h.errs = append(h.errs, report.Error{Source: path, Kind: report.KindUsage, Msg: err.Error()})
 		} else {
 			source = path
 		}
