@@ -108,6 +108,11 @@ type Device struct {
 	// `show call-home`, an IOS-XR prompt, an ACI-mode chassis line, ...);
 	// empty for NX-OS.
 	Foreign []Ref
+	// Mixed lists, first line first, lines of IOS-family output that
+	// NX-OS never prints found beside a line naming NX-OS (an IOS-XE
+	// `show call-home` pasted with a Nexus `show version`): the input
+	// holds output of more than one device.
+	Mixed []Ref
 	// Alike lists, first line first, when Software is unknown, the lines
 	// of blocks IOS-XE's Smart Agent prints that NX-OS under Smart
 	// Licensing Using Policy may print too (`Utility:`, `Data Privacy:`,

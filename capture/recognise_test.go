@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -325,24 +326,36 @@ func TestDecide(t *testing.T) {
 		named    Ref
 		software string
 		line     int
+		mixed    []int // lines of another device's output beside NX-OS's
 	}{
-		{"nothing", nil, Ref{}, Ref{}, SoftwareUnknown, 0},
-		{"NX-OS content", nil, nxos, Ref{}, SoftwareNXOS, 9},
-		{"an ASA-named prompt does not outweigh NX-OS content", []sign{{SoftwareASA, trustPrompt, r(1)}}, nxos, Ref{}, SoftwareNXOS, 9},
-		{"an ASA prompt names IOS-family content", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareASA, 1},
-		{"IOS-family content outweighs NX-OS content", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareIOSXE, 5},
-		{"a prompt alone", []sign{{SoftwareIOSXE, trustPrompt, r(2)}}, Ref{}, Ref{}, SoftwareIOSXE, 2},
-		{"weak blocks alone say nothing", []sign{{SoftwareIOSXE, trustWeak, r(3)}}, Ref{}, Ref{}, SoftwareUnknown, 0},
-		{"IOS-XE's show version names IOS too", []sign{{SoftwareIOS, trustExact, r(2)}, {SoftwareIOSXE, trustExact, r(3)}}, Ref{}, Ref{}, SoftwareIOSXE, 3},
-		{"a naming line outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(1)}, {SoftwareIOS, trustExact, r(7)}}, Ref{}, Ref{}, SoftwareIOS, 7},
-		{"a line naming NX-OS outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12},
-		{"a line naming NX-OS outweighs an ASA prompt over family output", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12},
-		{"a line naming other software outweighs one naming NX-OS", []sign{{SoftwareACI, trustExact, r(14)}}, nxos, r(12), SoftwareACI, 14},
+		{"nothing", nil, Ref{}, Ref{}, SoftwareUnknown, 0, nil},
+		{"NX-OS content", nil, nxos, Ref{}, SoftwareNXOS, 9, nil},
+		{"an ASA-named prompt does not outweigh NX-OS content", []sign{{SoftwareASA, trustPrompt, r(1)}}, nxos, Ref{}, SoftwareNXOS, 9, nil},
+		{"an ASA prompt names IOS-family content", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareASA, 1, nil},
+		{"IOS-family content outweighs NX-OS content", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, Ref{}, SoftwareIOSXE, 5, nil},
+		{"a prompt alone", []sign{{SoftwareIOSXE, trustPrompt, r(2)}}, Ref{}, Ref{}, SoftwareIOSXE, 2, nil},
+		{"weak blocks alone say nothing", []sign{{SoftwareIOSXE, trustWeak, r(3)}}, Ref{}, Ref{}, SoftwareUnknown, 0, nil},
+		{"IOS-XE's show version names IOS too", []sign{{SoftwareIOS, trustExact, r(2)}, {SoftwareIOSXE, trustExact, r(3)}}, Ref{}, Ref{}, SoftwareIOSXE, 3, nil},
+		{"a naming line outweighs family output", []sign{{SoftwareIOSXE, trustFamily, r(1)}, {SoftwareIOS, trustExact, r(7)}}, Ref{}, Ref{}, SoftwareIOS, 7, nil},
+		{"family output beside a line naming NX-OS is another device's", []sign{{SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12, []int{5}},
+		{"a line naming NX-OS outweighs an ASA prompt over family output", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12, []int{5}},
+		{"what NX-OS may show alike is its own beside a line naming it", []sign{{SoftwareIOSXE, trustAlike, r(20)}, {SoftwareIOSXE, trustAlike, r(4)}}, nxos, r(12), SoftwareNXOS, 12, nil},
+		{"only the family output is another device's", []sign{{SoftwareIOSXE, trustFamily, r(30)}, {SoftwareIOSXE, trustAlike, r(20)}, {SoftwareIOSXE, trustFamily, r(25)}}, nxos, r(12), SoftwareNXOS, 12, []int{25, 30}},
+		{"what NX-OS may show alike outweighs content only NX-OS prints", []sign{{SoftwareIOSXE, trustAlike, r(4)}}, nxos, Ref{}, SoftwareIOSXE, 4, nil},
+		{"an ASA prompt names what ASA shows alike", []sign{{SoftwareIOSXE, trustAlike, r(4)}, {SoftwareASA, trustPrompt, r(1)}}, Ref{}, Ref{}, SoftwareASA, 1, nil},
+		{"a line naming other software outweighs one naming NX-OS", []sign{{SoftwareACI, trustExact, r(14)}}, nxos, r(12), SoftwareACI, 14, nil},
 	}
 	for _, tt := range tests {
-		sw, ref, foreign := decide(tt.signs, tt.nxos, tt.named)
+		sw, ref, foreign, mixed := decide(tt.signs, tt.nxos, tt.named)
 		if sw != tt.software || ref.Line != tt.line {
 			t.Errorf("%s: %s from line %d, want %s from line %d", tt.name, sw, ref.Line, tt.software, tt.line)
+		}
+		var got []int
+		for _, m := range mixed {
+			got = append(got, m.Line)
+		}
+		if !slices.Equal(got, tt.mixed) {
+			t.Errorf("%s: mixed lines %v, want %v", tt.name, got, tt.mixed)
 		}
 		if (len(foreign) > 0) != (sw != SoftwareNXOS && sw != SoftwareUnknown) {
 			t.Errorf("%s: foreign %v for %s", tt.name, foreign, sw)

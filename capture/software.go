@@ -33,6 +33,12 @@ const (
 	// trustPrompt: a prompt's shape or name (IOS-XE and NX-OS prompts
 	// look alike, so content is judged first).
 	trustPrompt
+	// trustAlike: what IOS-XE shows and NX-OS may show too: the "Smart
+	// Licensing Status" banner of `show license all` (NX-OS's is [U]), an
+	// IOS-XE command typed at an NX-OS prompt (`show call-home`, which
+	// NX-OS refuses). Beside a line naming NX-OS it is NX-OS's own; it
+	// otherwise counts as trustFamily.
+	trustAlike
 	// trustFamily: output of IOS or IOS-XE that does not say which.
 	trustFamily
 	// trustExact: a line that names the software or its release.
@@ -417,13 +423,14 @@ func namesNXOS(t []byte) bool {
 // decide names the software of one device from its signs, in a fixed
 // order of trust: a line naming the software (the most specific if they
 // differ: IOS-XE's show version also has a "Cisco IOS Software" line);
-// else NX-OS when a line names it (named: namesNXOS), as IOS-family
-// output is then a block NX-OS prints alike (such as a licence banner);
-// else output of the IOS family, named by an ASA or IOS-XR prompt if there
-// is one, IOS-XE otherwise; else a line only NX-OS prints; else a prompt's
-// shape or name; else unknown. foreign lists every sign of another
-// software, first line first, when the software is not NX-OS.
-func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign []Ref) {
+// else NX-OS when a line names it (named: namesNXOS), and then output of
+// the IOS family that NX-OS never prints is another device's (mixed),
+// what NX-OS may show alike its own; else output of the IOS family, named
+// by an ASA prompt if there is one, IOS-XE otherwise; else a line only
+// NX-OS prints; else a prompt's shape or name; else unknown. foreign lists
+// every sign of another software, first line first, when the software is
+// not NX-OS.
+func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign, mixed []Ref) {
 	best := -1
 	for i, sg := range signs {
 		if best < 0 || betterSign(sg, signs[best]) {
@@ -431,11 +438,17 @@ func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign []
 		}
 	}
 	switch {
-	case !named.IsZero() && best >= 0 && signs[best].trust == trustFamily:
-		return SoftwareNXOS, named, nil
-	case best >= 0 && signs[best].trust >= trustFamily:
+	case !named.IsZero() && best >= 0 && (signs[best].trust == trustFamily || signs[best].trust == trustAlike):
+		for _, sg := range signs {
+			if sg.trust == trustFamily {
+				mixed = append(mixed, sg.ref)
+			}
+		}
+		slices.SortStableFunc(mixed, func(a, b Ref) int { return a.Line - b.Line })
+		return SoftwareNXOS, named, nil, mixed
+	case best >= 0 && signs[best].trust >= trustAlike:
 		software, ref = signs[best].software, signs[best].ref
-		if signs[best].trust == trustFamily {
+		if signs[best].trust < trustExact {
 			// IOS-XE and ASA print these alike: an ASA prompt names it.
 			for _, sg := range signs {
 				if sg.trust == trustPrompt && sg.software == SoftwareASA {
@@ -445,18 +458,18 @@ func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign []
 			}
 		}
 	case !nxos.IsZero():
-		return SoftwareNXOS, nxos, nil
+		return SoftwareNXOS, nxos, nil, nil
 	case best >= 0 && signs[best].trust == trustPrompt:
 		software, ref = signs[best].software, signs[best].ref
 	default:
 		// No sign, or weak ones alone: blocks NX-OS may print too.
-		return SoftwareUnknown, Ref{}, nil
+		return SoftwareUnknown, Ref{}, nil, nil
 	}
 	for _, sg := range signs {
 		foreign = append(foreign, sg.ref)
 	}
 	slices.SortStableFunc(foreign, func(a, b Ref) int { return a.Line - b.Line })
-	return software, ref, foreign
+	return software, ref, foreign, nil
 }
 
 // betterSign says whether a decides over b: more trust, then a specific

@@ -254,7 +254,7 @@ func (s *splitter) start(cmd, typed string, line int, shared bool) error {
 		s.d.seen++
 	}
 	if typed != "" && foreignCommand(cmd) {
-		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustFamily, Ref{Command: cmd, Source: s.name, Line: line, Text: typed}})
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustAlike, Ref{Command: cmd, Source: s.name, Line: line, Text: typed}})
 	}
 	s.wantHost = (cmd == "show switchname" || cmd == "show hostname") && s.d.dev.Hostname == ""
 	keep, filter := true, (func(string) bool)(nil)
@@ -347,7 +347,7 @@ func (s *splitter) foreign(t []byte, n int) {
 	case banner != nil && isUnderline(t):
 		// "Smart Licensing Status" over '=': IOS-XE's licence banner
 		// [domain §6b, §7].
-		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustFamily, *banner})
+		s.d.signs = append(s.d.signs, sign{SoftwareIOSXE, trustAlike, *banner})
 	}
 }
 
@@ -396,7 +396,7 @@ func (ds *devState) identify() {
 		}
 	}
 	d := ds.dev
-	d.Software, d.SoftwareRef, d.Foreign = decide(signs, ds.nxos, ds.named)
+	d.Software, d.SoftwareRef, d.Foreign, d.Mixed = decide(signs, ds.nxos, ds.named)
 	if d.Software == SoftwareUnknown {
 		for _, sg := range signs {
 			if sg.trust == trustWeak {

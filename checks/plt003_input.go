@@ -45,7 +45,11 @@ func runPLT003(c *Check, s *snapshot.Snapshot) Result {
 		ev := append([]capture.Ref{ref}, firstRefs(otherRefs(s.Foreign, ref), 2)...)
 		return c.Fail(msg, remedies.Recapture("Run slcheck on the Nexus switch's own NX-OS output.", foreignNotes[s.Software]...), ev...)
 	case len(s.Mixed) > 0:
-		return c.Fail(fmt.Sprintf("the input mixes output from several devices (%d lines show another device); its facts cannot be judged as one switch", len(s.Mixed)),
+		lines := fmt.Sprintf("%d lines show", len(s.Mixed))
+		if len(s.Mixed) == 1 {
+			lines = "1 line shows"
+		}
+		return c.Fail(fmt.Sprintf("the input mixes output from several devices (%s another device); its facts cannot be judged as one switch", lines),
 			remedies.Recapture("Capture each switch separately, or keep the prompts (hostname#) in the terminal log so slcheck can split it.",
 				"In a terminal log slcheck splits devices at prompts whose hostname changes; a show-tech must hold one switch."),
 			firstRefs(s.Mixed, 3)...)

@@ -94,6 +94,9 @@ var kindCases = map[string]map[string]want{
 		// IOS family prints that NX-OS may print too (the licence banner).
 		"nxos-show-version-then-license-all-banner.txt": {capture.SoftwareNXOS, "8.4(2)", "classic", "Nexus7700 C7706 (6 Slot)", "n7k-core1",
 			map[string]string{"PLT003": "pass: Cisco Nexus Operating System", "LIC002": "pass"}},
+		// An IOS-XE command typed at an NX-OS prompt, which NX-OS refused.
+		"nxos-typed-iosxe-command-refused.txt": {capture.SoftwareNXOS, "9.3(12)", "classic", "Nexus9000 C93180YC-EX", "dc2-leaf-15",
+			map[string]string{"PLT003": "pass: Cisco Nexus Operating System"}},
 	},
 	// 3. Release and mode from every signal, the deciding line shown.
 	"3 release and mode": {
@@ -122,6 +125,10 @@ var kindCases = map[string]map[string]want{
 			map[string]string{"PLT003": "pass", "LIC002": "pass", "CLK001": "pass: NTP"}},
 		"nxos-prompts-differ-in-case-two-switches.txt": {capture.SoftwareNXOS, "9.3(9)", "-", "-", "switch1",
 			map[string]string{"PLT003": "fail: several devices"}},
+		// Output NX-OS never prints beside a line naming NX-OS is another
+		// device's: said, not read as the Nexus's.
+		"nxos-show-version-with-iosxe-call-home.txt": {capture.SoftwareNXOS, "9.3(12)", "-", "Nexus9000 C93180YC-FX", "dc2-leaf-14",
+			map[string]string{"PLT003": "fail: several devices (1 line shows another device)", "CH001": "skipped: not applicable: input mixes several devices"}},
 	},
 	// 6. Platform verdicts agree: PLT002 is skipped when PLT001 fails; ACI
 	// mode is named.

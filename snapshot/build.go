@@ -12,7 +12,7 @@ import (
 // merge into one Config, and the capture time is settled last.
 func Build(dev *capture.Device) *Snapshot {
 	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
-		Commands: map[string]bool{}, Foreign: dev.Foreign, Alike: dev.Alike, Routes: map[string]*parsers.RouteTable{},
+		Commands: map[string]bool{}, Foreign: dev.Foreign, Alike: dev.Alike, Mixed: dev.Mixed, Routes: map[string]*parsers.RouteTable{},
 		Software: dev.Software, SoftwareRef: dev.SoftwareRef,
 		SoftwareRelease: dev.SoftwareRelease, SoftwareReleaseRef: dev.SoftwareReleaseRef}
 	if s.Software == "" {

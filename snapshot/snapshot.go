@@ -70,7 +70,8 @@ type Snapshot struct {
 	// IOS-XE prints and NX-OS may print alike (capture.Device.Alike).
 	Alike []capture.Ref
 	// Mixed holds lines showing that sections from more than one device
-	// were read as one.
+	// were read as one: another device's name or serial, or output of
+	// other software beside NX-OS's (capture.Device.Mixed).
 	Mixed []capture.Ref
 
 	// Probes holds what the workstation saw (opt-in live probes).
