@@ -182,7 +182,11 @@ func (t *textWriter) header(d Device) {
 	if ModeLabel(d.Mode) == "unknown" && MethodLabel(d.Method) == "unknown" {
 		field("licensing", "unknown")
 	} else {
-		field("licensing", withFrom(ModeLabel(d.Mode), t.here(d.ModeFrom))+", "+MethodLabel(d.Method))
+		method := MethodLabel(d.Method)
+		if method == "unknown" {
+			method = "way to Cisco unknown"
+		}
+		field("licensing", withFrom(ModeLabel(d.Mode), t.here(d.ModeFrom))+", "+method)
 	}
 	if d.Path.Mode != "" {
 		field("licensing path", t.local(d.Path.String()))
