@@ -131,8 +131,12 @@ func (a *archives) input(name string, r io.Reader, depth int) error {
 		return &InputError{File: name, Err: errNotText, Msg: "a zip archive inside gzip: decompress it and give the zip as a file"}
 	}
 	c, err := readText(name, in, size, opt)
-	if a.left -= lim.n; a.left < 0 {
-		a.fatal = err
+	// Only text counts against the budget: a member that is not text (a
+	// core file beside the show-tech) is skipped after its first block.
+	if !errors.Is(err, errNotText) {
+		if a.left -= lim.n; a.left < 0 {
+			a.fatal = err
+		}
 	}
 	if err != nil {
 		return err
@@ -220,10 +224,6 @@ func (a *archives) tar(name string, in io.Reader, depth int) error {
 			a.fn(Entry{Source: member, Skipped: why})
 			skipped++
 			continue
-		}
-		if h.Size > a.left {
-			a.fatal = &InputError{File: member, Msg: a.budget()}
-			return a.fatal
 		}
 		pendingName, pending = member, a.input(member, tr, depth+1)
 		switch {

@@ -301,6 +301,8 @@ func TestEachBounds(t *testing.T) {
 			want: "zip directory past the member bound: error: zip directory past the member bound: more than 1 members: not an archive of captures slcheck reads\n"},
 		{name: "too much text in a tar", in: bytes.NewReader(tarOf(t, many...)), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
 			want: entriesOf("too much text in a tar!sw", 3) + "too much text in a tar: error: too much text in a tar!sw3: the archive holds more than 0 MiB of text: more than slcheck reads from one input\n"},
+		{name: "a binary member past the budget", in: bytes.NewReader(tarOf(t, member{name: "core.bin", body: pngBytes()}, member{name: "sw2.log", body: terminalLog})), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
+			want: "a binary member past the budget!core.bin: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\na binary member past the budget!sw2.log: capture of 1 devices\n"},
 		{name: "too much text in a zip", in: bytes.NewReader(zipOf(t, many...)), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
 			want: "too much text in a zip: error: too much text in a zip: members of 0 MiB in all: more than the 0 MiB of text slcheck reads from one input\n"},
 		{name: "too much text in a nested gz", in: bytes.NewReader(tarOf(t, member{name: "a.gz", body: gz(showTech + showTech)})), opt: Options{MaxInputBytes: int64(len(showTech))},
