@@ -341,7 +341,8 @@ func TestDecide(t *testing.T) {
 		{"a line naming NX-OS outweighs an ASA prompt over family output", []sign{{SoftwareASA, trustPrompt, r(1)}, {SoftwareIOSXE, trustFamily, r(5)}}, nxos, r(12), SoftwareNXOS, 12, []int{5}},
 		{"what NX-OS may show alike is its own beside a line naming it", []sign{{SoftwareIOSXE, trustAlike, r(20)}, {SoftwareIOSXE, trustAlike, r(4)}}, nxos, r(12), SoftwareNXOS, 12, nil},
 		{"only the family output is another device's", []sign{{SoftwareIOSXE, trustFamily, r(30)}, {SoftwareIOSXE, trustAlike, r(20)}, {SoftwareIOSXE, trustFamily, r(25)}}, nxos, r(12), SoftwareNXOS, 12, []int{25, 30}},
-		{"what NX-OS may show alike outweighs content only NX-OS prints", []sign{{SoftwareIOSXE, trustAlike, r(4)}}, nxos, Ref{}, SoftwareIOSXE, 4, nil},
+		{"content only NX-OS prints outweighs what NX-OS may show alike", []sign{{SoftwareIOSXE, trustAlike, r(4)}}, nxos, Ref{}, SoftwareNXOS, 9, nil},
+		{"what NX-OS may show alike, alone, names IOS-XE", []sign{{SoftwareIOSXE, trustAlike, r(4)}, {"", trustWeak, r(6)}}, Ref{}, Ref{}, SoftwareIOSXE, 4, nil},
 		{"an ASA prompt names what ASA shows alike", []sign{{SoftwareIOSXE, trustAlike, r(4)}, {SoftwareASA, trustPrompt, r(1)}}, Ref{}, Ref{}, SoftwareASA, 1, nil},
 		{"a line naming other software outweighs one naming NX-OS", []sign{{SoftwareACI, trustExact, r(14)}}, nxos, r(12), SoftwareACI, 14, nil},
 	}

@@ -36,8 +36,8 @@ const (
 	// trustAlike: what IOS-XE shows and NX-OS may show too: the "Smart
 	// Licensing Status" banner of `show license all` (NX-OS's is [U]), an
 	// IOS-XE command typed at an NX-OS prompt (`show call-home`, which
-	// NX-OS refuses). Beside a line naming NX-OS it is NX-OS's own; it
-	// otherwise counts as trustFamily.
+	// NX-OS refuses). Beside a line only NX-OS prints it is NX-OS's own;
+	// alone it names the software as trustFamily does.
 	trustAlike
 	// trustFamily: output of IOS or IOS-XE that does not say which.
 	trustFamily
@@ -427,7 +427,8 @@ func namesNXOS(t []byte) bool {
 // the IOS family that NX-OS never prints is another device's (mixed),
 // what NX-OS may show alike its own; else output of the IOS family, named
 // by an ASA prompt if there is one, IOS-XE otherwise; else a line only
-// NX-OS prints; else a prompt's shape or name; else unknown. foreign lists
+// NX-OS prints; else what IOS-XE shows and NX-OS may show alike (named as
+// family output is); else a prompt's shape or name; else unknown. foreign lists
 // every sign of another software, first line first, when the software is
 // not NX-OS.
 func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign, mixed []Ref) {
@@ -446,7 +447,8 @@ func decide(signs []sign, nxos, named Ref) (software string, ref Ref, foreign, m
 		}
 		slices.SortStableFunc(mixed, func(a, b Ref) int { return a.Line - b.Line })
 		return SoftwareNXOS, named, nil, mixed
-	case best >= 0 && signs[best].trust >= trustAlike:
+	case best >= 0 && signs[best].trust >= trustFamily,
+		nxos.IsZero() && best >= 0 && signs[best].trust == trustAlike:
 		software, ref = signs[best].software, signs[best].ref
 		if signs[best].trust < trustExact {
 			// IOS-XE and ASA print these alike: an ASA prompt names it.

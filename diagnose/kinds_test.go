@@ -97,6 +97,8 @@ var kindCases = map[string]map[string]want{
 		// An IOS-XE command typed at an NX-OS prompt, which NX-OS refused.
 		"nxos-typed-iosxe-command-refused.txt": {capture.SoftwareNXOS, "9.3(12)", "classic", "Nexus9000 C93180YC-EX", "dc2-leaf-15",
 			map[string]string{"PLT003": "pass: Cisco Nexus Operating System"}},
+		"nxos-typed-iosxe-command-then-callhome.txt": {capture.SoftwareNXOS, "", "classic", "", "leaf7",
+			map[string]string{"PLT003": "pass: !Command: show running-config callhome", "CH001": "pass"}},
 	},
 	// 3. Release and mode from every signal, the deciding line shown.
 	"3 release and mode": {
