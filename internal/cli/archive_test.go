@@ -164,3 +164,30 @@ func TestArchiveOnStdin(t *testing.T) {
 		t.Errorf("zip on stdin: exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// TestArchiveSkipsSaidAlike: every command that reads captures says a
+// member it skipped as slcheck file does ("ARCHIVE!MEMBER: skipped: ..."),
+// and a skipped member changes no exit code.
+func TestArchiveSkipsSaidAlike(t *testing.T) {
+	body, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "case.zip")
+	os.WriteFile(p, buildZip(t, []archiveMember{{"sw1.txt", string(body)}, {"core.bin", "\x7fELF\x00\x00\x01\x02\x00\x00\x00"}}), 0o600)
+	for _, tt := range []struct {
+		args []string
+		code int
+		out  string // what stdout shows of the member read
+	}{
+		{[]string{"file", "--no-fail"}, ExitOK, "DC-DMZ"},
+		{[]string{"commands"}, ExitOK, "telnet tools.cisco.com 80 vrf management"},
+		{[]string{"commands", "--missing"}, ExitOK, "show ip route vrf management"},
+	} {
+		r := runCLI(t, false, nil, "", append(tt.args, p)...)
+		want := "slcheck: " + p + "!core.bin: skipped: binary data"
+		if r.code != tt.code || !strings.Contains(r.err, want) || !strings.Contains(r.out, tt.out) {
+			t.Errorf("%v: exit %d, stderr %q: want %d and %q", tt.args, r.code, r.err, tt.code, want)
+		}
+	}
+}

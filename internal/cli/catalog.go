@@ -358,7 +358,7 @@ func eachDevice(st Streams, paths []string, fn func(*capture.Device)) []report.E
 		eachInput(st, p, func(e capture.Entry) {
 			switch {
 			case e.Skipped != "":
-				printError(st.Err, e.Source+": "+e.Skipped)
+				printError(st.Err, e.Source+": skipped: "+e.Skipped)
 			case e.Err != nil:
 				bad = append(bad, inputError(e.Source, e.Err))
 			default:
