@@ -20,6 +20,15 @@ type Options struct {
 	// nil keeps everything.
 	Select func(cmd string) (keep bool, filter func(line string) bool)
 
+	// Needles, when set, gives for a command whose section Select keeps
+	// with a filter up to six strings of four bytes or more such that
+	// every line the filter keeps holds one of them, ASCII case ignored
+	// (nil: none can be given). The reader then passes over the other
+	// lines of the section without splitting them (quiet.go), which is
+	// what makes a log of hundreds of MiB cheap to read; what it finds is
+	// the same.
+	Needles func(cmd string) []string
+
 	// MaxLineBytes caps a kept line; the rest is dropped and Line.Cut set.
 	MaxLineBytes int
 	// MaxSectionLines and MaxSectionBytes cap one section; past them the
@@ -56,6 +65,8 @@ type Options struct {
 
 	// tooMuch replaces the message of MaxInputBytes (an archive's member).
 	tooMuch string
+	// lineByLine turns the quiet scanner off (tests compare both paths).
+	lineByLine bool
 }
 
 // name is how the input or member named s is shown.
@@ -188,6 +199,8 @@ func readText(name string, in *bufio.Reader, size int, opt Options) (*Capture, e
 	for {
 		if s.skipping {
 			lr.skip(s.prompted)
+		} else if q := s.quietScanner(); q != nil {
+			lr.skipQuiet(q)
 		}
 		raw, cut, ok := lr.next()
 		if !ok {

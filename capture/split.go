@@ -2,6 +2,7 @@ package capture
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -48,6 +49,8 @@ type splitter struct {
 	// like a prompt does not split a show-tech.
 	promptHosts map[string]bool
 
+	lastQuiet *quietScanner // the last section's, for reuse
+
 	cur      *Section // the kept section receiving lines, or nil
 	curCmd   string   // the current section's command, kept or not
 	curBody  int      // non-blank lines the current section has had
@@ -56,6 +59,9 @@ type splitter struct {
 	// current section has had (header.key).
 	curKeys []string
 	filter  func(string) bool
+	// quiet looks for the lines of the current section that need the
+	// line path (nil: all do).
+	quiet *quietScanner
 	// skipping: the current section is not kept and no line of it is
 	// needed, so the line reader may skip to the next header.
 	skipping bool
@@ -89,6 +95,9 @@ func (s *splitter) pasteMode() bool { return !s.prompted && !s.tech }
 
 func (s *splitter) endSection() {
 	s.cur, s.curCmd, s.curBody, s.curBytes, s.filter = nil, "", 0, 0, nil
+	if s.quiet != nil {
+		s.lastQuiet, s.quiet = s.quiet, nil
+	}
 	s.curKeys = s.curKeys[:0]
 	s.skipping, s.wantHost, s.banner = false, false, nil
 }
@@ -271,9 +280,36 @@ func (s *splitter) start(cmd, typed string, line int, shared bool) error {
 	}
 	s.cur = &Section{Command: cmd, Typed: typed, Source: s.name, Line: line}
 	s.filter = filter
+	if filter != nil && s.opt.Needles != nil && !s.opt.lineByLine {
+		s.quiet = s.quietFor(s.opt.Needles(cmd))
+	}
 	s.kept += sectionCost
 	s.d.dev.Sections = append(s.d.dev.Sections, s.cur)
 	return nil
+}
+
+// quietFor returns the quiet scanner for needles, the last one when it
+// was built from the same.
+func (s *splitter) quietFor(needles []string) *quietScanner {
+	if s.lastQuiet != nil && slices.Equal(s.lastQuiet.needles, needles) {
+		return s.lastQuiet
+	}
+	return newQuietScanner(needles)
+}
+
+// quietScanner returns the current section's quiet scanner when what
+// splitter.line does with a line it finds nothing in is only to count
+// it: a kept, filtered section of a show-tech read from a file (no
+// prompts, not pasted, not a collected session, a line naming NX-OS
+// seen: until then body reads each line for one), no licence output
+// (lineSign reads its layout lines), and no pending banner or hostname.
+func (s *splitter) quietScanner() *quietScanner {
+	if s.quiet == nil || s.cur == nil || s.cur.Truncated || s.pasteMode() || s.promptsPossible() ||
+		s.collected != nil || s.banner != nil || s.wantHost || s.d.named.IsZero() ||
+		strings.HasPrefix(s.curCmd, famLicense) {
+		return nil
+	}
+	return s.quiet
 }
 
 // sectionCost and lineCost approximate the memory a kept section and a

@@ -56,6 +56,12 @@ func IsLicensingLogLine(line string) bool {
 // licensingWords name Smart Licensing or Call Home in free text.
 var licensingWords = []string{"smart lic", "smart_lic", "callhome", "call home", "call-home"}
 
+// LicensingLogNeedles are strings every line IsLicensingLogLine accepts
+// holds one of, ASCII case ignored: each '%'+facility and each word holds
+// one (TestLicensingLogNeedles). capture.Options.Needles takes them, so a
+// reader passes over the other lines of a log without splitting them.
+var LicensingLogNeedles = []string{"%LIC", "%SLP", "SMART", "CALL"}
+
 // ParseLogging reads a log (`show logging`, `show logging logfile`, `show
 // logging last N`, or the same lines in a show-tech) and returns the events
 // about Smart Licensing and Call Home, dated from the NX-OS timestamp at the

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -53,6 +54,30 @@ func TestIsLicensingLogLine(t *testing.T) {
 	} {
 		if got := IsLicensingLogLine(line); got != want {
 			t.Errorf("IsLicensingLogLine(%q) = %v", line, got)
+		}
+	}
+}
+
+// A line IsLicensingLogLine accepts holds '%' and a facility, or a word;
+// each of them holds a needle, so every accepted line does.
+func TestLicensingLogNeedles(t *testing.T) {
+	var marks []string
+	for _, f := range licensingFacilities {
+		marks = append(marks, "%"+f)
+	}
+	for _, w := range licensingWords {
+		marks = append(marks, w, strings.ToUpper(w))
+	}
+	for _, m := range marks {
+		if !IsLicensingLogLine("2022 Jun 22 16:15:41 sw " + m + " x") {
+			t.Errorf("%q: not a licensing line", m)
+		}
+		found := false
+		for _, n := range LicensingLogNeedles {
+			found = found || strings.Contains(strings.ToLower(m), strings.ToLower(n))
+		}
+		if !found {
+			t.Errorf("%q holds none of %q", m, LicensingLogNeedles)
 		}
 	}
 }

@@ -23,7 +23,7 @@ const repoRoot = ".."
 const scenarioRoot = "testdata/showoutputs"
 
 // readOptions are the capture options `slcheck file` reads with.
-var readOptions = capture.Options{Select: snapshot.Select}
+var readOptions = capture.Options{Select: snapshot.Select, Needles: snapshot.Needles}
 
 type scenario struct {
 	name, dir, capture string // dir and capture relative to the repo root

@@ -73,6 +73,9 @@ type family struct {
 	samples []string
 	// keep returns the filter of the lines Select keeps, nil for all.
 	keep func() func(line string) bool
+	// needles are strings of which every line keep's filter keeps holds
+	// one, ASCII case ignored (capture.Options.Needles).
+	needles []string
 	// active commands send packets from the switch (the ping and TCP
 	// tests); slcheck ssh --no-active skips them.
 	active bool
@@ -88,7 +91,7 @@ var families = []family{
 	{name: "route", words: []string{"show ip route"}, samples: parsers.SampleRouteLines},
 	{name: "hosts", words: []string{CmdHosts}, samples: parsers.SampleHostsLines},
 	{name: "logging", words: []string{"show logging"}, samples: parsers.SampleLogLines,
-		keep: func() func(string) bool { return parsers.IsLicensingLogLine }},
+		keep: func() func(string) bool { return parsers.IsLicensingLogLine }, needles: parsers.LicensingLogNeedles},
 	{name: "crypto", words: []string{"show crypto ca certificates", "show crypto ca trustpoints"}, samples: parsers.SampleCryptoLines},
 	{name: "ping", words: []string{"ping"}, active: true},
 	{name: "telnet", words: []string{"telnet"}, active: true},

@@ -14,3 +14,8 @@ func Select(cmd string) (keep bool, filter func(line string) bool) {
 	}
 	return true, nil
 }
+
+// Needles gives capture.Read the strings of which every line Select's
+// filter keeps holds one (capture.Options.Needles): a log's licensing
+// needles.
+func Needles(cmd string) []string { return familyOf(cmd).needles }

@@ -2,6 +2,7 @@
 // (see package showtech) for slcheck's big-capture benchmarks.
 //
 //	go run ./bench/gen -size 100M -o /tmp/showtech-100M.txt
+//	go run ./bench/gen -size 100M -kind logs -o /tmp/showtech-logs-100M.txt
 //	go run ./bench/gen -small -o /tmp/showtech-small.txt
 package main
 
@@ -21,6 +22,7 @@ func main() {
 	out := flag.String("o", "", "file to write (default standard output)")
 	small := flag.Bool("small", false, "write only the sections slcheck reads")
 	seed := flag.Uint64("seed", 217965, "random seed")
+	kind := flag.String("kind", "config", "config (filler of counters, event histories and dumps) or logs (half of it a `show logging logfile`)")
 	flag.Parse()
 	n, err := parseSize(*size)
 	if err != nil {
@@ -29,6 +31,15 @@ func main() {
 	}
 	if *small {
 		n = 0
+	}
+	write := showtech.Write
+	switch *kind {
+	case "config":
+	case "logs":
+		write = showtech.WriteLogHeavy
+	default:
+		fmt.Fprintf(os.Stderr, "gen: -kind %q: want config or logs\n", *kind)
+		os.Exit(2)
 	}
 	var w io.Writer = os.Stdout
 	if *out != "" {
@@ -40,7 +51,7 @@ func main() {
 		defer f.Close()
 		w = f
 	}
-	if err := showtech.Write(w, n, *seed); err != nil {
+	if err := write(w, n, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

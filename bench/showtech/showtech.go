@@ -1,7 +1,9 @@
 // Package showtech writes a synthetic NX-OS show tech-support of a given
 // size for slcheck's big-capture benchmarks: thousands of sections of
 // unrelated commands (counter tables, event logs, hex dumps with long
-// lines) with the sections slcheck reads spread through them. Those come
+// lines) with the sections slcheck reads spread through them (Write), or
+// the same with a `show logging logfile` of half the bytes, as on a busy
+// switch (WriteLogHeavy). Those come
 // from the classic Smart Licensing device of Cisco TAC document 217965
 // whose Call Home URL is http:// ("failed to parse response data from SCH
 // server"), so the diagnosis of every size is the same as that of the
@@ -20,8 +22,22 @@ import (
 // Write writes a show-tech of about size bytes (at least the licensing
 // sections) generated from seed.
 func Write(w io.Writer, size int64, seed uint64) error {
+	return write(w, size, seed, false)
+}
+
+// WriteLogHeavy writes a show-tech of about size bytes whose `show logging
+// logfile` holds half of them: lines of 60 to 2000 bytes, with the two
+// licensing lines of Write's log deep inside (from a quarter to three
+// quarters of it), so its diagnosis is Write's too. The other half is
+// Write's filler (counter tables, `show system internal` event histories,
+// `show hardware internal` dumps).
+func WriteLogHeavy(w io.Writer, size int64, seed uint64) error {
+	return write(w, size, seed, true)
+}
+
+func write(w io.Writer, size int64, seed uint64, logHeavy bool) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
-	g := &gen{w: bw, r: rand.New(rand.NewPCG(seed, 1))}
+	g := &gen{w: bw, r: rand.New(rand.NewPCG(seed, 1)), logHeavy: logHeavy}
 	g.showTech(size)
 	return bw.Flush()
 }
@@ -31,6 +47,8 @@ type gen struct {
 	r       *rand.Rand
 	written int64
 	line    []byte
+	// logHeavy: the log section takes half of the size (WriteLogHeavy).
+	logHeavy bool
 }
 
 func (g *gen) put(b []byte) {
@@ -48,16 +66,79 @@ func (g *gen) str(s string) {
 func (g *gen) showTech(size int64) {
 	g.str("`show switchname`\nDC-DMZ\n\n")
 	sections := licensingSections(g.r)
+	filler := size
+	if g.logHeavy {
+		filler = size / 2
+	}
 	for i, sec := range sections {
-		next := size * int64(i+1) / int64(len(sections)+1)
+		next := filler * int64(i+1) / int64(len(sections)+1)
+		if g.logHeavy && i > logSection {
+			next += size - filler
+		}
 		for g.written < next {
 			g.filler()
+		}
+		if g.logHeavy && i == logSection {
+			g.bigLog(sec, size-filler)
+			continue
 		}
 		g.str(sec)
 	}
 	for g.written < size {
 		g.filler()
 	}
+}
+
+// bigLog writes the log section sec padded to about n bytes with lines
+// that are not about licensing, half before its own lines and half after.
+func (g *gen) bigLog(sec string, n int64) {
+	header, lines, _ := strings.Cut(sec, "\n")
+	g.str(header + "\n")
+	pad := max(n-int64(len(sec)), 0)
+	end := g.written + pad/2
+	for g.written < end {
+		g.logLine()
+	}
+	g.str(lines)
+	end = g.written + pad - pad/2
+	for g.written < end {
+		g.logLine()
+	}
+}
+
+// logMessages are busy-switch log lines that are not about licensing (words
+// that hold the first letters of parsers.IsLicensingLogLine's appear:
+// SYSMGR, syscall).
+var logMessages = []string{
+	"%ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/%d is down (Link failure)",
+	"%ETHPORT-5-IF_UP: Interface Ethernet1/%d is up in mode access",
+	"%ETHPORT-5-SPEED: Interface Ethernet1/%d, operational speed changed to 10 Gbps",
+	"%VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on 10.20.0.%d@pts/0",
+	"%SYSMGR-STANDBY-5-SUBPROC_TERMINATED: \"System Manager (gsync controller)\" (PID %d) has finished with error code SYSMGR_EXITCODE_GSYNCFAILED_NONFATAL (12).",
+	"%L2FM-4-L2FM_MAC_MOVE: Mac 0050.56a1.%04x in vlan 120 has moved from Eth1/12 to Po10",
+	"%DAEMON-3-SYSTEM_MSG: error: PAM: Authentication failure for illegal user root from 198.51.100.%d - dcos_sshd[27311]",
+	"%AUTHPRIV-6-SYSTEM_MSG: pam_unix(dcos_sshd:session): session opened for user admin by (uid=%d) - dcos_sshd[1422]",
+	"%USER-2-SYSTEM_MSG: CLIS: syscall failed in clis_vsh_poll_fd, errno %d - clis",
+	"%NTP-6-NTP_SYNC_SUCCESS: NTP sync to server 10.10.10.123 in VRF management succeeded, offset %d us",
+}
+
+// logLine writes one log line; one in eight carries a long payload (a
+// dump of a message's bytes), up to about 2000 bytes.
+func (g *gen) logLine() {
+	l := g.line[:0]
+	l = fmt.Appendf(l, "2023 Mar %02d %02d:%02d:%02d DC-DMZ ", 1+g.r.IntN(13), g.r.IntN(24), g.r.IntN(60), g.r.IntN(60))
+	l = fmt.Appendf(l, logMessages[g.r.IntN(len(logMessages))], g.r.IntN(60000))
+	if g.r.IntN(8) == 0 {
+		l = append(l, " payload:"...)
+		for range 8 + g.r.IntN(150) {
+			l = append(l, ' ')
+			l = strconv.AppendUint(l, uint64(g.r.Uint32()), 16)
+			l = append(l, "/0x00"...)
+		}
+	}
+	l = append(l, '\n')
+	g.line = l
+	g.put(l)
 }
 
 // filler writes one section of a command slcheck does not read.
@@ -173,7 +254,9 @@ func (g *gen) hexDump() {
 
 // licensingSections are the sections slcheck reads, from the device of doc
 // 217965 with an http:// Call Home URL; the log holds thousands of lines of
-// which three are about Smart Licensing.
+// which two are about Smart Licensing.
+//
+// logSection is the index of the log in them.
 func licensingSections(r *rand.Rand) []string {
 	var log strings.Builder
 	log.WriteString("`show logging logfile`\n")
@@ -195,6 +278,8 @@ func licensingSections(r *rand.Rand) []string {
 		"`show hosts`\n" + hosts,
 	}
 }
+
+const logSection = 4
 
 const showVersion = `Cisco Nexus Operating System (NX-OS) Software
 TAC support: http://www.cisco.com/tac

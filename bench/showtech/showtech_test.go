@@ -36,3 +36,49 @@ func TestWrite(t *testing.T) {
 		t.Errorf("show license status at %d of %d", i, big.Len())
 	}
 }
+
+func TestWriteLogHeavy(t *testing.T) {
+	var small, big bytes.Buffer
+	if err := Write(&small, 0, 7); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteLogHeavy(&big, 8<<20, 7); err != nil {
+		t.Fatal(err)
+	}
+	b := big.String()
+	if big.Len() < 8<<20 || big.Len() > 9<<20 {
+		t.Errorf("size %d, want about 8 MiB", big.Len())
+	}
+	// The log section runs from its header to the next header.
+	start := strings.Index(b, "\n`show logging logfile`\n")
+	end := start + 1 + strings.Index(b[start+1:], "\n`")
+	if start < 0 || end <= start {
+		t.Fatal("no log section")
+	}
+	log := b[start:end]
+	if share := float64(len(log)) / float64(big.Len()); share < 0.4 || share > 0.6 {
+		t.Errorf("log section is %.2f of the bytes, want 0.4 to 0.6", share)
+	}
+	// Its licensing lines are the small capture's, deep inside it.
+	const lic = "%LICMGR-"
+	if n, want := strings.Count(b, lic), strings.Count(small.String(), lic); n != want || n == 0 {
+		t.Errorf("%d licensing log lines, want the small capture's %d", n, want)
+	}
+	if i := strings.Index(log, lic); i < len(log)/4 || strings.LastIndex(log, lic) > len(log)*3/4 {
+		t.Errorf("licensing lines at %d..%d of a %d-byte log, want the middle half", i, strings.LastIndex(log, lic), len(log))
+	}
+	long := 0
+	for l := range strings.SplitSeq(log, "\n") {
+		if len(l) > 1000 {
+			long++
+		}
+	}
+	if long == 0 {
+		t.Error("no log line over 1000 bytes")
+	}
+	for _, hdr := range []string{"`show version`", "`show running-config`", "`show license status`", "`show hosts`"} {
+		if strings.Count(b, "\n"+hdr+"\n") != 1 {
+			t.Errorf("%s not once", hdr)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func runFile(ctx context.Context, st Streams, opt *fileOptions, paths []string) 
 // or archive member is named as it may be printed: a newline or a control
 // character in its name is escaped, so that a name cannot forge a line of
 // the report or of stderr.
-var readOptions = capture.Options{Select: snapshot.Select, Name: redact.Escape}
+var readOptions = capture.Options{Select: snapshot.Select, Needles: snapshot.Needles, Name: redact.Escape}
 
 // eachInput reads one path ("-" is stdin, an archive is read member by
 // member) and calls each for every capture in it. On a terminal, stdin

@@ -1,0 +1,241 @@
+package capture
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/slcheck/slcheck/bench/showtech"
+)
+
+// logNeedles and logFilter stand for snapshot's logging filter (a test of
+// package capture cannot import it): every line logFilter keeps holds a
+// needle, case ignored.
+var logNeedles = []string{"%LIC", "%SLP", "SMART", "CALL"}
+
+func logFilter(line string) bool {
+	l := strings.ToLower(line)
+	return strings.Contains(l, "%licmgr-") || strings.Contains(l, "smart lic") || strings.Contains(l, "callhome") ||
+		strings.Contains(l, "%slp-")
+}
+
+var logOptions = Options{
+	Select: func(cmd string) (bool, func(string) bool) {
+		switch {
+		case strings.HasPrefix(cmd, "show logging"):
+			return true, logFilter
+		case strings.HasPrefix(cmd, "show system"), strings.HasPrefix(cmd, "show hardware"), strings.HasPrefix(cmd, "show interface"):
+			return false, nil
+		}
+		return true, nil
+	},
+	Needles: func(cmd string) []string {
+		if strings.HasPrefix(cmd, "show logging") {
+			return logNeedles
+		}
+		return nil
+	},
+}
+
+// readBoth reads in with the quiet scanner and line by line, with a line
+// reader buffer of size bytes, and fails unless both find the same.
+func readBoth(t *testing.T, name string, in []byte, size int, opt Options) {
+	t.Helper()
+	read := func(lineByLine bool) (*Capture, string) {
+		o := opt
+		o.lineByLine = lineByLine
+		o = o.withDefaults()
+		sz := size
+		br, _, stop, err := openStream(name, bytes.NewReader(in), o, &sz)
+		defer stop()
+		if err != nil {
+			return nil, err.Error()
+		}
+		c, err := readText(name, br, sz, o)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return c, ""
+	}
+	quiet, qerr := read(false)
+	lines, lerr := read(true)
+	if qerr != lerr {
+		t.Fatalf("%s (buffer %d): error %q quiet, %q line by line", name, size, qerr, lerr)
+	}
+	if !reflect.DeepEqual(quiet, lines) {
+		t.Fatalf("%s (buffer %d): quiet read differs:\n%s\nline by line:\n%s", name, size, detail(quiet), detail(lines))
+	}
+}
+
+// detail renders a capture with its kept lines.
+func detail(c *Capture) string {
+	if c == nil {
+		return "nil"
+	}
+	var b strings.Builder
+	b.WriteString(summary(c))
+	for _, d := range c.Devices {
+		fmt.Fprintf(&b, "%s %s %+v %v\n", d.Hostname, d.Software, d.SoftwareRef, d.Foreign)
+		for _, s := range d.Sections {
+			for _, l := range s.Lines {
+				fmt.Fprintf(&b, "  %d %q cut=%v\n", l.N, l.Text, l.Cut)
+			}
+		}
+	}
+	return b.String()
+}
+
+// The quiet scanner finds the sections and lines the line path finds: on
+// every capture under the repository's testdata, on generated show-techs
+// of both kinds, and on logs full of what it flags, at buffer sizes that
+// put each line across a buffer boundary somewhere.
+func TestQuietSameAsLines(t *testing.T) {
+	var files []string
+	filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(p, "testdata") && !strings.Contains(p, "fuzz") {
+			if st, err := d.Info(); err == nil && st.Size() < 4<<20 {
+				files = append(files, p)
+			}
+		}
+		return nil
+	})
+	if len(files) < 20 {
+		t.Fatalf("only %d testdata files", len(files))
+	}
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{64, 4096, readBuffer} {
+			readBoth(t, p, b, size, logOptions)
+		}
+	}
+
+	var config, logs bytes.Buffer
+	showtech.Write(&config, 2<<20, 3)
+	showtech.WriteLogHeavy(&logs, 2<<20, 3)
+	for _, size := range []int{100, 1000, 4096, 65536, readBuffer} {
+		readBoth(t, "config", config.Bytes(), size, logOptions)
+		readBoth(t, "logs", logs.Bytes(), size, logOptions)
+	}
+
+	r := rand.New(rand.NewPCG(18, 1))
+	for i := range 40 {
+		in := flaggedLog(r)
+		for _, size := range []int{40, 64 + i, 333, 1000 + 7*i, 8192} {
+			readBoth(t, fmt.Sprint("flagged", i), in, size, logOptions)
+			o := logOptions
+			o.MaxLineBytes = 50 + i
+			readBoth(t, fmt.Sprint("flagged-cut", i), in, size, o)
+		}
+	}
+}
+
+// flaggedLog is a show-tech whose logs hold, among plain log lines, lines
+// with each thing the quiet scanner flags and near misses of it.
+func flaggedLog(r *rand.Rand) []byte {
+	special := []string{
+		"2023 Mar 14 09:27:31 sw %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: failed",
+		"2023 Mar 14 09:27:31 sw %lic-1-X: lower case facility",
+		"2023 Mar 14 09:27:31 sw %USER-2-SYSTEM_MSG: Smart Licensing agent started",
+		"2023 Mar 14 09:27:31 sw %USER-2-SYSTEM_MSG: syscall failed, CallHome, SMART LIC, sMaRt_LiC",
+		"2023 Mar 14 09:27:31 sw %SLP-6-X: report",
+		"2023 Mar 14 09:27:31 sw %LICMGR-6-X: report",
+		"2023 Mar 14 09:27:31 sw %ETHPORT-5-X: CallHome profile updated",
+		"2023 Mar 14 09:27:31 sw %ETHPORT-5-X: smart LICENSING",
+		"2023 Mar 14 09:27:31 sw %SL",
+		"2023 Mar 14 09:27:31 RP/0/RSP0/CPU0:router %OS-5-X: IOS-XR node",
+		"0/RP0/CPU0:Mar 14 09:27:31 sw %OS: node",
+		"2023 Mar 14 --More-- 09:27:31 sw %LIC--More--MGR-3-X: pager inside",
+		"2023 Mar 14 09:27:31 sw %LIC\x00MGR-3-X: NUL inside",
+		"2023 Mar 14 09:27:31 sw %LIC\bMGR-3-X: backspace",
+		"2023 Mar 14 09:27:31 sw \x1b[1mcall\x1b[0mhome escape",
+		"2023 Mar 14 09:27:31 sw caf\xe9 Latin-1 smart lic",
+		"2023 Mar 14 09:27:31 sw café UTF-8",
+		"2023 Mar 14 09:27:31 sw a\rcallhome carriage return",
+		"2023 Mar 14 09:27:31 sw CRLF line\r",
+		"2023 Mar 14 09:27:31 sw CRs\r\r",
+		"\r",
+		"",
+		"   2023 Mar 14 09:27:31 sw indented",
+		"Cisco IOS XE Software, Version 17.03.04",
+		"Smart Licensing Status",
+		"==========================",
+		"`show license status`",
+		"Smart Licensing is ENABLED",
+		"`show logging logfile`",
+		"---- show tech-support details ----",
+		"2023 Mar 14 09:27:31 sw\tTAB\tcall home",
+		"2023 Mar 14 09:27:31 sw \x7f DEL",
+		"2023 Mar 14 09:27:31 sw " + strings.Repeat("long ", 80) + "call-home",
+		"n9k# show clock",
+		"  NXOS: version 9.3(5)",
+		"0.0.0.0/0 10.20.0.1",
+	}
+	var b bytes.Buffer
+	b.WriteString("`show switchname`\nsw\n")
+	version := "`show version`\nCisco Nexus Operating System (NX-OS) Software\n"
+	if r.IntN(4) > 0 { // else after the log, which is then read line by line
+		b.WriteString(version)
+		version = ""
+	}
+	b.WriteString("`show logging logfile`\n")
+	for range 400 + r.IntN(400) {
+		if r.IntN(6) == 0 {
+			b.WriteString(special[r.IntN(len(special))])
+		} else {
+			fmt.Fprintf(&b, "2023 Mar %02d %02d:%02d:%02d sw %%ETHPORT-5-IF_UP: Interface Ethernet1/%d is up%s", 1+r.IntN(28), r.IntN(24),
+				r.IntN(60), r.IntN(60), r.IntN(54), strings.Repeat(" x", r.IntN(60)))
+		}
+		b.WriteByte('\n')
+		if r.IntN(100) == 0 {
+			b.WriteString("`show system internal sysmgr event-history errors`\n2023 Mar 14 callhome skipped\n`show logging nvram`\n")
+		}
+	}
+	b.WriteString(version + "`show clock`\n10:02:11.456 UTC Tue Mar 14 2023\n")
+	return b.Bytes()
+}
+
+// The kernel flags the positions needleTable.flagged does.
+func TestQuietKernel(t *testing.T) {
+	if !haveAVX2 {
+		t.Log("no AVX2 kernel on this CPU: the scalar path alone is tested")
+	}
+	q := newQuietScanner(logNeedles)
+	alphabet := []byte("0123456789\n\n\t\r\x00\x1b\x7f\xe9 %/-cpuCPUlisLISmartMARThmoe`x")
+	r := rand.New(rand.NewPCG(18, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(200))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if len(b) > 0 && r.IntN(3) == 0 {
+			// a needle somewhere, in mixed case
+			nd := []byte(append(logNeedles, ownNeedles...)[r.IntN(6)])
+			for i := range nd {
+				if r.IntN(2) == 0 {
+					nd[i] ^= 0x20 & -(nd[i] >> 6 & 1) // flip the case of letters
+				}
+			}
+			copy(b[r.IntN(len(b)):], nd)
+		}
+		from := 1 + r.IntN(max(len(b), 1))
+		want := -1
+		for i := from; i < len(b); i++ {
+			if q.t.flagged(b, i, b[i-1]) {
+				want = i
+				break
+			}
+		}
+		if got := q.next(b, from); got != want {
+			t.Fatalf("next(%q, %d) = %d, want %d", b, from, got, want)
+		}
+	}
+}
