@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParsePrompt(t *testing.T) {
@@ -206,8 +207,16 @@ func TestPasteSharedWithIOS(t *testing.T) {
 	shared := "16:00:03.512 UTC Fri Jul 01 2022\n" +
 		"2022 Jun 22 09:05:02 sw %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x\n" +
 		"Trustpoint: cisco-sl-root\nsubject=/CN=QuoVadis Root CA 2\n"
-	if _, err := Read("p.txt", strings.NewReader(shared), Options{}); err == nil || !strings.Contains(err.Error(), "no NX-OS output found") {
-		t.Errorf("shared output alone: err = %v, want no NX-OS output found", err)
+	if _, err := Read("p.txt", strings.NewReader(shared), Options{}); err == nil || !strings.Contains(err.Error(), "p.txt:1: no NX-OS output found") ||
+		!strings.Contains(err.Error(), `here "16:00:03.512 UTC Fri Jul 01 2022" reads as `+"`show clock`"+` output, which IOS prints alike`) {
+		t.Errorf("shared output alone: err = %v, want no NX-OS output found, naming the first line read and why it is not enough", err)
+	}
+	// The line is quoted (escaped) and cut on a rune boundary.
+	long := "license smart url smart https://x" + strings.Repeat("é", 40) + "\x1b[2J/licservice/license\n"
+	_, err := Read("p.txt", strings.NewReader(long), Options{})
+	if err == nil || !strings.Contains(err.Error(), `here "license smart url smart https://xéé`) ||
+		!strings.Contains(err.Error(), `é..." reads as`) || !utf8.ValidString(err.Error()) || strings.Contains(err.Error(), "\x1b") {
+		t.Errorf("a long shared line: err = %v", err)
 	}
 	c, err := Read("p.txt", strings.NewReader("Cisco Nexus Operating System (NX-OS) Software\n"+shared), Options{})
 	if err != nil {

@@ -68,6 +68,10 @@ type splitter struct {
 	wantHost bool // the next non-blank line is `show switchname` output
 	banner   *Ref // a "Smart Licensing Status" line, strong if underlined
 
+	// shared is the first line that began an output IOS prints alike
+	// (header.shared), named when nothing else is found.
+	shared *Ref
+
 	prompted bool // a prompt was seen in this input
 	tech     bool // a show-tech header was seen in this input
 	kept     int64
@@ -148,6 +152,9 @@ func (s *splitter) line(raw []byte, cut bool, n int) error {
 	if s.pasteMode() {
 		if h, ok := pasteHeader(t); ok {
 			if !continues(h, s.curCmd, s.curBody, s.curKeys) {
+				if h.shared && s.shared == nil {
+					s.shared = &Ref{Command: h.cmd, Source: s.name, Line: n, Text: string(t)}
+				}
 				line := 0
 				if h.typed != "" {
 					line = n
@@ -403,6 +410,18 @@ func (s *splitter) finish() (*Capture, error) {
 		}
 	}
 	if len(c.Devices) == 0 {
+		if r := s.shared; r != nil {
+			text := strings.TrimSpace(r.Text)
+			if len(text) > 80 {
+				k := 80
+				for k > 0 && !utf8.RuneStart(text[k]) {
+					k--
+				}
+				text = text[:k] + "..."
+			}
+			return nil, &InputError{File: s.name, Line: r.Line, Msg: fmt.Sprintf("%s; here %q reads as `%s` output, which IOS prints alike: "+
+				"add a line only NX-OS prints, such as its `show version`", noOutputMsg, text, r.Command)}
+		}
 		return nil, &InputError{File: s.name, Msg: noOutputMsg}
 	}
 	return c, nil
