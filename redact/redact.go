@@ -279,6 +279,9 @@ func (ru *rule) apply(s string) string {
 			if start < 0 || start < last {
 				continue
 			}
+			if end == len(s) {
+				end = start + len(jsonValue(s[start:end]))
+			}
 			v := s[start:end]
 			if redacted(v) || ru.keeps(v) || (ru.Contact && (isCisco(v) || isSSHAlgorithm(v))) {
 				continue
@@ -297,6 +300,19 @@ func (ru *rule) apply(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// jsonValue is a value that ends its line without the quote, and comma,
+// that close it as a JSON string (`"text": "  password 7 S3cret",`): one
+// word, as a rule takes it, runs to the end of the line. Replacing the
+// quote too would break the JSON, and a marker followed by it would not be
+// seen as one. A quoted value, or one that is all quote, stays whole.
+func jsonValue(v string) string {
+	u := strings.TrimSuffix(v, ",")
+	if t, ok := strings.CutSuffix(u, `"`); ok && t != "" && t[0] != '"' {
+		return t
+	}
+	return v
 }
 
 // isCisco reports whether a contact is one of Cisco's own addresses (such

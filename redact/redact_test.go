@@ -17,6 +17,13 @@ func TestLine(t *testing.T) {
 		{"username cleartext", "username bob password Sup3rS3cret role priv-15",
 			"username bob password <redacted> role priv-15"},
 		{"typed password", "    password 3 5e2d6b1c0a9f", "    password 3 <redacted>"},
+		// A secret ending a JSON string keeps the quote and comma that close
+		// it; a marker there is left alone (the Writer after Value).
+		{"json line end", `      "text": "    password 3 5e2d6b1c0a9f",`, `      "text": "    password 3 <redacted>",`},
+		{"json last field", `      "text": "snmp-server community pub1ic"`, `      "text": "snmp-server community <redacted>"`},
+		{"json escaped quotes", `      "text": "tacacs-server key 7 \"fewhg123\"",`, `      "text": "tacacs-server key 7 <redacted>",`},
+		{"json marker", `      "source": "a\\x0apassword 7 <redacted>",`, `      "source": "a\\x0apassword 7 <redacted>",`},
+		{"trailing comma is the secret's", "password 7 abc,", "password 7 <redacted>"},
 		{"password line", "  password s3cr3t", "  password <redacted>"},
 		{"prose password kept", "--password-stdin reads the password from stdin", "--password-stdin reads the password from stdin"},
 		{"tacacs global", `tacacs-server key 7 "fewhg123"`, `tacacs-server key 7 "<redacted>"`},

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,12 +170,19 @@ func everyRuleDocument() *report.Document {
 // TestEveryRuleEveryFormat feeds every redaction rule's example through
 // every output format, wherever a renderer prints text (evidence, message,
 // remedy, notes, references, errors): its secret never shows, and a
-// contact shows only with --show-contacts.
+// contact shows only with --show-contacts, and the JSON stays valid (a
+// secret at the end of a string is followed by its closing quote).
 func TestEveryRuleEveryFormat(t *testing.T) {
 	doc := everyRuleDocument
 	for _, format := range report.Formats {
 		for _, show := range []bool{false, true} {
 			out := render(t, doc(), report.Options{Format: format, Redact: redact.Policy{ShowContacts: show}})
+			if format == report.JSON {
+				var back report.Document
+				if err := json.Unmarshal([]byte(out), &back); err != nil {
+					t.Errorf("--show-contacts=%v: JSON not valid: %v", show, err)
+				}
+			}
 			for _, ru := range redact.Rules() {
 				// Metrics print no text but labels: a contact never shows.
 				want := show && ru.Contact && format != report.OpenMetrics

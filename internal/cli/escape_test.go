@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/tar"
 	"bytes"
+	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
@@ -222,6 +223,10 @@ func TestFileNameNewlineSecret(t *testing.T) {
 		r := runCLI(t, false, nil, "", "file", "--no-fail", "-o", format, found, missing)
 		if strings.Contains(r.out+r.err, "S3cret") {
 			t.Errorf("-o %s: a secret in a file name shows:\n%s\n%s", format, r.out, r.err)
+		}
+		// The name ends with its secret: the JSON string keeps its quote.
+		if format == "json" && !json.Valid([]byte(r.out)) {
+			t.Errorf("-o json: not valid JSON:\n%s", r.out)
 		}
 	}
 }
