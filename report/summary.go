@@ -64,8 +64,12 @@ func summaryRows(doc *Document) []SummaryRow {
 var summaryHead = SummaryRow{"HOST", "RELEASE", "MODE", "STATE", "ROOT CAUSE"}
 
 // WriteSummary writes the rows as an aligned plain-text table under a
-// header line; w should redact (it carries captured names).
-func WriteSummary(w interface{ Write([]byte) (int, error) }, rows []SummaryRow) error {
+// header line; w should redact (it carries captured names). With width
+// > 0 the root cause, the last column, wraps to fit it, its lines under
+// the column (or, for every row, indented on lines of their own when the
+// other columns leave it less than 20), so a row does not run past the
+// terminal; 0 leaves each row on one line.
+func WriteSummary(w interface{ Write([]byte) (int, error) }, rows []SummaryRow, width int) error {
 	all := append([]SummaryRow{summaryHead}, rows...)
 	widths := [4]int{}
 	for _, r := range all {
@@ -73,13 +77,35 @@ func WriteSummary(w interface{ Write([]byte) (int, error) }, rows []SummaryRow) 
 			widths[i] = max(widths[i], len([]rune(c)))
 		}
 	}
+	lead := 0
+	for _, n := range widths {
+		lead += n + 2
+	}
+	// below: the other columns leave the root cause less than 20
+	// columns, so each row's goes on indented lines of its own.
+	below := width > 0 && width-lead < 20
+	const indent = "    "
 	var b strings.Builder
 	for _, r := range all {
-		cols := []string{r.Host, r.Release, r.Mode, r.State}
-		for i, c := range cols {
-			b.WriteString(c + strings.Repeat(" ", widths[i]-len([]rune(c))+2))
+		var row strings.Builder
+		for i, c := range []string{r.Host, r.Release, r.Mode, r.State} {
+			row.WriteString(c + strings.Repeat(" ", widths[i]-len([]rune(c))+2))
 		}
-		b.WriteString(r.Cause + "\n")
+		switch {
+		case below:
+			b.WriteString(strings.TrimRight(row.String(), " "))
+			row.Reset()
+			if r.Cause != "-" {
+				for _, l := range Wrap(r.Cause, max(width-len(indent), 20)) {
+					row.WriteString("\n" + indent + l)
+				}
+			}
+		case width <= 0 || lead+len([]rune(r.Cause)) <= width:
+			row.WriteString(r.Cause)
+		default:
+			row.WriteString(strings.Join(Wrap(r.Cause, width-lead), "\n"+strings.Repeat(" ", lead)))
+		}
+		b.WriteString(row.String() + "\n")
 	}
 	_, err := fmt.Fprint(w, b.String())
 	return err

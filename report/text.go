@@ -74,7 +74,7 @@ func writeText(w io.Writer, doc *Document, opt Options) error {
 		}
 		t.printf("%s\n", t.s.heading.Render(fmt.Sprintf("%d %s", len(rows), what)))
 		if t.err == nil {
-			t.err = WriteSummary(t.w, rows)
+			t.err = WriteSummary(t.w, rows, opt.Width)
 		}
 		t.printf("\n%s\n\n", strings.Repeat("=", min(opt.Width, 80)))
 	}

@@ -95,7 +95,7 @@ func (o *outputOptions) summaryAside(st Streams, rows []report.SummaryRow) {
 		return
 	}
 	fmt.Fprintln(st.Err)
-	report.WriteSummary(st.Err, rows)
+	report.WriteSummary(st.Err, rows, 0)
 }
 
 // reportWidth is the width the text report wraps to: the terminal's,
