@@ -111,15 +111,22 @@ type Redacted struct {
 }
 
 // Redacted redacts text, which should end with a newline, line by line
-// with a fresh Stream, keeping the text as given too (WriteRedacted falls
-// back to it when the Writer is not in the state it was redacted for).
+// with a fresh Stream, keeping a copy of the text as given too
+// (WriteRedacted falls back to it when the Writer is not in the state it
+// was redacted for). When redaction changed nothing, which is usual for
+// text made of values already redacted, both are one slice: a fleet's
+// report holds thousands of them until it is written.
 func (p Policy) Redacted(text []byte) *Redacted {
 	st := p.Stream()
 	out, rest := redactLines(st, text, make([]byte, 0, len(text)+len(text)/16))
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}
-	return &Redacted{raw: text, out: out, policy: p, block: st.block}
+	raw := out
+	if !bytes.Equal(out, text) {
+		raw = bytes.Clone(text)
+	}
+	return &Redacted{raw: raw, out: out, policy: p, block: st.block}
 }
 
 // RedactedWith reports whether r was redacted with p.

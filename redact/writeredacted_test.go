@@ -38,3 +38,30 @@ func TestWriteRedactedSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// Redacted keeps its own copy of the text, whether redaction changed it
+// or not: the caller may reuse its buffer (a fleet's report holds one
+// part per switch until it is written).
+func TestRedactedOwnsText(t *testing.T) {
+	for _, text := range []string{"  description uplink\n", "  snmp-server community s3cret ro\n"} {
+		for _, before := range []string{"", "partial "} {
+			var want, got bytes.Buffer
+			p := Policy{}
+			w := NewWriter(&want, &p)
+			w.Write([]byte(before + text))
+			w.Close()
+			buf := []byte(text)
+			r := p.Redacted(buf)
+			for i := range buf {
+				buf[i] = 'X'
+			}
+			w = NewWriter(&got, &p)
+			w.Write([]byte(before))
+			w.WriteRedacted(r)
+			w.Close()
+			if got.String() != want.String() {
+				t.Errorf("%q after %q: got %q, want %q", text, before, got.String(), want.String())
+			}
+		}
+	}
+}

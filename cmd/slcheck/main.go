@@ -5,7 +5,9 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"golang.org/x/term"
 
@@ -25,9 +27,39 @@ func main() {
 		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
 	}
 	stop := profile(os.Getenv("SLCHECK_CPUPROFILE"))
+	left := leakCheck(os.Getenv("SLCHECK_LEAKCHECK"))
 	code := cli.Run(os.Args[1:], st)
 	stop()
+	left()
 	os.Exit(code)
+}
+
+// leakCheck, for bench/fleet.sh, writes to path the goroutines and open
+// file descriptors (/proc/self/fd) before the run and after it, once the
+// goroutines have settled (up to 2 s: a closed session's readers end
+// when their socket does), as "goroutines BEFORE AFTER" and "fds BEFORE
+// AFTER" lines. An empty path does nothing.
+func leakCheck(path string) (done func()) {
+	if path == "" {
+		return func() {}
+	}
+	fds := func() int {
+		ents, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			return -1
+		}
+		return len(ents)
+	}
+	g0, fd0 := runtime.NumGoroutine(), fds()
+	return func() {
+		for deadline := time.Now().Add(2 * time.Second); runtime.NumGoroutine() > g0 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		out := fmt.Sprintf("goroutines %d %d\nfds %d %d\n", g0, runtime.NumGoroutine(), fd0, fds())
+		if err := os.WriteFile(path, []byte(out), 0o600); err != nil {
+			fmt.Fprintln(os.Stderr, "slcheck: SLCHECK_LEAKCHECK:", err)
+		}
+	}
 }
 
 // profile writes a CPU profile of the whole run to path, for the
