@@ -93,85 +93,114 @@ type named struct {
 	ref   capture.Ref
 }
 
+// section reads one section with the reader of its command's family.
 func (b *builder) section(sec *capture.Section) {
-	s := b.s
-	switch kind(sec.Command) {
-	case "version":
-		v := parsers.ParseVersion(sec)
-		if v == nil {
+	if read := familyOf(sec.Command).read; read != nil {
+		read(b, sec)
+	}
+}
+
+// The readers of the families (families): each parses a section and
+// keeps what it adds to the snapshot.
+
+func (b *builder) version(sec *capture.Section) {
+	v := parsers.ParseVersion(sec)
+	if v == nil {
+		return
+	}
+	if b.s.Version == nil {
+		b.s.Version = v
+	}
+	if v.DeviceName != "" {
+		b.names = append(b.names, named{v.DeviceName, v.DeviceNameRef})
+	}
+	if v.Serial != "" {
+		b.serials = append(b.serials, named{v.Serial, v.SerialRef})
+	}
+}
+
+func (b *builder) clock(sec *capture.Section) {
+	if c := parsers.ParseClock(sec); c != nil && b.s.Clock == nil {
+		b.s.Clock = c
+	}
+}
+
+func (b *builder) config(sec *capture.Section) {
+	c := parsers.ParseRunningConfig(sec)
+	if sec.Truncated {
+		// Lines after the cut are missing: an absent line proves
+		// nothing, though the lines kept are still facts.
+		c.Covers = nil
+	}
+	if c.Hostname != "" {
+		b.names = append(b.names, named{c.Hostname, c.HostnameRef})
+	}
+	b.s.Config = mergeConfig(b.s.Config, c)
+}
+
+func (b *builder) license(sec *capture.Section) {
+	if !parsers.FilterKeeps(sec.Command, parsers.SampleLicenseLines) {
+		// The parser reads states by the block they stand in; a filter
+		// that drops block headers leaves lines it would misread. The
+		// checks name the filter instead.
+		return
+	}
+	if l := parsers.ParseLicense(sec); l != nil {
+		b.s.License = mergeLicense(b.s.License, l)
+	}
+}
+
+func (b *builder) route(sec *capture.Section) {
+	if rt := parsers.ParseRoutes(sec); rt != nil {
+		// A whole table wins over a lookup of one address.
+		if old := b.s.Routes[rt.VRF]; old == nil || old.Query != "" && rt.Query == "" {
+			b.s.Routes[rt.VRF] = rt
+		}
+	}
+}
+
+func (b *builder) hosts(sec *capture.Section) {
+	if h := parsers.ParseHosts(sec); h != nil && b.s.Hosts == nil {
+		b.s.Hosts = h
+	}
+}
+
+func (b *builder) logging(sec *capture.Section) {
+	b.s.LogsCaptured = true
+	b.s.Logs = append(b.s.Logs, parsers.ParseLogging(sec)...)
+}
+
+func (b *builder) crypto(sec *capture.Section) {
+	if t := parsers.ParseTrustStore(sec); t != nil {
+		b.s.Trust = mergeTrust(b.s.Trust, t)
+	}
+}
+
+func (b *builder) ping(sec *capture.Section) {
+	if p := parsers.ParsePing(sec); p != nil {
+		b.s.Pings = append(b.s.Pings, *p)
+	}
+}
+
+func (b *builder) telnet(sec *capture.Section) {
+	if t := parsers.ParseTCPTest(sec); t != nil {
+		b.s.TCPTests = append(b.s.TCPTests, *t)
+	}
+}
+
+// name reads show switchname or show hostname: the first word printed.
+func (b *builder) name(sec *capture.Section) {
+	for _, l := range sec.Lines {
+		if n := strings.TrimSpace(l.Text); n != "" {
+			b.names = append(b.names, named{strings.Fields(n)[0], sec.Ref(l)})
 			return
 		}
-		if s.Version == nil {
-			s.Version = v
-		}
-		if v.DeviceName != "" {
-			b.names = append(b.names, named{v.DeviceName, v.DeviceNameRef})
-		}
-		if v.Serial != "" {
-			b.serials = append(b.serials, named{v.Serial, v.SerialRef})
-		}
-	case "clock":
-		if c := parsers.ParseClock(sec); c != nil && s.Clock == nil {
-			s.Clock = c
-		}
-	case "config":
-		c := parsers.ParseRunningConfig(sec)
-		if sec.Truncated {
-			// Lines after the cut are missing: an absent line proves
-			// nothing, though the lines kept are still facts.
-			c.Covers = nil
-		}
-		if c.Hostname != "" {
-			b.names = append(b.names, named{c.Hostname, c.HostnameRef})
-		}
-		s.Config = mergeConfig(s.Config, c)
-	case "license":
-		if !parsers.FilterKeeps(sec.Command, parsers.SampleLicenseLines) {
-			// The parser reads states by the block they stand in; a
-			// filter that drops block headers leaves lines it would
-			// misread. The checks name the filter instead.
-			return
-		}
-		if l := parsers.ParseLicense(sec); l != nil {
-			s.License = mergeLicense(s.License, l)
-		}
-	case "route":
-		if rt := parsers.ParseRoutes(sec); rt != nil {
-			// A whole table wins over a lookup of one address.
-			if old := s.Routes[rt.VRF]; old == nil || old.Query != "" && rt.Query == "" {
-				s.Routes[rt.VRF] = rt
-			}
-		}
-	case "hosts":
-		if h := parsers.ParseHosts(sec); h != nil && s.Hosts == nil {
-			s.Hosts = h
-		}
-	case "logging":
-		s.LogsCaptured = true
-		s.Logs = append(s.Logs, parsers.ParseLogging(sec)...)
-	case "crypto":
-		if t := parsers.ParseTrustStore(sec); t != nil {
-			s.Trust = mergeTrust(s.Trust, t)
-		}
-	case "ping":
-		if p := parsers.ParsePing(sec); p != nil {
-			s.Pings = append(s.Pings, *p)
-		}
-	case "telnet":
-		if t := parsers.ParseTCPTest(sec); t != nil {
-			s.TCPTests = append(s.TCPTests, *t)
-		}
-	case "name":
-		for _, l := range sec.Lines {
-			if n := strings.TrimSpace(l.Text); n != "" {
-				b.names = append(b.names, named{strings.Fields(n)[0], sec.Ref(l)})
-				break
-			}
-		}
-	case "tech":
-		if b.techDate == nil {
-			b.techDate = techHeaderDate(sec)
-		}
+	}
+}
+
+func (b *builder) tech(sec *capture.Section) {
+	if b.techDate == nil {
+		b.techDate = techHeaderDate(sec)
 	}
 }
 

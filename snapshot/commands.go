@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
@@ -68,6 +69,8 @@ type family struct {
 	// means the command is those words and no more.
 	words []string
 	exact bool
+	// read parses a section of the family into the snapshot being built.
+	read func(*builder, *capture.Section)
 	// samples are the lines its checks may need to see (parsers.Sample*):
 	// a filter that keeps them all is as good as none.
 	samples []string
@@ -83,20 +86,20 @@ type family struct {
 
 // families are matched in order, the first whose words start the command.
 var families = []family{
-	{name: "version", words: []string{CmdVersion}, exact: true, samples: parsers.SampleVersionLines},
-	{name: "clock", words: []string{CmdClock}},
-	{name: "config", words: []string{CmdRunningConfig}},
+	{name: "version", words: []string{CmdVersion}, exact: true, read: (*builder).version, samples: parsers.SampleVersionLines},
+	{name: "clock", words: []string{CmdClock}, read: (*builder).clock},
+	{name: "config", words: []string{CmdRunningConfig}, read: (*builder).config},
 	{words: []string{"show license host-id", "show license udi"}},
-	{name: "license", words: []string{"show license"}, samples: parsers.SampleLicenseLines},
-	{name: "route", words: []string{"show ip route"}, samples: parsers.SampleRouteLines},
-	{name: "hosts", words: []string{CmdHosts}, samples: parsers.SampleHostsLines},
-	{name: "logging", words: []string{"show logging"}, samples: parsers.SampleLogLines,
+	{name: "license", words: []string{"show license"}, read: (*builder).license, samples: parsers.SampleLicenseLines},
+	{name: "route", words: []string{"show ip route"}, read: (*builder).route, samples: parsers.SampleRouteLines},
+	{name: "hosts", words: []string{CmdHosts}, read: (*builder).hosts, samples: parsers.SampleHostsLines},
+	{name: "logging", words: []string{"show logging"}, read: (*builder).logging, samples: parsers.SampleLogLines,
 		keep: func() func(string) bool { return parsers.IsLicensingLogLine }, needles: parsers.LicensingLogNeedles},
-	{name: "crypto", words: []string{"show crypto ca certificates", "show crypto ca trustpoints"}, samples: parsers.SampleCryptoLines},
-	{name: "ping", words: []string{"ping"}, active: true},
-	{name: "telnet", words: []string{"telnet"}, active: true},
-	{name: "name", words: []string{"show switchname", "show hostname"}},
-	{name: "tech", words: []string{"show tech-support"}, keep: techHeader},
+	{name: "crypto", words: []string{"show crypto ca certificates", "show crypto ca trustpoints"}, read: (*builder).crypto, samples: parsers.SampleCryptoLines},
+	{name: "ping", words: []string{"ping"}, read: (*builder).ping, active: true},
+	{name: "telnet", words: []string{"telnet"}, read: (*builder).telnet, active: true},
+	{name: "name", words: []string{"show switchname", "show hostname"}, read: (*builder).name},
+	{name: "tech", words: []string{"show tech-support"}, read: (*builder).tech, keep: techHeader},
 }
 
 // techHeaderLines is how many lines of a show tech-support header section

@@ -52,6 +52,11 @@ func TestCommandTable(t *testing.T) {
 			t.Errorf("Active(%q) = %v, want %v", tt.cmd, got, want)
 		}
 	}
+	for _, f := range families {
+		if (f.name != "") != (f.read != nil) {
+			t.Errorf("family %q %v: a family slcheck reads has a reader, one it does not has none", f.name, f.words)
+		}
+	}
 	for _, cmd := range Collected {
 		if kind(cmd) == "" || Active(cmd) {
 			t.Errorf("slcheck ssh runs %q on every switch, which Build does not read or which is an active test", cmd)
