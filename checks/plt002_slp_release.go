@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -35,7 +36,7 @@ func runPLT002(c *Check, s *snapshot.Snapshot) Result {
 	m := s.LicensingMode()
 	if o := m.Other; o != nil {
 		return c.FailWith(Warning, fmt.Sprintf("the capture disagrees about the licensing mode: %s says %s, but %s says %s; slcheck follows the first (show version, then the running-config header, then the licence output) and judges the switch as %s. Part of the capture is stale (taken across an upgrade) or from another switch",
-			m.Describe(), modeWords(snapshot.Mode(m.Value)), o.Describe(), modeWords(snapshot.Mode(o.Value)), modeWords(snapshot.Mode(m.Value))),
+			m.Describe(), modeWords(m.Value), o.Describe(), modeWords(o.Value), modeWords(m.Value)),
 			remedies.Recapture("Capture `show version` and the licence output again in one session, after any upgrade.",
 				"Releases from 10.2(1)F run Smart Licensing Using Policy only; a classic `Registration:` block beside such a release was printed before the upgrade."),
 			m.Ref, o.Ref)
@@ -69,13 +70,7 @@ func slpWhy(s *snapshot.Snapshot, m snapshot.Sourced) string {
 	return fmt.Sprintf("the configuration holds a line only Smart Licensing Using Policy has (%s: %q)", m.Ref, strings.TrimSpace(m.Ref.Text))
 }
 
-// modeWords spells a mode in a sentence.
-func modeWords(mode snapshot.Mode) string {
-	switch mode {
-	case snapshot.ModeSLP:
-		return "Smart Licensing Using Policy"
-	case snapshot.ModeClassic:
-		return "classic Smart Licensing"
-	}
-	return "an unknown mode"
+// modeWords spells a mode the capture gave in a sentence.
+func modeWords(mode string) string {
+	return cmp.Or(snapshot.Mode(mode).Name(), "an unknown mode")
 }

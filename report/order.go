@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -252,13 +253,10 @@ func dropAsides(s string) string {
 
 // ModeLabel says in words which licensing the device runs.
 func ModeLabel(mode snapshot.Mode) string {
-	switch mode {
-	case snapshot.ModeClassic:
-		return "classic Smart Licensing (Call Home)"
-	case snapshot.ModeSLP:
-		return "Smart Licensing Using Policy"
+	if mode == snapshot.ModeClassic {
+		return mode.Name() + " (Call Home)"
 	}
-	return "unknown"
+	return cmp.Or(mode.Name(), "unknown")
 }
 
 // SoftwareLabel says what printed the device's output and the line that

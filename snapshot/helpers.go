@@ -18,6 +18,18 @@ const (
 	ModeUnknown Mode = "unknown"
 )
 
+// Name spells the mode in a sentence ("classic Smart Licensing", "Smart
+// Licensing Using Policy"); "" when unknown.
+func (m Mode) Name() string {
+	switch m {
+	case ModeClassic:
+		return "classic Smart Licensing"
+	case ModeSLP:
+		return "Smart Licensing Using Policy"
+	}
+	return ""
+}
+
 // Method is a way to reach Cisco, as the JSON contract spells it.
 type Method string
 
