@@ -30,6 +30,10 @@ type lineReader struct {
 	errBinary bool
 
 	tick, hash finder
+	// nlEnd is one past the last '\n' in buf[:end] (start or less: not
+	// known, or none): skipQuiet's end of whole lines, kept until fill
+	// changes buf.
+	nlEnd int
 }
 
 // finder caches where the next occurrence of one byte is in buf, so a
@@ -80,6 +84,7 @@ func (lr *lineReader) fill() bool {
 	if lr.eof || lr.err != nil {
 		return false
 	}
+	lr.nlEnd = 0
 	if lr.start > 0 {
 		copy(lr.buf, lr.buf[lr.start:lr.end])
 		lr.tick.shift(lr.start)

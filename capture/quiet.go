@@ -144,10 +144,11 @@ func (t *needleTable) flagged(b []byte, i int, prev byte) bool {
 // counted for line numbers.
 func (lr *lineReader) skipQuiet(q *quietScanner) {
 	for {
-		data := lr.buf[lr.start:lr.end]
-		last := bytes.LastIndexByte(data, '\n')
-		if last >= 0 {
-			lines := data[:last+1]
+		if lr.nlEnd <= lr.start {
+			lr.nlEnd = lr.start + bytes.LastIndexByte(lr.buf[lr.start:lr.end], '\n') + 1
+		}
+		if lr.nlEnd > lr.start {
+			lines := lr.buf[lr.start:lr.nlEnd]
 			if i := q.first(lines); i >= 0 {
 				ls := bytes.LastIndexByte(lines[:i], '\n') + 1
 				lr.n += bytes.Count(lines[:ls], newline)
@@ -155,7 +156,7 @@ func (lr *lineReader) skipQuiet(q *quietScanner) {
 				return
 			}
 			lr.n += bytes.Count(lines, newline)
-			lr.start += last + 1
+			lr.start = lr.nlEnd
 		}
 		if lr.start == 0 && lr.end == len(lr.buf) || !lr.fill() {
 			// A line longer than buf, or the end: next handles both.
