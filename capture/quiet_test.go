@@ -121,9 +121,17 @@ func TestQuietSameAsLines(t *testing.T) {
 	var config, logs bytes.Buffer
 	showtech.Write(&config, 2<<20, 3)
 	showtech.WriteLogHeavy(&logs, 2<<20, 3)
+	// A terminal program's ISO stamp before every line makes every line
+	// start with a digit, the show-tech's headers too.
+	var stamped bytes.Buffer
+	for line := range bytes.Lines(logs.Bytes()) {
+		stamped.WriteString("2024-03-04T09:15:02.123Z ")
+		stamped.Write(line)
+	}
 	for _, size := range []int{100, 1000, 4096, 65536, readBuffer} {
 		readBoth(t, "config", config.Bytes(), size, logOptions)
 		readBoth(t, "logs", logs.Bytes(), size, logOptions)
+		readBoth(t, "stamped logs", stamped.Bytes(), size, logOptions)
 	}
 
 	r := rand.New(rand.NewPCG(18, 1))

@@ -309,10 +309,12 @@ func (s *splitter) quietFor(needles []string) *quietScanner {
 // it: a kept, filtered section of a show-tech read from a file (no
 // prompts, not pasted, not a collected session, a line naming NX-OS
 // seen: until then body reads each line for one), no licence output
-// (lineSign reads its layout lines), and no pending banner or hostname.
+// (lineSign reads its layout lines), no pending banner or hostname, and no
+// time stamp before every line (the cleaner removes it, and the scanner
+// would take a stamped header for a log line, as both start with a digit).
 func (s *splitter) quietScanner() *quietScanner {
 	if s.quiet == nil || s.cur == nil || s.cur.Truncated || s.pasteMode() || s.promptsPossible() ||
-		s.collected != nil || s.banner != nil || s.wantHost || s.d.named.IsZero() ||
+		s.collected != nil || s.banner != nil || s.wantHost || s.d.named.IsZero() || s.cl.stamp != nil ||
 		strings.HasPrefix(s.curCmd, famLicense) {
 		return nil
 	}
