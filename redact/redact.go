@@ -170,7 +170,7 @@ func init() {
 			hints = append(hints, ru.hint)
 		}
 		rules[i].hi = m[ru.hint]
-		rules[i].re = regexp.MustCompile(`(?i)` + ru.pattern)
+		rules[i].re = regexp.MustCompile(`(?i)` + anySpace(ru.pattern))
 	}
 	if len(m) > 63 {
 		panic("redact: more than 63 distinct hints")

@@ -271,3 +271,39 @@ func (ru *rule) keeps(v string) bool {
 	}
 	return false
 }
+
+// anySpace rewrites a rule's pattern so that \s, \S and a space also take
+// the Unicode space separators (category Zs: a no-break space, an em
+// space) as spaces: a capture pasted through a mail or a web page holds them
+// where the switch printed a space, and RE2's \s is ASCII only.
+func anySpace(pattern string) string {
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		switch {
+		case c == '\\' && i+1 < len(pattern):
+			switch e := pattern[i+1]; {
+			case e == 's' && inClass:
+				b.WriteString(`\s\p{Zs}`)
+			case e == 's':
+				b.WriteString(`[\s\p{Zs}]`)
+			case e == 'S' && !inClass:
+				b.WriteString(`[^\s\p{Zs}]`)
+			default:
+				b.WriteString(pattern[i : i+2])
+			}
+			i++
+			continue
+		case c == ' ': // \p{Zs} holds the space itself, in a class or not
+			b.WriteString(`\p{Zs}`)
+			continue
+		case c == '[' && !inClass:
+			inClass = true
+		case c == ']' && inClass:
+			inClass = false
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

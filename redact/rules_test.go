@@ -256,3 +256,18 @@ func TestSNMPCommunityTable(t *testing.T) {
 		t.Errorf("WriteRedacted in the table: %q", b.String())
 	}
 }
+
+// A capture pasted through a mail or a web page holds no-break and other
+// Unicode spaces where the switch printed spaces: every rule's secret is
+// still hidden.
+func TestEveryRuleUnicodeSpaces(t *testing.T) {
+	for _, space := range []string{"\u00a0", "\u2003", "\u202f"} {
+		for _, ru := range Rules() {
+			in := strings.ReplaceAll(ru.Example, " ", space)
+			secret := strings.ReplaceAll(ru.Secret, " ", space)
+			if got := (Policy{}).Line(in); strings.Contains(got, secret) {
+				t.Errorf("Line(%q) = %q", in, got)
+			}
+		}
+	}
+}
