@@ -98,7 +98,7 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 	case errors.As(err, &dns) || strings.Contains(low, "could not resolve hostname"):
 		f.Kind, f.Msg = KindUnreachable, "the host name does not resolve: "+firstLine(err, log)
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(low, "connection refused"):
-		f.Kind, f.Msg = KindRefused, "connection refused: nothing listens on that SSH port (is `feature ssh` on, is the port right?)"+openSSHSaid(said)
+		f.Kind, f.Msg = KindRefused, "connection refused"+dialled(err)+": nothing listens on that SSH port (is `feature ssh` on, is the port right?)"+openSSHSaid(said)
 	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH) || strings.Contains(low, "no route to host") || strings.Contains(low, "network is unreachable"):
 		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)+openSSHSaid(said)
 	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed") ||
@@ -175,6 +175,17 @@ func sshTerminalLine(log string) string {
 		if strings.HasPrefix(strings.ToLower(l), "ssh:") {
 			return l
 		}
+	}
+	return ""
+}
+
+// dialled names the address a refused connection went to, " at
+// HOST:PORT": an alias's HostName and Port come from the ssh
+// configuration, not from the name the host is reported under.
+func dialled(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Addr != nil {
+		return " at " + op.Addr.String()
 	}
 	return ""
 }

@@ -68,8 +68,10 @@ func TestClassify(t *testing.T) {
 }
 
 // A failure at a ProxyJump host keeps its kind and says which host it was,
-// not the switch; OpenSSH's terminal line for a hop (its own ssh writes
-// there, not in the -E log) is quoted with the log.
+// not the switch; a refused connection names the address dialled (an
+// alias's HostName and Port, not the name reported); OpenSSH's terminal
+// line for a hop (its own ssh writes there, not in the -E log) is quoted
+// with the log.
 func TestClassifyJumpHost(t *testing.T) {
 	tg := Target{Host: "sw1", Port: 22}
 	hop := endpoint{alias: "bastion", addr: "127.0.0.1:2200"}
@@ -80,6 +82,8 @@ func TestClassifyJumpHost(t *testing.T) {
 		want              string
 	}{
 		{"refused", "", "", hopError(hop, true, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}), KindRefused, "at ProxyJump host bastion (127.0.0.1:2200): connection refused"},
+		{"refused at the alias's address", "", "", &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)},
+			KindRefused, "connection refused at 127.0.0.1:2222: nothing listens"},
 		{"auth", "", "", hopError(hop, true, errors.New("ssh: handshake failed: ssh: unable to authenticate, attempted methods [none password]")), KindAuth, "at ProxyJump host bastion (127.0.0.1:2200): authentication failed"},
 		{"timeout", "", "", hopError(hop, true, context.DeadlineExceeded), KindTimeout, "at ProxyJump host bastion (127.0.0.1:2200): timed out"},
 		{"the switch itself", "", "", hopError(hop, false, errors.New("ssh: handshake failed: ssh: unable to authenticate")), KindAuth, "authentication failed"},
