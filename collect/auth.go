@@ -111,7 +111,9 @@ func (l *login) next(ctx *ssh.ClientAuthContext) (ssh.AuthMethod, error) {
 	for len(l.keys) > 0 {
 		k := l.keys[0]
 		l.keys = l.keys[1:]
-		name := "an ssh-agent key"
+		// The agent's key by its type and fingerprint, as `ssh-add -l`
+		// lists it.
+		name := "the ssh-agent's " + k.PublicKey().Type() + " key " + ssh.FingerprintSHA256(k.PublicKey())
 		if f, ok := k.(*fileSigner); ok {
 			if !f.resolve() {
 				continue

@@ -170,6 +170,10 @@ func TestIdentityFilesAsOpenSSH(t *testing.T) {
 			good.write(t, filepath.Join(s.home, ".ssh", "id_ed25519"), "")
 			s.auth.IdentityFile = filepath.Join(s.home, "id_given")
 		}},
+		{name: "the agent's key refused, named by its fingerprint", wantKind: KindAuth, wantMsg: "the ssh-agent's ssh-ed25519 key " + ssh.FingerprintSHA256(other.signer.PublicKey()),
+			prepare: func(t *testing.T, s setup) {
+				s.auth.AgentSocket = startAgent(t, other)
+			}},
 		{name: "no key and no password", wantKind: KindAuth, wantMsg: "no key was offered", prepare: func(t *testing.T, s setup) {
 			writeConfig(t, s.config, "Host *\n  IdentityFile ~/keys/missing\n")
 		}},
