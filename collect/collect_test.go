@@ -166,7 +166,7 @@ func TestCollectFaults(t *testing.T) {
 		name  string
 		cfg   nxsim.Config
 		tweak func(t *testing.T, d *nxsim.Device, o *Options)
-		kind  string // "" means collected; alternatives separated by |
+		kind  FailureKind // "" means collected; alternatives separated by |
 		step  string
 		// sentNothing: the device must not have received any command.
 		sentNothing bool
@@ -229,7 +229,7 @@ func TestCollectFaults(t *testing.T) {
 					t.Fatalf("failure: %v", res.Failure)
 				case c.kind != "" && res.Failure == nil:
 					t.Fatalf("collected, want a %s failure", c.kind)
-				case c.kind != "" && !slices.Contains(strings.Split(c.kind, "|"), string(res.Failure.Kind)):
+				case c.kind != "" && !slices.Contains(strings.Split(string(c.kind), "|"), string(res.Failure.Kind)):
 					t.Fatalf("kind %s (%v), want %s", res.Failure.Kind, res.Failure, c.kind)
 				case c.step != "" && res.Failure.Step != c.step:
 					t.Errorf("step %q, want %q", res.Failure.Step, c.step)

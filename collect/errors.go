@@ -21,13 +21,13 @@ type FailureKind string
 // The kinds of host failure.
 const (
 	KindRefused     FailureKind = "refused"     // nothing listens on the SSH port
-	KindUnreachable             = "unreachable" // no route, name does not resolve
-	KindAuth                    = "auth"        // credentials rejected
-	KindHostKey                 = "host-key"    // unknown or changed host key
-	KindTimeout                 = "timeout"     // connect, login or a command took too long
-	KindPrompt                  = "prompt"      // logged in, but no NX-OS prompt appeared
-	KindDropped                 = "dropped"     // the session ended in the middle
-	KindInternal                = "internal"    // slcheck refused to send a command
+	KindUnreachable FailureKind = "unreachable" // no route, name does not resolve
+	KindAuth        FailureKind = "auth"        // credentials rejected
+	KindHostKey     FailureKind = "host-key"    // unknown or changed host key
+	KindTimeout     FailureKind = "timeout"     // connect, login or a command took too long
+	KindPrompt      FailureKind = "prompt"      // logged in, but no NX-OS prompt appeared
+	KindDropped     FailureKind = "dropped"     // the session ended in the middle
+	KindInternal    FailureKind = "internal"    // slcheck refused to send a command
 	// KindAlgorithm: the switch and slcheck share no key exchange,
 	// cipher, MAC or host key algorithm.
 	KindAlgorithm FailureKind = "algorithm-mismatch"

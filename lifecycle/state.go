@@ -14,17 +14,17 @@ type State string
 // The states.
 const (
 	StateDisabled             State = "disabled"
-	StateSLP                        = "slp"
-	StateEvaluation                 = "evaluation"
-	StateEvalExpired                = "eval-expired"
-	StateUnregistered               = "unregistered"
-	StateRegistering                = "registering"
-	StateRegistrationFailed         = "registration-failed"
-	StateRegistered                 = "registered"
-	StateAuthorized                 = "authorized"
-	StateOutOfCompliance            = "out-of-compliance"
-	StateAuthorizationExpired       = "authorization-expired"
-	StateUnknown                    = "unknown"
+	StateSLP                  State = "slp"
+	StateEvaluation           State = "evaluation"
+	StateEvalExpired          State = "eval-expired"
+	StateUnregistered         State = "unregistered"
+	StateRegistering          State = "registering"
+	StateRegistrationFailed   State = "registration-failed"
+	StateRegistered           State = "registered"
+	StateAuthorized           State = "authorized"
+	StateOutOfCompliance      State = "out-of-compliance"
+	StateAuthorizationExpired State = "authorization-expired"
+	StateUnknown              State = "unknown"
 )
 
 // StateOf reads the device's registration and authorization statuses.
