@@ -67,15 +67,16 @@ func EachFile(path string, opt Options, fn func(Entry)) {
 // are not text, links and devices are skipped (an Entry with Skipped);
 // directories are passed over.
 //
-// Bounds: the members' text shares Options.MaxInputBytes; an archive
-// holds at most Options.MaxMembers members (nested ones included); a zip
-// whose members expand past 256 MiB and more than Options.MaxGzipRatio
-// times the archive's size is refused before anything is inflated (the
-// sizes its directory declares are enforced by archive/zip), and a gzip
-// stream is judged as Read judges one. A zip is read from its directory
-// at its end, so it needs r to be an io.ReaderAt with a size (an *os.File,
-// a bytes.Reader): a zip on standard input or inside another archive is
-// refused.
+// Bounds: the members' text shares Options.MaxInputBytes (a member that
+// is not text is skipped after its first block, whatever its size); an
+// archive holds at most Options.MaxMembers members (nested ones
+// included); a gzip stream is judged as Read judges one, and so are a
+// zip's members together: once they have inflated past 256 MiB, more
+// than Options.MaxGzipRatio times the zip's size stops the zip (each
+// member is also held to the size the directory declares, by
+// archive/zip). A zip is read from its directory at its end, so it needs
+// r to be an io.ReaderAt with a size (an *os.File, a bytes.Reader): a zip
+// on standard input or inside another archive is refused.
 func Each(name string, r io.Reader, opt Options, fn func(Entry)) {
 	a := &archives{opt: opt.withDefaults(), fn: fn}
 	a.left = a.opt.MaxInputBytes
@@ -268,18 +269,10 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 	if err := a.count(name, len(zr.File)); err != nil {
 		return err
 	}
-	var total uint64
-	for _, f := range zr.File {
-		if f.Mode().IsRegular() {
-			total += f.UncompressedSize64
-		}
-	}
-	if total > uint64(a.left) {
-		return &InputError{File: name, Msg: fmt.Sprintf("members of %d MiB in all: more than the %d MiB of text slcheck reads from one input", total>>20, a.opt.MaxInputBytes>>20)}
-	}
-	if ratio := uint64(a.opt.MaxGzipRatio); total > bombCheckAfter && total > ratio*uint64(size) {
-		return &InputError{File: name, Msg: fmt.Sprintf("zip members expand more than %d:1 (%d MiB from %d KiB): a decompression bomb, not a capture", ratio, total>>20, size>>10)}
-	}
+	// What the members inflate to is judged as a gzip input is, against
+	// the zip's size: members not text stop after their first block, so
+	// in effect only text (and nested archives, read through) counts.
+	inflated := &zipInflated{name: name, size: size, ratio: a.opt.MaxGzipRatio}
 	text, skipped := 0, 0
 	for _, f := range zr.File {
 		mode := f.Mode()
@@ -307,8 +300,11 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 		if err != nil {
 			err = &InputError{File: member, Msg: "zip member is corrupt: " + err.Error(), Err: err}
 		} else {
-			err = a.input(member, &zipMember{r: rc, name: member}, depth+1)
+			err = a.input(member, &zipMember{r: rc, name: member, inflated: inflated}, depth+1)
 			rc.Close()
+		}
+		if inflated.err != nil {
+			a.fatal = inflated.err
 		}
 		if a.fatal != nil {
 			return a.fatal
@@ -328,12 +324,31 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 // zipMember reads a member's inflated data, wording its failures as a
 // zip member's (not as the gzip's that Read words by default).
 type zipMember struct {
-	r    io.Reader
-	name string
+	r        io.Reader
+	name     string
+	inflated *zipInflated
+}
+
+// zipInflated counts what the members of one zip inflate to: once past
+// bombCheckAfter, more than ratio times the zip's size is a decompression
+// bomb (err), and no member of it is inflated further.
+type zipInflated struct {
+	name    string
+	n, size int64
+	ratio   int64
+	err     error
 }
 
 func (z *zipMember) Read(p []byte) (int, error) {
+	b := z.inflated
+	if b.err != nil {
+		return 0, b.err
+	}
 	n, err := z.r.Read(p)
+	if b.n += int64(n); b.n > bombCheckAfter && b.n > b.ratio*b.size {
+		b.err = &InputError{File: b.name, Msg: fmt.Sprintf("zip members expand more than %d:1 (%d MiB from %d KiB): a decompression bomb, not a capture", b.ratio, b.n>>20, b.size>>10)}
+		return n, b.err
+	}
 	var ce flate.CorruptInputError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):

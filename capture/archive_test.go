@@ -225,36 +225,50 @@ func TestEachFileZipAndStdin(t *testing.T) {
 	}
 }
 
-// blankDeflate is a raw deflate stream of mib MiB of blank lines, and its
-// CRC-32: one compressed MiB repeated, so a test builds a 300 MiB member in
-// milliseconds.
-func blankDeflate(t testing.TB, mib int) ([]byte, uint32) {
-	var block bytes.Buffer
-	fw, _ := flate.NewWriter(&block, flate.BestCompression)
-	mb := bytes.Repeat([]byte("\n"), 1<<20)
-	fw.Write(mb)
-	fw.Flush() // ends on a byte boundary: blocks can be repeated
+// deflated is a raw deflate stream a test builds, and what a zip's
+// directory declares of it.
+type deflated struct {
+	name string
+	data []byte
+	crc  uint32
+	size uint64
+}
+
+// deflateOf deflates head then mib MiB of the byte fill: one compressed
+// MiB repeated, so a test builds a 300 MiB member in milliseconds without
+// ever holding it inflated.
+func deflateOf(name, head string, fill byte, mib int) deflated {
 	var out bytes.Buffer
-	var crc uint32
+	fw, _ := flate.NewWriter(&out, flate.BestCompression)
+	io.WriteString(fw, head)
+	fw.Flush() // ends on a byte boundary: blocks can follow
+	var block bytes.Buffer
+	fw, _ = flate.NewWriter(&block, flate.BestCompression)
+	mb := bytes.Repeat([]byte{fill}, 1<<20)
+	fw.Write(mb)
+	fw.Flush() // refers to nothing before it: it can be repeated
+	crc := crc32.ChecksumIEEE([]byte(head))
 	for range mib {
 		out.Write(block.Bytes())
 		crc = crc32.Update(crc, crc32.IEEETable, mb)
 	}
 	out.Write([]byte{0x03, 0x00}) // a final empty block
-	return out.Bytes(), crc
+	return deflated{name: name, data: out.Bytes(), crc: crc, size: uint64(len(head)) + uint64(mib)<<20}
 }
 
-// rawZip builds a zip of one deflated member whose sizes the test
-// declares.
-func rawZip(t testing.TB, name string, data []byte, crc uint32, size uint64, more ...member) []byte {
+// rawZip builds a zip of deflated members whose sizes the test declares,
+// then of more.
+func rawZip(t testing.TB, raw []deflated, more ...member) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
-		CompressedSize64: uint64(len(data)), UncompressedSize64: size})
-	if err != nil {
-		t.Fatal(err)
+	for _, d := range raw {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: d.name, Method: zip.Deflate, CRC32: d.crc,
+			CompressedSize64: uint64(len(d.data)), UncompressedSize64: d.size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(d.data)
 	}
-	w.Write(data)
 	for _, m := range more {
 		w, _ := zw.Create(m.name)
 		io.WriteString(w, m.body)
@@ -267,8 +281,19 @@ func rawZip(t testing.TB, name string, data []byte, crc uint32, size uint64, mor
 // whole: bombs, too many members, too much text, truncation and
 // corruption stop it with an error naming it, in bounded memory.
 func TestEachBounds(t *testing.T) {
-	bomb, crc := blankDeflate(t, 300)
-	lying, lcrc := blankDeflate(t, 1)
+	bomb := deflateOf("bomb.txt", "`show version`\n", '\n', 300)
+	lying := deflateOf("lie.txt", "", '\n', 1)
+	lying.size = 4096
+	// A core file beside the show-tech: an ELF header, then zeros.
+	core := deflateOf("core.1234", "\x7fELF\x02\x01\x01", 0, 300)
+	// Blank lines in three members, and in a tar member of a zip.
+	var texts []deflated
+	for i := range 3 {
+		texts = append(texts, deflateOf(fmt.Sprint("sw", i, ".txt"), "`show version`\n", '\n', 100))
+	}
+	var tarHdr bytes.Buffer
+	tar.NewWriter(&tarHdr).WriteHeader(&tar.Header{Name: "sw1.txt", Typeflag: tar.TypeReg, Size: 300<<20 + 15})
+	tarBomb := deflateOf("sw.tar", tarHdr.String()+"`show version`\n", '\n', 300)
 	tgz := gz(string(tarOf(t, member{name: "sw1.txt", body: showTech}, member{name: "sw2.txt", body: terminalLog})))
 	// A tar header announcing 4 GiB of blank lines, gzip-compressed, then
 	// the blank lines.
@@ -286,9 +311,24 @@ func TestEachBounds(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{name: "zip bomb", in: bytes.NewReader(rawZip(t, "bomb.txt", bomb, crc, 300<<20)),
-			want: "zip bomb: error: zip bomb: zip members expand more than 100:1 (300 MiB from 303 KiB): a decompression bomb, not a capture\n"},
-		{name: "zip member larger than declared", in: bytes.NewReader(rawZip(t, "lie.txt", lying, lcrc, 4096, member{name: "sw2.log", body: terminalLog})),
+		{name: "zip bomb", in: bytes.NewReader(rawZip(t, []deflated{bomb})),
+			want: "zip bomb: error: zip bomb: zip members expand more than 100:1 (256 MiB from 303 KiB): a decompression bomb, not a capture\n"},
+		{name: "zip bomb of text in members", in: bytes.NewReader(rawZip(t, texts, member{name: "sw9.log", body: terminalLog})),
+			want: "zip bomb of text in members!sw0.txt: capture of 1 devices\nzip bomb of text in members!sw1.txt: capture of 1 devices\n" +
+				"zip bomb of text in members: error: zip bomb of text in members: zip members expand more than 100:1 (256 MiB from 304 KiB): a decompression bomb, not a capture\n"},
+		{name: "a text bomb in a tar in a zip", in: bytes.NewReader(rawZip(t, []deflated{tarBomb}, member{name: "sw2.log", body: terminalLog})),
+			want: "a text bomb in a tar in a zip: error: a text bomb in a tar in a zip: zip members expand more than 100:1 (256 MiB from 304 KiB): a decompression bomb, not a capture\n"},
+		{name: "a tar in a zip", in: bytes.NewReader(zipOf(t, member{name: "sw.tar", body: string(tarOf(t, member{name: "sw1.txt", body: showTech}, member{name: "core.png", body: pngBytes()}))},
+			member{name: "sw2.log", body: terminalLog})),
+			want: "a tar in a zip!sw.tar!sw1.txt: capture of 1 devices\na tar in a zip!sw.tar!core.png: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n" +
+				"a tar in a zip!sw2.log: capture of 1 devices\n"},
+		{name: "a large binary member in a zip", in: bytes.NewReader(rawZip(t, []deflated{core}, member{name: "show-tech.txt", body: showTech})),
+			want: "a large binary member in a zip!core.1234: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n" +
+				"a large binary member in a zip!show-tech.txt: capture of 1 devices\n"},
+		{name: "a binary member past the budget of a zip", in: bytes.NewReader(rawZip(t, []deflated{core}, member{name: "sw2.log", body: terminalLog})), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
+			want: "a binary member past the budget of a zip!core.1234: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\n" +
+				"a binary member past the budget of a zip!sw2.log: capture of 1 devices\n"},
+		{name: "zip member larger than declared", in: bytes.NewReader(rawZip(t, []deflated{lying}, member{name: "sw2.log", body: terminalLog})),
 			want: "zip member larger than declared!lie.txt: error: zip member larger than declared!lie.txt: zip member is corrupt or larger than its directory says: zip: not a valid zip file\n" +
 				"zip member larger than declared!sw2.log: capture of 1 devices\n"},
 		{name: "tgz bomb", in: tgzBomb,
@@ -304,7 +344,7 @@ func TestEachBounds(t *testing.T) {
 		{name: "a binary member past the budget", in: bytes.NewReader(tarOf(t, member{name: "core.bin", body: pngBytes()}, member{name: "sw2.log", body: terminalLog})), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
 			want: "a binary member past the budget!core.bin: skipped: binary data, not a text capture (expected the text of a show tech-support or a terminal log)\na binary member past the budget!sw2.log: capture of 1 devices\n"},
 		{name: "too much text in a zip", in: bytes.NewReader(zipOf(t, many...)), opt: Options{MaxInputBytes: 3 * int64(len(terminalLog))},
-			want: "too much text in a zip: error: too much text in a zip: members of 0 MiB in all: more than the 0 MiB of text slcheck reads from one input\n"},
+			want: entriesOf("too much text in a zip!sw", 3) + "too much text in a zip: error: too much text in a zip!sw3: the archive holds more than 0 MiB of text: more than slcheck reads from one input\n"},
 		{name: "too much text in a nested gz", in: bytes.NewReader(tarOf(t, member{name: "a.gz", body: gz(showTech + showTech)})), opt: Options{MaxInputBytes: int64(len(showTech))},
 			want: "too much text in a nested gz: error: too much text in a nested gz!a.gz:37: the archive holds more than 0 MiB of text: more than slcheck reads from one input\n"},
 		{name: "truncated tar", in: bytes.NewReader(plainTar[:len(plainTar)-1500]),
@@ -315,7 +355,7 @@ func TestEachBounds(t *testing.T) {
 			want: "corrupt zip: error: corrupt zip: zip archive is truncated or corrupt: it has no valid directory at its end (zip: not a valid zip file)\n"},
 		{name: "truncated zip", in: bytes.NewReader(zipOf(t, member{name: "sw1.txt", body: showTech})[:200]),
 			want: "truncated zip: error: truncated zip: zip archive is truncated or corrupt: it has no valid directory at its end (zip: not a valid zip file)\n"},
-		{name: "corrupt zip member", in: bytes.NewReader(rawZip(t, "bad.txt", []byte{0xff, 0xff, 0xff, 0xff}, 0, 4096, member{name: "sw2.log", body: terminalLog})),
+		{name: "corrupt zip member", in: bytes.NewReader(rawZip(t, []deflated{{name: "bad.txt", data: []byte{0xff, 0xff, 0xff, 0xff}, size: 4096}}, member{name: "sw2.log", body: terminalLog})),
 			want: "corrupt zip member!bad.txt: error: corrupt zip member!bad.txt: zip member is corrupt: flate: corrupt input before offset 1\n" +
 				"corrupt zip member!sw2.log: capture of 1 devices\n"},
 	}
