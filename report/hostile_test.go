@@ -3,8 +3,10 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +17,11 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/lifecycle"
+	"github.com/slcheck/slcheck/redact"
+	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/report"
 )
 
@@ -149,11 +154,10 @@ func TestHostileMarkdownRendersInert(t *testing.T) {
 			t.Errorf("%q renders live", live)
 		}
 	}
-	// A link may only be an autolink: its text is its target.
-	for _, m := range regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`).FindAllStringSubmatch(h, -1) {
-		if m[1] != m[2] && m[1] != "mailto:"+m[2] {
-			t.Errorf("link text %q leads to %q", m[2], m[1])
-		}
+	// Every string is captured text, and no URL in it links (not even as
+	// an autolink: its text would be its target, but a click still opens it).
+	if links := regexp.MustCompile(`<a [^>]*>`).FindAllString(h, -1); len(links) > 0 {
+		t.Errorf("captured text renders as links: %q", links)
 	}
 	// Every field shows whole: its name after the hostile text, outside
 	// any stray code span or tag.
@@ -166,4 +170,105 @@ func TestHostileMarkdownRendersInert(t *testing.T) {
 	if n := strings.Count(h, "&lt;script&gt;alert(1)&lt;/script&gt;"); n < 10 {
 		t.Errorf("the hostile text shows as text only %d times:\n%s", n, h)
 	}
+}
+
+// markdownHTML renders doc's Markdown report to HTML as GitHub would
+// (goldmark's GFM: tables, strikethrough, Linkify for bare URLs, www.
+// hosts and e-mail addresses).
+func markdownHTML(t *testing.T, doc *report.Document) string {
+	t.Helper()
+	md := render(t, doc, report.Options{Format: report.Markdown, Redact: redact.Policy{ShowContacts: true}})
+	var h bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &h); err != nil {
+		t.Fatal(err)
+	}
+	return h.String()
+}
+
+// TestMarkdownCapturedURLsDoNotLink puts a URL, a www. host or an e-mail
+// address from a capture in each place of the Markdown report that holds
+// captured text: rendered with GFM autolinks, none becomes a link to the
+// capture's host, and its words still show.
+func TestMarkdownCapturedURLsDoNotLink(t *testing.T) {
+	values := []string{
+		"https://HOST/licservice/license", "http://HOST:8182", "ftp://HOST/f", "HTTPS://HOST", "www.HOST", "(www.HOST/a).",
+		"user@HOST", "mailto:user@HOST", "<https://HOST/>", "x`https://HOST/", "a|http://HOST", "\u00a0www.HOST",
+	}
+	places := []struct {
+		name string
+		set  func(d *report.Device, v string)
+	}{
+		{"hostname (heading, summary table)", func(d *report.Device, v string) { d.Hostname = v }},
+		{"device note", func(d *report.Device, v string) { d.Notes = []string{"proxy " + v + " seen"} }},
+		{"message", func(d *report.Device, v string) { d.Results[0].Message = "the URL " + v + ", from line 3, fails." }},
+		{"consequence", func(d *report.Device, v string) { d.Results[1].Message = v }},
+		{"skip reason", func(d *report.Device, v string) { d.Results[2].Reason = v }},
+		{"evidence", func(d *report.Device, v string) {
+			d.Results[0].Evidence = []capture.Ref{{Source: v, Command: "show run | i " + v, Line: 3, Text: "destination address http " + v}}
+		}},
+		{"remedy", func(d *report.Device, v string) {
+			d.Results[0].Remedy = &remedies.Remedy{Summary: "Replace " + v + ".", Config: []string{"destination address http " + v},
+				Verify: []string{"ping " + v}, Notes: []string{"Was " + v}, Warnings: []string{v + " is down"}}
+		}},
+		{"reference not slcheck's (a merged report)", func(d *report.Device, v string) {
+			d.Results[0].References = append(d.Results[0].References, "see "+v)
+		}},
+		{"lifecycle", func(d *report.Device, v string) {
+			d.Lifecycle = &lifecycle.Lifecycle{Mode: "classic", State: lifecycle.StateRegistered, Summary: v, Next: []string{v}, Deadlines: []string{v}}
+		}},
+	}
+	for i, v := range values {
+		for j, p := range places {
+			host := fmt.Sprintf("v%dp%d.evil.example", i, j)
+			v := strings.ReplaceAll(v, "HOST", host)
+			doc := linkDocument()
+			p.set(&doc.Devices[0], v)
+			// Errors hold a captured value too.
+			doc.Errors = []report.Error{{Source: "x", Kind: "read", Msg: "cannot read " + v}}
+			h := markdownHTML(t, doc)
+			if m := regexp.MustCompile(`<a [^>]*evil\.example[^>]*>`).FindString(h); m != "" {
+				t.Errorf("%s %q: links to the capture's host: %s", p.name, v, m)
+			}
+			if !strings.Contains(h, host) {
+				t.Errorf("%s %q: the host is not shown:\n%s", p.name, v, h)
+			}
+			if !strings.Contains(h, `<a href="https://www.cisco.com/c/en/us/td/docs/switches/datacenter/sw/nx-os/licensing/guide/`) {
+				t.Errorf("%s %q: slcheck's own reference is no longer a link", p.name, v)
+			}
+		}
+	}
+}
+
+// TestMarkdownOwnReferencesLink: the URLs slcheck cites link, in its
+// references and in its notes; a URL that only starts like one does not.
+func TestMarkdownOwnReferencesLink(t *testing.T) {
+	const fn = "https://www.cisco.com/c/en/us/support/docs/field-notices/721/fn72115.html"
+	doc := linkDocument()
+	doc.Devices[0].Results[0].Remedy = &remedies.Remedy{Summary: "Fix.", Notes: []string{"check FN72115 (" + fn + ") first.", "not " + fn + ".evil.example/"}}
+	h := markdownHTML(t, doc)
+	plt, _ := checks.Lookup("PLT001")
+	for _, ref := range plt.References {
+		i := strings.Index(ref, "https://")
+		if i >= 0 && !strings.Contains(h, `<a href="`+ref[i:]+`">`) {
+			t.Errorf("%q is not a link:\n%s", ref[i:], h)
+		}
+	}
+	if n := strings.Count(h, `<a href="`+fn+`">`); n != 1 {
+		t.Errorf("the note's FN72115 URL links %d times, want once:\n%s", n, h)
+	}
+	if strings.Contains(h, `evil.example/"`) || !strings.Contains(h, "<code>"+fn+".evil.example/</code>") {
+		t.Errorf("a URL that starts like a cited one links, or does not show as code:\n%s", h)
+	}
+}
+
+// linkDocument is one device whose first result is PLT001, failing, with
+// its own references (one has a Cisco URL), a consequence and a skip.
+func linkDocument() *report.Document {
+	plt, _ := checks.Lookup("PLT001")
+	return &report.Document{SchemaVersion: report.SchemaVersion, Tool: report.Tool{Name: "slcheck", Version: "dev"},
+		Devices: []report.Device{{Source: "sw1.log", Hostname: "sw1", Mode: "classic", Method: "direct", Results: []checks.Result{
+			{ID: "PLT001", Title: "Platform", Status: checks.Fail, Severity: checks.Error, Message: "fails", References: slices.Clone(plt.References)},
+			{ID: "CH001", Title: "Call Home", Status: checks.Fail, Severity: checks.Error, CausedBy: "PLT001", Message: "follows"},
+			{ID: "CH002", Title: "HTTP", Status: checks.Skipped, Reason: "not run"},
+		}}, {Source: "sw2.log", Hostname: "sw2"}}}
 }

@@ -46,9 +46,16 @@ func TestMarkdownProse(t *testing.T) {
 		// but each is a code span or escaped.
 		"the URL `http://a`b/<script>` is http": "the URL `http://a`b/\\<script\\>\\` is http",
 		"`x`` y`":                               "```x`` y```",
-		"[t](https://evil.example/) *em* @all #1 a_b _c_": `\[t\](https://evil.example/) \*em\* \@all \#1 a_b \_c\_`,
-		"- item\n1. item\n===":                            "\\- item\n1\\. item\n\\===",
-		"`|` in a cell":                                   "`|` in a cell",
+		"[t](https://evil.example/) *em* @all #1 a_b _c_": "\\[t\\](`https://evil.example/`) \\*em\\* \\@all \\#1 a_b \\_c\\_",
+		// No URL, www. host or e-mail address autolinks: each is code.
+		"see www.evil.example.":                "see `www.evil.example`.",
+		"x@evil.example, (ftp://evil.example)": "`x@evil.example`, (`ftp://evil.example`)",
+		"mailto:a.b+c@evil.example":            "mailto:`a.b+c@evil.example`",
+		"no link: http:// or www. or a@b":      "no link: http:// or www. or a@b",
+		"mgmt0|https://evil.example":           "mgmt0\\|`https://evil.example`",
+		"1. https://evil.example":              "1\\. `https://evil.example`",
+		"- item\n1. item\n===":                 "\\- item\n1\\. item\n\\===",
+		"`|` in a cell":                        "`|` in a cell",
 	}
 	for in, want := range tests {
 		if got := mdProse(in); got != want {

@@ -2,8 +2,11 @@ package report
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slcheck/slcheck/checks"
 )
 
 // Markdown is read where it renders (a support case, an issue tracker, a
@@ -15,7 +18,8 @@ import (
 //     longest run inside it (mdCode, mdFence), where nothing is markup, or
 //   - escaped character by character (mdEscape), so that nothing in it
 //     starts a link, an image, HTML, an entity, emphasis, a table cell, a
-//     heading, a list, a mention or math.
+//     heading, a list, a mention, math or an autolink (a URL or an
+//     e-mail address shows as code; only a URL slcheck cites links).
 //
 // Prose (messages, notes) mixes slcheck's words with captured values, and
 // marks code with backticks (`show clock`). mdProse keeps those code spans
@@ -36,7 +40,20 @@ func escapeMD(s string, block, atStart bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	lineStart := atStart
+	link, linkEnd := -1, -1 // a URL or e-mail address, written as code
 	for i := 0; i < len(s); {
+		if i == 0 || strings.IndexByte(wordEnds, s[i-1]) >= 0 {
+			link, linkEnd = autolinkIn(s, i)
+		}
+		if i == link {
+			if u := s[link:linkEnd]; citedURLs()[u] {
+				b.WriteString("<" + u + ">")
+			} else {
+				b.WriteString(mdCode(u))
+			}
+			i, lineStart = linkEnd, false
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n':
@@ -77,6 +94,81 @@ func escapeMD(s string, block, atStart bool) string {
 		lineStart = false
 	}
 	return b.String()
+}
+
+// citedURLs is the set of URLs the checks cite in their references
+// (Cisco documents, field notices, bugs): slcheck wrote them, so they
+// link, wherever they show. Any other URL does not, even one that only
+// starts like them.
+var citedURLs = sync.OnceValue(func() map[string]bool {
+	urls := map[string]bool{}
+	for _, c := range checks.All() {
+		for _, ref := range c.References {
+			for _, w := range strings.Fields(ref) {
+				if strings.HasPrefix(w, "https://") && !strings.ContainsAny(w, "<>`") {
+					urls[strings.TrimRight(w, ".,;)")] = true
+				}
+			}
+		}
+	}
+	return urls
+})
+
+// wordEnds end a word for autolinkIn: GFM links stop at white space, and
+// a table cell or a backtick ends the text escapeMD can put in one code span.
+const wordEnds = " \t\r\n|`"
+
+// autolinkIn finds, in the word of s that starts at i, the part a GFM
+// renderer could turn into a link (an extended autolink: a URL with a
+// scheme, a host starting "www.", an e-mail address): [from, to), or -1,
+// -1. It runs from where the first link would start to the end of the
+// word, but the trailing punctuation GFM leaves out of a link too. A
+// backslash escape does not stop every autolink (GitHub finds e-mail
+// addresses in the text after escapes are resolved); a code span does,
+// and shows the words unchanged.
+func autolinkIn(s string, i int) (from, to int) {
+	to = i
+	for to < len(s) && strings.IndexByte(wordEnds, s[to]) < 0 {
+		to++
+	}
+	for to > i && strings.IndexByte(`.,:;!?)]}>"'*_~`, s[to-1]) >= 0 {
+		to--
+	}
+	if k := linkStart(s[i:to]); k >= 0 {
+		return i + k, to
+	}
+	return -1, -1
+}
+
+// linkStart is where in w the first thing GFM links starts, or -1: a
+// scheme before "://", "www.", the local part before "@", each with a
+// letter or digit after it (and a dot in an e-mail domain). It errs on
+// the side of a link: any scheme, any case.
+func linkStart(w string) int {
+	for k := range len(w) {
+		switch {
+		case strings.HasPrefix(w[k:], "://") && wordAt(w, k+3, false):
+			return rewind(w, k, "+.-")
+		case len(w) > k+4 && strings.EqualFold(w[k:k+4], "www.") && wordAt(w, k+4, false):
+			return k
+		case w[k] == '@' && wordAt(w, k-1, true) && strings.Contains(w[k+1:], "."):
+			return rewind(w, k, "._+-")
+		}
+	}
+	return -1
+}
+
+// rewind is the start of the run of letters, digits and bytes of extra
+// that ends at w[k].
+func rewind(w string, k int, extra string) int {
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(w[:k])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(extra, r) {
+			break
+		}
+		k -= size
+	}
+	return k
 }
 
 // wordAt reports whether the character before (back) or at position i of
