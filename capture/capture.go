@@ -36,6 +36,22 @@ func (r Ref) String() string {
 	return fmt.Sprintf("%s:%d", r.Source, r.Line)
 }
 
+// Fact is one value read from a capture and the line it was read from.
+// A zero Ref means no line said it, and Value is then T's zero value.
+type Fact[T any] struct {
+	Value T
+	Ref   Ref
+}
+
+// Or returns f when a line said it, else o: of two captures of the same
+// setting, the first one read wins.
+func (f Fact[T]) Or(o Fact[T]) Fact[T] {
+	if f.Ref.IsZero() {
+		return o
+	}
+	return f
+}
+
 // Cite says where a fact came from, for messages: "`show clock`,
 // file.txt:12", or "file.txt:12" when the command is not known, "" for the
 // zero Ref.

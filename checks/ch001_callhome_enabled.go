@@ -34,9 +34,9 @@ func runCH001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Fail("the switch has no callhome configuration, so Smart Licensing cannot send anything to Cisco",
 			remedies.NewCallhome(vrf), configRef(s))
 	}
-	if !ch.Enabled {
+	if !ch.Enabled.Value {
 		return c.Fail("callhome is configured but not enabled (no `enable` line), so no message is sent",
 			remedies.EnableCallhome(s.Path), ch.Ref)
 	}
-	return c.Pass("callhome is configured and enabled", ch.EnableRef)
+	return c.Pass("callhome is configured and enabled", ch.Enabled.Ref)
 }

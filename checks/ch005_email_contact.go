@@ -29,8 +29,8 @@ func runCH005(c *Check, s *snapshot.Snapshot) Result {
 	if !ok {
 		return r
 	}
-	if ch.EmailContact == "" {
+	if ch.EmailContact.Value == "" {
 		return c.Fail("callhome has no `email-contact`", remedies.EmailContact(), ch.Ref)
 	}
-	return c.Pass("callhome has an email contact", ch.EmailRef)
+	return c.Pass("callhome has an email contact", ch.EmailContact.Ref)
 }

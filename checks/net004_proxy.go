@@ -33,14 +33,14 @@ func runNET004(c *Check, s *snapshot.Snapshot) Result {
 	}
 	px := ch.Proxy
 	switch {
-	case px.Server == "" && !px.Enabled:
+	case px.Server.Value == "" && !px.Enabled.Value:
 		return c.Pass("no HTTP proxy is configured: Call Home connects directly", ch.Ref)
-	case px.Server != "" && px.Enabled:
-		return c.Pass(fmt.Sprintf("the HTTP proxy %s is configured and enabled", px.Server), px.ServerRef, px.EnableRef)
-	case px.Server != "":
-		return c.Fail(fmt.Sprintf("the HTTP proxy server %s is configured but `transport http proxy enable` is missing: Call Home ignores the proxy and tries to connect directly", px.Server),
-			remedies.ProxyEnable(s.Path), px.ServerRef)
+	case px.Server.Value != "" && px.Enabled.Value:
+		return c.Pass(fmt.Sprintf("the HTTP proxy %s is configured and enabled", px.Server.Value), px.Server.Ref, px.Enabled.Ref)
+	case px.Server.Value != "":
+		return c.Fail(fmt.Sprintf("the HTTP proxy server %s is configured but `transport http proxy enable` is missing: Call Home ignores the proxy and tries to connect directly", px.Server.Value),
+			remedies.ProxyEnable(s.Path), px.Server.Ref)
 	}
 	return c.Fail("`transport http proxy enable` is set but no `transport http proxy server` is configured: Call Home has no proxy to send through",
-		remedies.ProxyServer(px.EnableRef.Text, s.Path), px.EnableRef)
+		remedies.ProxyServer(px.Enabled.Ref.Text, s.Path), px.Enabled.Ref)
 }

@@ -3,12 +3,13 @@ package checks
 import (
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
 func TestSLP001(t *testing.T) {
 	off := editSLP(func(l *parsers.License) { l.Transport.Type = "Transport Off" })
-	cfgOff := &parsers.LicenseConfig{Transport: "off", TransportRef: lref(cmdRunningConfig, 40, "license smart transport off")}
+	cfgOff := &parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "off", Ref: lref(cmdRunningConfig, 40, "license smart transport off")}}
 	runLicCases(t, "SLP001", []licCase{
 		{"smart", slpSnap(slpLic(), nil, slpAt()), Pass, "", []string{"transport is smart"}},
 		{"status says off", slpSnap(off, nil, slpAt()), Fail, Warning, []string{"transport is off"}},

@@ -3,6 +3,7 @@ package checks
 import (
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
@@ -34,10 +35,10 @@ func TestSLP002(t *testing.T) {
 			Fail, Error, []string{"not HTTPS"}},
 		{"on-prem", slpSnap(url("https://onprem.example.com/SmartTransport"), nil, slpAt()), Pass, "", nil},
 		{"not a URL", slpSnap(url("smartreceiver"), nil, slpAt()), Fail, Error, []string{"cannot be read"}},
-		{"from config", slpSnap(nil, &parsers.LicenseConfig{Transport: "smart", URLSmart: "http://smartreceiver.cisco.com/licservice/license",
-			URLSmartRef: lref(cmdRunningConfig, 41, "license smart url smart http://smartreceiver.cisco.com/licservice/license")}, slpAt()), Fail, Error, []string{"not HTTPS"}},
+		{"from config", slpSnap(nil, &parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"}, URLSmart: capture.Fact[string]{Value: "http://smartreceiver.cisco.com/licservice/license",
+			Ref: lref(cmdRunningConfig, 41, "license smart url smart http://smartreceiver.cisco.com/licservice/license")}}, slpAt()), Fail, Error, []string{"not HTTPS"}},
 		{"transport off", slpSnap(editSLP(func(l *parsers.License) { l.Transport.Type = "off" }), nil, slpAt()), Skipped, "", []string{"SLP001"}},
-		{"no URL anywhere", slpSnap(nil, &parsers.LicenseConfig{Transport: "smart"}, slpAt()), Skipped, "", []string{"shows a transport URL"}},
+		{"no URL anywhere", slpSnap(nil, &parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"}}, slpAt()), Skipped, "", []string{"shows a transport URL"}},
 		{"nothing captured", slpSnap(nil, nil, slpAt()), Skipped, "", []string{"not checked"}},
 	})
 }

@@ -42,11 +42,11 @@ var barePastes = []struct {
 		}},
 	{"show running-config callhome", "!Command: show running-config callhome\n!Time: Fri Apr 12 09:20:31 2024\n\nversion 9.3(9) Bios:version 05.45\ncallhome\n  enable\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.Config != nil && s.Config.Callhome != nil && s.Config.Callhome.Enabled
+			return s.Config != nil && s.Config.Callhome != nil && s.Config.Callhome.Enabled.Value
 		}},
 	{"show running-config (fragment)", "callhome\n  transport http use-vrf management\n  enable\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.Config != nil && s.Config.Callhome != nil && s.Config.Callhome.VRF == "management"
+			return s.Config != nil && s.Config.Callhome != nil && s.Config.Callhome.VRF.Value == "management"
 		}},
 	{"show running-config interface", "interface mgmt0\n  vrf member management\n  ip address 192.0.2.10/24\n", false,
 		func(s *snapshot.Snapshot) bool { return s.Config != nil && s.Config.Interfaces["mgmt0"] != nil }},
@@ -58,7 +58,7 @@ var barePastes = []struct {
 		}},
 	{"show running-config | include license", "version 10.3(1) Bios:version 05.47\nlicense smart transport smart\nlicense smart url smart https://smartreceiver.cisco.com/licservice/license\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.Config != nil && s.Config.License != nil && s.Config.License.Transport == "smart"
+			return s.Config != nil && s.Config.License != nil && s.Config.License.Transport.Value == "smart"
 		}},
 	{"show running-config | include ntp", "ntp server 192.0.2.123 use-vrf management\n", false,
 		func(s *snapshot.Snapshot) bool { return s.Config != nil && len(s.Config.NTPServers) == 1 }},

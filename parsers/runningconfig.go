@@ -82,16 +82,13 @@ func (c *RunningConfig) Complete(topic string) bool {
 // Callhome is the `callhome` block.
 type Callhome struct {
 	Ref          capture.Ref
-	Enabled      bool
-	EnableRef    capture.Ref
-	EmailContact string
-	EmailRef     capture.Ref
+	Enabled      capture.Fact[bool]
+	EmailContact capture.Fact[string]
 	// Profiles by name ("CiscoTAC-1", "full_txt", ...).
 	Profiles map[string]*DestinationProfile
 	// VRF from "transport http use-vrf X"; "" means the default VRF.
-	VRF    string
-	VRFRef capture.Ref
-	Proxy  Proxy
+	VRF   capture.Fact[string]
+	Proxy Proxy
 }
 
 // TACProfile is the name of the destination profile Smart Licensing uses.
@@ -148,11 +145,10 @@ type DestinationURL struct {
 
 // Proxy is the Call Home HTTP proxy configuration.
 type Proxy struct {
-	Server    string
-	Port      int
-	ServerRef capture.Ref
-	Enabled   bool
-	EnableRef capture.Ref
+	// Server is the host as written; Port is read from the same line.
+	Server  capture.Fact[string]
+	Port    int
+	Enabled capture.Fact[bool]
 }
 
 // NameServer is `ip name-server A [B ...] [use-vrf V]`, global or under
@@ -222,16 +218,11 @@ type SourceInterface struct {
 
 // LicenseConfig is the `license smart ...` configuration of SLP releases.
 type LicenseConfig struct {
-	Transport    string // smart, cslu, callhome, off, or ""
-	TransportRef capture.Ref
-	URLSmart     string
-	URLSmartRef  capture.Ref
-	URLCSLU      string
-	URLCSLURef   capture.Ref
-	VRF          string
-	VRFRef       capture.Ref
-	ProxyURL     string
-	ProxyRef     capture.Ref
+	Transport capture.Fact[string] // smart, cslu, callhome, off, or ""
+	URLSmart  capture.Fact[string]
+	URLCSLU   capture.Fact[string]
+	VRF       capture.Fact[string]
+	ProxyURL  capture.Fact[string]
 }
 
 var (
@@ -458,11 +449,11 @@ func (c *RunningConfig) parseCallhomeLine(t string, ref capture.Ref) {
 	lt := strings.ToLower(t)
 	switch {
 	case lt == "enable":
-		ch.Enabled, ch.EnableRef = true, ref
+		ch.Enabled = capture.Fact[bool]{Value: true, Ref: ref}
 	case lt == "no enable":
-		ch.Enabled, ch.EnableRef = false, ref
+		ch.Enabled = capture.Fact[bool]{Value: false, Ref: ref}
 	case strings.HasPrefix(lt, "email-contact "):
-		ch.EmailContact, ch.EmailRef = strings.TrimSpace(t[len("email-contact "):]), ref
+		ch.EmailContact = capture.Fact[string]{Value: strings.TrimSpace(t[len("email-contact "):]), Ref: ref}
 	case destURLRE.MatchString(t):
 		m := destURLRE.FindStringSubmatch(t)
 		idx, _ := strconv.Atoi(m[2])
@@ -474,13 +465,13 @@ func (c *RunningConfig) parseCallhomeLine(t string, ref capture.Ref) {
 		p.TransportMethods = append(p.TransportMethods, strings.ToLower(m[2]))
 		p.TransportRefs = append(p.TransportRefs, ref)
 	case useVRFRE.MatchString(t):
-		ch.VRF, ch.VRFRef = useVRFRE.FindStringSubmatch(t)[1], ref
+		ch.VRF = capture.Fact[string]{Value: useVRFRE.FindStringSubmatch(t)[1], Ref: ref}
 	case proxySrvRE.MatchString(t):
 		m := proxySrvRE.FindStringSubmatch(t)
-		ch.Proxy.Server, ch.Proxy.ServerRef = m[1], ref
+		ch.Proxy.Server = capture.Fact[string]{Value: m[1], Ref: ref}
 		ch.Proxy.Port, _ = strconv.Atoi(m[2])
 	case proxyOnRE.MatchString(t):
-		ch.Proxy.Enabled, ch.Proxy.EnableRef = true, ref
+		ch.Proxy.Enabled = capture.Fact[bool]{Value: true, Ref: ref}
 	}
 }
 
@@ -586,21 +577,21 @@ func (c *RunningConfig) parseLicenseLine(t string, ref capture.Ref) {
 	lc := c.License
 	switch {
 	case licTransRE.MatchString(t):
-		lc.Transport, lc.TransportRef = strings.ToLower(licTransRE.FindStringSubmatch(t)[1]), ref
+		lc.Transport = capture.Fact[string]{Value: strings.ToLower(licTransRE.FindStringSubmatch(t)[1]), Ref: ref}
 	case licURLRE.MatchString(t):
 		m := licURLRE.FindStringSubmatch(t)
 		if strings.EqualFold(m[1], "cslu") {
-			lc.URLCSLU, lc.URLCSLURef = m[2], ref
+			lc.URLCSLU = capture.Fact[string]{Value: m[2], Ref: ref}
 		} else {
-			lc.URLSmart, lc.URLSmartRef = m[2], ref
+			lc.URLSmart = capture.Fact[string]{Value: m[2], Ref: ref}
 		}
 	case licProxyRE.MatchString(t):
-		lc.ProxyURL, lc.ProxyRef = licProxyRE.FindStringSubmatch(t)[1], ref
+		lc.ProxyURL = capture.Fact[string]{Value: licProxyRE.FindStringSubmatch(t)[1], Ref: ref}
 	}
 	// The VRF may close any of these lines (`license smart transport smart
 	// vrf management`) or stand alone: its NX-OS spelling is unconfirmed
 	// (domain §6), so every plausible place is read.
 	if m := licVRFRE.FindStringSubmatch(t); m != nil {
-		lc.VRF, lc.VRFRef = m[1], ref
+		lc.VRF = capture.Fact[string]{Value: m[1], Ref: ref}
 	}
 }

@@ -66,10 +66,10 @@ func TestParseRunningConfigFull(t *testing.T) {
 		t.Errorf("DomainLookupOff = %v", c.DomainLookupOff)
 	}
 	ch := c.Callhome
-	if ch == nil || !ch.Enabled || ch.EnableRef.Line != 22 || ch.VRF != "management" || ch.EmailContact != "abc@example.com" {
+	if ch == nil || !ch.Enabled.Value || ch.Enabled.Ref.Line != 22 || ch.VRF.Value != "management" || ch.EmailContact.Value != "abc@example.com" {
 		t.Fatalf("Callhome = %+v", ch)
 	}
-	if ch.Proxy.Server != "proxy.example.com" || ch.Proxy.Port != 8080 || !ch.Proxy.Enabled {
+	if ch.Proxy.Server.Value != "proxy.example.com" || ch.Proxy.Port != 8080 || !ch.Proxy.Enabled.Value {
 		t.Errorf("Proxy = %+v", ch.Proxy)
 	}
 	tac := ch.Profile("ciscotac-1")
@@ -92,7 +92,7 @@ func TestParseRunningConfigFull(t *testing.T) {
 	if c.HTTPSource == nil || c.HTTPSource.Interface != "Vlan27" || c.HTTPSource.VRF != "" {
 		t.Errorf("HTTPSource = %+v", c.HTTPSource)
 	}
-	if lc := c.License; lc == nil || lc.Transport != "smart" || lc.URLSmart != "https://smartreceiver.cisco.com/licservice/license" || lc.VRF != "management" {
+	if lc := c.License; lc == nil || lc.Transport.Value != "smart" || lc.URLSmart.Value != "https://smartreceiver.cisco.com/licservice/license" || lc.VRF.Value != "management" {
 		t.Errorf("License = %+v", c.License)
 	}
 	if len(c.NTPServers) != 1 {
@@ -184,11 +184,11 @@ func TestParseRunningConfigSeed(t *testing.T) {
 			if u == nil || u.URL != tt.url || u.Ref.Line != tt.urlLine || u.Index != 1 {
 				t.Errorf("TACURL = %+v", u)
 			}
-			if ch.VRF != tt.vrf || ch.Enabled != tt.enabled || c.Version != tt.version {
-				t.Errorf("vrf %q enabled %v version %q", ch.VRF, ch.Enabled, c.Version)
+			if ch.VRF.Value != tt.vrf || ch.Enabled.Value != tt.enabled || c.Version != tt.version {
+				t.Errorf("vrf %q enabled %v version %q", ch.VRF.Value, ch.Enabled.Value, c.Version)
 			}
-			if c.TimeRef.Line != tt.timeLine || ch.EmailRef.Line != tt.emailLine {
-				t.Errorf("time line %d email line %d", c.TimeRef.Line, ch.EmailRef.Line)
+			if c.TimeRef.Line != tt.timeLine || ch.EmailContact.Ref.Line != tt.emailLine {
+				t.Errorf("time line %d email line %d", c.TimeRef.Line, ch.EmailContact.Ref.Line)
 			}
 			if got := len(ch.Profile(TACProfile).TransportMethods) == 1; got != tt.transportOK {
 				t.Errorf("transport methods %v", ch.Profile(TACProfile).TransportMethods)
@@ -202,10 +202,10 @@ func TestParseRunningConfigOddShapes(t *testing.T) {
 	// interrupted by a top-level line.
 	text := "callhome\n\tDESTINATION-PROFILE CiscoTAC-1 HTTP https://x.example/p\n        transport http use-vrf default\nip domain-lookup\n  enable\nInterface VLAN 27\n   vrf member management\n"
 	c := ParseRunningConfig(section("show running-config", "", text))
-	if c.Callhome == nil || c.Callhome.TACURL() == nil || c.Callhome.VRF != "default" {
+	if c.Callhome == nil || c.Callhome.TACURL() == nil || c.Callhome.VRF.Value != "default" {
 		t.Fatalf("callhome = %+v", c.Callhome)
 	}
-	if c.Callhome.Enabled {
+	if c.Callhome.Enabled.Value {
 		t.Error("the indented enable after `ip domain-lookup` is not in the callhome block")
 	}
 	if c.DomainLookupOn == nil {

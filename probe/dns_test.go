@@ -167,7 +167,7 @@ func TestDNSNotes(t *testing.T) {
 	}{
 		{"no config", withPath(&snapshot.Snapshot{}), "run `show running-config callhome`"},
 		{"SLP VRF unknown", withPath(&snapshot.Snapshot{Version: &parsers.Version{Family: "N9K", Release: "10.3(6)"}, Config: &parsers.RunningConfig{Covers: []string{parsers.TopicAll},
-			License: &parsers.LicenseConfig{Transport: "smart", URLSmart: "https://smartreceiver.cisco.com/licservice/license"}}}),
+			License: &parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"}, URLSmart: capture.Fact[string]{Value: "https://smartreceiver.cisco.com/licservice/license"}}}}),
 			"the VRF licensing traffic uses is unknown, so are its name servers: run `show license status`"},
 		{"URL names an IP", device("https://72.163.4.38/its/service/oddce/services/DDCEService", ""), "does not apply"},
 		{"URL without host", device("https:///its/service", ""), "names no host"},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -20,13 +21,13 @@ func TestEndpointOf(t *testing.T) {
 	}{
 		{name: "classic, Call Home VRF", s: device(ciscoURL, "management"), host: "tools.cisco.com", vrf: "management", port: 443},
 		{name: "classic, default VRF", s: device("https://TOOLS.cisco.com:8443/its", ""), host: "tools.cisco.com", vrf: "default", port: 8443},
-		{name: "SLP smart URL and VRF", s: slp(&parsers.LicenseConfig{Transport: "smart",
-			URLSmart: "https://smartreceiver.cisco.com/licservice/license", VRF: "management"}),
+		{name: "SLP smart URL and VRF", s: slp(&parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"},
+			URLSmart: capture.Fact[string]{Value: "https://smartreceiver.cisco.com/licservice/license"}, VRF: capture.Fact[string]{Value: "management"}}),
 			host: "smartreceiver.cisco.com", vrf: "management", port: 443},
-		{name: "SLP CSLU, VRF unknown", s: slp(&parsers.LicenseConfig{Transport: "cslu", URLCSLU: "http://cslu.example.net:8182/cslu/v1/pi"}),
+		{name: "SLP CSLU, VRF unknown", s: slp(&parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "cslu"}, URLCSLU: capture.Fact[string]{Value: "http://cslu.example.net:8182/cslu/v1/pi"}}),
 			host: "cslu.example.net", port: 8182},
-		{name: "SLP without URL", s: slp(&parsers.LicenseConfig{Transport: "smart", VRF: "management"}), vrf: "management", missed: "license smart url"},
-		{name: "SLP transport off", s: slp(&parsers.LicenseConfig{Transport: "off"}), missed: "transport is off"},
+		{name: "SLP without URL", s: slp(&parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"}, VRF: capture.Fact[string]{Value: "management"}}), vrf: "management", missed: "license smart url"},
+		{name: "SLP transport off", s: slp(&parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "off"}}), missed: "transport is off"},
 		{name: "nothing captured", s: withPath(&snapshot.Snapshot{}), missed: "run `show running-config callhome`"},
 	}
 	for _, tt := range tests {

@@ -112,12 +112,12 @@ func (s *Snapshot) LicensingMode() Sourced {
 	n := len(d)
 	if c := s.Config; s.NXOS() && c != nil {
 		switch lc := c.License; {
-		case lc != nil && lc.Transport != "":
-			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.TransportRef})
-		case lc != nil && lc.URLSmart != "":
-			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLSmartRef})
-		case lc != nil && lc.URLCSLU != "":
-			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLCSLURef})
+		case lc != nil && lc.Transport.Value != "":
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.Transport.Ref})
+		case lc != nil && lc.URLSmart.Value != "":
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLSmart.Ref})
+		case lc != nil && lc.URLCSLU.Value != "":
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromConfiguration, Ref: lc.URLCSLU.Ref})
 		case c.Callhome != nil:
 			d = append(d, Sourced{Value: string(ModeClassic), From: FromConfiguration, Ref: c.Callhome.Ref})
 		}

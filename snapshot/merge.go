@@ -98,21 +98,14 @@ func mergeCallhome(a, b *parsers.Callhome) *parsers.Callhome {
 	if b == nil {
 		return a
 	}
-	if a.EnableRef.IsZero() {
-		a.Enabled, a.EnableRef = b.Enabled, b.EnableRef
+	a.Enabled = a.Enabled.Or(b.Enabled)
+	a.EmailContact = a.EmailContact.Or(b.EmailContact)
+	a.VRF = a.VRF.Or(b.VRF)
+	if a.Proxy.Server.Ref.IsZero() {
+		// The port is read from the server's line.
+		a.Proxy.Server, a.Proxy.Port = b.Proxy.Server, b.Proxy.Port
 	}
-	if a.EmailRef.IsZero() {
-		a.EmailContact, a.EmailRef = b.EmailContact, b.EmailRef
-	}
-	if a.VRFRef.IsZero() {
-		a.VRF, a.VRFRef = b.VRF, b.VRFRef
-	}
-	if a.Proxy.ServerRef.IsZero() {
-		a.Proxy.Server, a.Proxy.Port, a.Proxy.ServerRef = b.Proxy.Server, b.Proxy.Port, b.Proxy.ServerRef
-	}
-	if a.Proxy.EnableRef.IsZero() {
-		a.Proxy.Enabled, a.Proxy.EnableRef = b.Proxy.Enabled, b.Proxy.EnableRef
-	}
+	a.Proxy.Enabled = a.Proxy.Enabled.Or(b.Proxy.Enabled)
 	for name, bp := range b.Profiles {
 		ap := a.Profile(name)
 		if ap == nil {
@@ -141,21 +134,11 @@ func mergeLicenseConfig(a, b *parsers.LicenseConfig) *parsers.LicenseConfig {
 	if b == nil {
 		return a
 	}
-	if a.TransportRef.IsZero() {
-		a.Transport, a.TransportRef = b.Transport, b.TransportRef
-	}
-	if a.URLSmartRef.IsZero() {
-		a.URLSmart, a.URLSmartRef = b.URLSmart, b.URLSmartRef
-	}
-	if a.URLCSLURef.IsZero() {
-		a.URLCSLU, a.URLCSLURef = b.URLCSLU, b.URLCSLURef
-	}
-	if a.VRFRef.IsZero() {
-		a.VRF, a.VRFRef = b.VRF, b.VRFRef
-	}
-	if a.ProxyRef.IsZero() {
-		a.ProxyURL, a.ProxyRef = b.ProxyURL, b.ProxyRef
-	}
+	a.Transport = a.Transport.Or(b.Transport)
+	a.URLSmart = a.URLSmart.Or(b.URLSmart)
+	a.URLCSLU = a.URLCSLU.Or(b.URLCSLU)
+	a.VRF = a.VRF.Or(b.VRF)
+	a.ProxyURL = a.ProxyURL.Or(b.ProxyURL)
 	return a
 }
 

@@ -156,9 +156,9 @@ func slpTransportOf(s *Snapshot, p *Path) {
 		p.Evidence.Transport = known("`Type:` under `Transport:` in `show license status`", l.Transport.Ref)
 		return
 	}
-	if lc := licenseConfig(s); lc != nil && lc.Transport != "" {
-		p.Transport = transportKeyword(lc.Transport)
-		p.Evidence.Transport = known("`license smart transport` in the running-config", lc.TransportRef)
+	if lc := licenseConfig(s); lc != nil && lc.Transport.Value != "" {
+		p.Transport = transportKeyword(lc.Transport.Value)
+		p.Evidence.Transport = known("`license smart transport` in the running-config", lc.Transport.Ref)
 		return
 	}
 	if s.Config.Complete(parsers.TopicLicense) {
@@ -220,9 +220,9 @@ func callhomePath(s *Snapshot, p *Path) {
 	}
 
 	switch {
-	case ch != nil && ch.VRF != "":
-		p.VRF = ch.VRF
-		p.Evidence.VRF = known("`transport http use-vrf` under callhome", ch.VRFRef)
+	case ch != nil && ch.VRF.Value != "":
+		p.VRF = ch.VRF.Value
+		p.Evidence.VRF = known("`transport http use-vrf` under callhome", ch.VRF.Ref)
 	case whole:
 		// Doc 217965: without use-vrf, Call Home uses the default VRF.
 		p.VRF = DefaultVRF
@@ -236,16 +236,16 @@ func callhomePath(s *Snapshot, p *Path) {
 	}
 
 	switch {
-	case ch != nil && ch.Proxy.Server != "" && ch.Proxy.Enabled:
-		p.ProxyHost, p.ProxyPort = proxyHostPort(ch.Proxy.Server)
+	case ch != nil && ch.Proxy.Server.Value != "" && ch.Proxy.Enabled.Value:
+		p.ProxyHost, p.ProxyPort = proxyHostPort(ch.Proxy.Server.Value)
 		if ch.Proxy.Port > 0 {
 			p.ProxyPort = ch.Proxy.Port
 		}
-		p.Evidence.Proxy = known("`transport http proxy server` and `transport http proxy enable` under callhome", ch.Proxy.ServerRef, ch.Proxy.EnableRef)
-	case ch != nil && ch.Proxy.Server != "":
-		p.Evidence.Proxy = known("`transport http proxy server` without `transport http proxy enable`: Call Home ignores the proxy (NET004)", ch.Proxy.ServerRef)
-	case ch != nil && ch.Proxy.Enabled:
-		p.Evidence.Proxy = known("`transport http proxy enable` without a `transport http proxy server`: there is no proxy to send through (NET004)", ch.Proxy.EnableRef)
+		p.Evidence.Proxy = known("`transport http proxy server` and `transport http proxy enable` under callhome", ch.Proxy.Server.Ref, ch.Proxy.Enabled.Ref)
+	case ch != nil && ch.Proxy.Server.Value != "":
+		p.Evidence.Proxy = known("`transport http proxy server` without `transport http proxy enable`: Call Home ignores the proxy (NET004)", ch.Proxy.Server.Ref)
+	case ch != nil && ch.Proxy.Enabled.Value:
+		p.Evidence.Proxy = known("`transport http proxy enable` without a `transport http proxy server`: there is no proxy to send through (NET004)", ch.Proxy.Enabled.Ref)
 	case whole:
 		p.Evidence.Proxy = known("no `transport http proxy` line under callhome")
 	default:
@@ -289,7 +289,7 @@ func slpPath(s *Snapshot, p *Path) {
 	config := []struct {
 		url, what string
 		ref       capture.Ref
-	}{{lc.URLSmart, "`license smart url smart`", lc.URLSmartRef}, {lc.URLCSLU, "`license smart url cslu`", lc.URLCSLURef}}
+	}{{lc.URLSmart.Value, "`license smart url smart`", lc.URLSmart.Ref}, {lc.URLCSLU.Value, "`license smart url cslu`", lc.URLCSLU.Ref}}
 	if p.Transport == "cslu" {
 		status[0], status[1] = status[1], status[0]
 		config[0], config[1] = config[1], config[0]
@@ -318,9 +318,9 @@ func slpPath(s *Snapshot, p *Path) {
 	case tr.VRF != "":
 		p.VRF = tr.VRF
 		p.Evidence.VRF = known("`VRF:` under `Transport:` in `show license status`", tr.VRFRef)
-	case lc.VRF != "":
-		p.VRF = lc.VRF
-		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", lc.VRFRef)
+	case lc.VRF.Value != "":
+		p.VRF = lc.VRF.Value
+		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", lc.VRF.Ref)
 	case statusSeen && configWhole && s.Has(CmdLicenseDefaults):
 		p.Evidence.VRF = unknown("neither `show license status`, the running-config nor its defaults name the VRF SLP reports from, and how NX-OS picks it is unconfirmed: check the NX-OS SLP guide for your release")
 	default:
@@ -335,9 +335,9 @@ func slpPath(s *Snapshot, p *Path) {
 	case tr.Proxy != "":
 		p.ProxyHost, p.ProxyPort = proxyHostPort(tr.Proxy)
 		p.Evidence.Proxy = known("the proxy in `show license status`", tr.ProxyRef)
-	case lc.ProxyURL != "":
-		p.ProxyHost, p.ProxyPort = proxyHostPort(lc.ProxyURL)
-		p.Evidence.Proxy = known("`license smart proxy` in the running-config", lc.ProxyRef)
+	case lc.ProxyURL.Value != "":
+		p.ProxyHost, p.ProxyPort = proxyHostPort(lc.ProxyURL.Value)
+		p.Evidence.Proxy = known("`license smart proxy` in the running-config", lc.ProxyURL.Ref)
 	case statusSeen && !tr.Ref.IsZero():
 		p.Evidence.Proxy = known("no proxy under `Transport:` in `show license status`")
 	case configWhole:

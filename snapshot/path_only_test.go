@@ -26,15 +26,15 @@ import (
 // reads the decided Path instead, so that no two parts of slcheck can
 // disagree about where licensing traffic goes.
 var pathFacts = map[string][]string{
-	"parsers.Callhome":           {"VRF", "VRFRef", "Proxy", "TACURL"},
+	"parsers.Callhome":           {"VRF", "Proxy", "TACURL"},
 	"parsers.DestinationProfile": {"URLs"},
 	"parsers.DestinationURL":     {"Index", "URL", "Ref"},
 	"parsers.License":            {"Transport"},
 	"parsers.SLPTransport":       {"Type", "URL", "CSLU", "Proxy", "VRF", "Ref", "URLRef", "CSLURef", "ProxyRef", "VRFRef"},
-	"parsers.LicenseConfig":      {"Transport", "TransportRef", "URLSmart", "URLSmartRef", "URLCSLU", "URLCSLURef", "VRF", "VRFRef", "ProxyURL", "ProxyRef"},
+	"parsers.LicenseConfig":      {"Transport", "URLSmart", "URLCSLU", "VRF", "ProxyURL"},
 	"parsers.RunningConfig":      {"HTTPSource"},
 	"parsers.SourceInterface":    {"Interface", "VRF", "Ref"},
-	"parsers.Proxy":              {"Server", "Port", "ServerRef", "Enabled", "EnableRef"},
+	"parsers.Proxy":              {"Server", "Port", "Enabled"},
 }
 
 // pathFactReaders are the files besides this package that may read some
@@ -42,7 +42,7 @@ var pathFacts = map[string][]string{
 var pathFactReaders = map[string]string{
 	// NET004 judges whether the two proxy lines of the callhome block
 	// agree; where traffic goes through is Path.ProxyHost.
-	"checks/net004_proxy.go": "parsers.Callhome.Proxy parsers.Proxy.Server parsers.Proxy.Enabled parsers.Proxy.ServerRef parsers.Proxy.EnableRef",
+	"checks/net004_proxy.go": "parsers.Callhome.Proxy parsers.Proxy.Server parsers.Proxy.Enabled",
 }
 
 // consumers are the packages that use the licensing path.
@@ -77,7 +77,7 @@ import "github.com/slcheck/slcheck/parsers"
 
 func vrf(c *parsers.RunningConfig, l *parsers.License) (string, string, string) {
 	u := c.Callhome.TACURL()
-	return c.Callhome.VRF, u.URL, l.Transport.VRF
+	return c.Callhome.VRF.Value, u.URL, l.Transport.VRF
 }
 `
 	got := l.violations(t, "bad", map[string]string{"bad.go": src})
