@@ -143,7 +143,7 @@ func configRef(s *snapshot.Snapshot) capture.Ref {
 	if s.Config == nil {
 		return capture.Ref{}
 	}
-	for _, r := range []capture.Ref{s.Config.TimeRef, s.Config.VersionRef, s.Config.HostnameRef} {
+	for _, r := range []capture.Ref{s.Config.Time.Ref, s.Config.Version.Ref, s.Config.Hostname.Ref} {
 		if !r.IsZero() {
 			return r
 		}

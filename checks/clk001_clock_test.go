@@ -11,7 +11,7 @@ import (
 
 func TestCLK001(t *testing.T) {
 	wholeConfig := func(ntp ...string) *parsers.RunningConfig {
-		c := &parsers.RunningConfig{Covers: []string{parsers.TopicAll}, TimeRef: lref(cmdRunningConfig, 3, "!Time: Mon Aug  1 16:00:00 2022")}
+		c := &parsers.RunningConfig{Covers: []string{parsers.TopicAll}, Time: capture.Fact[time.Time]{Ref: lref(cmdRunningConfig, 3, "!Time: Mon Aug  1 16:00:00 2022")}}
 		for i, n := range ntp {
 			c.NTPServers = append(c.NTPServers, lref(cmdRunningConfig, 40+i, n))
 		}

@@ -3,6 +3,7 @@ package checks
 import (
 	"time"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -33,7 +34,7 @@ func slpSnap(l *parsers.License, cfg *parsers.LicenseConfig, at time.Time) *snap
 		Version: lversion("N9K", "C93108TC-EX", "10.3(6)")}
 	if cfg != nil {
 		s.Config = &parsers.RunningConfig{Covers: []string{parsers.TopicAll}, License: cfg,
-			TimeRef: lref(cmdRunningConfig, 3, "!Time: Fri Sep  1 11:04:51 2023")}
+			Time: capture.Fact[time.Time]{Ref: lref(cmdRunningConfig, 3, "!Time: Fri Sep  1 11:04:51 2023")}}
 	}
 	if !at.IsZero() {
 		s.CapturedAt = at

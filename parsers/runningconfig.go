@@ -20,11 +20,9 @@ type RunningConfig struct {
 	// `| include name-server|domain`, ...
 	Covers []string
 	// Time is the "!Time:" stamp, the capture time of the config.
-	Time    time.Time
-	TimeRef capture.Ref
+	Time capture.Fact[time.Time]
 
-	Hostname    string
-	HostnameRef capture.Ref
+	Hostname capture.Fact[string]
 
 	Callhome *Callhome
 
@@ -48,8 +46,7 @@ type RunningConfig struct {
 	// (it is the default, so running-config usually omits it).
 	DomainLookupOn *capture.Ref
 	// Version is the "version 9.3(4) Bios:..." line of the config header.
-	Version    string
-	VersionRef capture.Ref
+	Version capture.Fact[string]
 }
 
 // Topics a running-config text can be complete for (RunningConfig.Covers).
@@ -301,9 +298,9 @@ type configReader struct {
 func (r *configReader) line(raw, t string, ref capture.Ref) {
 	c := r.c
 	if strings.HasPrefix(t, "!") {
-		if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.IsZero() {
+		if m := timeStampRE.FindStringSubmatch(t); m != nil && c.Time.Value.IsZero() {
 			if tm, _, ok := ParseDate(m[1]); ok {
-				c.Time, c.TimeRef = tm, ref
+				c.Time = capture.Fact[time.Time]{Value: tm, Ref: ref}
 			}
 		}
 		return
@@ -400,17 +397,17 @@ var topLines = []topLine{
 		return true
 	}},
 	{re: hostnameRE, read: func(r *configReader, t string, ref capture.Ref) bool {
-		if r.c.Hostname == "" {
-			r.c.Hostname, r.c.HostnameRef = hostnameRE.FindStringSubmatch(t)[1], ref
+		if r.c.Hostname.Value == "" {
+			r.c.Hostname = capture.Fact[string]{Value: hostnameRE.FindStringSubmatch(t)[1], Ref: ref}
 		}
 		return true
 	}},
 	// A second version line opens nothing of ours.
 	{re: configVerRE, read: func(r *configReader, t string, ref capture.Ref) bool {
-		if r.c.Version != "" {
+		if r.c.Version.Value != "" {
 			return false
 		}
-		r.c.Version, r.c.VersionRef = configVerRE.FindStringSubmatch(t)[1], ref
+		r.c.Version = capture.Fact[string]{Value: configVerRE.FindStringSubmatch(t)[1], Ref: ref}
 		return true
 	}},
 }

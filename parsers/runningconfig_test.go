@@ -56,11 +56,11 @@ func TestParseRunningConfigFull(t *testing.T) {
 	if !reflect.DeepEqual(c.Covers, []string{TopicAll}) || !c.Complete(TopicDNS) {
 		t.Errorf("Covers = %v", c.Covers)
 	}
-	if want := utc(2026, 11, 26, 14, 22, 11); !c.Time.Equal(want) || c.TimeRef.Line != 3 {
-		t.Errorf("Time = %v line %d", c.Time, c.TimeRef.Line)
+	if want := utc(2026, 11, 26, 14, 22, 11); !c.Time.Value.Equal(want) || c.Time.Ref.Line != 3 {
+		t.Errorf("Time = %v line %d", c.Time.Value, c.Time.Ref.Line)
 	}
-	if c.Hostname != "DC-DMZ" || c.Version != "9.3(5)" {
-		t.Errorf("Hostname %q Version %q", c.Hostname, c.Version)
+	if c.Hostname.Value != "DC-DMZ" || c.Version.Value != "9.3(5)" {
+		t.Errorf("Hostname %q Version %q", c.Hostname.Value, c.Version.Value)
 	}
 	if c.DomainLookupOff == nil || c.DomainLookupOff.Line != 7 {
 		t.Errorf("DomainLookupOff = %v", c.DomainLookupOff)
@@ -184,11 +184,11 @@ func TestParseRunningConfigSeed(t *testing.T) {
 			if u == nil || u.URL != tt.url || u.Ref.Line != tt.urlLine || u.Index != 1 {
 				t.Errorf("TACURL = %+v", u)
 			}
-			if ch.VRF.Value != tt.vrf || ch.Enabled.Value != tt.enabled || c.Version != tt.version {
-				t.Errorf("vrf %q enabled %v version %q", ch.VRF.Value, ch.Enabled.Value, c.Version)
+			if ch.VRF.Value != tt.vrf || ch.Enabled.Value != tt.enabled || c.Version.Value != tt.version {
+				t.Errorf("vrf %q enabled %v version %q", ch.VRF.Value, ch.Enabled.Value, c.Version.Value)
 			}
-			if c.TimeRef.Line != tt.timeLine || ch.EmailContact.Ref.Line != tt.emailLine {
-				t.Errorf("time line %d email line %d", c.TimeRef.Line, ch.EmailContact.Ref.Line)
+			if c.Time.Ref.Line != tt.timeLine || ch.EmailContact.Ref.Line != tt.emailLine {
+				t.Errorf("time line %d email line %d", c.Time.Ref.Line, ch.EmailContact.Ref.Line)
 			}
 			if got := len(ch.Profile(TACProfile).TransportMethods) == 1; got != tt.transportOK {
 				t.Errorf("transport methods %v", ch.Profile(TACProfile).TransportMethods)

@@ -34,8 +34,8 @@ func Build(dev *capture.Device) *Snapshot {
 	}
 	if s.Hostname == "" {
 		switch {
-		case s.Config != nil && s.Config.Hostname != "":
-			s.Hostname = s.Config.Hostname
+		case s.Config != nil && s.Config.Hostname.Value != "":
+			s.Hostname = s.Config.Hostname.Value
 		case s.Version != nil && s.Version.DeviceName != "":
 			s.Hostname = s.Version.DeviceName
 		}
@@ -132,8 +132,8 @@ func (b *builder) config(sec *capture.Section) {
 		// nothing, though the lines kept are still facts.
 		c.Covers = nil
 	}
-	if c.Hostname != "" {
-		b.names = append(b.names, named{c.Hostname, c.HostnameRef})
+	if c.Hostname.Value != "" {
+		b.names = append(b.names, named{c.Hostname.Value, c.Hostname.Ref})
 	}
 	b.s.Config = mergeConfig(b.s.Config, c)
 }
@@ -252,8 +252,8 @@ func (b *builder) capturedAt() {
 	switch {
 	case s.Clock != nil:
 		s.CapturedAt, s.CapturedAtFrom = s.Clock.Time, s.Clock.Ref
-	case s.Config != nil && !s.Config.Time.IsZero():
-		s.CapturedAt, s.CapturedAtFrom = s.Config.Time, s.Config.TimeRef
+	case s.Config != nil && !s.Config.Time.Value.IsZero():
+		s.CapturedAt, s.CapturedAtFrom = s.Config.Time.Value, s.Config.Time.Ref
 	case b.techDate != nil:
 		t, _, _ := parsers.ParseDate(strings.Trim(b.techDate.value, " -`"))
 		s.CapturedAt, s.CapturedAtFrom = t, b.techDate.ref

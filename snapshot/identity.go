@@ -43,7 +43,7 @@ func (s *Snapshot) Release() Sourced {
 		d = append(d, Sourced{Value: v.Release, From: FromShowVersion, Ref: v.ReleaseRef})
 	}
 	if r := s.configRelease(); r != "" {
-		d = append(d, Sourced{Value: r, From: FromConfigHeader, Ref: s.Config.VersionRef})
+		d = append(d, Sourced{Value: r, From: FromConfigHeader, Ref: s.Config.Version.Ref})
 	}
 	return first(d, func(a, b string) bool {
 		ra, oka := parsers.ParseRelease(a)
@@ -55,13 +55,13 @@ func (s *Snapshot) Release() Sourced {
 // configRelease is the release of the config header, normalised as show
 // version's ("9.3(6uu)I9(1uu)" is not written there); "" when none.
 func (s *Snapshot) configRelease() string {
-	if s.Config == nil || s.Config.Version == "" {
+	if s.Config == nil || s.Config.Version.Value == "" {
 		return ""
 	}
-	if _, ok := parsers.ParseRelease(s.Config.Version); !ok {
+	if _, ok := parsers.ParseRelease(s.Config.Version.Value); !ok {
 		return ""
 	}
-	return s.Config.Version
+	return s.Config.Version.Value
 }
 
 // LicensingMode settles the licensing mode from every source, in this order
@@ -93,7 +93,7 @@ func (s *Snapshot) LicensingMode() Sourced {
 				family, model = s.Version.Family, s.Version.Model
 			}
 			if m := releaseMode(family, model, r); m != "" {
-				d = append(d, Sourced{Value: string(m), From: FromConfigHeader, Ref: s.Config.VersionRef})
+				d = append(d, Sourced{Value: string(m), From: FromConfigHeader, Ref: s.Config.Version.Ref})
 			}
 		}
 	}

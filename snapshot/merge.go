@@ -20,15 +20,9 @@ func mergeConfig(a, b *parsers.RunningConfig) *parsers.RunningConfig {
 			a.Covers = append(a.Covers, t)
 		}
 	}
-	if a.Time.IsZero() {
-		a.Time, a.TimeRef = b.Time, b.TimeRef
-	}
-	if a.Hostname == "" {
-		a.Hostname, a.HostnameRef = b.Hostname, b.HostnameRef
-	}
-	if a.Version == "" {
-		a.Version, a.VersionRef = b.Version, b.VersionRef
-	}
+	a.Time = a.Time.Or(b.Time)
+	a.Hostname = a.Hostname.Or(b.Hostname)
+	a.Version = a.Version.Or(b.Version)
 	a.Callhome = mergeCallhome(a.Callhome, b.Callhome)
 	if a.DomainLookupOff == nil {
 		a.DomainLookupOff = b.DomainLookupOff
