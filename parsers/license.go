@@ -218,25 +218,15 @@ func (p *licenseParser) line(l capture.Line) {
 		return
 	}
 	ref := p.sec.Ref(l)
-	lic := p.lic
 	if strings.Trim(t, "=-") == "" {
 		p.block, p.sub, p.last = "other", "", nil // a title underline: a new part begins
 		return
 	}
 	if m := licEnabledRE.FindStringSubmatch(t); m != nil {
-		v := strings.ToUpper(strings.TrimRight(m[1], "."))
-		switch v {
-		case "ENABLED", "DISABLED":
-			on := v == "ENABLED"
-			lic.Enabled, lic.Ref = &on, ref
-		default:
-			lic.Unrecognised = append(lic.Unrecognised, ref)
-		}
-		p.block, p.sub = "", ""
+		p.enabled(m[1], ref)
 		return
 	}
 	indent := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
-	indented := indent > 0
 	if p.sub != "" && indent <= p.subIndent {
 		p.sub = ""
 	}
@@ -244,30 +234,7 @@ func (p *licenseParser) line(l capture.Line) {
 		return
 	}
 	if m := licHeaderRE.FindStringSubmatch(t); m != nil {
-		name := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
-		if strings.HasPrefix(name, "(") && strings.HasSuffix(name, ")") && !indented {
-			// "(LAN_ENTERPRISE_SERVICES_PKG):" opens a licence's block.
-			p.block, p.sub, p.last = "package", "", nil
-			if lic.UsageListed.IsZero() {
-				lic.UsageListed = ref
-			}
-			return
-		}
-		if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
-			p.enter(b, ref)
-			return
-		}
-		if name == "license usage" && !indented && p.usageTable.IsZero() {
-			p.usageTable = ref
-			if lic.UsageListed.IsZero() {
-				lic.UsageListed = ref
-			}
-		}
-		if indented && p.block != "" {
-			p.sub, p.subIndent = name, indent
-		} else {
-			p.block, p.sub, p.last = "other", "", nil
-		}
+		p.header(strings.ToLower(strings.Join(strings.Fields(m[1]), " ")), indent, ref)
 		return
 	}
 	m := licKVRE.FindStringSubmatch(t)
@@ -276,29 +243,89 @@ func (p *licenseParser) line(l capture.Line) {
 		return
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
-	val := m[2]
-	if key == "evaluation period remaining" {
-		lic.Evaluation = &Evaluation{Remaining: parseRemaining(val), Ref: ref}
+	if read := anyBlockKeys[key]; read != nil && read(p, m[2], ref, indent > 0) {
 		return
 	}
-	if key == "failure reason" && p.last != nil {
+	p.blockKey(key, m[2], t, ref)
+}
+
+// enabled reads "Smart Licensing is ENABLED" (v is the word after "is").
+func (p *licenseParser) enabled(v string, ref capture.Ref) {
+	switch v = strings.ToUpper(strings.TrimRight(v, ".")); v {
+	case "ENABLED", "DISABLED":
+		on := v == "ENABLED"
+		p.lic.Enabled, p.lic.Ref = &on, ref
+	default:
+		p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
+	}
+	p.block, p.sub = "", ""
+}
+
+// header reads a "Name:" line (name in lower case, single-spaced): it
+// opens a block, a licence's block, or a sub-block of the current block.
+func (p *licenseParser) header(name string, indent int, ref capture.Ref) {
+	indented := indent > 0
+	if strings.HasPrefix(name, "(") && strings.HasSuffix(name, ")") && !indented {
+		// "(LAN_ENTERPRISE_SERVICES_PKG):" opens a licence's block.
+		p.block, p.sub, p.last = "package", "", nil
+		if p.lic.UsageListed.IsZero() {
+			p.lic.UsageListed = ref
+		}
+		return
+	}
+	if b, ok := licBlocks[name]; ok && (!indented || p.block != "other") {
+		p.enter(b, ref)
+		return
+	}
+	if name == "license usage" && !indented && p.usageTable.IsZero() {
+		p.usageTable = ref
+		if p.lic.UsageListed.IsZero() {
+			p.lic.UsageListed = ref
+		}
+	}
+	if indented && p.block != "" {
+		p.sub, p.subIndent = name, indent
+	} else {
+		p.block, p.sub, p.last = "other", "", nil
+	}
+}
+
+// anyBlockKeys read the "Key: value" lines (key in lower case) that mean
+// the same in any block; read reports false when it leaves the line to
+// the block it sits in.
+var anyBlockKeys = map[string]func(p *licenseParser, val string, ref capture.Ref, indented bool) bool{
+	"evaluation period remaining": func(p *licenseParser, val string, ref capture.Ref, _ bool) bool {
+		p.lic.Evaluation = &Evaluation{Remaining: parseRemaining(val), Ref: ref}
+		return true
+	},
+	"failure reason": func(p *licenseParser, val string, ref capture.Ref, _ bool) bool {
+		if p.last == nil {
+			return false
+		}
 		p.last.Reason, p.last.ReasonRef = val, ref
-		return
-	}
-	if key == "trust code installed" {
+		return true
+	},
+	"trust code installed": func(p *licenseParser, val string, ref capture.Ref, _ bool) bool {
 		p.enter("trust", ref)
 		p.trust(val, ref)
-		return
-	}
-	if key == "transport" && !indented && lic.Transport.Ref.IsZero() {
+		return true
+	},
+	"transport": func(p *licenseParser, val string, ref capture.Ref, indented bool) bool {
+		if indented || !p.lic.Transport.Ref.IsZero() {
+			return false
+		}
 		// "Transport: Smart": the block with its type on its own line,
 		// as the Smart Agent prints it in its "Other Info" (IOS-XE
 		// fixture; NX-OS spellings are unconfirmed, domain §6). A later
 		// one (that Other Info after the status) adds nothing.
 		p.enter("transport", ref)
 		p.transport("type", val, ref)
-		return
-	}
+		return true
+	},
+}
+
+// blockKey reads a "Key: value" line (t whole) by the block it sits in.
+func (p *licenseParser) blockKey(key, val, t string, ref capture.Ref) {
 	switch p.block {
 	case "registration":
 		p.registration(key, val, ref)
@@ -312,11 +339,11 @@ func (p *licenseParser) line(l capture.Line) {
 		p.trust(t, ref)
 	case "package":
 		if key == "status" && normState(val) == "IN USE" {
-			lic.InUse = append(lic.InUse, ref)
+			p.lic.InUse = append(p.lic.InUse, ref)
 		}
 	case "":
 		if key == "status" {
-			lic.Unrecognised = append(lic.Unrecognised, ref)
+			p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
 		}
 	}
 }
