@@ -135,7 +135,7 @@ func (b *builder) config(sec *capture.Section) {
 	if c.Hostname.Value != "" {
 		b.names = append(b.names, named{c.Hostname.Value, c.Hostname.Ref})
 	}
-	b.s.Config = mergeConfig(b.s.Config, c)
+	b.s.Config = merge(b.s.Config, c, fillConfig)
 }
 
 func (b *builder) license(sec *capture.Section) {
@@ -146,7 +146,7 @@ func (b *builder) license(sec *capture.Section) {
 		return
 	}
 	if l := parsers.ParseLicense(sec); l != nil {
-		b.s.License = mergeLicense(b.s.License, l)
+		b.s.License = merge(b.s.License, l, fillLicense)
 	}
 }
 
@@ -172,7 +172,7 @@ func (b *builder) logging(sec *capture.Section) {
 
 func (b *builder) crypto(sec *capture.Section) {
 	if t := parsers.ParseTrustStore(sec); t != nil {
-		b.s.Trust = mergeTrust(b.s.Trust, t)
+		b.s.Trust = merge(b.s.Trust, t, fillTrust)
 	}
 }
 

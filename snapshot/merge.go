@@ -8,13 +8,22 @@ import (
 	"github.com/slcheck/slcheck/parsers"
 )
 
-// mergeConfig folds running-config fragment b into a. The same config
+// merge folds b into a with fill when both are set, else returns the one
+// that is: a later capture of the same facts only adds to the first.
+func merge[T any](a, b *T, fill func(a, b *T)) *T {
+	switch {
+	case a == nil:
+		return b
+	case b != nil:
+		fill(a, b)
+	}
+	return a
+}
+
+// fillConfig folds running-config fragment b into a. The same config
 // line seen twice (a whole config and `show running-config callhome`) is
 // one fact; where the fragments differ, the first one read wins.
-func mergeConfig(a, b *parsers.RunningConfig) *parsers.RunningConfig {
-	if a == nil {
-		return b
-	}
+func fillConfig(a, b *parsers.RunningConfig) {
 	for _, t := range b.Covers {
 		if !slices.Contains(a.Covers, t) {
 			a.Covers = append(a.Covers, t)
@@ -23,7 +32,7 @@ func mergeConfig(a, b *parsers.RunningConfig) *parsers.RunningConfig {
 	a.Time = a.Time.Or(b.Time)
 	a.Hostname = a.Hostname.Or(b.Hostname)
 	a.Version = a.Version.Or(b.Version)
-	a.Callhome = mergeCallhome(a.Callhome, b.Callhome)
+	a.Callhome = merge(a.Callhome, b.Callhome, fillCallhome)
 	if a.DomainLookupOff == nil {
 		a.DomainLookupOff = b.DomainLookupOff
 	}
@@ -71,13 +80,12 @@ func mergeConfig(a, b *parsers.RunningConfig) *parsers.RunningConfig {
 	if a.HTTPSource == nil {
 		a.HTTPSource = b.HTTPSource
 	}
-	a.License = mergeLicenseConfig(a.License, b.License)
+	a.License = merge(a.License, b.License, fillLicenseConfig)
 	for _, r := range b.NTPServers {
 		if !slices.ContainsFunc(a.NTPServers, func(x capture.Ref) bool { return sameLine(x, r) }) {
 			a.NTPServers = append(a.NTPServers, r)
 		}
 	}
-	return a
 }
 
 // sameLine reports whether two refs hold the same config line.
@@ -85,13 +93,7 @@ func sameLine(a, b capture.Ref) bool {
 	return strings.TrimSpace(a.Text) == strings.TrimSpace(b.Text)
 }
 
-func mergeCallhome(a, b *parsers.Callhome) *parsers.Callhome {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
+func fillCallhome(a, b *parsers.Callhome) {
 	a.Enabled = a.Enabled.Or(b.Enabled)
 	a.EmailContact = a.EmailContact.Or(b.EmailContact)
 	a.VRF = a.VRF.Or(b.VRF)
@@ -118,30 +120,19 @@ func mergeCallhome(a, b *parsers.Callhome) *parsers.Callhome {
 			}
 		}
 	}
-	return a
 }
 
-func mergeLicenseConfig(a, b *parsers.LicenseConfig) *parsers.LicenseConfig {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
+func fillLicenseConfig(a, b *parsers.LicenseConfig) {
 	a.Transport = a.Transport.Or(b.Transport)
 	a.URLSmart = a.URLSmart.Or(b.URLSmart)
 	a.URLCSLU = a.URLCSLU.Or(b.URLCSLU)
 	a.VRF = a.VRF.Or(b.VRF)
 	a.ProxyURL = a.ProxyURL.Or(b.ProxyURL)
-	return a
 }
 
-// mergeLicense fills what a lacks from b: `show license status` read first
+// fillLicense fills what a lacks from b: `show license status` read first
 // keeps its dates, and `show license summary` adds what status omitted.
-func mergeLicense(a, b *parsers.License) *parsers.License {
-	if a == nil {
-		return b
-	}
+func fillLicense(a, b *parsers.License) {
 	if a.Enabled == nil {
 		a.Enabled, a.Ref = b.Enabled, b.Ref
 	}
@@ -171,13 +162,9 @@ func mergeLicense(a, b *parsers.License) *parsers.License {
 		a.Usage = b.Usage
 	}
 	a.Unrecognised = append(a.Unrecognised, b.Unrecognised...)
-	return a
 }
 
-func mergeTrust(a, b *parsers.TrustStore) *parsers.TrustStore {
-	if a == nil {
-		return b
-	}
+func fillTrust(a, b *parsers.TrustStore) {
 	for _, tp := range b.Trustpoints {
 		if !slices.Contains(a.Trustpoints, tp) {
 			a.Trustpoints = append(a.Trustpoints, tp)
@@ -190,5 +177,4 @@ func mergeTrust(a, b *parsers.TrustStore) *parsers.TrustStore {
 			a.Certificates = append(a.Certificates, c)
 		}
 	}
-	return a
 }
