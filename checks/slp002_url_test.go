@@ -8,9 +8,11 @@ import (
 )
 
 func TestSLP002(t *testing.T) {
-	url := func(u string) *parsers.License { return editSLP(func(l *parsers.License) { l.Transport.URL = u }) }
+	url := func(u string) *parsers.License {
+		return editSLP(func(l *parsers.License) { l.Transport.URL.Value = u })
+	}
 	cslu := func(u string) *parsers.License {
-		return editSLP(func(l *parsers.License) { l.Transport.Type, l.Transport.URL = "cslu", u })
+		return editSLP(func(l *parsers.License) { l.Transport.Type, l.Transport.URL.Value = "cslu", u })
 	}
 	runLicCases(t, "SLP002", []licCase{
 		{"smart receiver", slpSnap(slpLic(), nil, slpAt()), Pass, "", []string{"smart receiver"}},

@@ -17,8 +17,8 @@ func slpLic() *parsers.License {
 	yes := true
 	return &parsers.License{
 		SLP: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
-		Transport: parsers.SLPTransport{Type: "Smart", URL: smartReceiverURL, Ref: lref(snapshot.CmdLicenseStatus, 20, "  Type: Smart"),
-			URLRef: lref(snapshot.CmdLicenseStatus, 21, "  URL: "+smartReceiverURL)},
+		Transport: parsers.SLPTransport{Type: "Smart", Ref: lref(snapshot.CmdLicenseStatus, 20, "  Type: Smart"),
+			URL: capture.Fact[string]{Value: smartReceiverURL, Ref: lref(snapshot.CmdLicenseStatus, 21, "  URL: "+smartReceiverURL)}},
 		TrustCodeInstalled: &yes, TrustCodeRef: lref(snapshot.CmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
 		Usage: parsers.UsageReporting{
 			Ref:          lref(snapshot.CmdLicenseStatus, 50, "Usage Reporting:"),

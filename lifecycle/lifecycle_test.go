@@ -216,7 +216,7 @@ func TestRegistrationRetryPhase(t *testing.T) {
 func TestComputeSLP(t *testing.T) {
 	pdt := time.FixedZone("PDT", -7*3600)
 	lic := &parsers.License{SLP: true,
-		Transport: parsers.SLPTransport{Type: "Smart", URL: "https://smartreceiver.cisco.com/licservice/license"},
+		Transport: parsers.SLPTransport{Type: "Smart", URL: capture.Fact[string]{Value: "https://smartreceiver.cisco.com/licservice/license"}},
 		Usage: parsers.UsageReporting{
 			LastACK:      timed(time.Date(2023, 8, 30, 19, 3, 0, 0, pdt), 40),
 			NextDeadline: timed(time.Date(2023, 10, 29, 19, 3, 0, 0, pdt), 41),

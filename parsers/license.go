@@ -117,17 +117,13 @@ type SLPTransport struct {
 	Type string // Smart, cslu, Callhome, Off, "Transport Off" ...
 	// URL is the smart transport URL (`URL:`, `Smart URL:`); CSLU the
 	// CSLU or on-prem address (`Cslu address:`, `CSLU URL:`).
-	URL  string
-	CSLU string
-	// Proxy is "host", "host:port" or a URL; "" when none.
-	Proxy string
-	VRF   string
+	URL  capture.Fact[string]
+	CSLU capture.Fact[string]
+	// Proxy is "host", "host:port" or a URL; "" when none. A port on a
+	// line of its own is added to the value; the Ref stays the host's.
+	Proxy capture.Fact[string]
+	VRF   capture.Fact[string]
 	Ref   capture.Ref // the "Type:" line, else the block header
-	// URLRef, CSLURef, ProxyRef and VRFRef are the lines of those fields.
-	URLRef   capture.Ref
-	CSLURef  capture.Ref
-	ProxyRef capture.Ref
-	VRFRef   capture.Ref
 }
 
 // UsageReporting is the "Usage Reporting:" block of the SLP layout.
@@ -371,10 +367,10 @@ func (p *licenseParser) plain(t string, ref capture.Ref) {
 		p.trust(t, ref)
 	case p.block == "transport" && p.sub == "vrf" && !isNoneValue(t):
 		// The value under its label: "VRF:" then "    management".
-		p.lic.Transport.VRF, p.lic.Transport.VRFRef = t, ref
-	case p.block == "transport" && p.sub == "proxy" && !isNoneValue(t) && p.lic.Transport.Proxy == "":
+		p.lic.Transport.VRF = capture.Fact[string]{Value: t, Ref: ref}
+	case p.block == "transport" && p.sub == "proxy" && !isNoneValue(t) && p.lic.Transport.Proxy.Value == "":
 		// "Proxy:" then "    proxy.example.com" (or "Not Configured").
-		p.lic.Transport.Proxy, p.lic.Transport.ProxyRef = t, ref
+		p.lic.Transport.Proxy = capture.Fact[string]{Value: t, Ref: ref}
 	}
 }
 
@@ -504,16 +500,16 @@ func (p *licenseParser) transport(key, val string, ref capture.Ref) {
 		switch key {
 		case "http", "https":
 			// A URL on the line under "Proxy:", split at its colon.
-			if tr.Proxy == "" {
-				tr.Proxy, tr.ProxyRef = strings.TrimSpace(ref.Text), ref
+			if tr.Proxy.Value == "" {
+				tr.Proxy = capture.Fact[string]{Value: strings.TrimSpace(ref.Text), Ref: ref}
 			}
 		case "address", "host", "server", "url":
 			if !isNoneValue(val) {
-				tr.Proxy, tr.ProxyRef = val, ref
+				tr.Proxy = capture.Fact[string]{Value: val, Ref: ref}
 			}
 		case "port":
-			if tr.Proxy != "" && !isNoneValue(val) {
-				tr.Proxy += ":" + val
+			if tr.Proxy.Value != "" && !isNoneValue(val) {
+				tr.Proxy.Value += ":" + val
 			}
 		}
 		return
@@ -529,13 +525,13 @@ func (p *licenseParser) transport(key, val string, ref capture.Ref) {
 	case "type":
 		tr.Type, tr.Ref = val, ref
 	case "url", "smart url", "smart transport url":
-		tr.URL, tr.URLRef = val, ref
+		tr.URL = capture.Fact[string]{Value: val, Ref: ref}
 	case "cslu address", "cslu url", "cslu":
-		tr.CSLU, tr.CSLURef = val, ref
+		tr.CSLU = capture.Fact[string]{Value: val, Ref: ref}
 	case "proxy":
-		tr.Proxy, tr.ProxyRef = val, ref
+		tr.Proxy = capture.Fact[string]{Value: val, Ref: ref}
 	case "vrf":
-		tr.VRF, tr.VRFRef = val, ref
+		tr.VRF = capture.Fact[string]{Value: val, Ref: ref}
 	}
 }
 

@@ -145,7 +145,7 @@ func TestParseLicenseSLP(t *testing.T) {
 		t.Fatalf("license = %+v", l)
 	}
 	tr := l.Transport
-	if tr.Type != "Smart" || tr.URL != "https://smartreceiver.cisco.com/licservice/license" || tr.Proxy != "173.36.224.108:80" {
+	if tr.Type != "Smart" || tr.URL.Value != "https://smartreceiver.cisco.com/licservice/license" || tr.Proxy.Value != "173.36.224.108:80" {
 		t.Errorf("transport = %+v", tr)
 	}
 	u := l.Usage
@@ -185,7 +185,7 @@ func TestParseLicenseSLPSynthetic(t *testing.T) {
 			if (l.TrustCodeInstalled == nil) != (tt.trust == nil) || l.TrustCodeInstalled != nil && *l.TrustCodeInstalled != *tt.trust {
 				t.Errorf("trust = %v", l.TrustCodeInstalled)
 			}
-			if l.Usage.LastACKNone != tt.ackNone || l.Transport.Type != tt.typ || l.Transport.VRF != tt.vrf || l.Transport.Proxy != "" {
+			if l.Usage.LastACKNone != tt.ackNone || l.Transport.Type != tt.typ || l.Transport.VRF.Value != tt.vrf || l.Transport.Proxy.Value != "" {
 				t.Errorf("usage %+v transport %+v", l.Usage, l.Transport)
 			}
 		})
@@ -239,15 +239,12 @@ func TestParseLicenseSLPTransportLabels(t *testing.T) {
 				t.Fatal("nil")
 			}
 			tr := l.Transport
-			if tr.Type != tt.typ || tr.URL != tt.url || tr.CSLU != tt.cslu || tr.Proxy != tt.proxy || tr.VRF != tt.vrf {
+			if tr.Type != tt.typ || tr.URL.Value != tt.url || tr.CSLU.Value != tt.cslu || tr.Proxy.Value != tt.proxy || tr.VRF.Value != tt.vrf {
 				t.Errorf("transport %+v", tr)
 			}
-			for _, r := range []struct {
-				v   string
-				ref capture.Ref
-			}{{tr.URL, tr.URLRef}, {tr.CSLU, tr.CSLURef}, {tr.Proxy, tr.ProxyRef}, {tr.VRF, tr.VRFRef}} {
-				if r.v != "" && r.ref.Line == 0 {
-					t.Errorf("%q has no line", r.v)
+			for _, r := range []capture.Fact[string]{tr.URL, tr.CSLU, tr.Proxy, tr.VRF} {
+				if r.Value != "" && r.Ref.Line == 0 {
+					t.Errorf("%q has no line", r.Value)
 				}
 			}
 		})

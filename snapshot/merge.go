@@ -152,7 +152,7 @@ func fillLicense(a, b *parsers.License) {
 	if a.Evaluation == nil {
 		a.Evaluation = b.Evaluation
 	}
-	if a.Transport.Type == "" && a.Transport.URL == "" {
+	if a.Transport.Type == "" && a.Transport.URL.Value == "" {
 		a.Transport = b.Transport
 	}
 	if a.TrustCodeInstalled == nil {

@@ -285,7 +285,7 @@ func slpPath(s *Snapshot, p *Path) {
 	status := []struct {
 		url string
 		ref capture.Ref
-	}{{tr.URL, tr.URLRef}, {tr.CSLU, tr.CSLURef}}
+	}{{tr.URL.Value, tr.URL.Ref}, {tr.CSLU.Value, tr.CSLU.Ref}}
 	config := []struct {
 		url, what string
 		ref       capture.Ref
@@ -315,9 +315,9 @@ func slpPath(s *Snapshot, p *Path) {
 	p.URL = strings.TrimSpace(p.URL)
 
 	switch {
-	case tr.VRF != "":
-		p.VRF = tr.VRF
-		p.Evidence.VRF = known("`VRF:` under `Transport:` in `show license status`", tr.VRFRef)
+	case tr.VRF.Value != "":
+		p.VRF = tr.VRF.Value
+		p.Evidence.VRF = known("`VRF:` under `Transport:` in `show license status`", tr.VRF.Ref)
 	case lc.VRF.Value != "":
 		p.VRF = lc.VRF.Value
 		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", lc.VRF.Ref)
@@ -332,9 +332,9 @@ func slpPath(s *Snapshot, p *Path) {
 	}
 
 	switch {
-	case tr.Proxy != "":
-		p.ProxyHost, p.ProxyPort = proxyHostPort(tr.Proxy)
-		p.Evidence.Proxy = known("the proxy in `show license status`", tr.ProxyRef)
+	case tr.Proxy.Value != "":
+		p.ProxyHost, p.ProxyPort = proxyHostPort(tr.Proxy.Value)
+		p.Evidence.Proxy = known("the proxy in `show license status`", tr.Proxy.Ref)
 	case lc.ProxyURL.Value != "":
 		p.ProxyHost, p.ProxyPort = proxyHostPort(lc.ProxyURL.Value)
 		p.Evidence.Proxy = known("`license smart proxy` in the running-config", lc.ProxyURL.Ref)

@@ -30,7 +30,7 @@ var pathFacts = map[string][]string{
 	"parsers.DestinationProfile": {"URLs"},
 	"parsers.DestinationURL":     {"Index", "URL", "Ref"},
 	"parsers.License":            {"Transport"},
-	"parsers.SLPTransport":       {"Type", "URL", "CSLU", "Proxy", "VRF", "Ref", "URLRef", "CSLURef", "ProxyRef", "VRFRef"},
+	"parsers.SLPTransport":       {"Type", "URL", "CSLU", "Proxy", "VRF", "Ref"},
 	"parsers.LicenseConfig":      {"Transport", "URLSmart", "URLCSLU", "VRF", "ProxyURL"},
 	"parsers.RunningConfig":      {"HTTPSource"},
 	"parsers.SourceInterface":    {"Interface", "VRF", "Ref"},
@@ -77,7 +77,7 @@ import "github.com/slcheck/slcheck/parsers"
 
 func vrf(c *parsers.RunningConfig, l *parsers.License) (string, string, string) {
 	u := c.Callhome.TACURL()
-	return c.Callhome.VRF.Value, u.URL, l.Transport.VRF
+	return c.Callhome.VRF.Value, u.URL, l.Transport.VRF.Value
 }
 `
 	got := l.violations(t, "bad", map[string]string{"bad.go": src})
