@@ -149,19 +149,7 @@ func openFile(path string, opt Options) (*os.File, error) {
 	name := opt.name(path)
 	f, err := os.Open(path)
 	if err != nil {
-		// The reason without the path, which the error names already.
-		reason := err
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			reason = pe.Err
-		}
-		msg := "cannot open: " + reason.Error()
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg = "no such file"
-		case errors.Is(err, fs.ErrPermission):
-			msg = "permission denied: cannot read it"
-		}
-		return nil, &InputError{File: name, Msg: msg, Err: err}
+		return nil, &InputError{File: name, Msg: OpenProblem(err), Err: err}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
@@ -218,4 +206,22 @@ func readText(name string, in *bufio.Reader, size int, opt Options) (*Capture, e
 		return nil, readError(name, lr.n+1, lr.err)
 	}
 	return s.finish()
+}
+
+// OpenProblem words why os.Open failed, without the path (the error that
+// carries it names the file): "no such file", "permission denied: cannot
+// read it", else "cannot open: " and the system's reason. Captures,
+// inventories and reports share it, so every file slcheck reads is refused
+// in the same words.
+func OpenProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: cannot read it"
+	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return "cannot open: " + err.Error()
 }

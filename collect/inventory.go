@@ -20,6 +20,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/nxname"
 )
 
@@ -138,14 +139,7 @@ func LoadInventory(path string) (*Inventory, error) {
 func readInventoryFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		msg := "cannot open: " + err.Error()
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg = "no such file"
-		case errors.Is(err, fs.ErrPermission):
-			msg = "permission denied: cannot read it"
-		}
-		return nil, &InventoryError{File: path, Msg: msg, err: err}
+		return nil, &InventoryError{File: path, Msg: capture.OpenProblem(err), err: err}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

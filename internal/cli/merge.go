@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"reflect"
@@ -215,14 +214,7 @@ func typeError(te *json.UnmarshalTypeError) error {
 // fileError words a report that cannot be opened as slcheck file words a
 // capture.
 func fileError(path string, err error) error {
-	msg := "cannot open: " + err.Error()
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		msg = "permission denied: cannot read it"
-	}
-	return &capture.InputError{File: path, Msg: msg, Err: err}
+	return &capture.InputError{File: path, Msg: capture.OpenProblem(err), Err: err}
 }
 
 // isReport says whether the file at path is a slcheck JSON report (its
