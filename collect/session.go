@@ -229,33 +229,63 @@ func (s *session) timeoutFor(step string) time.Duration {
 	return max(d, time.Millisecond)
 }
 
+// open connects, logs in, checks that the account lands in privilege
+// exec, and types the session settings.
 func (s *session) open() error {
-	opt := s.c.opt
-	var impl transport.Implementation
-	if s.c.ssh != nil {
-		dl, err := s.c.dialer(s.t)
-		if err != nil {
-			return err
-		}
-		impl = &sshTransport{dialer: dl, deadline: s.timeoutFor("connect")}
-	} else {
-		args := s.c.systemArgs()
-		if opt.Auth.IdentityFile != "" {
-			args = append(args, "-i", opt.Auth.IdentityFile)
-		}
-		s.sys = &systemTransport{bin: s.c.sshBin, args: args}
-		if s.t.PortGiven {
-			s.sys.port = s.t.Port
-		}
-		impl = s.sys
+	impl, err := s.transport()
+	if err != nil {
+		return err
 	}
+	opt := s.c.opt
 	s.g = &guard{Implementation: impl, maxCommand: opt.MaxCommandOutput, maxHost: opt.MaxHostOutput}
 	chlog := io.Writer(s.log)
 	if opt.Debug != nil {
 		s.debug = opt.Debug(s.t)
 		chlog = io.MultiWriter(s.log, s.debug)
 	}
-	popts := []util.Option{
+	if s.d, err = network.NewDriver(s.t.Host, s.driverOptions(chlog)...); err != nil {
+		return err
+	}
+	go s.watchdog()
+	if err := s.d.Channel.Open(); err != nil {
+		return err
+	}
+	if err := s.login(); err != nil {
+		s.d.Channel.Close()
+		return err
+	}
+	if err := s.settings(); err != nil {
+		s.d.Channel.Close()
+		return err
+	}
+	return nil
+}
+
+// transport is the in-process SSH client, or the system's ssh (s.sys)
+// when the Collector has no SSH configuration of its own.
+func (s *session) transport() (transport.Implementation, error) {
+	if s.c.ssh != nil {
+		dl, err := s.c.dialer(s.t)
+		if err != nil {
+			return nil, err
+		}
+		return &sshTransport{dialer: dl, deadline: s.timeoutFor("connect")}, nil
+	}
+	args := s.c.systemArgs()
+	if s.c.opt.Auth.IdentityFile != "" {
+		args = append(args, "-i", s.c.opt.Auth.IdentityFile)
+	}
+	s.sys = &systemTransport{bin: s.c.sshBin, args: args}
+	if s.t.PortGiven {
+		s.sys.port = s.t.Port
+	}
+	return s.sys, nil
+}
+
+// driverOptions configure scrapligo's driver over the guard, with the
+// channel log written to chlog.
+func (s *session) driverOptions(chlog io.Writer) []util.Option {
+	return []util.Option{
 		options.WithPort(s.t.Port),
 		options.WithAuthUsername(s.c.user(s.t)),
 		options.WithCustomTransport(s.g),
@@ -277,55 +307,61 @@ func (s *session) open() error {
 		options.WithPrivilegeLevels(nxosLevels()),
 		options.WithDefaultDesiredPriv(privExecName),
 	}
-	var err error
-	if s.d, err = network.NewDriver(s.t.Host, popts...); err != nil {
-		return err
-	}
-	go s.watchdog()
-	if err := s.d.Channel.Open(); err != nil {
-		return err
-	}
+}
+
+// login waits for the first prompt (after the system ssh's own login, if
+// that is the transport) and takes it as this switch's, which must be a
+// privilege-exec prompt.
+func (s *session) login() error {
 	s.step = "login"
 	ctx, cancel := context.WithTimeout(s.ctx, s.timeoutFor("login"))
 	defer cancel()
 	var seen []byte
 	if s.sys != nil {
+		var err error
 		if seen, err = s.systemLogin(ctx, s.sys); err != nil {
-			s.d.Channel.Close()
 			return err
 		}
 	}
 	prompt, err := s.confirmPrompt(ctx, seen)
 	if err != nil {
-		s.d.Channel.Close()
 		return err
 	}
-	s.prompt = prompt
-	if !privExec.MatchString(s.prompt) {
-		s.d.Channel.Close()
-		return &Failure{Kind: KindPrompt, Step: "login", Msg: "the account lands at `" + s.prompt +
+	if !privExec.MatchString(prompt) {
+		s.prompt = prompt
+		return &Failure{Kind: KindPrompt, Step: "login", Msg: "the account lands at `" + prompt +
 			"`, not a privilege-exec prompt (`name#`); slcheck never types enable: give the user a role that lands in exec mode (e.g. network-operator)"}
 	}
-	host := strings.TrimSuffix(s.prompt, "#")
+	s.adoptPrompt(prompt)
+	return nil
+}
+
+// adoptPrompt makes prompt (`name#`) the one that ends a command. From
+// here on the prompt is this switch's own, or telnet's after ^]
+// (closeTelnet). A line of output that merely looks like a prompt (a
+// banner's "ACCESS#") neither ends a command early nor vanishes from its
+// output.
+func (s *session) adoptPrompt(prompt string) {
+	s.prompt = prompt
+	host := strings.TrimSuffix(prompt, "#")
 	s.res.Hostname = host
-	// From here on the prompt is this switch's own, or telnet's after ^]
-	// (closeTelnet). A line of output that merely looks like a prompt
-	// (a banner's "ACCESS#") neither ends a command early nor vanishes
-	// from its output.
-	s.ownPrompt = regexp.MustCompile(`^` + regexp.QuoteMeta(s.prompt) + `\s?$`)
+	s.ownPrompt = regexp.MustCompile(`^` + regexp.QuoteMeta(prompt) + `\s?$`)
 	s.otherMode = regexp.MustCompile(`^` + regexp.QuoteMeta(host) + `(?:\(config[\+\w.\-@/:]{0,32}\)#|-tcl#|>)\s?$`)
-	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(s.prompt) + `|telnet>)\s?$`)
+	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(prompt) + `|telnet>)\s?$`)
 	s.clean = true
+}
+
+// settings types the session settings: wide lines, and no pager (when
+// the switch refuses, command turns the pages and the result says so).
+func (s *session) settings() error {
 	s.g.set(true, false)
 	for _, cmd := range []string{"terminal width 511", "terminal length 0"} {
 		s.step = cmd
 		out, _, err := s.command(cmd, s.timeoutFor(cmd), nil)
 		if err != nil {
-			s.d.Channel.Close()
 			return err
 		}
 		if r := refused(out); r != "" && cmd == "terminal length 0" {
-			// Its outputs will be paged: command turns the pages.
 			s.res.Notes = append(s.res.Notes, "`terminal length 0` was refused ("+r+"): outputs were paged through with the space key")
 		}
 	}
