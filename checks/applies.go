@@ -96,8 +96,15 @@ var (
 		has: func(s *snapshot.Snapshot) bool { return s.LogsCaptured }}
 )
 
+// A Condition is a state of the device that a check judges only in, such
+// as Smart Licensing registered: where it does not hold it returns the
+// skipped result that says why (skip true). Checks list them in When so
+// the runner, not each Run, holds the guard.
+type Condition func(c *Check, s *snapshot.Snapshot) (r Result, skip bool)
+
 // Judge runs the check on one device: skipped where it does not apply,
-// not checked where the input lacks what it requires, else its own Run.
+// not checked where the input lacks what it requires, skipped where a
+// condition of When does not hold, else its own Run.
 func (c *Check) Judge(s *snapshot.Snapshot) Result {
 	if r, skip := c.Applies.skip(c, s); skip {
 		return r
@@ -105,6 +112,11 @@ func (c *Check) Judge(s *snapshot.Snapshot) Result {
 	for _, req := range c.Requires {
 		if !req.has(s) {
 			return notChecked(c, s, req.Commands...)
+		}
+	}
+	for _, cond := range c.When {
+		if r, skip := cond(c, s); skip {
+			return r
 		}
 	}
 	return c.Run(c, s)

@@ -6,20 +6,28 @@ import (
 	"strings"
 
 	"github.com/slcheck/slcheck/capture"
-	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
 // Helpers shared by the Call Home, network, DNS, trust and log checks.
 
-// callhomeBlock returns the callhome configuration of a check that
-// requires reqCallhomeConfig, or the skipped result when the switch has
-// none (not applicable: CH001 reports it).
-func callhomeBlock(c *Check, s *snapshot.Snapshot) (*parsers.Callhome, Result, bool) {
+// callhomeConfigured is the Condition of the checks that judge the
+// callhome block (they require reqCallhomeConfig): skipped when the switch
+// has none, as CH001 reports.
+func callhomeConfigured(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	if s.Config.Callhome == nil {
-		return nil, c.Skip("not applicable: the switch has no callhome configuration (see CH001)"), false
+		return c.Skip("not applicable: the switch has no callhome configuration (see CH001)"), true
 	}
-	return s.Config.Callhome, Result{}, true
+	return Result{}, false
+}
+
+// tacURLConfigured is the Condition of the checks that judge CiscoTAC-1's
+// HTTP destination URL: skipped when it has none, as CH003 reports.
+func tacURLConfigured(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if s.Path.URL == "" {
+		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)"), true
+	}
+	return Result{}, false
 }
 
 // licensingPath returns the device's licensing path (snapshot.Path, the

@@ -16,6 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
+		When:       []Condition{callhomeConfigured, tacURLConfigured},
 		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -28,13 +29,7 @@ func init() {
 }
 
 func runCH002(c *Check, s *snapshot.Snapshot) Result {
-	if _, r, ok := callhomeBlock(c, s); !ok {
-		return r
-	}
 	p := s.Path
-	if p.URL == "" {
-		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)")
-	}
 	line := decidedBy(p.Evidence.URL)
 	if !strings.HasPrefix(strings.ToLower(p.URL), "http://") {
 		return c.Pass("the CiscoTAC-1 destination URL uses HTTPS", line)

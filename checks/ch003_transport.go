@@ -16,6 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
+		When:       []Condition{callhomeConfigured},
 		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -28,10 +29,7 @@ func init() {
 }
 
 func runCH003(c *Check, s *snapshot.Snapshot) Result {
-	ch, r, ok := callhomeBlock(c, s)
-	if !ok {
-		return r
-	}
+	ch := s.Config.Callhome
 	prof := ch.Profile("CiscoTAC-1")
 	hasMethod, hasURL := false, false
 	var ev []capture.Ref

@@ -17,6 +17,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
+		When:       []Condition{callhomeConfigured, tacURLConfigured},
 		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965, refDoc222725},
 		Explain: Explain{
@@ -54,13 +55,7 @@ func completeURL(raw string) (string, bool) {
 }
 
 func runCH004(c *Check, s *snapshot.Snapshot) Result {
-	if _, r, ok := callhomeBlock(c, s); !ok {
-		return r
-	}
 	p := s.Path
-	if p.URL == "" {
-		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)")
-	}
 	d := decidedBy(p.Evidence.URL)
 	raw := p.URL
 	u, err := url.Parse(raw)

@@ -13,6 +13,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
+		When:       []Condition{callhomeConfigured},
 		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -25,10 +26,7 @@ func init() {
 }
 
 func runCH005(c *Check, s *snapshot.Snapshot) Result {
-	ch, r, ok := callhomeBlock(c, s)
-	if !ok {
-		return r
-	}
+	ch := s.Config.Callhome
 	if ch.EmailContact.Value == "" {
 		return c.Fail("callhome has no `email-contact`", remedies.EmailContact(), ch.Ref)
 	}

@@ -69,6 +69,10 @@ type Check struct {
 	// Requires lists the snapshot facts the check reads, in the order it
 	// needs them: Judge reports it not checked when one is missing.
 	Requires []Requirement
+	// When lists the states of the device the check judges, after its
+	// Requires (a registered device, a callhome block): Judge reports the
+	// check skipped with the first that does not hold.
+	When []Condition
 	// Needs lists the commands the check reads, canonical and in the
 	// order a customer should run them.
 	Needs      []string

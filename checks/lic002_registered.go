@@ -16,6 +16,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
+		When:       []Condition{licenseStatusKnown},
 		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -34,10 +35,6 @@ func runLIC002(c *Check, s *snapshot.Snapshot) Result {
 		"Run in exec mode: `"+registerCmd+"`; the token is a secret of the Smart Account: do not paste it into tickets.",
 		"If registration fails, LIC003 quotes the reason and the checks that explain it.")
 	switch st := lifecycle.StateOf(l); st {
-	case lifecycle.StateDisabled:
-		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)")
-	case lifecycle.StateUnknown:
-		return unrecognisedStatus(c, l)
 	case lifecycle.StateEvaluation:
 		msg := "unregistered: the switch runs in evaluation mode"
 		if e := l.Evaluation; e != nil {

@@ -18,6 +18,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
+		When:       []Condition{licenseEnabled},
 		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965, refFN72115},
 		Explain: Explain{
@@ -35,8 +36,6 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 	reg := l.Registration
 	st := lifecycle.StateOf(l)
 	switch {
-	case st == lifecycle.StateDisabled:
-		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)")
 	case lifecycle.Failed(reg.Initial) && !lifecycle.Registered(st):
 		return failedRegistration(c, "initial registration", reg.Initial, reg.StatusRef)
 	case st == lifecycle.StateRegistrationFailed:

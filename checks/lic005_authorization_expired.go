@@ -16,6 +16,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
+		When:       []Condition{deviceRegistered},
 		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdClock},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -29,10 +30,7 @@ func init() {
 }
 
 func runLIC005(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := registeredLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	auth := l.Authorization
 	expiredStatus := lifecycle.StateOf(l) == lifecycle.StateAuthorizationExpired
 	fix := licenseRemedy("Restore the path to Cisco; the switch retries every hour and renews by itself once it gets through.",

@@ -13,6 +13,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
+		When:       []Condition{deviceRegistered},
 		Needs:      []string{snapshot.CmdLicenseStatus},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -25,10 +26,7 @@ func init() {
 }
 
 func runLIC006(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := registeredLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	auth := l.Authorization
 	switch lifecycle.StateOf(l) {
 	case lifecycle.StateOutOfCompliance:

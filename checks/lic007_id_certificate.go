@@ -1,9 +1,6 @@
 package checks
 
 import (
-	"fmt"
-
-	"github.com/slcheck/slcheck/lifecycle"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -18,6 +15,7 @@ func init() {
 		Severity:   Warning,
 		Applies:    Classic,
 		Requires:   []Requirement{reqLicenseStatus},
+		When:       []Condition{deviceRegistered},
 		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdClock},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -31,19 +29,15 @@ func init() {
 }
 
 func runLIC007(c *Check, s *snapshot.Snapshot) Result {
-	l, r, ok := registeredLicense(c, s)
-	if !ok {
-		return r
-	}
+	l := s.License
 	exp := l.Registration.Expires
 	if exp == nil {
 		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
-	at, _, judged := captureClock(s)
-	if !judged {
-		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the registration expiry %s could not be judged: run `%s`", lifecycle.FormatTime(exp.Time), snapshot.CmdClock))
+	d, r, ok := timeLeft(c, s, "the registration expiry", exp.Time)
+	if !ok {
+		return r
 	}
-	d := lifecycle.Until(at, exp.Time)
 	switch {
 	case d.Passed:
 		return c.Fail("the ID certificate has expired ("+deadline(s, exp.Time)+"): the switch is no longer registered and CSSM removes it; it must be registered again",

@@ -35,21 +35,40 @@ var networkCauses = []string{
 	"NET003", "TLS002", "TLS001", "TLS003", "DNS004",
 }
 
-// registeredLicense returns the license output of a check that needs a
-// registered device (it requires reqLicenseStatus), or the skipped result
-// when Smart Licensing is off, the status is not recognised, or the device
-// is not registered.
-func registeredLicense(c *Check, s *snapshot.Snapshot) (*parsers.License, Result, bool) {
-	l := s.License
-	switch st := lifecycle.StateOf(l); {
-	case st == lifecycle.StateDisabled:
-		return nil, c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), false
-	case st == lifecycle.StateUnknown:
-		return nil, unrecognisedStatus(c, l), false
-	case !lifecycle.Registered(st):
-		return nil, c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", l.StatusWords())), false
+// licenseEnabled is the Condition of the checks that judge Smart
+// Licensing's state (they require reqLicenseStatus): skipped when it is
+// disabled, as LIC001 reports.
+func licenseEnabled(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if lifecycle.StateOf(s.License) == lifecycle.StateDisabled {
+		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), true
 	}
-	return l, Result{}, true
+	return Result{}, false
+}
+
+// licenseStatusKnown is licenseEnabled, and skipped with the lines quoted
+// when slcheck does not recognise the status (unrecognisedStatus).
+func licenseStatusKnown(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if r, skip := licenseEnabled(c, s); skip {
+		return r, true
+	}
+	if lifecycle.StateOf(s.License) == lifecycle.StateUnknown {
+		return unrecognisedStatus(c, s.License), true
+	}
+	return Result{}, false
+}
+
+// deviceRegistered is licenseStatusKnown, and skipped when the device is
+// not registered (LIC002 reports it): the checks of an authorization or an
+// ID certificate judge a registered device only.
+func deviceRegistered(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if r, skip := licenseStatusKnown(c, s); skip {
+		return r, true
+	}
+	l := s.License
+	if !lifecycle.Registered(lifecycle.StateOf(l)) {
+		return c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", l.StatusWords())), true
+	}
+	return Result{}, false
 }
 
 // unrecognisedStatus keeps a status slcheck does not know visible instead
@@ -87,6 +106,17 @@ func captureClock(s *snapshot.Snapshot) (at time.Time, from string, ok bool) {
 		return time.Time{}, "", false
 	}
 	return s.CapturedAt, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(s.CapturedAt), s.CapturedAtFrom.Cite()), true
+}
+
+// timeLeft is the time from the capture to t, the date of what (the ACK
+// deadline, the registration expiry); when the capture time is unknown it
+// returns the result that says t could not be judged (ok false).
+func timeLeft(c *Check, s *snapshot.Snapshot, what string, t time.Time) (left lifecycle.Delta, r Result, ok bool) {
+	at, _, judged := captureClock(s)
+	if !judged {
+		return lifecycle.Delta{}, c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so %s %s could not be judged: run `%s`", what, lifecycle.FormatTime(t), snapshot.CmdClock)), false
+	}
+	return lifecycle.Until(at, t), Result{}, true
 }
 
 // deadline says a date and how far it is from the capture time, or that it

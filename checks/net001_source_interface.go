@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -33,11 +32,11 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	if p.VRF == "" {
 		return notChecked(c, s, snapshot.CmdCallhome, snapshot.CmdHTTPSource)
 	}
-	if !s.Config.Complete(parsers.TopicCallhome) || s.Config.Callhome == nil {
-		if s.Config.Complete(parsers.TopicCallhome) {
-			return c.Skip("not applicable: the switch has no callhome configuration (see CH001)")
-		}
+	if !reqCallhomeConfig.has(s) {
 		return notChecked(c, s, snapshot.CmdCallhome)
+	}
+	if r, skip := callhomeConfigured(c, s); skip {
+		return r
 	}
 	vrfRef := decidedBy(p.Evidence.VRF)
 	src := p.Evidence.SourceInterface

@@ -15,6 +15,7 @@ func init() {
 		Severity:   Error,
 		Applies:    Classic,
 		Requires:   []Requirement{reqCallhomeConfig},
+		When:       []Condition{callhomeConfigured},
 		Needs:      []string{snapshot.CmdCallhome},
 		References: []string{refDoc217965},
 		Explain: Explain{
@@ -27,10 +28,7 @@ func init() {
 }
 
 func runNET004(c *Check, s *snapshot.Snapshot) Result {
-	ch, r, ok := callhomeBlock(c, s)
-	if !ok {
-		return r
-	}
+	ch := s.Config.Callhome
 	px := ch.Proxy
 	switch {
 	case px.Server.Value == "" && !px.Enabled.Value:

@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -57,6 +59,49 @@ func TestJudgeFollowsMetadata(t *testing.T) {
 			if len(c.Requires) > 0 && c.Applies != SLP {
 				req := c.Requires[0]
 				want(t, c.Judge(empty), Skipped, "not checked: run `"+req.Commands[0]+"`")
+			}
+		})
+	}
+}
+
+// Judge skips every check whose When lists a condition, on a device where
+// that condition does not hold, with the condition's reason: no Run repeats
+// the guard.
+func TestJudgeFollowsWhen(t *testing.T) {
+	off := false
+	unregistered := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED",
+		StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")}}
+	odd := withLic(func(l *parsers.License) {
+		l.Registration.Status, l.Authorization.Status = "HALF-REGISTERED", "PONDERING"
+	})
+	at := lutc(2022, 8, 1, 0, 0)
+	cases := []struct {
+		name   string
+		cond   Condition
+		s      *snapshot.Snapshot
+		reason string
+	}{
+		{"license enabled", licenseEnabled, lsnap(withLic(func(l *parsers.License) { l.Enabled = &off }), at), "not applicable: Smart Licensing is disabled (see LIC001)"},
+		{"license status known", licenseStatusKnown, lsnap(odd, at), "not judged: slcheck does not recognise the status"},
+		{"device registered", deviceRegistered, lsnap(unregistered, at), "not applicable: the device is not registered (UNREGISTERED; see LIC002)"},
+		{"callhome configured", callhomeConfigured, snapOf(t, snapshot.CmdCallhome, "!Command: show running-config callhome\nversion 9.3(4)\n"), "not applicable: the switch has no callhome configuration (see CH001)"},
+		{"TAC URL configured", tacURLConfigured, snapOf(t, snapshot.CmdCallhome, callhomeCfg("email-contact a@example.com")), "not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)"},
+		{"SLP transport known", slpTransportKnown, slpSnap(nil, nil, slpAt()), "not checked: run `show license status` and `show running-config | include license`"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			n := 0
+			for _, c := range All() {
+				if !slices.ContainsFunc(c.When, func(w Condition) bool {
+					return reflect.ValueOf(w).Pointer() == reflect.ValueOf(tc.cond).Pointer()
+				}) {
+					continue
+				}
+				n++
+				want(t, c.Judge(tc.s), Skipped, tc.reason)
+			}
+			if n == 0 {
+				t.Errorf("no check lists the condition")
 			}
 		})
 	}

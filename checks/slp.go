@@ -26,3 +26,13 @@ func slpTransport(s *snapshot.Snapshot) (transport string, ref capture.Ref, know
 	}
 	return s.Path.Transport, ref, true
 }
+
+// slpTransportKnown is the Condition of the checks that judge the SLP
+// transport: not checked when neither the SLP status nor a complete license
+// configuration was captured.
+func slpTransportKnown(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if _, _, known := slpTransport(s); !known {
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig), true
+	}
+	return Result{}, false
+}

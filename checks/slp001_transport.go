@@ -14,6 +14,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
+		When:       []Condition{slpTransportKnown},
 		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -26,10 +27,8 @@ func init() {
 }
 
 func runSLP001(c *Check, s *snapshot.Snapshot) Result {
-	t, ref, known := slpTransport(s)
+	t, ref, _ := slpTransport(s)
 	switch {
-	case !known:
-		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
 	case t == "off":
 		return c.Fail("the usage reporting transport is off: the switch never sends its usage reports by itself", transportRemedy(), ref)
 	case t == "":

@@ -3,7 +3,6 @@ package checks
 import (
 	"fmt"
 
-	"github.com/slcheck/slcheck/lifecycle"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -61,11 +60,10 @@ func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 		}
 		return c.Pass("the switch shows no ACK deadline", u.Ref)
 	}
-	at, _, judged := captureClock(s)
-	if !judged {
-		return c.Skip(fmt.Sprintf("not checked: the capture time is unknown, so the ACK deadline %s could not be judged: run `%s`", lifecycle.FormatTime(d.Time), snapshot.CmdClock))
+	left, r, ok := timeLeft(c, s, "the ACK deadline", d.Time)
+	if !ok {
+		return r
 	}
-	left := lifecycle.Until(at, d.Time)
 	switch {
 	case left.Passed:
 		return c.Fail("usage reporting is overdue: the next ACK deadline "+deadline(s, d.Time), fix, d.Ref)

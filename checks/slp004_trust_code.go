@@ -11,6 +11,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Warning,
 		Applies:    SLP,
+		When:       []Condition{slpTransportKnown},
 		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide},
 		Explain: Explain{
@@ -23,11 +24,7 @@ func init() {
 }
 
 func runSLP004(c *Check, s *snapshot.Snapshot) Result {
-	t, _, known := slpTransport(s)
-	switch {
-	case !known:
-		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
-	case t != "smart":
+	if t, _, _ := slpTransport(s); t != "smart" {
 		return c.Skip("not applicable: a trust code is needed for transport smart only (transport is " + orNone(t) + ")")
 	}
 	l := s.License
