@@ -245,28 +245,8 @@ func (a *archives) tar(name string, in io.Reader, depth int) error {
 
 // zip reads a zip archive member by member, from r's directory.
 func (a *archives) zip(name string, r io.Reader, depth int) error {
-	ra, size, ok := readerAt(r)
-	switch {
-	case depth > 0:
-		return &InputError{File: name, Err: errNotText, Msg: "a zip archive inside an archive: extract it and give the zip as a file"}
-	case !ok:
-		return &InputError{File: name, Msg: "a zip archive on standard input: give it as a file (a zip is read from its directory at the end)"}
-	}
-	// The directory is read into memory: it is bounded by what
-	// MaxMembers members take, names and comments included.
-	dir := &boundedReaderAt{r: ra, left: int64(a.opt.MaxMembers)<<10 + 64<<10}
-	zr, err := zip.NewReader(dir, size)
-	dir.left = -1
-	switch {
-	case errors.Is(err, errDirectoryTooLarge):
-		return a.count(name, a.opt.MaxMembers+1)
-	case errors.Is(err, zip.ErrFormat):
-		return &InputError{File: name, Msg: "zip archive is truncated or corrupt: it has no valid directory at its end (" + err.Error() + ")", Err: err}
-	case err != nil && !errors.Is(err, zip.ErrInsecurePath):
-		// An insecure path is only a name here: nothing is extracted.
-		return &InputError{File: name, Msg: "zip archive is corrupt: " + err.Error(), Err: err}
-	}
-	if err := a.count(name, len(zr.File)); err != nil {
+	zr, size, err := a.zipDirectory(name, r, depth)
+	if err != nil {
 		return err
 	}
 	// What the members inflate to is judged as a gzip input is, against
@@ -275,34 +255,16 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 	inflated := &zipInflated{name: name, size: size, ratio: a.opt.MaxGzipRatio}
 	text, skipped := 0, 0
 	for _, f := range zr.File {
-		mode := f.Mode()
-		if mode.IsDir() {
+		if f.Mode().IsDir() {
 			continue
 		}
 		member := name + "!" + a.opt.name(f.Name)
-		var why string
-		switch {
-		case mode&fs.ModeSymlink != 0:
-			why = "a link: not followed"
-		case !mode.IsRegular():
-			why = "a device, FIFO or socket: not read"
-		case f.Flags&1 != 0:
-			why = "encrypted: extract it with its password first"
-		case f.Method != zip.Store && f.Method != zip.Deflate:
-			why = fmt.Sprintf("compressed with zip method %d, which slcheck does not read: extract it first", f.Method)
-		}
-		if why != "" {
+		if why := zipSkip(f); why != "" {
 			a.fn(Entry{Source: member, Skipped: why})
 			skipped++
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			err = &InputError{File: member, Msg: "zip member is corrupt: " + err.Error(), Err: err}
-		} else {
-			err = a.input(member, &zipMember{r: rc, name: member, inflated: inflated}, depth+1)
-			rc.Close()
-		}
+		err := a.zipMember(member, f, inflated, depth)
 		if inflated.err != nil {
 			a.fatal = inflated.err
 		}
@@ -321,9 +283,67 @@ func (a *archives) zip(name string, r io.Reader, depth int) error {
 	return nil
 }
 
-// zipMember reads a member's inflated data, wording its failures as a
-// zip member's (not as the gzip's that Read words by default).
-type zipMember struct {
+// zipDirectory reads the directory at the end of the zip r (of the given
+// nesting depth) and counts its members; the error says why the zip is
+// not read at all.
+func (a *archives) zipDirectory(name string, r io.Reader, depth int) (*zip.Reader, int64, error) {
+	ra, size, ok := readerAt(r)
+	switch {
+	case depth > 0:
+		return nil, 0, &InputError{File: name, Err: errNotText, Msg: "a zip archive inside an archive: extract it and give the zip as a file"}
+	case !ok:
+		return nil, 0, &InputError{File: name, Msg: "a zip archive on standard input: give it as a file (a zip is read from its directory at the end)"}
+	}
+	// The directory is read into memory: it is bounded by what
+	// MaxMembers members take, names and comments included.
+	dir := &boundedReaderAt{r: ra, left: int64(a.opt.MaxMembers)<<10 + 64<<10}
+	zr, err := zip.NewReader(dir, size)
+	dir.left = -1
+	switch {
+	case errors.Is(err, errDirectoryTooLarge):
+		return nil, 0, a.count(name, a.opt.MaxMembers+1)
+	case errors.Is(err, zip.ErrFormat):
+		return nil, 0, &InputError{File: name, Msg: "zip archive is truncated or corrupt: it has no valid directory at its end (" + err.Error() + ")", Err: err}
+	case err != nil && !errors.Is(err, zip.ErrInsecurePath):
+		// An insecure path is only a name here: nothing is extracted.
+		return nil, 0, &InputError{File: name, Msg: "zip archive is corrupt: " + err.Error(), Err: err}
+	}
+	if err := a.count(name, len(zr.File)); err != nil {
+		return nil, 0, err
+	}
+	return zr, size, nil
+}
+
+// zipSkip says why the zip member f is not read, or "" when it is.
+func zipSkip(f *zip.File) string {
+	mode := f.Mode()
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		return "a link: not followed"
+	case !mode.IsRegular():
+		return "a device, FIFO or socket: not read"
+	case f.Flags&1 != 0:
+		return "encrypted: extract it with its password first"
+	case f.Method != zip.Store && f.Method != zip.Deflate:
+		return fmt.Sprintf("compressed with zip method %d, which slcheck does not read: extract it first", f.Method)
+	}
+	return ""
+}
+
+// zipMember reads the member f as an input one level deeper, its
+// inflated bytes counted in inflated.
+func (a *archives) zipMember(member string, f *zip.File, inflated *zipInflated, depth int) error {
+	rc, err := f.Open()
+	if err != nil {
+		return &InputError{File: member, Msg: "zip member is corrupt: " + err.Error(), Err: err}
+	}
+	defer rc.Close()
+	return a.input(member, &zipMemberReader{r: rc, name: member, inflated: inflated}, depth+1)
+}
+
+// zipMemberReader reads a member's inflated data, wording its failures as
+// a zip member's (not as the gzip's that Read words by default).
+type zipMemberReader struct {
 	r        io.Reader
 	name     string
 	inflated *zipInflated
@@ -339,7 +359,7 @@ type zipInflated struct {
 	err     error
 }
 
-func (z *zipMember) Read(p []byte) (int, error) {
+func (z *zipMemberReader) Read(p []byte) (int, error) {
 	b := z.inflated
 	if b.err != nil {
 		return 0, b.err

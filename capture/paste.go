@@ -56,6 +56,29 @@ func pasteHeader(t []byte) (header, bool) {
 	// constant, never a part of s, which the next line overwrites.
 	s := unsafe.String(unsafe.SliceData(b), len(b))
 	atColumn0 := t[0] != ' ' && t[0] != '\t'
+	if h, ok := startHeader(s, atColumn0); ok {
+		return h, true
+	}
+	if h, ok := hostsLine(s); ok {
+		return h, true
+	}
+	if h, ok := versionLine(s); ok {
+		return h, true
+	}
+	if atColumn0 {
+		return configLine(s)
+	}
+	if isCallhomeBody(s) {
+		// A callhome block copied without its `callhome` line.
+		return header{cmd: PastedConfig, family: famConfig}, true
+	}
+	return header{}, false
+}
+
+// startHeader recognises a line by how it starts: an echoed command, or a
+// line that only one command prints. s is trimmed; atColumn0 is whether
+// it starts the line.
+func startHeader(s string, atColumn0 bool) (header, bool) {
 	switch {
 	case isDigit(s[0]) || s[0] == '*':
 		switch {
@@ -107,19 +130,6 @@ func pasteHeader(t []byte) (header, bool) {
 		return header{cmd: "show crypto ca certificates", family: famCrypto, shared: true}, true
 	case strings.HasPrefix(s, "trustpoint: ") && strings.Contains(s, "; key-pair"):
 		return header{cmd: "show crypto ca trustpoints", family: famCrypto, shared: true}, true
-	}
-	if h, ok := hostsLine(s); ok {
-		return h, true
-	}
-	if h, ok := versionLine(s); ok {
-		return h, true
-	}
-	if atColumn0 {
-		return configLine(s)
-	}
-	if isCallhomeBody(s) {
-		// A callhome block copied without its `callhome` line.
-		return header{cmd: PastedConfig, family: famConfig}, true
 	}
 	return header{}, false
 }

@@ -64,101 +64,129 @@ const (
 
 // lineSign classifies one output line: the software it shows and how
 // surely, or trust 0; and, inside a licence output, the layout it marks.
-// Lines are tested by their first byte first, as it runs on every line.
 func lineSign(t []byte, inLicense bool) (string, trust, layout) {
 	s := bytes.TrimSpace(t)
 	if len(s) == 0 {
 		return "", 0, noLayout
 	}
 	col0 := t[0] != ' ' && t[0] != '\t'
+	if sw, tr := firstByteSign(s, col0); tr != 0 {
+		return sw, tr, noLayout
+	}
+	if xrNodePrefix(s) > 0 {
+		return SoftwareIOSXR, trustExact, noLayout
+	}
+	if inLicense {
+		return licenseSign(s, col0)
+	}
+	return "", 0, noLayout
+}
+
+// firstByteSign is the software a trimmed line s names by its start, or
+// trust 0. Lines are tested by their first byte first, as it runs on
+// every line; col0 is whether s starts the line.
+func firstByteSign(s []byte, col0 bool) (string, trust) {
 	switch s[0] {
 	case 'C':
-		switch {
-		case hasPrefix(s, "Cisco IOS XE Software"), hasPrefix(s, "Cisco IOS-XE software"):
-			return SoftwareIOSXE, trustExact, noLayout
-		case hasPrefix(s, "Cisco IOS XR Software"):
-			return SoftwareIOSXR, trustExact, noLayout
-		case hasPrefix(s, "Cisco IOS Software"):
-			return iosOrXE(s), trustExact, noLayout
-		case hasPrefix(s, "Cisco Adaptive Security Appliance Software Version"):
-			return SoftwareASA, trustExact, noLayout
-		case hasPrefix(s, "Current configuration :"), hasPrefix(s, "Current call home settings:"):
-			return SoftwareIOSXE, trustFamily, noLayout
-		}
+		return ciscoSign(s)
 	case 'I':
 		if hasPrefix(s, "IOS (tm) ") {
-			return SoftwareIOS, trustExact, noLayout
+			return SoftwareIOS, trustExact
 		}
 	case 'A':
 		if col0 && hasPrefix(s, "ASA Version ") {
-			return SoftwareASA, trustExact, noLayout
+			return SoftwareASA, trustExact
 		}
 	case ':':
 		if string(s) == ": Saved" {
-			return SoftwareASA, trustExact, noLayout
+			return SoftwareASA, trustExact
 		}
 	case '!':
 		switch {
 		case hasPrefix(s, "!! IOS XR Configuration"), hasPrefix(s, "!RANCID-CONTENT-TYPE: cisco-xr"):
-			return SoftwareIOSXR, trustExact, noLayout
+			return SoftwareIOSXR, trustExact
 		case string(s) == "!RANCID-CONTENT-TYPE: cisco":
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		}
 	case 'B':
 		if hasPrefix(s, "Building configuration...") {
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		}
 	case 'b':
 		if string(s) == "boot-start-marker" || string(s) == "boot-end-marker" {
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		}
 	case 'c':
 		switch {
 		case col0 && (string(s) == "call-home" || hasPrefix(s, "call-home ")):
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		case isACIChassis(s):
-			return SoftwareACI, trustExact, noLayout
+			return SoftwareACI, trustExact
 		}
 	case 'v':
 		if col0 {
 			if sw := iosConfigVersion(s); sw != "" {
-				return sw, trustExact, noLayout
+				return sw, trustExact
 			}
 		}
 	case 'L':
 		switch {
 		case hasPrefix(s, "Load for five secs:"):
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		case hasPrefix(s, "Licensed features for this platform:"):
-			return SoftwareASA, trustExact, noLayout // ASA show version, show license all
+			return SoftwareASA, trustExact // ASA show version, show license all
 		}
 	case 'T':
 		if isIOSTimeSource(s) {
-			return SoftwareIOSXE, trustFamily, noLayout
+			return SoftwareIOSXE, trustFamily
 		}
 	case 'k', 's', 'N':
 		if isACIRelease(s) {
-			return SoftwareACI, trustExact, noLayout
+			return SoftwareACI, trustExact
 		}
 	}
-	if xrNodePrefix(s) > 0 {
-		return SoftwareIOSXR, trustExact, noLayout
+	return "", 0
+}
+
+// ciscoSign reads the lines that start with 'C': the version banners of
+// IOS, IOS-XE, IOS-XR and ASA, and IOS-XE's configuration and call-home
+// headers.
+func ciscoSign(s []byte) (string, trust) {
+	switch {
+	case hasPrefix(s, "Cisco IOS XE Software"), hasPrefix(s, "Cisco IOS-XE software"):
+		return SoftwareIOSXE, trustExact
+	case hasPrefix(s, "Cisco IOS XR Software"):
+		return SoftwareIOSXR, trustExact
+	case hasPrefix(s, "Cisco IOS Software"):
+		return iosOrXE(s), trustExact
+	case hasPrefix(s, "Cisco Adaptive Security Appliance Software Version"):
+		return SoftwareASA, trustExact
+	case hasPrefix(s, "Current configuration :"), hasPrefix(s, "Current call home settings:"):
+		return SoftwareIOSXE, trustFamily
 	}
-	if inLicense && iosLicenseName(s) {
+	return "", 0
+}
+
+// licenseSign reads a line inside a licence output: an IOS-XE licence
+// name, or, at column 0 (col0), a header that marks the layout or opens a
+// block of the IOS-XE Smart Agent (trustWeak).
+func licenseSign(s []byte, col0 bool) (string, trust, layout) {
+	if iosLicenseName(s) {
 		return SoftwareIOSXE, trustFamily, noLayout
 	}
-	if inLicense && col0 {
-		if bytes.EqualFold(s, slpHeader) {
-			return "", 0, slpLayout
-		}
-		switch string(s) {
-		case "Smart Licensing Status":
-			return "", 0, bannerLayout
-		case "Registration:":
-			return "", 0, classicLayout
-		case "Utility:", "Data Privacy:", "Export Authorization Key:", "Transport:":
-			return SoftwareIOSXE, trustWeak, noLayout
-		}
+	if !col0 {
+		return "", 0, noLayout
+	}
+	if bytes.EqualFold(s, slpHeader) {
+		return "", 0, slpLayout
+	}
+	switch string(s) {
+	case "Smart Licensing Status":
+		return "", 0, bannerLayout
+	case "Registration:":
+		return "", 0, classicLayout
+	case "Utility:", "Data Privacy:", "Export Authorization Key:", "Transport:":
+		return SoftwareIOSXE, trustWeak, noLayout
 	}
 	return "", 0, noLayout
 }
