@@ -115,8 +115,9 @@ func seedLic() *parsers.License {
 
 func lversion(family, model, release string) *parsers.Version {
 	chassis := "Nexus" + strings.TrimPrefix(family, "N") + " " + model
-	return &parsers.Version{NXOS: true, Release: release, ReleaseRaw: release, Family: family, Model: model, Chassis: chassis,
-		ReleaseRef: lref(snapshot.CmdVersion, 22, "NXOS: version "+release), ChassisRef: lref(snapshot.CmdVersion, 28, "cisco "+chassis+" Chassis")}
+	return &parsers.Version{NXOS: true, ReleaseRaw: release, Family: family, Model: model,
+		Release: capture.Fact[string]{Value: release, Ref: lref(snapshot.CmdVersion, 22, "NXOS: version "+release)},
+		Chassis: capture.Fact[string]{Value: chassis, Ref: lref(snapshot.CmdVersion, 28, "cisco "+chassis+" Chassis")}}
 }
 
 // lsnap builds a classic 9.3(4) N9K snapshot with the given license output,

@@ -33,16 +33,16 @@ var smartFrom = map[string]string{"N9K": "9.3(3)", "N3K": "9.3(3)", "N7K": "8.0(
 
 func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	v := s.Version
-	if v.Chassis == "" || v.Release == "" {
+	if v.Chassis.Value == "" || v.Release.Value == "" {
 		if r, ok := filteredOut(c, s, snapshot.CmdVersion); ok {
 			return r
 		}
 	}
-	if v.Release == "" {
+	if v.Release.Value == "" {
 		// A paste that starts below the release lines.
 		return c.Skip("not checked: the `show version` captured holds no release line (`NXOS: version` or `system: version`); run `show version`")
 	}
-	chassis := v.Chassis
+	chassis := v.Chassis.Value
 	if chassis == "" {
 		chassis = "chassis not shown"
 	}
@@ -50,7 +50,7 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Fail(fmt.Sprintf("%s (%s) does not support Smart Licensing on any release: it uses traditional (PAK) licenses, so nothing on the switch can make it register", modelName(v), chassis),
 			licenseRemedy("Keep traditional licensing on this switch; Smart Licensing needs other hardware.",
 				"Cisco doc 217965 lists the Nexus 3016 and 3064 as unable to run Smart Licensing on any release."),
-			v.ChassisRef)
+			v.Chassis.Ref)
 	}
 	min, known := smartFrom[v.Family]
 	switch {
@@ -65,14 +65,14 @@ func runPLT001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	if !atLeast {
 		if v.Family == "MDS" {
-			return c.Skip(fmt.Sprintf("not judged: MDS 9000 runs Smart Licensing Using Policy from 9.2(2); slcheck's sources do not document the licensing of %s", v.Release))
+			return c.Skip(fmt.Sprintf("not judged: MDS 9000 runs Smart Licensing Using Policy from 9.2(2); slcheck's sources do not document the licensing of %s", v.Release.Value))
 		}
-		return c.Fail(fmt.Sprintf("%s runs NX-OS %s; Smart Licensing needs %s or later on this family, so this release only knows traditional (PAK) licensing", modelName(v), v.Release, min),
+		return c.Fail(fmt.Sprintf("%s runs NX-OS %s; Smart Licensing needs %s or later on this family, so this release only knows traditional (PAK) licensing", modelName(v), v.Release.Value, min),
 			licenseRemedy(fmt.Sprintf("Upgrade to NX-OS %s or later, then configure Smart Licensing; or keep traditional licensing.", min),
 				"Pick the target release with the NX-OS upgrade path for this platform; releases from 10.2(1)F use Smart Licensing Using Policy rather than Call Home registration."),
-			v.ReleaseRef, v.ChassisRef)
+			v.Release.Ref, v.Chassis.Ref)
 	}
-	return c.Pass(fmt.Sprintf("%s runs NX-OS %s, which supports Smart Licensing (from %s on this family)", modelName(v), v.Release, min), v.ChassisRef, v.ReleaseRef)
+	return c.Pass(fmt.Sprintf("%s runs NX-OS %s, which supports Smart Licensing (from %s on this family)", modelName(v), v.Release.Value, min), v.Chassis.Ref, v.Release.Ref)
 }
 
 // modelName names the switch for messages: "Nexus N9K C9396PX".

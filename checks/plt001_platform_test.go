@@ -58,10 +58,10 @@ func TestPLT001(t *testing.T) {
 		{"N7K 8.2(1)", vsnap(lversion("N7K", "C7010", "8.2(1)")), Pass, "", nil},
 		{"N5K not documented", vsnap(lversion("N5K", "C5672UP", "7.3(8)N1(1)")), Skipped, "", []string{"not known", "not documented", "does not guess"}},
 		{"N6K not documented", vsnap(lversion("N6K", "C6001", "7.3(8)N1(1)")), Skipped, "", []string{"not known", "N6K"}},
-		{"unknown platform", vsnap(&parsers.Version{Release: "9.3(4)", Chassis: "Frobnicator 9000"}), Skipped, "", []string{"does not know the platform"}},
+		{"unknown platform", vsnap(&parsers.Version{Release: capture.Fact[string]{Value: "9.3(4)"}, Chassis: capture.Fact[string]{Value: "Frobnicator 9000"}}), Skipped, "", []string{"does not know the platform"}},
 		{"unreadable release", vsnap(lversion("N9K", "C93180YC-FX", "unknown")), Skipped, "", []string{"could not be read"}},
-		{"MDS 9.2(2)", vsnap(&parsers.Version{Release: "9.2(2)", Family: "MDS", Model: "9148S", Chassis: "MDS 9148S"}), Pass, "", nil},
-		{"MDS before 9.2(2)", vsnap(&parsers.Version{Release: "8.4(2)", Family: "MDS", Model: "9148S", Chassis: "MDS 9148S"}), Skipped, "", []string{"9.2(2)"}},
+		{"MDS 9.2(2)", vsnap(&parsers.Version{Release: capture.Fact[string]{Value: "9.2(2)"}, Family: "MDS", Model: "9148S", Chassis: capture.Fact[string]{Value: "MDS 9148S"}}), Pass, "", nil},
+		{"MDS before 9.2(2)", vsnap(&parsers.Version{Release: capture.Fact[string]{Value: "8.4(2)"}, Family: "MDS", Model: "9148S", Chassis: capture.Fact[string]{Value: "MDS 9148S"}}), Skipped, "", []string{"9.2(2)"}},
 		{"IOS-XE input", foreign(vsnap(old)), Skipped, "", []string{"PLT003"}},
 	})
 }

@@ -24,7 +24,7 @@ var barePastes = []struct {
 }{
 	{"show version", "  BIOS: version 07.69\n  NXOS: version 9.3(10)\n  cisco Nexus9000 C93180YC-FX Chassis\n  Device name: sw1\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.Version != nil && s.Version.Release == "9.3(10)" && s.Version.Family == "N9K"
+			return s.Version != nil && s.Version.Release.Value == "9.3(10)" && s.Version.Family == "N9K"
 		}},
 	{"show clock", "Time source is NTP\n16:00:03.512 UTC Fri Jul 01 2022\n", true,
 		func(s *snapshot.Snapshot) bool { return s.Clock != nil && s.Clock.Time.Year() == 2022 }},

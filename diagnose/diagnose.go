@@ -46,7 +46,7 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 		d.SoftwareEvidence = &ref
 	}
 	if s.Version != nil {
-		d.Platform = s.Version.Chassis
+		d.Platform = s.Version.Chassis.Value
 	}
 	if s.NXOS() {
 		rel := s.Release()

@@ -125,7 +125,7 @@ func FuzzParseVersion(f *testing.F) {
 		sec := fuzzSection("show version", text)
 		v := ParseVersion(sec)
 		checkRefs(t, sec, v)
-		if v != nil && v.Release != "" {
+		if v != nil && v.Release.Value != "" {
 			v.AtLeast("9.3(3)")
 		}
 	})

@@ -53,7 +53,7 @@ func (v *Version) AtLeast(min string) (atLeast, known bool) {
 	if v == nil {
 		return false, false
 	}
-	r, ok := ParseRelease(v.Release)
+	r, ok := ParseRelease(v.Release.Value)
 	m, ok2 := ParseRelease(min)
 	if !ok || !ok2 {
 		return false, false

@@ -13,29 +13,27 @@ type Version struct {
 	NXOS bool
 	// Release is the normalised release, e.g. "9.3(4)", "10.2(3)"; for odd
 	// forms such as "9.3(6uu)I9(1uu) [build 9.3(6)]" it is the build.
-	Release    string
+	// ReleaseRaw is the release as printed, read from Release.Ref.
+	Release    capture.Fact[string]
 	ReleaseRaw string
-	ReleaseRef capture.Ref
 	// Train is the bracketed suffix such as "Feature Release", if any.
 	Train string
 	// Chassis is the hardware line, e.g. "Nexus9000 C93180YC-FX3".
-	Chassis    string
-	ChassisRef capture.Ref
+	Chassis capture.Fact[string]
 	// Family is "N9K", "N3K", "N7K", "N5K", "N6K", "MDS" or "" when unknown.
 	Family string
 	// Model is the chassis model as written, e.g. "C93180YC-FX3", "C3064PQ";
 	// for chassis lines without one ("cisco Nexus 3064 Chassis") it is the
 	// series number, "3064".
-	Model      string
-	DeviceName string
+	Model string
+	// DeviceName is the "Device name:" line's.
+	DeviceName capture.Fact[string]
 	Image      string
 
 	// Ref is the first line of the output, the section's anchor.
-	Ref           capture.Ref
-	DeviceNameRef capture.Ref
+	Ref capture.Ref
 	// Serial is the "Processor Board ID", used to tell devices apart.
-	Serial    string
-	SerialRef capture.Ref
+	Serial capture.Fact[string]
 }
 
 var (
@@ -76,21 +74,20 @@ func ParseVersion(sec *capture.Section) *Version {
 			if r := versionRank[strings.ToLower(m[1])]; r > rank {
 				rank = r
 				v.ReleaseRaw = m[2]
-				v.ReleaseRef = sec.Ref(l)
-				v.Release, v.Train = normaliseRelease(m[2])
+				v.Release.Ref = sec.Ref(l)
+				v.Release.Value, v.Train = normaliseRelease(m[2])
 				found = true
 			}
 			continue
 		}
-		if m := chassisRE.FindStringSubmatch(t); m != nil && v.Chassis == "" {
-			v.Chassis = strings.Join(strings.Fields(m[1]), " ")
-			v.ChassisRef = sec.Ref(l)
-			v.Family, v.Model = chassisFamily(v.Chassis)
+		if m := chassisRE.FindStringSubmatch(t); m != nil && v.Chassis.Value == "" {
+			v.Chassis = capture.Fact[string]{Value: strings.Join(strings.Fields(m[1]), " "), Ref: sec.Ref(l)}
+			v.Family, v.Model = chassisFamily(v.Chassis.Value)
 			found = true
 			continue
 		}
-		if m := partChassisRE.FindStringSubmatch(t); m != nil && v.Chassis == "" {
-			v.Chassis, v.ChassisRef = m[1], sec.Ref(l)
+		if m := partChassisRE.FindStringSubmatch(t); m != nil && v.Chassis.Value == "" {
+			v.Chassis = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			v.Family, _ = chassisFamily(m[1])
 			_, v.Model, _ = strings.Cut(m[1], "-")
 			found = true
@@ -100,12 +97,12 @@ func ParseVersion(sec *capture.Section) *Version {
 			v.Image = m[1]
 			continue
 		}
-		if m := boardIDRE.FindStringSubmatch(t); m != nil && v.Serial == "" {
-			v.Serial, v.SerialRef = m[1], sec.Ref(l)
+		if m := boardIDRE.FindStringSubmatch(t); m != nil && v.Serial.Value == "" {
+			v.Serial = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			continue
 		}
-		if m := deviceNameRE.FindStringSubmatch(t); m != nil && v.DeviceName == "" {
-			v.DeviceName, v.DeviceNameRef = m[1], sec.Ref(l)
+		if m := deviceNameRE.FindStringSubmatch(t); m != nil && v.DeviceName.Value == "" {
+			v.DeviceName = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			found = true
 		}
 	}

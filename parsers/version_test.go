@@ -1,6 +1,10 @@
 package parsers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/slcheck/slcheck/capture"
+)
 
 func TestParseVersion(t *testing.T) {
 	tests := []struct {
@@ -40,7 +44,7 @@ func TestParseVersion(t *testing.T) {
 			if v == nil {
 				t.Fatal("nil")
 			}
-			got := []string{v.Release, v.ReleaseRaw, v.Train, v.Family, v.Model, v.DeviceName, v.Serial}
+			got := []string{v.Release.Value, v.ReleaseRaw, v.Train, v.Family, v.Model, v.DeviceName.Value, v.Serial.Value}
 			want := []string{tt.release, tt.raw, tt.train, tt.family, tt.model, tt.dev, tt.serial}
 			for i := range got {
 				if got[i] != want[i] && !(tt.file != "" && want[i] == "" && i >= 4) {
@@ -50,8 +54,8 @@ func TestParseVersion(t *testing.T) {
 			if v.NXOS != tt.nxos {
 				t.Errorf("NXOS = %v", v.NXOS)
 			}
-			if v.ReleaseRef.Line != tt.releaseLine {
-				t.Errorf("release line = %d, want %d", v.ReleaseRef.Line, tt.releaseLine)
+			if v.Release.Ref.Line != tt.releaseLine {
+				t.Errorf("release line = %d, want %d", v.Release.Ref.Line, tt.releaseLine)
 			}
 		})
 	}
@@ -82,7 +86,7 @@ func TestAtLeast(t *testing.T) {
 		{"weird", "9.3(3)", false, false},
 	}
 	for _, tt := range tests {
-		v := &Version{Release: tt.rel}
+		v := &Version{Release: capture.Fact[string]{Value: tt.rel}}
 		a, k := v.AtLeast(tt.min)
 		if a != tt.atLeast || k != tt.known {
 			t.Errorf("%s >= %s: got %v,%v want %v,%v", tt.rel, tt.min, a, k, tt.atLeast, tt.known)

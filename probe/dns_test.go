@@ -166,7 +166,7 @@ func TestDNSNotes(t *testing.T) {
 		want string
 	}{
 		{"no config", withPath(&snapshot.Snapshot{}), "run `show running-config callhome`"},
-		{"SLP VRF unknown", withPath(&snapshot.Snapshot{Version: &parsers.Version{Family: "N9K", Release: "10.3(6)"}, Config: &parsers.RunningConfig{Covers: []string{parsers.TopicAll},
+		{"SLP VRF unknown", withPath(&snapshot.Snapshot{Version: &parsers.Version{Family: "N9K", Release: capture.Fact[string]{Value: "10.3(6)"}}, Config: &parsers.RunningConfig{Covers: []string{parsers.TopicAll},
 			License: &parsers.LicenseConfig{Transport: capture.Fact[string]{Value: "smart"}, URLSmart: capture.Fact[string]{Value: "https://smartreceiver.cisco.com/licservice/license"}}}}),
 			"the VRF licensing traffic uses is unknown, so are its name servers: run `show license status`"},
 		{"URL names an IP", device("https://72.163.4.38/its/service/oddce/services/DDCEService", ""), "does not apply"},

@@ -36,8 +36,8 @@ func Build(dev *capture.Device) *Snapshot {
 		switch {
 		case s.Config != nil && s.Config.Hostname.Value != "":
 			s.Hostname = s.Config.Hostname.Value
-		case s.Version != nil && s.Version.DeviceName != "":
-			s.Hostname = s.Version.DeviceName
+		case s.Version != nil && s.Version.DeviceName.Value != "":
+			s.Hostname = s.Version.DeviceName.Value
 		}
 	}
 	if c := dev.Collected; c != nil {
@@ -56,11 +56,11 @@ type builder struct {
 	s *Snapshot
 	// names are the device names seen (show version, hostname lines,
 	// show switchname), for mixed-capture detection.
-	names []named
+	names []capture.Fact[string]
 	// serials are the "Processor Board ID"s seen.
-	serials []named
+	serials []capture.Fact[string]
 	// techDate is the first date of a show tech-support header.
-	techDate *named
+	techDate *capture.Fact[string]
 	// whole says, per parser family, that an output of it was captured
 	// whole (parsers.FilterKeeps); filters holds the first filter that may
 	// have narrowed one.
@@ -88,11 +88,6 @@ func (b *builder) filtered(cmd string) {
 	}
 }
 
-type named struct {
-	value string
-	ref   capture.Ref
-}
-
 // section reads one section with the reader of its command's family.
 func (b *builder) section(sec *capture.Section) {
 	if read := familyOf(sec.Command).read; read != nil {
@@ -111,11 +106,11 @@ func (b *builder) version(sec *capture.Section) {
 	if b.s.Version == nil {
 		b.s.Version = v
 	}
-	if v.DeviceName != "" {
-		b.names = append(b.names, named{v.DeviceName, v.DeviceNameRef})
+	if v.DeviceName.Value != "" {
+		b.names = append(b.names, v.DeviceName)
 	}
-	if v.Serial != "" {
-		b.serials = append(b.serials, named{v.Serial, v.SerialRef})
+	if v.Serial.Value != "" {
+		b.serials = append(b.serials, v.Serial)
 	}
 }
 
@@ -133,7 +128,7 @@ func (b *builder) config(sec *capture.Section) {
 		c.Covers = nil
 	}
 	if c.Hostname.Value != "" {
-		b.names = append(b.names, named{c.Hostname.Value, c.Hostname.Ref})
+		b.names = append(b.names, c.Hostname)
 	}
 	b.s.Config = merge(b.s.Config, c, fillConfig)
 }
@@ -192,7 +187,7 @@ func (b *builder) telnet(sec *capture.Section) {
 func (b *builder) name(sec *capture.Section) {
 	for _, l := range sec.Lines {
 		if n := strings.TrimSpace(l.Text); n != "" {
-			b.names = append(b.names, named{strings.Fields(n)[0], sec.Ref(l)})
+			b.names = append(b.names, capture.Fact[string]{Value: strings.Fields(n)[0], Ref: sec.Ref(l)})
 			return
 		}
 	}
@@ -206,7 +201,7 @@ func (b *builder) tech(sec *capture.Section) {
 
 // techHeaderDate finds the first date among the first lines of a show
 // tech-support header section.
-func techHeaderDate(sec *capture.Section) *named {
+func techHeaderDate(sec *capture.Section) *capture.Fact[string] {
 	for i, l := range sec.Lines {
 		if i >= 20 {
 			break
@@ -216,7 +211,7 @@ func techHeaderDate(sec *capture.Section) *named {
 			text = text[j+1:] // "Time: Wed Jun 22 ..." style label
 		}
 		if _, _, ok := parsers.ParseDate(strings.Trim(text, " -`")); ok {
-			return &named{text, sec.Ref(l)}
+			return &capture.Fact[string]{Value: text, Ref: sec.Ref(l)}
 		}
 	}
 	return nil
@@ -225,11 +220,11 @@ func techHeaderDate(sec *capture.Section) *named {
 // identity records in Mixed the lines that show two devices in one
 // capture: different device names or serial numbers.
 func (b *builder) identity() {
-	for _, list := range [][]named{b.names, b.serials} {
+	for _, list := range [][]capture.Fact[string]{b.names, b.serials} {
 		for i := 1; i < len(list); i++ {
-			if !strings.EqualFold(list[i].value, list[0].value) {
-				b.s.Mixed = appendRef(b.s.Mixed, list[0].ref)
-				b.s.Mixed = appendRef(b.s.Mixed, list[i].ref)
+			if !strings.EqualFold(list[i].Value, list[0].Value) {
+				b.s.Mixed = appendRef(b.s.Mixed, list[0].Ref)
+				b.s.Mixed = appendRef(b.s.Mixed, list[i].Ref)
 			}
 		}
 	}
@@ -255,8 +250,8 @@ func (b *builder) capturedAt() {
 	case s.Config != nil && !s.Config.Time.Value.IsZero():
 		s.CapturedAt, s.CapturedAtFrom = s.Config.Time.Value, s.Config.Time.Ref
 	case b.techDate != nil:
-		t, _, _ := parsers.ParseDate(strings.Trim(b.techDate.value, " -`"))
-		s.CapturedAt, s.CapturedAtFrom = t, b.techDate.ref
+		t, _, _ := parsers.ParseDate(strings.Trim(b.techDate.Value, " -`"))
+		s.CapturedAt, s.CapturedAtFrom = t, b.techDate.Ref
 	default:
 		for _, ev := range s.Logs {
 			if !ev.Time.IsZero() && ev.Time.After(s.CapturedAt) {

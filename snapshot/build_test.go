@@ -61,7 +61,7 @@ interface Vlan27
 		sec("show inventory", 130, "NAME: \"Chassis\"\n"),
 	)
 	s := Build(dev)
-	if s.Version == nil || s.Version.Release != "9.3(4)" || s.Hostname != "DC-DMZ" {
+	if s.Version == nil || s.Version.Release.Value != "9.3(4)" || s.Hostname != "DC-DMZ" {
 		t.Fatalf("version %+v hostname %q", s.Version, s.Hostname)
 	}
 	if !s.Has("show inventory") || !s.Has("show running-config callhome") {

@@ -39,8 +39,8 @@ func (s *Snapshot) NXOS() bool { return len(s.Foreign) == 0 }
 // "" when neither was captured. Other is set when the two differ.
 func (s *Snapshot) Release() Sourced {
 	var d []Sourced
-	if v := s.Version; v != nil && v.Release != "" {
-		d = append(d, Sourced{Value: v.Release, From: FromShowVersion, Ref: v.ReleaseRef})
+	if v := s.Version; v != nil && v.Release.Value != "" {
+		d = append(d, Sourced{Value: v.Release.Value, From: FromShowVersion, Ref: v.Release.Ref})
 	}
 	if r := s.configRelease(); r != "" {
 		d = append(d, Sourced{Value: r, From: FromConfigHeader, Ref: s.Config.Version.Ref})
@@ -83,8 +83,8 @@ func (s *Snapshot) LicensingMode() Sourced {
 	var d []Sourced
 	if s.NXOS() {
 		if v := s.Version; v != nil {
-			if m := releaseMode(v.Family, v.Model, v.Release); m != "" {
-				d = append(d, Sourced{Value: string(m), From: FromShowVersion, Ref: v.ReleaseRef})
+			if m := releaseMode(v.Family, v.Model, v.Release.Value); m != "" {
+				d = append(d, Sourced{Value: string(m), From: FromShowVersion, Ref: v.Release.Ref})
 			}
 		}
 		if r := s.configRelease(); r != "" {
