@@ -43,13 +43,16 @@ type Fact[T any] struct {
 	Ref   Ref
 }
 
+// Said reports whether a line said it.
+func (f Fact[T]) Said() bool { return !f.Ref.IsZero() }
+
 // Or returns f when a line said it, else o: of two captures of the same
 // setting, the first one read wins.
 func (f Fact[T]) Or(o Fact[T]) Fact[T] {
-	if f.Ref.IsZero() {
-		return o
+	if f.Said() {
+		return f
 	}
-	return f
+	return o
 }
 
 // Cite says where a fact came from, for messages: "`show clock`,

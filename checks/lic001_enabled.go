@@ -27,18 +27,18 @@ func init() {
 func runLIC001(c *Check, s *snapshot.Snapshot) Result {
 	l := s.License
 	switch {
-	case l.Enabled != nil && !*l.Enabled:
+	case l.Enabled.Said() && !l.Enabled.Value:
 		return c.Fail("Smart Licensing is DISABLED: the switch does not register or talk to Cisco"+unrecognisedNote(l),
 			licenseRemedy("Enable Smart Licensing, then register the switch.",
 				"On NX-OS 9.3(x) the Licensing Guide gives `license smart enable` in configuration mode: check it for this release before pasting.",
 				"Then register in exec mode: `"+registerCmd+"` (the token comes from CSSM and is a secret of the Smart Account)."),
-			l.Ref)
-	case l.Enabled != nil:
-		return c.Pass("Smart Licensing is ENABLED"+unrecognisedNote(l), l.Ref)
+			l.Enabled.Ref)
+	case l.Enabled.Said():
+		return c.Pass("Smart Licensing is ENABLED"+unrecognisedNote(l), l.Enabled.Ref)
 	}
 	if st := lifecycle.StateOf(l); st != lifecycle.StateUnknown {
 		return c.Pass("the output has no `Smart Licensing is ...` line, but its status ("+l.StatusWords()+") shows Smart Licensing in use"+unrecognisedNote(l),
-			l.Registration.StatusRef, l.Authorization.StatusRef)
+			l.Registration.Status.Ref, l.Authorization.Status.Ref)
 	}
 	return notChecked(c, s, snapshot.CmdLicenseStatus)
 }

@@ -9,13 +9,12 @@ import (
 )
 
 func TestLIC001(t *testing.T) {
-	off := false
-	disabled := &parsers.License{Enabled: &off, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is DISABLED")}
-	noBanner := withLic(func(l *parsers.License) { l.Enabled = nil })
+	disabled := &parsers.License{Enabled: capture.Fact[bool]{Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is DISABLED")}}
+	noBanner := withLic(func(l *parsers.License) { l.Enabled = capture.Fact[bool]{} })
 	odd := withLic(func(l *parsers.License) {
 		l.Unrecognised = []capture.Ref{lref(snapshot.CmdLicenseStatus, 30, "  Status: FROBNICATING")}
 	})
-	slp := lsnap(&parsers.License{SLP: true}, lutc(2023, 9, 1, 0, 0))
+	slp := lsnap(&parsers.License{SLP: capture.Fact[bool]{Value: true}}, lutc(2023, 9, 1, 0, 0))
 	slp.Version = lversion("N9K", "C93180YC-FX", "10.3(6)")
 	runLicCases(t, "LIC001", []licCase{
 		{"enabled", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"ENABLED"}},

@@ -40,18 +40,18 @@ func runLIC002(c *Check, s *snapshot.Snapshot) Result {
 		if e := l.Evaluation; e != nil {
 			left := strings.TrimPrefix(lifecycle.DeltaOf(e.Remaining).String(), "in ")
 			msg += fmt.Sprintf(" with %s of evaluation use left (days of use, not calendar days; the period is never reset)", left)
-			return c.Fail(msg, register, e.Ref, l.Registration.StatusRef)
+			return c.Fail(msg, register, e.Ref, l.Registration.Status.Ref)
 		}
-		return c.Fail(msg+" (the output does not say how much evaluation time is left)", register, l.Registration.StatusRef, l.Authorization.StatusRef)
+		return c.Fail(msg+" (the output does not say how much evaluation time is left)", register, l.Registration.Status.Ref, l.Authorization.Status.Ref)
 	case lifecycle.StateEvalExpired:
 		return c.Fail("unregistered and the evaluation period has expired (EVAL EXPIRED): features keep working, but the switch is not licensed with Cisco until it is registered", register,
-			l.Registration.StatusRef, l.Authorization.StatusRef)
+			l.Registration.Status.Ref, l.Authorization.Status.Ref)
 	case lifecycle.StateUnregistered:
-		return c.Fail("unregistered: the switch has not been registered with an ID token", register, l.Registration.StatusRef)
+		return c.Fail("unregistered: the switch has not been registered with an ID token", register, l.Registration.Status.Ref)
 	case lifecycle.StateRegistrationFailed:
-		return c.Fail("unregistered: registration was attempted and failed (LIC003 quotes the reason)", register, l.Registration.StatusRef)
+		return c.Fail("unregistered: registration was attempted and failed (LIC003 quotes the reason)", register, l.Registration.Status.Ref)
 	case lifecycle.StateRegistering:
-		return c.FailWith(Info, "registration was in progress at capture time: capture `show license status` again to see its outcome", nil, l.Registration.StatusRef)
+		return c.FailWith(Info, "registration was in progress at capture time: capture `show license status` again to see its outcome", nil, l.Registration.Status.Ref)
 	}
-	return c.Pass("registered: "+l.StatusWords(), l.Registration.StatusRef)
+	return c.Pass("registered: "+l.StatusWords(), l.Registration.Status.Ref)
 }

@@ -37,12 +37,12 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 	st := lifecycle.StateOf(l)
 	switch {
 	case lifecycle.Failed(reg.Initial) && !lifecycle.Registered(st):
-		return failedRegistration(c, "initial registration", reg.Initial, reg.StatusRef)
+		return failedRegistration(c, "initial registration", reg.Initial, reg.Status.Ref)
 	case st == lifecycle.StateRegistrationFailed:
-		return c.Fail(fmt.Sprintf("registration FAILED (%s); %s", reg.Status, failureExplanation("")),
-			registrationRemedy(), reg.StatusRef)
+		return c.Fail(fmt.Sprintf("registration FAILED (%s); %s", reg.Status.Value, failureExplanation("")),
+			registrationRemedy(), reg.Status.Ref)
 	case lifecycle.Failed(reg.LastRenewal):
-		res := failedRegistration(c, "the last ID certificate renewal", reg.LastRenewal, reg.StatusRef)
+		res := failedRegistration(c, "the last ID certificate renewal", reg.LastRenewal, reg.Status.Ref)
 		if reg.Expires != nil {
 			if at, _, ok := captureClock(s); ok && lifecycle.Until(at, reg.Expires.Time).Passed {
 				res.Message += fmt.Sprintf("; the ID certificate expired %s: the switch is no longer registered (LIC007)", deadline(s, reg.Expires.Time))
@@ -63,7 +63,7 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 			msg += "; last renewal attempt " + attemptText(a)
 			ev = append(ev, a.Ref)
 		}
-		return c.Pass(msg, append(ev, reg.StatusRef)...)
+		return c.Pass(msg, append(ev, reg.Status.Ref)...)
 	case st == lifecycle.StateUnknown:
 		return unrecognisedStatus(c, l)
 	case st == lifecycle.StateRegistering:
@@ -73,8 +73,8 @@ func runLIC003(c *Check, s *snapshot.Snapshot) Result {
 }
 
 func failedRegistration(c *Check, what string, a *parsers.Attempt, status capture.Ref) Result {
-	return pointTo(c.Fail(fmt.Sprintf("%s %s; %s", what, attemptText(a), failureExplanation(a.Reason)),
-		registrationRemedy(), a.Ref, a.ReasonRef, status), a.Reason)
+	return pointTo(c.Fail(fmt.Sprintf("%s %s; %s", what, attemptText(a), failureExplanation(a.Reason.Value)),
+		registrationRemedy(), a.Ref, a.Reason.Ref, status), a.Reason.Value)
 }
 
 func registrationRemedy() *remedies.Remedy {

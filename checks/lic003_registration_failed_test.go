@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -12,18 +13,16 @@ func TestLIC003(t *testing.T) {
 	at := lutc(2024, 3, 1, 12, 0)
 	initialFailed := func(reason string) *parsers.License {
 		return &parsers.License{Registration: parsers.RegistrationState{
-			Status:    "UNREGISTERED - REGISTRATION FAILED",
-			StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED"),
-			Initial:   lattempt("FAILED", lutc(2024, 3, 1, 10, 0), 8, reason),
+			Status:  capture.Fact[string]{Value: "UNREGISTERED - REGISTRATION FAILED", Ref: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED")},
+			Initial: lattempt("FAILED", lutc(2024, 3, 1, 10, 0), 8, reason),
 		}}
 	}
 	renewalFailed := withLic(func(l *parsers.License) {
 		l.Registration.LastRenewal = lattempt("FAILED", lutc(2023, 6, 1, 10, 0), 9, "Fail to send out Call Home HTTP message")
 	})
-	noReason := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED - REGISTRATION FAILED",
-		StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED")}}
-	eval := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED", StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")},
-		Authorization: parsers.AuthorizationState{Status: "EVAL MODE"}}
+	noReason := &parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED - REGISTRATION FAILED", Ref: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED - REGISTRATION FAILED")}}}
+	eval := &parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED", Ref: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")}},
+		Authorization: parsers.AuthorizationState{Status: capture.Fact[string]{Value: "EVAL MODE"}}}
 	runLicCases(t, "LIC003", []licCase{
 		{"registered", lsnap(seedLic(), at), Pass, "", []string{"initial registration SUCCEEDED on 2022-06-22 16:15 UTC"}},
 		{"http URL reason", lsnap(initialFailed("Failed to parse response data from SCH server"), at), Fail, Error,

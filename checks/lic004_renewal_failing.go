@@ -39,8 +39,8 @@ func runLIC004(c *Check, s *snapshot.Snapshot) Result {
 	if !lifecycle.Failed(a) {
 		return c.Pass("last communication attempt "+attemptText(a), a.Ref)
 	}
-	msg := fmt.Sprintf("the last authorization renewal (Last Communication Attempt) %s; %s", attemptText(a), failureExplanation(a.Reason))
-	ev := []capture.Ref{a.Ref, a.ReasonRef}
+	msg := fmt.Sprintf("the last authorization renewal (Last Communication Attempt) %s; %s", attemptText(a), failureExplanation(a.Reason.Value))
+	ev := []capture.Ref{a.Ref, a.Reason.Ref}
 	if d := auth.Deadline; d != nil {
 		msg += "; communication deadline " + deadline(s, d.Time)
 		ev = append(ev, d.Ref)
@@ -50,5 +50,5 @@ func runLIC004(c *Check, s *snapshot.Snapshot) Result {
 	return pointTo(c.Fail(msg, licenseRemedy("Fix the cause the failure reason points to; the switch then renews by itself.",
 		"While authorized the switch retries every 23 hours; out of compliance daily; with the authorization expired every hour (Cisco doc 217965).",
 		"Licensed features keep working past the deadline: the authorization expires and CSSM returns the licences to the pool until the switch reaches Cisco again."),
-		ev...), a.Reason)
+		ev...), a.Reason.Value)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
@@ -16,7 +17,7 @@ func TestLIC004(t *testing.T) {
 		l.Authorization.Deadline = nil
 	})
 	noLine := withLic(func(l *parsers.License) { l.Authorization.LastCommunication = nil })
-	eval := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED"}, Authorization: parsers.AuthorizationState{Status: "EVAL MODE"}}
+	eval := &parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED"}}, Authorization: parsers.AuthorizationState{Status: capture.Fact[string]{Value: "EVAL MODE"}}}
 	runLicCases(t, "LIC004", []licCase{
 		{"succeeded", lsnap(seedLic(), lutc(2022, 8, 1, 0, 0)), Pass, "", []string{"SUCCEEDED on 2022-06-22 16:15 UTC"}},
 		{"failing, deadline ahead", lsnap(failing, lutc(2022, 9, 1, 16, 0)), Fail, Error,

@@ -44,15 +44,15 @@ func runLIC005(c *Check, s *snapshot.Snapshot) Result {
 		if d != nil {
 			msg += "; communication deadline " + deadline(s, d.Time)
 		}
-		return c.Fail(msg, fix, auth.StatusRef, refOf(d))
+		return c.Fail(msg, fix, auth.Status.Ref, refOf(d))
 	case d == nil:
 		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	case judged && lifecycle.Until(at, d.Time).Passed:
 		return c.Fail(fmt.Sprintf("the communication deadline %s has passed: %s (%s) although the switch still printed %s",
-			lifecycle.FormatTime(d.Time), lifecycle.Until(at, d.Time), from, strings.TrimSpace(auth.Status)), fix, d.Ref, auth.StatusRef)
+			lifecycle.FormatTime(d.Time), lifecycle.Until(at, d.Time), from, strings.TrimSpace(auth.Status.Value)), fix, d.Ref, auth.Status.Ref)
 	case judged:
 		return c.Pass("communication deadline "+deadline(s, d.Time), d.Ref)
 	}
 	return c.Pass(fmt.Sprintf("status %s; the communication deadline %s was not compared with the capture time, which is unknown (capture `%s`)",
-		l.StatusWords(), lifecycle.FormatTime(d.Time), snapshot.CmdClock), auth.StatusRef, d.Ref)
+		l.StatusWords(), lifecycle.FormatTime(d.Time), snapshot.CmdClock), auth.Status.Ref, d.Ref)
 }

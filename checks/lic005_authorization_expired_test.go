@@ -10,7 +10,7 @@ import (
 func TestLIC005(t *testing.T) {
 	pdt := time.FixedZone("PDT", -7*3600)
 	expired := withLic(func(l *parsers.License) {
-		l.Authorization.Status = "AUTHORIZATION EXPIRED"
+		l.Authorization.Status.Value = "AUTHORIZATION EXPIRED"
 		l.Authorization.LastCommunication = lattempt("FAILED", lutc(2022, 9, 30, 16, 0), 15, "")
 	})
 	noDeadline := withLic(func(l *parsers.License) { l.Authorization.Deadline = nil })

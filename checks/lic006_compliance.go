@@ -38,9 +38,9 @@ func runLIC006(c *Check, s *snapshot.Snapshot) Result {
 			licenseRemedy("Add the missing licences to the switch's Virtual Account in CSSM.",
 				"The fix is in CSSM (Smart Software Licensing > Inventory): no configuration on the switch changes it.",
 				"The switch sends a renewal request daily and turns AUTHORIZED once the balance is positive; features keep working meanwhile."),
-			auth.StatusRef)
+			auth.Status.Ref)
 	case lifecycle.StateAuthorized:
-		return c.Pass("licences in compliance: "+l.StatusWords(), auth.StatusRef)
+		return c.Pass("licences in compliance: "+l.StatusWords(), auth.Status.Ref)
 	case lifecycle.StateAuthorizationExpired:
 		return c.Skip("not judged: the authorization has expired, so CSSM has not judged compliance recently (see LIC005)")
 	}

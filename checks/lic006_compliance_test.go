@@ -8,8 +8,8 @@ import (
 
 func TestLIC006(t *testing.T) {
 	at := lutc(2022, 8, 1, 0, 0)
-	ooc := withLic(func(l *parsers.License) { l.Authorization.Status = "OUT OF COMPLIANCE" })
-	expired := withLic(func(l *parsers.License) { l.Authorization.Status = "AUTHORIZATION EXPIRED" })
+	ooc := withLic(func(l *parsers.License) { l.Authorization.Status.Value = "OUT OF COMPLIANCE" })
+	expired := withLic(func(l *parsers.License) { l.Authorization.Status.Value = "AUTHORIZATION EXPIRED" })
 	noAuth := withLic(func(l *parsers.License) { l.Authorization = parsers.AuthorizationState{} })
 	runLicCases(t, "LIC006", []licCase{
 		{"authorized", lsnap(seedLic(), at), Pass, "", []string{"in compliance"}},

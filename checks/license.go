@@ -75,7 +75,7 @@ func deviceRegistered(c *Check, s *snapshot.Snapshot) (Result, bool) {
 // of guessing: the check is skipped and its message quotes the lines.
 func unrecognisedStatus(c *Check, l *parsers.License) Result {
 	r := c.Skip(fmt.Sprintf("not judged: slcheck does not recognise the status %q; read `%s` on the device", l.StatusWords(), snapshot.CmdLicenseStatus))
-	refs := []capture.Ref{l.Registration.StatusRef, l.Authorization.StatusRef}
+	refs := []capture.Ref{l.Registration.Status.Ref, l.Authorization.Status.Ref}
 	refs = append(refs, l.Unrecognised...)
 	r.Evidence = nonZero(refs)
 	r.Message = "status not recognised: " + l.StatusWords() + unrecognisedNote(l)
@@ -136,8 +136,8 @@ func attemptText(a *parsers.Attempt) string {
 	if !a.Time.IsZero() {
 		s += " on " + lifecycle.FormatTime(a.Time)
 	}
-	if a.Reason != "" {
-		s += fmt.Sprintf(": %q", strings.TrimSpace(a.Reason))
+	if a.Reason.Value != "" {
+		s += fmt.Sprintf(": %q", strings.TrimSpace(a.Reason.Value))
 	}
 	return s
 }

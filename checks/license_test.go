@@ -76,9 +76,9 @@ func lutc(y int, mo time.Month, d, h, m int) time.Time {
 }
 
 func lattempt(result string, at time.Time, line int, reason string) *parsers.Attempt {
-	a := &parsers.Attempt{Result: result, Time: at, Reason: reason, Ref: lref(snapshot.CmdLicenseStatus, line, "Attempt: "+result)}
+	a := &parsers.Attempt{Result: result, Time: at, Ref: lref(snapshot.CmdLicenseStatus, line, "Attempt: "+result)}
 	if reason != "" {
-		a.ReasonRef = lref(snapshot.CmdLicenseStatus, line+1, "Failure reason: "+reason)
+		a.Reason = capture.Fact[string]{Value: reason, Ref: lref(snapshot.CmdLicenseStatus, line+1, "Failure reason: "+reason)}
 	}
 	return a
 }
@@ -89,13 +89,10 @@ func ltimed(at time.Time, line int) *parsers.Timed {
 
 // seedLic is `show license status` of Cisco doc 217965 on 9.3(4).
 func seedLic() *parsers.License {
-	on := true
 	return &parsers.License{
-		Enabled: &on,
-		Ref:     lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is ENABLED"),
+		Enabled: capture.Fact[bool]{Value: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is ENABLED")},
 		Registration: parsers.RegistrationState{
-			Status:         "REGISTERED",
-			StatusRef:      lref(snapshot.CmdLicenseStatus, 4, "Status: REGISTERED"),
+			Status:         capture.Fact[string]{Value: "REGISTERED", Ref: lref(snapshot.CmdLicenseStatus, 4, "Status: REGISTERED")},
 			VirtualAccount: "Default",
 			Initial:        lattempt("SUCCEEDED", lutc(2022, time.June, 22, 16, 15), 8, ""),
 			LastRenewal:    &parsers.Attempt{Result: "None", Ref: lref(snapshot.CmdLicenseStatus, 9, "Last Renewal Attempt: None")},
@@ -103,9 +100,8 @@ func seedLic() *parsers.License {
 			Expires:        ltimed(lutc(2023, time.June, 22, 16, 13), 11),
 		},
 		Authorization: parsers.AuthorizationState{
-			Status:            "AUTHORIZED",
+			Status:            capture.Fact[string]{Value: "AUTHORIZED", Ref: lref(snapshot.CmdLicenseStatus, 14, "Status: AUTHORIZED on Jun 22 16:15:44 2022 UTC")},
 			StatusTime:        lutc(2022, time.June, 22, 16, 15),
-			StatusRef:         lref(snapshot.CmdLicenseStatus, 14, "Status: AUTHORIZED on Jun 22 16:15:44 2022 UTC"),
 			LastCommunication: lattempt("SUCCEEDED", lutc(2022, time.June, 22, 16, 15), 15, ""),
 			NextCommunication: ltimed(lutc(2022, time.July, 22, 16, 15), 16),
 			Deadline:          ltimed(lutc(2022, time.September, 20, 16, 12), 17),

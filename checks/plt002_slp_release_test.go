@@ -3,19 +3,20 @@ package checks
 import (
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
 func TestPLT002(t *testing.T) {
-	slpStatus := &snapshot.Snapshot{License: &parsers.License{SLP: true, SLPRef: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:")}}
-	usage := &snapshot.Snapshot{License: &parsers.License{SLP: true, SLPRef: lref("show license usage", 3, "  Status: Not Applicable")}}
+	slpStatus := &snapshot.Snapshot{License: &parsers.License{SLP: capture.Fact[bool]{Value: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:")}}}
+	usage := &snapshot.Snapshot{License: &parsers.License{SLP: capture.Fact[bool]{Value: true, Ref: lref("show license usage", 3, "  Status: Not Applicable")}}}
 	// A 10.x show version beside classic licence output: a capture taken
 	// across an upgrade.
 	upgraded := lsnap(seedLic(), lutc(2022, 8, 1, 0, 0))
 	upgraded.Version = lversion("N9K", "C93180YC-FX", "10.3(6)")
 	// A 9.3 show version beside SLP licence output.
-	downgraded := lsnap(&parsers.License{SLP: true, SLPRef: lref("show license usage", 3, "  Status: Not Applicable")}, lutc(2022, 8, 1, 0, 0))
+	downgraded := lsnap(&parsers.License{SLP: capture.Fact[bool]{Value: true, Ref: lref("show license usage", 3, "  Status: Not Applicable")}}, lutc(2022, 8, 1, 0, 0))
 	runLicCases(t, "PLT002", []licCase{
 		{"10.2(3)F", vsnap(readVersion(t, "genieparser-via-muninn__nxos_n9k-c9332d-gx2b_10.2-3F_lxc.txt")), Fail, Info, []string{"10.2(3)", "SLP001-SLP004"}},
 		{"SLP layout without show version", slpStatus, Fail, Info, []string{"`show license status` shows Smart Licensing Using Policy"}},

@@ -30,7 +30,7 @@ func init() {
 
 func runSLP003(c *Check, s *snapshot.Snapshot) Result {
 	l := s.License
-	if l == nil || !l.SLP {
+	if l == nil || !l.SLP.Value {
 		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
 	u := l.Usage

@@ -28,17 +28,17 @@ func runSLP004(c *Check, s *snapshot.Snapshot) Result {
 		return c.Skip("not applicable: a trust code is needed for transport smart only (transport is " + orNone(t) + ")")
 	}
 	l := s.License
-	if l == nil || l.TrustCodeInstalled == nil {
+	if l == nil || !l.TrustCodeInstalled.Said() {
 		return notChecked(c, s, snapshot.CmdLicenseStatus)
 	}
-	if !*l.TrustCodeInstalled {
+	if !l.TrustCodeInstalled.Value {
 		return c.Fail("the transport is smart but no trust code is installed: CSSM does not accept the switch's usage reports",
 			licenseRemedy("Install a trust code from CSSM.",
 				"Run in exec mode: `license smart trust idtoken <token from CSSM>` (add `force` to replace an installed one); the token is a secret of the Smart Account.",
 				"The switch clock must be within an hour of CSSM's for the trust code (CLK001)."),
-			l.TrustCodeRef)
+			l.TrustCodeInstalled.Ref)
 	}
-	return c.Pass("a trust code is installed", l.TrustCodeRef)
+	return c.Pass("a trust code is installed", l.TrustCodeInstalled.Ref)
 }
 
 func orNone(s string) string {

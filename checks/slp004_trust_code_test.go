@@ -3,14 +3,14 @@ package checks
 import (
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
 func TestSLP004(t *testing.T) {
-	no := false
-	missing := editSLP(func(l *parsers.License) { l.TrustCodeInstalled = &no })
-	unknown := editSLP(func(l *parsers.License) { l.TrustCodeInstalled = nil })
-	cslu := editSLP(func(l *parsers.License) { l.Transport.Type, l.TrustCodeInstalled = "cslu", &no })
+	missing := editSLP(func(l *parsers.License) { l.TrustCodeInstalled.Value = false })
+	unknown := editSLP(func(l *parsers.License) { l.TrustCodeInstalled = capture.Fact[bool]{} })
+	cslu := editSLP(func(l *parsers.License) { l.Transport.Type, l.TrustCodeInstalled.Value = "cslu", false })
 	runLicCases(t, "SLP004", []licCase{
 		{"installed", slpSnap(slpLic(), nil, slpAt()), Pass, "", []string{"installed"}},
 		{"missing on smart", slpSnap(missing, nil, slpAt()), Fail, Warning, []string{"no trust code"}},

@@ -14,12 +14,11 @@ var pdtZone = time.FixedZone("PDT", -7*3600)
 // (capture/testdata/fixtures/show_license_tech_support): transport smart to the
 // smart receiver, last ACK Aug 30 2023, next ACK deadline Oct 29 2023.
 func slpLic() *parsers.License {
-	yes := true
 	return &parsers.License{
-		SLP: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:"),
+		SLP: capture.Fact[bool]{Value: true, Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing Using Policy:")},
 		Transport: parsers.SLPTransport{Type: "Smart", Ref: lref(snapshot.CmdLicenseStatus, 20, "  Type: Smart"),
 			URL: capture.Fact[string]{Value: smartReceiverURL, Ref: lref(snapshot.CmdLicenseStatus, 21, "  URL: "+smartReceiverURL)}},
-		TrustCodeInstalled: &yes, TrustCodeRef: lref(snapshot.CmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234"),
+		TrustCodeInstalled: capture.Fact[bool]{Value: true, Ref: lref(snapshot.CmdLicenseStatus, 60, "Trust Code Installed: Active: PID:N9K-C93180YC-FX,SN:FDO1234")},
 		Usage: parsers.UsageReporting{
 			Ref:          lref(snapshot.CmdLicenseStatus, 50, "Usage Reporting:"),
 			LastACK:      &parsers.Timed{Time: time.Date(2023, 8, 30, 19, 3, 0, 0, pdtZone), Ref: lref(snapshot.CmdLicenseStatus, 51, "  Last ACK received: Aug 30 19:03:00 2023 PDT")},

@@ -126,11 +126,11 @@ func commFailures(s *snapshot.Snapshot) []failureText {
 			if a == nil || !strings.EqualFold(a.Result, "FAILED") {
 				continue
 			}
-			ref := a.ReasonRef
+			ref := a.Reason.Ref
 			if ref.IsZero() {
 				ref = a.Ref
 			}
-			out = append(out, failureText{text: a.Reason, ref: ref})
+			out = append(out, failureText{text: a.Reason.Value, ref: ref})
 		}
 	}
 	for _, e := range logFailures(s) {

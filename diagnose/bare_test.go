@@ -30,15 +30,15 @@ var barePastes = []struct {
 		func(s *snapshot.Snapshot) bool { return s.Clock != nil && s.Clock.Time.Year() == 2022 }},
 	{"show license status", "Smart Licensing is ENABLED\n\nRegistration:\n  Status: REGISTERED\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.License != nil && s.License.Registration.Status == "REGISTERED"
+			return s.License != nil && s.License.Registration.Status.Value == "REGISTERED"
 		}},
 	{"show license usage", "License Authorization:\n  Status: Not Applicable\n\n(LAN_ENTERPRISE_SERVICES_PKG):\n  Status: IN USE\n  Enforcement Type: NOT ENFORCED\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.License != nil && s.License.SLP && s.Has("show license usage")
+			return s.License != nil && s.License.SLP.Value && s.Has("show license usage")
 		}},
 	{"show license summary", "License Usage:\n  License   Entitlement Tag   Count Status\n  LAN_ENTERPRISE_SERVICES_PKG (LAN license for Nexus 9300-XF) 1 IN USE\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.License != nil && s.License.SLP && s.Has("show license summary")
+			return s.License != nil && s.License.SLP.Value && s.Has("show license summary")
 		}},
 	{"show running-config callhome", "!Command: show running-config callhome\n!Time: Fri Apr 12 09:20:31 2024\n\nversion 9.3(9) Bios:version 05.45\ncallhome\n  enable\n", false,
 		func(s *snapshot.Snapshot) bool {

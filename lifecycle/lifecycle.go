@@ -88,7 +88,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 		return nil
 	}
 	l := &Lifecycle{Mode: snapshot.ModeClassic, State: StateOf(lic), Events: []Event{}, Next: []string{}, Deadlines: []string{}}
-	if lic.SLP {
+	if lic.SLP.Value {
 		l.Mode = snapshot.ModeSLP
 	}
 	l.Status = deviceStatus(lic)
@@ -348,10 +348,10 @@ func (l *Lifecycle) slp(lic *parsers.License, p snapshot.Path) {
 
 // deviceStatus is the device's own words: "REGISTERED / AUTHORIZED".
 func deviceStatus(lic *parsers.License) string {
-	if lic.Enabled != nil && !*lic.Enabled {
+	if lic.Enabled.Said() && !lic.Enabled.Value {
 		return "Smart Licensing is DISABLED"
 	}
-	if lic.SLP {
+	if lic.SLP.Value {
 		return "Smart Licensing Using Policy"
 	}
 	return lic.StatusWords()
@@ -373,9 +373,9 @@ func lastSuccess(lic *parsers.License) (time.Time, capture.Ref) {
 			consider(a.Time, a.Ref)
 		}
 	}
-	auth := strings.ToUpper(lic.Authorization.Status)
+	auth := strings.ToUpper(lic.Authorization.Status.Value)
 	if strings.HasPrefix(auth, "AUTHORIZED") || strings.HasPrefix(auth, "OUT OF COMPLIANCE") {
-		consider(lic.Authorization.StatusTime, lic.Authorization.StatusRef)
+		consider(lic.Authorization.StatusTime, lic.Authorization.Status.Ref)
 	}
 	return best, ref
 }

@@ -29,18 +29,17 @@ func timed(at time.Time, line int) *parsers.Timed {
 
 // seedLicense is the `show license status` of Cisco doc 217965 (9.3(4)).
 func seedLicense() *parsers.License {
-	on := true
 	return &parsers.License{
-		Enabled: &on,
+		Enabled: capture.Fact[bool]{Value: true, Ref: ref(1, "Smart Licensing is ENABLED")},
 		Registration: parsers.RegistrationState{
-			Status:      "REGISTERED",
+			Status:      capture.Fact[string]{Value: "REGISTERED"},
 			Initial:     attempt("SUCCEEDED", utc(time.June, 22, 16, 15, 2022), 9),
 			LastRenewal: &parsers.Attempt{Result: "None"},
 			NextRenewal: timed(utc(time.December, 19, 16, 15, 2022), 11),
 			Expires:     timed(utc(time.June, 22, 16, 13, 2023), 12),
 		},
 		Authorization: parsers.AuthorizationState{
-			Status:            "AUTHORIZED",
+			Status:            capture.Fact[string]{Value: "AUTHORIZED"},
 			StatusTime:        utc(time.June, 22, 16, 15, 2022),
 			LastCommunication: attempt("SUCCEEDED", utc(time.June, 22, 16, 15, 2022), 16),
 			NextCommunication: timed(utc(time.July, 22, 16, 15, 2022), 17),
@@ -128,35 +127,34 @@ func TestComputeStates(t *testing.T) {
 	}{
 		{"renewal failing while authorized", func(l *parsers.License) {
 			l.Authorization.LastCommunication = attempt("FAILED", utc(time.September, 30, 16, 0, 2022), 16)
-			l.Authorization.LastCommunication.Reason = "Fail to send out Call Home HTTP message"
+			l.Authorization.LastCommunication.Reason.Value = "Fail to send out Call Home HTTP message"
 			l.Authorization.Deadline = timed(utc(time.October, 20, 16, 0, 2022), 18)
 		}, StateAuthorized, []string{"every 23 hours"}, []string{"in 19 days"}},
 		{"deadline passed", func(l *parsers.License) {
-			l.Authorization.Status = "AUTHORIZATION EXPIRED"
+			l.Authorization.Status.Value = "AUTHORIZATION EXPIRED"
 			l.Authorization.LastCommunication = attempt("FAILED", utc(time.October, 1, 11, 0, 2022), 16)
 		}, StateAuthorizationExpired, []string{"every hour until the ID certificate expires (2023-06-22 16:13 UTC, in 264 days)"}, []string{"passed 10 days ago): the authorization has expired, CSSM returns"}},
 		{"out of compliance", func(l *parsers.License) {
-			l.Authorization.Status = "OUT OF COMPLIANCE"
+			l.Authorization.Status.Value = "OUT OF COMPLIANCE"
 		}, StateOutOfCompliance, []string{"daily", "every 15 minutes for 2 hours, then every 4 hours"}, nil},
 		{"ID certificate renewal failing", func(l *parsers.License) {
 			l.Registration.LastRenewal = attempt("FAILED", utc(time.September, 30, 10, 0, 2022), 10)
 		}, StateAuthorized, []string{"ID certificate renewal failing: the device retries every hour"}, nil},
 		{"evaluation", func(l *parsers.License) {
-			*l = parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED"},
-				Authorization: parsers.AuthorizationState{Status: "EVAL MODE"},
+			*l = parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED"}},
+				Authorization: parsers.AuthorizationState{Status: capture.Fact[string]{Value: "EVAL MODE"}},
 				Evaluation:    &parsers.Evaluation{Remaining: 46*24*time.Hour + 7*time.Hour + 17*time.Minute}}
 		}, StateEvaluation, []string{"does not contact Cisco"}, []string{"EVAL EXPIRED: no functional impact"}},
 		{"evaluation expired", func(l *parsers.License) {
-			*l = parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED"},
-				Authorization: parsers.AuthorizationState{Status: "EVAL EXPIRED"}}
+			*l = parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED"}},
+				Authorization: parsers.AuthorizationState{Status: capture.Fact[string]{Value: "EVAL EXPIRED"}}}
 		}, StateEvalExpired, []string{"does not contact Cisco"}, []string{"no functional impact"}},
 		{"disabled", func(l *parsers.License) {
-			off := false
-			*l = parsers.License{Enabled: &off}
+			*l = parsers.License{Enabled: capture.Fact[bool]{Ref: ref(1, "Smart Licensing is DISABLED")}}
 		}, StateDisabled, []string{"sends no licensing messages"}, nil},
 		{"unrecognised status", func(l *parsers.License) {
-			l.Registration.Status = "FROBNICATED"
-			l.Authorization.Status = "SOMETHING NEW"
+			l.Registration.Status.Value = "FROBNICATED"
+			l.Authorization.Status.Value = "SOMETHING NEW"
 		}, StateUnknown, []string{"Not known"}, nil},
 	}
 	for _, tt := range tests {
@@ -177,8 +175,8 @@ func TestComputeStates(t *testing.T) {
 }
 
 func TestEvaluationLeft(t *testing.T) {
-	lic := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED"},
-		Authorization: parsers.AuthorizationState{Status: "EVAL MODE"},
+	lic := &parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED"}},
+		Authorization: parsers.AuthorizationState{Status: capture.Fact[string]{Value: "EVAL MODE"}},
 		Evaluation:    &parsers.Evaluation{Remaining: 46*24*time.Hour + 7*time.Hour + 17*time.Minute + 24*time.Second}}
 	l := Compute(snap(lic, time.Time{}))
 	if l.EvaluationLeft == nil || l.EvaluationLeft.Days != 46 || l.EvaluationLeft.Hours != 7 {
@@ -191,8 +189,8 @@ func TestEvaluationLeft(t *testing.T) {
 
 func TestRegistrationRetryPhase(t *testing.T) {
 	failedAt := utc(time.March, 1, 10, 0, 2024)
-	lic := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED - REGISTRATION FAILED",
-		Initial: &parsers.Attempt{Result: "FAILED", Time: failedAt, Reason: "Fail to send out Call Home HTTP message"}}}
+	lic := &parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED - REGISTRATION FAILED"},
+		Initial: &parsers.Attempt{Result: "FAILED", Time: failedAt, Reason: capture.Fact[string]{Value: "Fail to send out Call Home HTTP message"}}}}
 	tests := []struct {
 		at   time.Time
 		want string
@@ -215,7 +213,7 @@ func TestRegistrationRetryPhase(t *testing.T) {
 
 func TestComputeSLP(t *testing.T) {
 	pdt := time.FixedZone("PDT", -7*3600)
-	lic := &parsers.License{SLP: true,
+	lic := &parsers.License{SLP: capture.Fact[bool]{Value: true},
 		Transport: parsers.SLPTransport{Type: "Smart", URL: capture.Fact[string]{Value: "https://smartreceiver.cisco.com/licservice/license"}},
 		Usage: parsers.UsageReporting{
 			LastACK:      timed(time.Date(2023, 8, 30, 19, 3, 0, 0, pdt), 40),
@@ -232,7 +230,7 @@ func TestComputeSLP(t *testing.T) {
 	mustContain(t, l.Next, "transport smart to https://smartreceiver.cisco.com:443")
 	mustContain(t, l.Deadlines, "Next ACK deadline (2023-10-29 19:03 PDT, in 58 days)", "not enforced")
 
-	off := Compute(snap(&parsers.License{SLP: true, Transport: parsers.SLPTransport{Type: "Transport Off"},
+	off := Compute(snap(&parsers.License{SLP: capture.Fact[bool]{Value: true}, Transport: parsers.SLPTransport{Type: "Transport Off"},
 		Usage: parsers.UsageReporting{LastACKNone: true}}, time.Time{}))
 	mustContain(t, off.Next, "transport off")
 	mustContain(t, off.Deadlines, "has ever been acknowledged")

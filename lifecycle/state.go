@@ -33,14 +33,14 @@ func StateOf(l *parsers.License) State {
 	if l == nil {
 		return StateUnknown
 	}
-	if l.Enabled != nil && !*l.Enabled {
+	if l.Enabled.Said() && !l.Enabled.Value {
 		return StateDisabled
 	}
-	if l.SLP {
+	if l.SLP.Value {
 		return StateSLP
 	}
-	reg := strings.ToUpper(strings.TrimSpace(l.Registration.Status))
-	auth := strings.ToUpper(strings.TrimSpace(l.Authorization.Status))
+	reg := strings.ToUpper(strings.TrimSpace(l.Registration.Status.Value))
+	auth := strings.ToUpper(strings.TrimSpace(l.Authorization.Status.Value))
 	both := reg + " " + auth
 	switch {
 	case strings.Contains(both, "EVAL EXPIRED") || strings.Contains(both, "EVALUATION EXPIRED") ||

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
 )
 
@@ -55,7 +56,7 @@ func TestTimelineEdges(t *testing.T) {
 	if (*Lifecycle)(nil).Timeline(40) != nil {
 		t.Error("nil lifecycle draws a timeline")
 	}
-	if lines := Compute(snap(&parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED"}}, time.Time{})).Timeline(40); lines != nil {
+	if lines := Compute(snap(&parsers.License{Registration: parsers.RegistrationState{Status: capture.Fact[string]{Value: "UNREGISTERED"}}}, time.Time{})).Timeline(40); lines != nil {
 		t.Errorf("no dates, got %q", lines)
 	}
 	// Registration, last success and authorization at the same minute must

@@ -12,26 +12,26 @@ import (
 // License holds `show license status` / `show license summary` /
 // `show license all`, classic or SLP layout.
 type License struct {
-	Ref capture.Ref // the "Smart Licensing is ..." line
-	// Enabled is nil when the output did not say.
-	Enabled *bool
+	// Enabled is read from the "Smart Licensing is ..." line; unsaid when
+	// the output has none.
+	Enabled capture.Fact[bool]
 	// SLP is set when the output is Smart Licensing Using Policy's: its
 	// "Smart Licensing Using Policy:", "Usage Reporting:" or "Trust Code
 	// Installed:" blocks, or "Status: Not Applicable" under "License
 	// Authorization:" (`show license usage` and `show license all`; a
 	// classic device prints an authorization state there [V, domain §6]).
-	// SLPRef is the first line that showed it.
-	SLP    bool
-	SLPRef capture.Ref
+	// Its Ref is the first line that showed it.
+	SLP capture.Fact[bool]
 
 	Registration  RegistrationState
 	Authorization AuthorizationState
 	Evaluation    *Evaluation
 
 	// SLP fields.
-	Transport          SLPTransport
-	TrustCodeInstalled *bool
-	TrustCodeRef       capture.Ref
+	Transport SLPTransport
+	// TrustCodeInstalled is unsaid when no "Trust Code Installed" line
+	// could be read.
+	TrustCodeInstalled capture.Fact[bool]
 	Usage              UsageReporting
 	// InUse are the lines of the licences shown IN USE: `Status: IN USE`
 	// in a `(PACKAGE_NAME):` block of `show license usage` [V: NX-OS 10.x
@@ -51,7 +51,7 @@ type License struct {
 // then authorization: "REGISTERED / AUTHORIZED", or "no status printed".
 func (l *License) StatusWords() string {
 	var parts []string
-	for _, p := range []string{l.Registration.Status, l.Authorization.Status} {
+	for _, p := range []string{l.Registration.Status.Value, l.Authorization.Status.Value} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
@@ -65,11 +65,10 @@ func (l *License) StatusWords() string {
 // Attempt is a line such as "Last Communication Attempt: FAILED on <date>",
 // with the indented "Failure reason:" that may follow.
 type Attempt struct {
-	Result    string // SUCCEEDED, FAILED, PENDING, None, ...
-	Time      time.Time
-	Reason    string
-	Ref       capture.Ref
-	ReasonRef capture.Ref
+	Result string // SUCCEEDED, FAILED, PENDING, None, ...
+	Time   time.Time
+	Reason capture.Fact[string]
+	Ref    capture.Ref
 }
 
 // Timed is a labelled date such as "Registration Expires: <date>".
@@ -80,9 +79,10 @@ type Timed struct {
 
 // RegistrationState is the "Registration:" block.
 type RegistrationState struct {
-	Status         string // REGISTERED, UNREGISTERED, "UNREGISTERED - REGISTRATION FAILED", ...
+	// Status is REGISTERED, UNREGISTERED, "UNREGISTERED - REGISTRATION
+	// FAILED", ...; StatusTime the date on its line.
+	Status         capture.Fact[string]
 	StatusTime     time.Time
-	StatusRef      capture.Ref
 	SmartAccount   string
 	VirtualAccount string
 	Initial        *Attempt
@@ -93,9 +93,10 @@ type RegistrationState struct {
 
 // AuthorizationState is the "License Authorization:" block.
 type AuthorizationState struct {
-	Status            string // AUTHORIZED, "OUT OF COMPLIANCE", "AUTHORIZATION EXPIRED", EVAL MODE, ...
+	// Status is AUTHORIZED, "OUT OF COMPLIANCE", "AUTHORIZATION EXPIRED",
+	// EVAL MODE, ...; StatusTime the date on its line.
+	Status            capture.Fact[string]
 	StatusTime        time.Time
-	StatusRef         capture.Ref
 	LastCommunication *Attempt
 	NextCommunication *Timed
 	Deadline          *Timed
@@ -182,14 +183,14 @@ func ParseLicense(sec *capture.Section) *License {
 	if f := strings.Fields(strings.ToLower(sec.Command)); len(f) >= 3 && f[2] == "usage" && lic.UsageListed.IsZero() && len(sec.Lines) > 0 {
 		lic.UsageListed = sec.Ref(sec.Lines[0])
 	}
-	if !p.usageTable.IsZero() && !lic.SLP && lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" {
+	unsaid := !lic.Enabled.Said() && !lic.Registration.Status.Said() && !lic.Authorization.Status.Said()
+	if !p.usageTable.IsZero() && !lic.SLP.Value && unsaid {
 		// A `License Usage:` table alone is Smart Licensing Using
 		// Policy's `show license summary` on NX-OS; the classic one
 		// prints the state above it [V: Nexus 3550-T SLP guide, domain §6].
-		lic.SLP, lic.SLPRef = true, p.usageTable
+		lic.SLP = capture.Fact[bool]{Value: true, Ref: p.usageTable}
 	}
-	if lic.Enabled == nil && lic.Registration.Status == "" && lic.Authorization.Status == "" &&
-		!lic.SLP && lic.Transport.Type == "" && lic.Evaluation == nil && len(lic.Unrecognised) == 0 {
+	if unsaid && !lic.SLP.Value && lic.Transport.Type == "" && lic.Evaluation == nil && len(lic.Unrecognised) == 0 {
 		return nil
 	}
 	return lic
@@ -249,8 +250,7 @@ func (p *licenseParser) line(l capture.Line) {
 func (p *licenseParser) enabled(v string, ref capture.Ref) {
 	switch v = strings.ToUpper(strings.TrimRight(v, ".")); v {
 	case "ENABLED", "DISABLED":
-		on := v == "ENABLED"
-		p.lic.Enabled, p.lic.Ref = &on, ref
+		p.lic.Enabled = capture.Fact[bool]{Value: v == "ENABLED", Ref: ref}
 	default:
 		p.lic.Unrecognised = append(p.lic.Unrecognised, ref)
 	}
@@ -298,7 +298,7 @@ var anyBlockKeys = map[string]func(p *licenseParser, val string, ref capture.Ref
 		if p.last == nil {
 			return false
 		}
-		p.last.Reason, p.last.ReasonRef = val, ref
+		p.last.Reason = capture.Fact[string]{Value: val, Ref: ref}
 		return true
 	},
 	"trust code installed": func(p *licenseParser, val string, ref capture.Ref, _ bool) bool {
@@ -389,16 +389,13 @@ func (p *licenseParser) enter(block string, ref capture.Ref) {
 		}
 	case "trust":
 		p.slp(ref)
-		if lic.TrustCodeRef.IsZero() {
-			lic.TrustCodeRef = ref
-		}
 	}
 }
 
 // slp records that the output is in the Using Policy layout.
 func (p *licenseParser) slp(ref capture.Ref) {
-	if !p.lic.SLP {
-		p.lic.SLP, p.lic.SLPRef = true, ref
+	if !p.lic.SLP.Value {
+		p.lic.SLP = capture.Fact[bool]{Value: true, Ref: ref}
 	}
 }
 
@@ -435,8 +432,8 @@ func (p *licenseParser) registration(key, val string, ref capture.Ref) {
 	r := &p.lic.Registration
 	switch key {
 	case "status":
-		r.Status, r.StatusTime = p.status(val, ref, registrationStates)
-		r.StatusRef = ref
+		r.Status.Value, r.StatusTime = p.status(val, ref, registrationStates)
+		r.Status.Ref = ref
 	case "smart account":
 		r.SmartAccount = val
 	case "virtual account":
@@ -462,8 +459,8 @@ func (p *licenseParser) authorization(key, val string, ref capture.Ref) {
 			p.slp(ref)
 			return
 		}
-		a.Status, a.StatusTime = p.status(val, ref, authorizationStates)
-		a.StatusRef = ref
+		a.Status.Value, a.StatusTime = p.status(val, ref, authorizationStates)
+		a.Status.Ref = ref
 	case "last communication attempt":
 		a.LastCommunication = attempt(val, ref)
 		p.last = a.LastCommunication
@@ -567,11 +564,10 @@ func (p *licenseParser) trust(val string, ref capture.Ref) {
 		installed = true
 	}
 	// On HA systems each member has a line: installed only if all are.
-	if p.lic.TrustCodeInstalled != nil && !*p.lic.TrustCodeInstalled {
+	if tc := p.lic.TrustCodeInstalled; tc.Said() && !tc.Value {
 		installed = false
 	}
-	p.lic.TrustCodeInstalled = &installed
-	p.lic.TrustCodeRef = ref
+	p.lic.TrustCodeInstalled = capture.Fact[bool]{Value: installed, Ref: ref}
 }
 
 func isNoneValue(v string) bool {

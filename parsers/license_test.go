@@ -11,11 +11,11 @@ import (
 
 func TestParseLicenseSeed(t *testing.T) {
 	l := ParseLicense(fixture(t, "seed-217965__show_license_status_9.3-4_registered.txt", "show license status", "show license status"))
-	if l == nil || l.Enabled == nil || !*l.Enabled || l.SLP {
+	if l == nil || !l.Enabled.Said() || !l.Enabled.Value || l.SLP.Value {
 		t.Fatalf("license = %+v", l)
 	}
 	r := l.Registration
-	if r.Status != "REGISTERED" || r.StatusRef.Line != 3 || r.SmartAccount != "ldap_user_test" || r.VirtualAccount != "Default" {
+	if r.Status.Value != "REGISTERED" || r.Status.Ref.Line != 3 || r.SmartAccount != "ldap_user_test" || r.VirtualAccount != "Default" {
 		t.Errorf("registration = %+v", r)
 	}
 	if r.Initial == nil || r.Initial.Result != "SUCCEEDED" || !r.Initial.Time.Equal(utc(2022, 6, 22, 16, 15, 41)) {
@@ -28,7 +28,7 @@ func TestParseLicenseSeed(t *testing.T) {
 		t.Errorf("expires = %+v", r.Expires)
 	}
 	a := l.Authorization
-	if a.Status != "AUTHORIZED" || !a.StatusTime.Equal(utc(2022, 6, 22, 16, 15, 44)) {
+	if a.Status.Value != "AUTHORIZED" || !a.StatusTime.Equal(utc(2022, 6, 22, 16, 15, 44)) {
 		t.Errorf("authorization = %+v", a)
 	}
 	if a.Deadline == nil || !a.Deadline.Time.Equal(utc(2022, 9, 20, 16, 12, 55)) || a.NextCommunication == nil {
@@ -89,11 +89,11 @@ func TestParseLicenseStates(t *testing.T) {
 				t.Fatal("nil")
 			}
 			en := ""
-			if l.Enabled != nil {
-				en = map[bool]string{true: "on", false: "off"}[*l.Enabled]
+			if l.Enabled.Said() {
+				en = map[bool]string{true: "on", false: "off"}[l.Enabled.Value]
 			}
-			if en != tt.enabled || l.Registration.Status != tt.reg || l.Authorization.Status != tt.auth {
-				t.Errorf("enabled %q reg %q auth %q", en, l.Registration.Status, l.Authorization.Status)
+			if en != tt.enabled || l.Registration.Status.Value != tt.reg || l.Authorization.Status.Value != tt.auth {
+				t.Errorf("enabled %q reg %q auth %q", en, l.Registration.Status.Value, l.Authorization.Status.Value)
 			}
 			if !l.Registration.StatusTime.Equal(tt.regTime) {
 				t.Errorf("registration time %v", l.Registration.StatusTime)
@@ -112,7 +112,7 @@ func TestParseLicenseStates(t *testing.T) {
 				} else {
 					at = l.Authorization.LastCommunication
 				}
-				if at == nil || at.Result != "FAILED" || at.Reason != tt.failure || at.ReasonRef.Line != tt.failureLine || at.Time.IsZero() {
+				if at == nil || at.Result != "FAILED" || at.Reason.Value != tt.failure || at.Reason.Ref.Line != tt.failureLine || at.Time.IsZero() {
 					t.Errorf("attempt = %+v", at)
 				}
 			}
@@ -122,7 +122,7 @@ func TestParseLicenseStates(t *testing.T) {
 			if len(l.Unrecognised) != tt.unrecognised {
 				t.Errorf("unrecognised = %v", l.Unrecognised)
 			}
-			if l.SLP {
+			if l.SLP.Value {
 				t.Error("classic output read as SLP")
 			}
 		})
@@ -131,7 +131,7 @@ func TestParseLicenseStates(t *testing.T) {
 
 func TestParseLicenseIOSXEClassic(t *testing.T) {
 	l := ParseLicense(fixture(t, "IOSXE-contrast__genieparser__c1000v_classic_registered_callhome.txt", "show license status", ""))
-	if l == nil || l.SLP || l.Registration.Status != "REGISTERED" || l.Authorization.Status != "AUTHORIZED" {
+	if l == nil || l.SLP.Value || l.Registration.Status.Value != "REGISTERED" || l.Authorization.Status.Value != "AUTHORIZED" {
 		t.Fatalf("license = %+v", l)
 	}
 	if l.Transport.Type != "Callhome" || len(l.Unrecognised) != 0 {
@@ -141,7 +141,7 @@ func TestParseLicenseIOSXEClassic(t *testing.T) {
 
 func TestParseLicenseSLP(t *testing.T) {
 	l := ParseLicense(fixture(t, "IOSXE-contrast__genieparser__c9407r_slp_proxy_usage_reporting_failure.txt", "show license tech-support", ""))
-	if l == nil || !l.SLP {
+	if l == nil || !l.SLP.Value {
 		t.Fatalf("license = %+v", l)
 	}
 	tr := l.Transport
@@ -155,8 +155,8 @@ func TestParseLicenseSLP(t *testing.T) {
 	if u.NextDeadline == nil || !u.NextDeadline.Time.Equal(utc(2023, 10, 30, 2, 3, 0)) {
 		t.Errorf("next deadline = %+v", u.NextDeadline)
 	}
-	if l.Registration.Status != "" || l.Authorization.Status != "" || len(l.Unrecognised) != 0 {
-		t.Errorf("license usage Status lines leaked: reg %q auth %q unrec %v", l.Registration.Status, l.Authorization.Status, l.Unrecognised)
+	if l.Registration.Status.Value != "" || l.Authorization.Status.Value != "" || len(l.Unrecognised) != 0 {
+		t.Errorf("license usage Status lines leaked: reg %q auth %q unrec %v", l.Registration.Status.Value, l.Authorization.Status.Value, l.Unrecognised)
 	}
 }
 
@@ -179,10 +179,10 @@ func TestParseLicenseSLPSynthetic(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := ParseLicense(section("show license status", "", tt.text))
-			if l == nil || !l.SLP {
+			if l == nil || !l.SLP.Value {
 				t.Fatalf("license = %+v", l)
 			}
-			if (l.TrustCodeInstalled == nil) != (tt.trust == nil) || l.TrustCodeInstalled != nil && *l.TrustCodeInstalled != *tt.trust {
+			if l.TrustCodeInstalled.Said() != (tt.trust != nil) || tt.trust != nil && l.TrustCodeInstalled.Value != *tt.trust {
 				t.Errorf("trust = %v", l.TrustCodeInstalled)
 			}
 			if l.Usage.LastACKNone != tt.ackNone || l.Transport.Type != tt.typ || l.Transport.VRF.Value != tt.vrf || l.Transport.Proxy.Value != "" {
@@ -257,7 +257,7 @@ func TestParseLicenseSLPTransportLabels(t *testing.T) {
 // use is a fact too.
 func TestParseLicenseInUse(t *testing.T) {
 	real := ParseLicense(fixture(t, "ntc-templates__nxos_10x_slp_not_applicable.txt", "show license usage", "show license usage"))
-	if real == nil || !real.SLP || len(real.InUse) != 1 || real.InUse[0].Line != 9 || real.UsageListed.IsZero() {
+	if real == nil || !real.SLP.Value || len(real.InUse) != 1 || real.InUse[0].Line != 9 || real.UsageListed.IsZero() {
 		t.Fatalf("real usage: %+v", real)
 	}
 	tests := []struct {

@@ -78,7 +78,7 @@ interface Vlan27
 	if c.HTTPSource == nil || c.Interfaces["Vlan27"] == nil || len(c.NameServersFor("management")) != 1 {
 		t.Errorf("full-config facts lost: %+v %+v", c.HTTPSource, c.Interfaces)
 	}
-	if s.License == nil || s.License.Registration.Status != "REGISTERED" || s.License.Authorization.Status != "AUTHORIZED" {
+	if s.License == nil || s.License.Registration.Status.Value != "REGISTERED" || s.License.Authorization.Status.Value != "AUTHORIZED" {
 		t.Errorf("license = %+v", s.License)
 	}
 	if rt := s.Routes["management"]; rt == nil || len(rt.Routes) != 1 {

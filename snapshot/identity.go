@@ -99,14 +99,14 @@ func (s *Snapshot) LicensingMode() Sourced {
 	}
 	if l := s.License; l != nil {
 		switch {
-		case l.SLP:
-			d = append(d, Sourced{Value: string(ModeSLP), From: FromLicenseOutput, Ref: l.SLPRef})
-		case l.Registration.Status != "":
-			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Registration.StatusRef})
-		case l.Authorization.Status != "":
-			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Authorization.StatusRef})
-		case l.Enabled != nil:
-			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Ref})
+		case l.SLP.Value:
+			d = append(d, Sourced{Value: string(ModeSLP), From: FromLicenseOutput, Ref: l.SLP.Ref})
+		case l.Registration.Status.Value != "":
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Registration.Status.Ref})
+		case l.Authorization.Status.Value != "":
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Authorization.Status.Ref})
+		case l.Enabled.Said():
+			d = append(d, Sourced{Value: string(ModeClassic), From: FromLicenseOutput, Ref: l.Enabled.Ref})
 		}
 	}
 	n := len(d)

@@ -133,20 +133,16 @@ func fillLicenseConfig(a, b *parsers.LicenseConfig) {
 // fillLicense fills what a lacks from b: `show license status` read first
 // keeps its dates, and `show license summary` adds what status omitted.
 func fillLicense(a, b *parsers.License) {
-	if a.Enabled == nil {
-		a.Enabled, a.Ref = b.Enabled, b.Ref
-	}
-	if !a.SLP && b.SLP {
-		a.SLP, a.SLPRef = true, b.SLPRef
-	}
+	a.Enabled = a.Enabled.Or(b.Enabled)
+	a.SLP = a.SLP.Or(b.SLP) // only ever said true
 	a.InUse = append(a.InUse, b.InUse...)
 	if a.UsageListed.IsZero() {
 		a.UsageListed = b.UsageListed
 	}
-	if a.Registration.Status == "" {
+	if a.Registration.Status.Value == "" {
 		a.Registration = b.Registration
 	}
-	if a.Authorization.Status == "" {
+	if a.Authorization.Status.Value == "" {
 		a.Authorization = b.Authorization
 	}
 	if a.Evaluation == nil {
@@ -155,9 +151,7 @@ func fillLicense(a, b *parsers.License) {
 	if a.Transport.Type == "" && a.Transport.URL.Value == "" {
 		a.Transport = b.Transport
 	}
-	if a.TrustCodeInstalled == nil {
-		a.TrustCodeInstalled, a.TrustCodeRef = b.TrustCodeInstalled, b.TrustCodeRef
-	}
+	a.TrustCodeInstalled = a.TrustCodeInstalled.Or(b.TrustCodeInstalled)
 	if a.Usage.LastACK == nil && !a.Usage.LastACKNone && a.Usage.NextDeadline == nil {
 		a.Usage = b.Usage
 	}

@@ -271,7 +271,7 @@ func callhomePath(s *Snapshot, p *Path) {
 func slpPath(s *Snapshot, p *Path) {
 	var tr parsers.SLPTransport
 	statusSeen := false
-	if l := s.License; l != nil && l.SLP {
+	if l := s.License; l != nil && l.SLP.Value {
 		tr, statusSeen = l.Transport, true
 	}
 	lc := licenseConfig(s)
