@@ -33,101 +33,158 @@ func runNET003(c *Check, s *snapshot.Snapshot) Result {
 	if !ok {
 		return r
 	}
-	vrf := p.VRF
-	host, port := p.Next()
-	reach := p.Reach()
-	// A test pasted without its command line has no VRF (""): it may have
-	// run anywhere, so it proves nothing about the path's VRF. A TCP test
-	// to another port proves nothing about the one the switch uses (any
-	// port counts when the configuration names none, for a proxy).
-	var pings, tcps, unresolved, elsewhere, unknownVRF, otherPort []capture.Ref
-	pingOK, tcpOK, tcpFail := false, false, false
-	var tcpErr string
-	tested := port
-	for _, t := range s.Pings {
-		switch {
-		case !targets(s, p, t.Target):
-		case t.VRF == "":
-			unknownVRF = append(unknownVRF, t.Ref)
-		case !sameVRF(t.VRF, vrf):
-			elsewhere = append(elsewhere, t.Ref)
-		case t.Unresolved:
-			unresolved = append(unresolved, t.Ref)
-		default:
-			pings = append(pings, t.Ref)
-			pingOK = pingOK || t.Received > 0
-		}
-	}
-	for _, t := range s.TCPTests {
-		switch {
-		case !targets(s, p, t.Target):
-		case port != 0 && t.Port != port:
-			otherPort = append(otherPort, t.Ref)
-		case t.VRF == "":
-			unknownVRF = append(unknownVRF, t.Ref)
-		case !sameVRF(t.VRF, vrf):
-			elsewhere = append(elsewhere, t.Ref)
-		case t.Unresolved:
-			unresolved = append(unresolved, t.Ref)
-		case t.Connected:
-			tcpOK, tested = true, t.Port
-			tcps = append(tcps, t.Ref)
-		default:
-			tcpFail, tcpErr = true, t.Error
-			if !tcpOK {
-				tested = t.Port
-			}
-			tcps = append(tcps, t.Ref)
-		}
-	}
-	tcpName := fmt.Sprintf("TCP %d", tested)
-	if tested == 0 {
-		tcpName = "TCP to the proxy port"
-	}
-	ev := append(append([]capture.Ref{}, tcps...), pings...)
-	tcpTest := p.TCPCommand()
-	if tcpTest == "" {
-		tcpTest = fmt.Sprintf("telnet %s <proxy port> vrf %s", snapshot.CommandHost(host), snapshot.CommandVRF(vrf))
-	}
+	t := sortReachTests(s, p)
 	switch {
-	case tcpOK:
-		return c.Pass(fmt.Sprintf("%s to %s connected from VRF %s", tcpName, host, vrf), ev...)
-	case tcpFail:
-		why := ""
-		if tcpErr != "" {
-			why = " (" + tcpErr + ")"
+	case t.tcpOK:
+		return c.Pass(fmt.Sprintf("%s to %s connected from VRF %s", t.tcpName(), nextHost(p), p.VRF), t.evidence()...)
+	case t.tcpFail:
+		return tcpRefused(c, p, t)
+	case len(t.pings) > 0:
+		return pingOnly(c, p, t)
+	}
+	return noTestOnPath(c, s, p, t)
+}
+
+// reachTests are the captured ping and TCP tests toward the host the
+// licensing path connects to, sorted by what they prove. A test pasted
+// without its command line has no VRF: it may have run anywhere, so it
+// proves nothing about the path's VRF. A TCP test to another port proves
+// nothing about the one the switch uses (any port counts when the
+// configuration names none, for a proxy).
+type reachTests struct {
+	vrf string
+	// pings and tcps ran in the path's VRF and resolved the host.
+	pings, tcps                                  []capture.Ref
+	unresolved, elsewhere, unknownVRF, otherPort []capture.Ref
+	pingOK, tcpOK, tcpFail                       bool
+	tcpErr                                       string
+	// tested is the port of the TCP test judged: a connected one, else
+	// the first that failed, else the path's.
+	tested int
+}
+
+func sortReachTests(s *snapshot.Snapshot, p snapshot.Path) *reachTests {
+	_, port := p.Next()
+	t := &reachTests{vrf: p.VRF, tested: port}
+	for _, ping := range s.Pings {
+		if !targets(s, p, ping.Target) || t.offPath(ping.Ref, ping.VRF, ping.Unresolved) {
+			continue
 		}
-		note := fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, or a proxy that must be used.", tcpName)
-		if p.ProxyHost != "" {
-			// The switch already goes through a proxy: it is the one
-			// not answering on its port.
-			note = fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, and check that the proxy %s listens on that port.", tcpName, host)
+		t.pings = append(t.pings, ping.Ref)
+		t.pingOK = t.pingOK || ping.Received > 0
+	}
+	for _, tcp := range s.TCPTests {
+		switch {
+		case !targets(s, p, tcp.Target):
+		case port != 0 && tcp.Port != port:
+			t.otherPort = append(t.otherPort, tcp.Ref)
+		case t.offPath(tcp.Ref, tcp.VRF, tcp.Unresolved):
+		case tcp.Connected:
+			t.tcpOK, t.tested = true, tcp.Port
+			t.tcps = append(t.tcps, tcp.Ref)
+		default:
+			t.tcpFail, t.tcpErr = true, tcp.Error
+			if !t.tcpOK {
+				t.tested = tcp.Port
+			}
+			t.tcps = append(t.tcps, tcp.Ref)
 		}
-		if !pingOK {
-			note = fmt.Sprintf("Neither ping nor %s gets through: check the route, the source interface and the firewall.", tcpName)
-		}
-		return c.Fail(fmt.Sprintf("%s to %s did not connect from VRF %s%s", tcpName, host, vrf, why),
-			remedies.Reachability(p, note), ev...)
-	case len(pings) > 0 && pingOK:
+	}
+	return t
+}
+
+// offPath files a test that proves nothing about the path (no VRF known,
+// another VRF, or the host not resolved) and reports whether it did.
+func (t *reachTests) offPath(ref capture.Ref, vrf string, unresolved bool) bool {
+	switch {
+	case vrf == "":
+		t.unknownVRF = append(t.unknownVRF, ref)
+	case !sameVRF(vrf, t.vrf):
+		t.elsewhere = append(t.elsewhere, ref)
+	case unresolved:
+		t.unresolved = append(t.unresolved, ref)
+	default:
+		return false
+	}
+	return true
+}
+
+// tcpName names the TCP test judged for messages: "TCP 443".
+func (t *reachTests) tcpName() string {
+	if t.tested == 0 {
+		return "TCP to the proxy port"
+	}
+	return fmt.Sprintf("TCP %d", t.tested)
+}
+
+// evidence is the tests on the path: TCP first, then ping.
+func (t *reachTests) evidence() []capture.Ref {
+	return append(append([]capture.Ref{}, t.tcps...), t.pings...)
+}
+
+// tcpTest is the TCP test to run on the switch; for a proxy whose port the
+// configuration does not name, with a <proxy port> placeholder.
+func tcpTest(p snapshot.Path) string {
+	if cmd := p.TCPCommand(); cmd != "" {
+		return cmd
+	}
+	return fmt.Sprintf("telnet %s <proxy port> vrf %s", snapshot.CommandHost(nextHost(p)), snapshot.CommandVRF(p.VRF))
+}
+
+// tcpRefused fails a TCP test on the path that did not connect; the note
+// says where to look by whether ping answered and a proxy is used.
+func tcpRefused(c *Check, p snapshot.Path, t *reachTests) Result {
+	host, name := nextHost(p), t.tcpName()
+	why := ""
+	if t.tcpErr != "" {
+		why = " (" + t.tcpErr + ")"
+	}
+	note := fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, or a proxy that must be used.", name)
+	if p.ProxyHost != "" {
+		// The switch already goes through a proxy: it is the one
+		// not answering on its port.
+		note = fmt.Sprintf("Ping answers, so routing works: look for a firewall or ACL that drops %s, and check that the proxy %s listens on that port.", name, host)
+	}
+	if !t.pingOK {
+		note = fmt.Sprintf("Neither ping nor %s gets through: check the route, the source interface and the firewall.", name)
+	}
+	return c.Fail(fmt.Sprintf("%s to %s did not connect from VRF %s%s", name, host, p.VRF, why),
+		remedies.Reachability(p, note), t.evidence()...)
+}
+
+// pingOnly judges a path tested by ping alone: an answer passes and no
+// answer fails, each naming the TCP test that would settle it (some
+// networks drop ICMP).
+func pingOnly(c *Check, p snapshot.Path, t *reachTests) Result {
+	host, port := p.Next()
+	if t.pingOK {
 		other := ""
-		if len(otherPort) > 0 {
+		if len(t.otherPort) > 0 {
 			other = " (the TCP test captured went to another port)"
 		}
-		return c.Pass(fmt.Sprintf("%s answered ping from VRF %s; no TCP test to port %s was captured%s: `%s` would confirm the licensing connection gets through", host, vrf, portOr(port), other, tcpTest), ev...)
-	case len(pings) > 0:
-		return c.Fail(fmt.Sprintf("ping to %s from VRF %s got no answer (100%% loss)", host, vrf),
-			remedies.Reachability(p, "Some networks drop ICMP: run `"+tcpTest+"`; if it connects, the path is fine."), ev...)
-	case len(unresolved) > 0:
+		return c.Pass(fmt.Sprintf("%s answered ping from VRF %s; no TCP test to port %s was captured%s: `%s` would confirm the licensing connection gets through", host, p.VRF, portOr(port), other, tcpTest(p)), t.evidence()...)
+	}
+	return c.Fail(fmt.Sprintf("ping to %s from VRF %s got no answer (100%% loss)", host, p.VRF),
+		remedies.Reachability(p, "Some networks drop ICMP: run `"+tcpTest(p)+"`; if it connects, the path is fine."), t.evidence()...)
+}
+
+// noTestOnPath says why the captured tests, if any, prove nothing about
+// the path, and which to run.
+func noTestOnPath(c *Check, s *snapshot.Snapshot, p snapshot.Path, t *reachTests) Result {
+	host, port := p.Next()
+	reach := p.Reach()
+	switch {
+	case len(t.unresolved) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the test could not resolve %s (see DNS003), so it says nothing about the path; after fixing DNS run %s", host, runList(reach)))
-	case len(elsewhere) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s ran in another VRF than the licensing path's (%s) and prove nothing about it; run %s", host, vrf, runList(reach)))
-	case len(unknownVRF) > 0:
+	case len(t.elsewhere) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s ran in another VRF than the licensing path's (%s) and prove nothing about it; run %s", host, p.VRF, runList(reach)))
+	case len(t.unknownVRF) > 0:
 		return c.Skip(fmt.Sprintf("not checked: the captured tests toward %s were pasted without their command line, so their VRF is unknown; run %s", host, runList(reach)))
-	case len(otherPort) > 0:
-		return c.Skip(fmt.Sprintf("not checked: the captured TCP test toward %s used another port than the licensing URL's (%d); run `%s`", host, port, tcpTest))
+	case len(t.otherPort) > 0:
+		return c.Skip(fmt.Sprintf("not checked: the captured TCP test toward %s used another port than the licensing URL's (%d); run `%s`", host, port, tcpTest(p)))
 	}
 	if p.TCPCommand() == "" {
-		return notChecked(c, s, p.PingCommand(), tcpTest)
+		return notChecked(c, s, p.PingCommand(), tcpTest(p))
 	}
 	return notChecked(c, s, reach...)
 }
