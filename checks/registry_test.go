@@ -68,11 +68,10 @@ func TestJudgeFollowsMetadata(t *testing.T) {
 // that condition does not hold, with the condition's reason: no Run repeats
 // the guard.
 func TestJudgeFollowsWhen(t *testing.T) {
-	off := false
-	unregistered := &parsers.License{Registration: parsers.RegistrationState{Status: "UNREGISTERED",
-		StatusRef: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")}}
+	unregistered := &parsers.License{Registration: parsers.RegistrationState{
+		Status: capture.Fact[string]{Value: "UNREGISTERED", Ref: lref(snapshot.CmdLicenseStatus, 4, "Status: UNREGISTERED")}}}
 	odd := withLic(func(l *parsers.License) {
-		l.Registration.Status, l.Authorization.Status = "HALF-REGISTERED", "PONDERING"
+		l.Registration.Status.Value, l.Authorization.Status.Value = "HALF-REGISTERED", "PONDERING"
 	})
 	at := lutc(2022, 8, 1, 0, 0)
 	cases := []struct {
@@ -81,7 +80,9 @@ func TestJudgeFollowsWhen(t *testing.T) {
 		s      *snapshot.Snapshot
 		reason string
 	}{
-		{"license enabled", licenseEnabled, lsnap(withLic(func(l *parsers.License) { l.Enabled = &off }), at), "not applicable: Smart Licensing is disabled (see LIC001)"},
+		{"license enabled", licenseEnabled, lsnap(withLic(func(l *parsers.License) {
+			l.Enabled = capture.Fact[bool]{Ref: lref(snapshot.CmdLicenseStatus, 1, "Smart Licensing is DISABLED")}
+		}), at), "not applicable: Smart Licensing is disabled (see LIC001)"},
 		{"license status known", licenseStatusKnown, lsnap(odd, at), "not judged: slcheck does not recognise the status"},
 		{"device registered", deviceRegistered, lsnap(unregistered, at), "not applicable: the device is not registered (UNREGISTERED; see LIC002)"},
 		{"callhome configured", callhomeConfigured, snapOf(t, snapshot.CmdCallhome, "!Command: show running-config callhome\nversion 9.3(4)\n"), "not applicable: the switch has no callhome configuration (see CH001)"},
