@@ -56,7 +56,26 @@ func (s *session) next(ctx context.Context) ([]byte, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		s.wait(ctx)
+	}
+}
+
+// wait returns when the channel may have something new to read: bytes
+// queued (scrapligo writes them to the channel log right after queueing
+// them, which wakes s.arrived), a read error, or the end of ctx. A fleet
+// waits mostly on slow switches: polling the queue every ReadDelay, as
+// scrapligo's own reads do, cost 200 sessions 200 000 wake-ups a second.
+// Once the transport failed, scrapligo hands the error over without a
+// signal (its error channel, the end of its read loop): the queue is
+// polled again until it does.
+func (s *session) wait(ctx context.Context) {
+	if s.g.readFailed() {
 		time.Sleep(readDelay)
+		return
+	}
+	select {
+	case <-s.arrived:
+	case <-ctx.Done():
 	}
 }
 
@@ -102,7 +121,7 @@ func (s *session) command(cmd string, timeout time.Duration, interim *regexp.Reg
 	for {
 		last := buf[line:]
 		switch {
-		case s.ownPrompt.Match(last):
+		case s.atPrompt(last):
 			return cleanOutput(buf[:line]), false, nil
 		case interim != nil && interim.Match(buf[fresh:]):
 			return cleanOutput(buf), true, nil
@@ -114,7 +133,7 @@ func (s *session) command(cmd string, timeout time.Duration, interim *regexp.Reg
 				return "", false, err
 			}
 			s.paged = true
-		case s.otherMode != nil && s.otherMode.Match(last):
+		case s.inOtherMode(last):
 			s.clean = false
 			return "", false, &ModeError{Cmd: cmd, Prompt: strings.TrimSpace(string(last))}
 		}
@@ -154,7 +173,7 @@ func (s *session) echo(ctx context.Context, cmd string) ([]byte, error) {
 		case len(buf) >= len(cmd) && string(buf[:len(cmd)]) == cmd:
 			return buf[len(cmd):], nil
 		case len(buf) > 0 && !strings.HasPrefix(cmd, string(buf)) && !strings.HasPrefix(s.prompt, string(buf)):
-			if s.otherMode != nil && s.otherMode.Match(lastLineOf(buf)) {
+			if s.inOtherMode(lastLineOf(buf)) {
 				s.clean = false
 				return nil, &ModeError{Cmd: cmd, Prompt: strings.TrimSpace(string(lastLineOf(buf)))}
 			}

@@ -30,6 +30,10 @@ type guard struct {
 	// erase: a page was turned; the pager's erase of its mark starts the
 	// next bytes read.
 	erase bool
+	// failed: a read failed (or passed a limit); wake is called then, so
+	// that a session waiting for bytes (session.wait) learns of it.
+	failed bool
+	wake   func()
 }
 
 // escapeKeys close a telnet session: ^] opens the telnet> prompt, where
@@ -82,8 +86,12 @@ func mib(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
 // closes the transport once a limit is passed.
 func (g *guard) Read(n int) ([]byte, error) {
 	b, err := g.Implementation.Read(n)
-	if err != nil || len(b) == 0 {
+	if err != nil {
+		g.fail()
 		return b, err
+	}
+	if len(b) == 0 {
+		return b, nil
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -104,9 +112,30 @@ func (g *guard) Read(n int) ([]byte, error) {
 	}
 	if g.over != nil {
 		g.Implementation.Close()
+		g.failed = true
+		if g.wake != nil {
+			g.wake()
+		}
 		return nil, g.over
 	}
 	return b, nil
+}
+
+// fail records that a read failed and wakes the session.
+func (g *guard) fail() {
+	g.mu.Lock()
+	g.failed = true
+	g.mu.Unlock()
+	if g.wake != nil {
+		g.wake()
+	}
+}
+
+// readFailed reports whether a read failed or passed a limit.
+func (g *guard) readFailed() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.failed
 }
 
 // commandBytes is what the switch sent since the last command was typed.
@@ -183,8 +212,14 @@ func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.buf = append(t.buf, b...)
-	if len(t.buf) > tailSize {
+	switch {
+	case len(t.buf) <= tailSize:
+	case cap(t.buf) > 4*tailSize:
+		// A large read: do not keep its room.
 		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
+	default:
+		// In place: a new buffer for every read was a fleet's garbage.
+		t.buf = t.buf[:copy(t.buf, t.buf[len(t.buf)-tailSize:])]
 	}
 	return len(b), nil
 }

@@ -92,3 +92,25 @@ func TestGuard(t *testing.T) {
 		})
 	}
 }
+
+// tail keeps the last tailSize bytes written, whatever the sizes of the
+// writes, and does not keep the room of a large one.
+func TestTailKeepsLastBytes(t *testing.T) {
+	var all []byte
+	tl := &tail{}
+	for i, n := range []int{10, 2000, 100, 3000, 1, 64 << 10, 5, 2048, 700} {
+		b := make([]byte, n)
+		for j := range b {
+			b[j] = byte('a' + (i+j)%26)
+		}
+		tl.Write(b)
+		all = append(all, b...)
+		want := string(all[max(0, len(all)-tailSize):])
+		if got := tl.String(); got != want {
+			t.Fatalf("after write %d (%d bytes): tail holds %d bytes, not the last %d written", i, n, len(got), len(want))
+		}
+		if cap(tl.buf) > 4*tailSize {
+			t.Errorf("after write %d (%d bytes): tail keeps %d bytes of room", i, n, cap(tl.buf))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -89,7 +90,10 @@ var (
 	telnetStepTimeout = 5 * time.Second
 	escapeLine        = regexp.MustCompile(`(?m)^Escape character is`)
 	telnetPrompt      = regexp.MustCompile(`(?m)^telnet>\s?$`)
-	promptLine        = regexp.MustCompile(`(?m)^[\w.\-]{1,63}[#>]\s?$`)
+	// otherModeTail is what follows a switch's name in its prompt in
+	// another mode than privilege-exec: configuration, Tcl, exec.
+	otherModeTail = regexp.MustCompile(`^(?:\(config[\+\w.\-@/:]{0,32}\)#|-tcl#|>)\s?$`)
+	promptLine    = regexp.MustCompile(`(?m)^[\w.\-]{1,63}[#>]\s?$`)
 )
 
 // session is one host's collection.
@@ -104,14 +108,31 @@ type session struct {
 	res    *Result
 	sys    *systemTransport // the system transport, or nil
 	prompt string
-	// ownPrompt matches this switch's exec prompt as a whole line;
-	// otherMode its prompt in another mode (configuration, Tcl).
-	ownPrompt, otherMode *regexp.Regexp
-	text                 strings.Builder
-	step                 string
-	clean                bool // the prompt is back: "exit" may be typed on close
-	paged                bool // the switch paged an output (`--More--`)
-	finished             chan struct{}
+	text   strings.Builder
+	step   string
+	clean  bool // the prompt is back: "exit" may be typed on close
+	paged  bool // the switch paged an output (`--More--`)
+	// finished ends the watchdog.
+	finished chan struct{}
+	// arrived holds a wake-up when scrapligo queued bytes or a read
+	// failed (session.wait).
+	arrived arrivals
+}
+
+// arrivals wakes a session waiting for bytes. It is also a writer of the
+// channel log, where scrapligo's read loop writes what it just queued.
+type arrivals chan struct{}
+
+func (a arrivals) wake() {
+	select {
+	case a <- struct{}{}:
+	default:
+	}
+}
+
+func (a arrivals) Write(b []byte) (int, error) {
+	a.wake()
+	return len(b), nil
 }
 
 // Collect runs the whole collection on one host within the host timeout.
@@ -121,7 +142,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 	ctx, cancel := context.WithTimeout(ctx, c.opt.HostTimeout)
 	defer cancel()
 	s := &session{c: c, t: t, ctx: ctx, log: &tail{}, res: &Result{Target: t}, step: "connect",
-		finished: make(chan struct{})}
+		finished: make(chan struct{}), arrived: make(arrivals, 1)}
 	if err := s.run(); err != nil {
 		if lim := s.g.overLimit(); lim != nil {
 			err = lim
@@ -237,11 +258,14 @@ func (s *session) open() error {
 		return err
 	}
 	opt := s.c.opt
-	s.g = &guard{Implementation: impl, maxCommand: opt.MaxCommandOutput, maxHost: opt.MaxHostOutput}
-	chlog := io.Writer(s.log)
+	s.g = &guard{Implementation: impl, maxCommand: opt.MaxCommandOutput, maxHost: opt.MaxHostOutput,
+		wake: s.arrived.wake}
+	// s.arrived first: a debug writer that fails must not keep the
+	// session from waking.
+	chlog := io.MultiWriter(s.arrived, s.log)
 	if opt.Debug != nil {
 		s.debug = opt.Debug(s.t)
-		chlog = io.MultiWriter(s.log, s.debug)
+		chlog = io.MultiWriter(s.arrived, s.log, s.debug)
 	}
 	if s.d, err = network.NewDriver(s.t.Host, s.driverOptions(chlog)...); err != nil {
 		return err
@@ -337,7 +361,7 @@ func (s *session) login() error {
 }
 
 // adoptPrompt makes prompt (`name#`) the one that ends a command. From
-// here on the prompt is this switch's own, or telnet's after ^]
+// here on the prompt is this switch's own (atPrompt), or telnet's after ^]
 // (closeTelnet). A line of output that merely looks like a prompt (a
 // banner's "ACCESS#") neither ends a command early nor vanishes from its
 // output.
@@ -345,9 +369,6 @@ func (s *session) adoptPrompt(prompt string) {
 	s.prompt = prompt
 	host := strings.TrimSuffix(prompt, "#")
 	s.res.Hostname = host
-	s.ownPrompt = regexp.MustCompile(`^` + regexp.QuoteMeta(prompt) + `\s?$`)
-	s.otherMode = regexp.MustCompile(`^` + regexp.QuoteMeta(host) + `(?:\(config[\+\w.\-@/:]{0,32}\)#|-tcl#|>)\s?$`)
-	s.d.Channel.PromptPattern = regexp.MustCompile(`(?m)^(?:` + regexp.QuoteMeta(prompt) + `|telnet>)\s?$`)
 	s.clean = true
 }
 
@@ -366,6 +387,39 @@ func (s *session) settings() error {
 		}
 	}
 	return nil
+}
+
+// The prompts of this switch, matched as whole lines with plain string
+// comparisons: a regular expression of the switch's name, compiled for
+// every host, was a thirtieth of a fleet's CPU.
+
+// atPrompt reports whether line is this switch's exec prompt (once login
+// confirmed it), alone on its line: the pattern `^PROMPT\s?$`.
+func (s *session) atPrompt(line []byte) bool {
+	return s.res.Hostname != "" && isPrompt(line, s.prompt)
+}
+
+// inOtherMode reports whether line is this switch's prompt in another mode
+// (configuration, Tcl, exec), once login confirmed its exec prompt:
+// `^NAME(?:\(config...\)#|-tcl#|>)\s?$`.
+func (s *session) inOtherMode(line []byte) bool {
+	h := s.res.Hostname
+	return h != "" && len(line) > len(h) && string(line[:len(h)]) == h && otherModeTail.Match(line[len(h):])
+}
+
+// isPrompt reports whether line is p with at most one blank after it
+// (`\s` of a regular expression: space, tab, newline, form feed, CR).
+func isPrompt(line []byte, p string) bool {
+	if len(line) < len(p) || string(line[:len(p)]) != p {
+		return false
+	}
+	switch rest := line[len(p):]; len(rest) {
+	case 0:
+		return true
+	case 1:
+		return strings.IndexByte(" \t\n\f\r", rest[0]) >= 0
+	}
+	return false
 }
 
 // watchdog closes the transport when the host's deadline passes, which
@@ -503,7 +557,7 @@ func (s *session) closeTelnet(timeout time.Duration) (string, bool) {
 		}
 		ctx, cancel := context.WithTimeout(s.ctx, min(timeout, telnetStepTimeout))
 		defer cancel()
-		b, err := ch.ReadUntilPrompt(ctx)
+		b, err := s.untilPrompt(ctx)
 		seen = append(seen, b...)
 		return err == nil
 	}
@@ -518,6 +572,34 @@ func (s *session) closeTelnet(timeout time.Duration) (string, bool) {
 	out := promptLine.ReplaceAllString(string(seen), "")
 	out = strings.ReplaceAll(out, "\x1d", "")
 	return strings.Trim(out, "\n"), ok
+}
+
+// untilPrompt reads until a line of what it read is this switch's exec
+// prompt or telnet's (`telnet>`), and returns all it read; nothing on an
+// error.
+func (s *session) untilPrompt(ctx context.Context) ([]byte, error) {
+	var rb []byte
+	from := 0 // where the first line not yet checked whole starts
+	for {
+		b, err := s.next(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rb = append(rb, b...)
+		for {
+			line, rest := rb[from:], -1
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line, rest = line[:i], from+i+1
+			}
+			if s.atPrompt(line) || isPrompt(line, "telnet>") {
+				return rb, nil
+			}
+			if rest < 0 {
+				break
+			}
+			from = rest
+		}
+	}
 }
 
 func lastNonEmpty(b []byte) string {
