@@ -51,20 +51,37 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 		}
 	}
 	addrs := endpointAddrs(s, host)
-	for _, r := range rt.Routes {
+	if r, a, ok := covering(rt.Routes, addrs); ok {
+		return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, host, a), r.Ref)
+	}
+	if r, ok := filteredOut(c, s, cmd); ok {
+		return r // the route the filter dropped may cover the endpoint
+	}
+	return noRoute(c, p, rt, addrs)
+}
+
+// covering returns the first route whose prefix holds one of addrs, and
+// that address.
+func covering(routes []parsers.Route, addrs []netip.Addr) (parsers.Route, netip.Addr, bool) {
+	for _, r := range routes {
 		pfx, err := netip.ParsePrefix(r.Prefix)
 		if err != nil {
 			continue
 		}
 		for _, a := range addrs {
 			if pfx.Contains(a) {
-				return c.Pass(fmt.Sprintf("VRF %s has no default route, but %s covers %s (%s)", vrf, r.Prefix, host, a), r.Ref)
+				return r, a, true
 			}
 		}
 	}
-	if r, ok := filteredOut(c, s, cmd); ok {
-		return r // the route the filter dropped may cover the endpoint
-	}
+	return parsers.Route{}, netip.Addr{}, false
+}
+
+// noRoute judges a VRF whose routes, none of them default, do not cover
+// the endpoint's known addresses: not checked when it has learned routes
+// and no address is known, else failed, naming its connected subnets.
+func noRoute(c *Check, p snapshot.Path, rt *parsers.RouteTable, addrs []netip.Addr) Result {
+	vrf, vrfRef, host := p.VRF, decidedBy(p.Evidence.VRF), nextHost(p)
 	connected, learned := splitConnected(rt.Routes)
 	if len(addrs) == 0 && len(learned) > 0 {
 		ping := cmp.Or(p.PingCommand(), "ping <endpoint> vrf "+snapshot.CommandVRF(vrf))

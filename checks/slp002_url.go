@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/remedies"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -16,6 +17,7 @@ func init() {
 		Area:       AreaSLP,
 		Severity:   Error,
 		Applies:    SLP,
+		When:       []Condition{slpURLShown},
 		Needs:      []string{snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig},
 		References: []string{refSLPGuide, refDoc222725},
 		Explain: Explain{
@@ -31,18 +33,26 @@ func init() {
 // CSLU, and on-prem SSM (classic gateway path [V]; SLP path as CSSM gives it).
 var slpServerPaths = []string{"/cslu/", "/transportgateway/services/devicerequesthandler", "/smarttransport"}
 
-func runSLP002(c *Check, s *snapshot.Snapshot) Result {
+// slpURLShown is SLP002's Condition: skipped when there is no transport
+// URL to judge, because the transport is off, the input does not tell, or
+// the device shows none.
+func slpURLShown(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	p := s.Path
 	switch t := p.Transport; {
 	case t == "off":
-		return c.Skip("not applicable: the transport is off (see SLP001)")
+		return c.Skip("not applicable: the transport is off (see SLP001)"), true
 	case p.URL == "" && !p.Evidence.URL.Known && len(p.Evidence.URL.Ask) > 0:
-		return notChecked(c, s, p.Evidence.URL.Ask...)
+		return notChecked(c, s, p.Evidence.URL.Ask...), true
 	case p.URL == "" && !p.Evidence.URL.Known:
-		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig)
+		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig), true
 	case p.URL == "":
-		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`")
+		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`"), true
 	}
+	return Result{}, false
+}
+
+func runSLP002(c *Check, s *snapshot.Snapshot) Result {
+	p := s.Path
 	raw, ref := p.URL, decidedBy(p.Evidence.URL)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
@@ -77,16 +87,23 @@ func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	case strings.HasSuffix(host, ".cisco.com"):
 		return c.Fail(fmt.Sprintf("the transport URL %s is a Cisco host other than smartreceiver.cisco.com: SLP reports to %s", raw, smartReceiverURL), urlRemedy("smart"), ref)
 	}
+	return serverURL(c, p, u, ref)
+}
+
+// serverURL judges a transport URL that is not Cisco's: passed when its
+// path is a CSLU's or an on-prem server's (slpServerPaths), else failed.
+func serverURL(c *Check, p snapshot.Path, u *url.URL, ref capture.Ref) Result {
+	path := strings.ToLower(u.Path)
 	for _, known := range slpServerPaths {
 		if !strings.Contains(path, known) {
 			continue
 		}
-		if scheme == "http" {
-			return c.Pass(fmt.Sprintf("the transport URL %s is a CSLU URL on port %d over plain HTTP, as Cisco's default CSLU URL is (http, port 8182, often an IP address; IOS-XE documentation): no TLS is involved", raw, p.Port), ref)
+		if strings.EqualFold(u.Scheme, "http") {
+			return c.Pass(fmt.Sprintf("the transport URL %s is a CSLU URL on port %d over plain HTTP, as Cisco's default CSLU URL is (http, port 8182, often an IP address; IOS-XE documentation): no TLS is involved", p.URL, p.Port), ref)
 		}
-		return c.Pass(fmt.Sprintf("the transport URL %s is an HTTPS CSLU or on-prem server URL naming host %s", raw, host), ref)
+		return c.Pass(fmt.Sprintf("the transport URL %s is an HTTPS CSLU or on-prem server URL naming host %s", p.URL, strings.ToLower(u.Hostname())), ref)
 	}
-	return c.Fail(fmt.Sprintf("the transport URL %s is neither Cisco's smart receiver nor a CSLU or on-prem server URL slcheck knows: check it against the URL CSSM or the server gives", raw), urlRemedy(p.Transport), ref)
+	return c.Fail(fmt.Sprintf("the transport URL %s is neither Cisco's smart receiver nor a CSLU or on-prem server URL slcheck knows: check it against the URL CSSM or the server gives", p.URL), urlRemedy(p.Transport), ref)
 }
 
 func urlRemedy(transport string) *remedies.Remedy {

@@ -82,7 +82,22 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 	}
 	// A failure without a telling message: trust is the suspect only when
 	// everything on the path checks out.
-	var failing, unchecked []string
+	failing, unchecked := judgePath(s)
+	switch {
+	case len(failing) > 0:
+		return c.Pass(fmt.Sprintf("communication fails, and %s explain%s it; trust is not suspected until %s", strings.Join(failing, ", "), plural(len(failing)), pronoun(len(failing))), fails[0].ref)
+	case len(unchecked) > 0 || !tcpConnected(s, p):
+		return pathUnproven(c, s, p, unchecked)
+	}
+	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and %s to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), tcpName(p), nextHost(p)),
+		remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
+		fails[0].ref)
+}
+
+// judgePath runs the checks of the path to Cisco (CH002, NET001, NET002,
+// DNS003, NET003) and returns those that fail and those that could not
+// judge it; a check that does not apply is neither.
+func judgePath(s *snapshot.Snapshot) (failing, unchecked []string) {
 	for _, id := range []string{"CH002", "NET001", "NET002", "DNS003", "NET003"} {
 		o, ok := Lookup(id)
 		if !ok {
@@ -96,25 +111,24 @@ func runTLS001(c *Check, s *snapshot.Snapshot) Result {
 			unchecked = append(unchecked, id)
 		}
 	}
-	switch {
-	case len(failing) > 0:
-		return c.Pass(fmt.Sprintf("communication fails, and %s explain%s it; trust is not suspected until %s", strings.Join(failing, ", "), plural(len(failing)), pronoun(len(failing))), fails[0].ref)
-	case len(unchecked) > 0 || !tcpConnected(s, p):
-		if !slices.Contains(unchecked, "NET003") {
-			unchecked = append(unchecked, "NET003")
-		}
-		cmds := p.Reach()
-		if p.TCPCommand() == "" {
-			if ask := p.Ask(); len(ask) > 0 {
-				return notChecked(c, s, append(ask, "ping <endpoint> vrf <vrf>", "telnet <endpoint> <port> vrf <vrf>")...)
-			}
-			return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and the TCP test of the licensing path to connect, which cannot be built: %s", strings.Join(unchecked, ", "), p))
-		}
-		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and %s to connect; run %s", strings.Join(unchecked, ", "), tcpName(p), runList(cmds)))
+	return failing, unchecked
+}
+
+// pathUnproven is the not-checked result of a failure that trust may
+// explain only once the path checks of unchecked pass and the path's TCP
+// test (NET003) connects: it names what to run, or why the test cannot be
+// built.
+func pathUnproven(c *Check, s *snapshot.Snapshot, p snapshot.Path, unchecked []string) Result {
+	if !slices.Contains(unchecked, "NET003") {
+		unchecked = append(unchecked, "NET003")
 	}
-	return c.Fail(fmt.Sprintf("communication fails (%q) although the route, DNS, the source interface and %s to %s are fine: suspect the trust chain (QuoVadis Root CA 2 to IdenTrust Commercial Root CA 1, FN72115) or SSL inspection in the path", strings.TrimSpace(fails[0].text), tcpName(p), nextHost(p)),
-		remedies.TrustChain(p, "An SSL-inspecting proxy or firewall shows the switch its own certificate instead of Cisco's: exempt the endpoint from inspection."),
-		fails[0].ref)
+	if p.TCPCommand() == "" {
+		if ask := p.Ask(); len(ask) > 0 {
+			return notChecked(c, s, append(ask, "ping <endpoint> vrf <vrf>", "telnet <endpoint> <port> vrf <vrf>")...)
+		}
+		return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and the TCP test of the licensing path to connect, which cannot be built: %s", strings.Join(unchecked, ", "), p))
+	}
+	return c.Skip(fmt.Sprintf("not checked: communication fails, and telling a trust problem from a network one needs the path checks (%s) to pass and %s to connect; run %s", strings.Join(unchecked, ", "), tcpName(p), runList(p.Reach())))
 }
 
 // commFailures are the failed attempts of `show license status` with their
