@@ -2,6 +2,7 @@ package collect
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -114,85 +115,19 @@ func (a *ansible) setVar(vars map[string]hostVar, key string, line int, value fu
 
 // inventory resolves every host's connection and groups.
 func (a *ansible) inventory(format string) (*Inventory, error) {
-	parents := map[string][]string{}
-	for name, g := range a.groups {
-		for _, c := range g.children {
-			parents[c] = append(parents[c], name)
-		}
-	}
-	for name := range a.groups {
-		if name != "all" && len(parents[name]) == 0 {
-			parents[name] = []string{"all"}
-		}
-	}
-	depth := map[string]int{}
-	var depthOf func(g string, seen map[string]bool) int
-	depthOf = func(g string, seen map[string]bool) int {
-		if d, ok := depth[g]; ok {
-			return d
-		}
-		if g == "all" || seen[g] {
-			return 0
-		}
-		seen[g] = true
-		d := 0
-		for _, p := range parents[g] {
-			d = max(d, depthOf(p, seen)+1)
-		}
-		delete(seen, g)
-		depth[g] = d
-		return d
-	}
-	member := map[string][]string{}
-	for name, g := range a.groups {
-		for _, h := range g.hosts {
-			member[h] = append(member[h], name)
-		}
-	}
+	tree := a.tree()
 	inv := &Inventory{File: a.file, Format: format, Warnings: a.warnings, groups: map[string]bool{}}
 	for name := range a.groups {
 		inv.groups[name] = true
 	}
 	for _, name := range a.order {
 		h := a.hosts[name]
-		in := map[string]bool{"all": true}
-		var walk func(g string)
-		walk = func(g string) {
-			if in[g] {
-				return
-			}
-			in[g] = true
-			for _, p := range parents[g] {
-				walk(p)
-			}
-		}
-		for _, g := range member[name] {
-			walk(g)
-		}
-		if len(in) == 1 {
-			// Ansible's implicit group of hosts in no other.
-			in["ungrouped"] = true
-		}
-		groups := make([]string, 0, len(in))
-		for g := range in {
-			groups = append(groups, g)
-		}
-		sort.Slice(groups, func(i, j int) bool {
-			di, dj := depthOf(groups[i], map[string]bool{}), depthOf(groups[j], map[string]bool{})
-			if di != dj {
-				return di < dj
-			}
-			return groups[i] < groups[j]
-		})
+		groups := tree.groupsOf(name)
 		vars := map[string]hostVar{}
 		for _, g := range groups {
-			for k, v := range a.groups[g].vars {
-				vars[k] = v
-			}
+			maps.Copy(vars, a.groups[g].vars)
 		}
-		for k, v := range h.vars {
-			vars[k] = v
-		}
+		maps.Copy(vars, h.vars)
 		t, err := connection{host: vars["host"], port: vars["port"], user: vars["user"]}.target(name, a.file, h.line)
 		if err != nil {
 			return nil, err
@@ -204,6 +139,88 @@ func (a *ansible) inventory(format string) (*Inventory, error) {
 		return nil, &InventoryError{File: a.file, Msg: "no hosts in the inventory"}
 	}
 	return inv, nil
+}
+
+// ansibleTree is the group tree of an inventory: each group's parents (a
+// group no other names as a child is all's), the groups each host is
+// named in, and each group's depth below all, as it is worked out.
+type ansibleTree struct {
+	parents map[string][]string
+	member  map[string][]string
+	depth   map[string]int
+}
+
+func (a *ansible) tree() *ansibleTree {
+	t := &ansibleTree{parents: map[string][]string{}, member: map[string][]string{}, depth: map[string]int{}}
+	for name, g := range a.groups {
+		for _, c := range g.children {
+			t.parents[c] = append(t.parents[c], name)
+		}
+		for _, h := range g.hosts {
+			t.member[h] = append(t.member[h], name)
+		}
+	}
+	for name := range a.groups {
+		if name != "all" && len(t.parents[name]) == 0 {
+			t.parents[name] = []string{"all"}
+		}
+	}
+	return t
+}
+
+// depthOf is the longest path from all down to group g; seen holds the
+// groups on the path so far, so that a cycle ends.
+func (t *ansibleTree) depthOf(g string, seen map[string]bool) int {
+	if d, ok := t.depth[g]; ok {
+		return d
+	}
+	if g == "all" || seen[g] {
+		return 0
+	}
+	seen[g] = true
+	d := 0
+	for _, p := range t.parents[g] {
+		d = max(d, t.depthOf(p, seen)+1)
+	}
+	delete(seen, g)
+	t.depth[g] = d
+	return d
+}
+
+// groupsOf is every group host is in, through its groups' parents, in
+// Ansible's order of precedence: the shallowest first, then by name, so
+// that a deeper group's variables win.
+func (t *ansibleTree) groupsOf(host string) []string {
+	in := map[string]bool{"all": true}
+	var walk func(g string)
+	walk = func(g string) {
+		if in[g] {
+			return
+		}
+		in[g] = true
+		for _, p := range t.parents[g] {
+			walk(p)
+		}
+	}
+	for _, g := range t.member[host] {
+		walk(g)
+	}
+	if len(in) == 1 {
+		// Ansible's implicit group of hosts in no other.
+		in["ungrouped"] = true
+	}
+	groups := make([]string, 0, len(in))
+	for g := range in {
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool {
+		di, dj := t.depthOf(groups[i], map[string]bool{}), t.depthOf(groups[j], map[string]bool{})
+		if di != dj {
+			return di < dj
+		}
+		return groups[i] < groups[j]
+	})
+	return groups
 }
 
 // readAnsibleINI reads Ansible's INI format: [group] sections of host

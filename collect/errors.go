@@ -57,81 +57,27 @@ func (f *Failure) Unwrap() error { return f.Err }
 // was seen, then the command; log is the tail of what the device (or
 // OpenSSH's terminal) printed, sshLog what the system transport's OpenSSH
 // logged (its own account of a failure; "" for the default transport).
+// The rules are tried in order: the first that knows the failure words it.
 func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeout, hostTimeout time.Duration, t Target) *Failure {
-	f := &Failure{Step: step, Err: err}
 	var given *Failure
 	if errors.As(err, &given) {
 		return given
 	}
-	timeout := stepTimeout.String()
-	var hk *HostKeyError
-	var dns *net.DNSError
-	var ne net.Error
-	var alg *ssh.AlgorithmNegotiationError
-	var lim *OutputLimitError
-	var mode *ModeError
-	said := sshSaid(sshLog)
-	if l := sshTerminalLine(log); sshLog != "" && l != "" && !strings.Contains(said, l) {
+	c := &failureCause{err: err, step: step, hostDeadline: hostDeadline, stepTimeout: stepTimeout, hostTimeout: hostTimeout, t: t}
+	c.said = sshSaid(sshLog)
+	if l := sshTerminalLine(log); sshLog != "" && l != "" && !strings.Contains(c.said, l) {
 		// A ProxyJump hop's ssh writes on the terminal, not in the log.
-		said = strings.TrimSpace(l + " " + said)
+		c.said = strings.TrimSpace(l + " " + c.said)
 	}
-	if said != "" {
-		log = said + "\n" + log
+	if c.said != "" {
+		log = c.said + "\n" + log
 	}
-	low := strings.ToLower(log)
-	switch {
-	case errors.As(err, &hk):
-		f.Kind, f.Msg = KindHostKey, hk.Error()
-	case errors.Is(err, errNotReadOnly):
-		f.Kind, f.Msg = KindInternal, err.Error()
-	case errors.As(err, &lim):
-		f.Kind, f.Msg = KindOutputLimit, fmt.Sprintf("%s during %s: the switch was left at once", lim, stepName(step))
-	case errors.As(err, &mode):
-		f.Kind, f.Msg = KindExecMode, mode.Error()
-	case errors.As(err, &alg):
-		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(alg.What, alg.RequestedAlgorithms, alg.SupportedAlgorithms, false)
-	case sshMismatch.MatchString(log):
-		m := sshMismatch.FindStringSubmatch(log)
-		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(m[1], strings.Split(m[2], ","), nil, false)
-	case hostDeadline:
-		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("the host's overall deadline (%s) passed during %s", hostTimeout, stepName(step))
-	case errors.As(err, &dns) || strings.Contains(low, "could not resolve hostname"):
-		f.Kind, f.Msg = KindUnreachable, "the host name does not resolve: "+firstLine(err, log)
-	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(low, "connection refused"):
-		f.Kind, f.Msg = KindRefused, "connection refused"+dialled(err)+": nothing listens on that SSH port (is `feature ssh` on, is the port right?)"+openSSHSaid(said)
-	case errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH) || strings.Contains(low, "no route to host") || strings.Contains(low, "network is unreachable"):
-		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(err, log)+openSSHSaid(said)
-	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed") ||
-		strings.Contains(low, "revoked host key"):
-		f.Kind, f.Msg = KindHostKey, "OpenSSH refused the host key: "+sshLines(log)+
-			fmt.Sprintf(" `ssh-keyscan -p %d %s | ssh-keygen -lf -` shows its fingerprint: compare it with `show ssh key` on the switch console, then add the key to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch.", t.Port, t.Host)
-	case strings.Contains(err.Error(), "unable to authenticate") || errors.Is(err, util.ErrAuthError) ||
-		((step == "login" || step == "connect") && strings.Contains(low, "permission denied")):
-		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
-		if _, why, ok := strings.Cut(err.Error(), util.ErrAuthError.Error()+": "); ok {
-			f.Msg += "; " + why
+	c.log, c.low = log, strings.ToLower(log)
+	f := &Failure{Step: step, Err: err}
+	for _, rule := range []func(*failureCause, *Failure) bool{(*failureCause).typed, (*failureCause).network, (*failureCause).ended} {
+		if rule(c, f) {
+			break
 		}
-		f.Msg += openSSHSaid(said)
-	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded),
-		step == "connect" && strings.Contains(low, "timed out"):
-		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
-	case errors.Is(err, util.ErrTimeoutError) && (step == "login" || step == "connect"):
-		f.Step = "login"
-		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("login did not complete within %s: %v", timeout, err)
-		f.Msg += openSSHSaid(said)
-	case errors.Is(err, util.ErrTimeoutError):
-		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("`%s` did not complete within %s (raise --timeout for slow devices)", step, timeout)
-	case errors.Is(err, io.EOF) || errors.Is(err, util.ErrConnectionError) || errors.Is(err, net.ErrClosed):
-		switch {
-		case said != "":
-			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+"; OpenSSH said: "+said
-		case step == "connect" || step == "login":
-			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+": "+firstLine(err, log)
-		default:
-			f.Kind, f.Msg = KindDropped, fmt.Sprintf("the session dropped during `%s`", step)
-		}
-	default:
-		f.Kind, f.Msg = KindDropped, fmt.Sprintf("%s failed: %v", stepName(step), err)
 	}
 	var jump *jumpError
 	if errors.As(err, &jump) && f.Kind != KindHostKey && !strings.Contains(f.Msg, jump.where()) {
@@ -139,6 +85,105 @@ func classify(err error, step, log, sshLog string, hostDeadline bool, stepTimeou
 		f.Msg = jump.where() + ": " + f.Msg
 	}
 	return f
+}
+
+// failureCause is what classify knows of a failure: the error, the step,
+// the log with what OpenSSH said (said) first, and low, the log in lower
+// case.
+type failureCause struct {
+	err                      error
+	step, log, low, said     string
+	hostDeadline             bool
+	stepTimeout, hostTimeout time.Duration
+	t                        Target
+}
+
+// typed words the errors slcheck and x/crypto name by type, an algorithm
+// mismatch OpenSSH logged, and the host's deadline.
+func (c *failureCause) typed(f *Failure) bool {
+	var hk *HostKeyError
+	var alg *ssh.AlgorithmNegotiationError
+	var lim *OutputLimitError
+	var mode *ModeError
+	switch {
+	case errors.As(c.err, &hk):
+		f.Kind, f.Msg = KindHostKey, hk.Error()
+	case errors.Is(c.err, errNotReadOnly):
+		f.Kind, f.Msg = KindInternal, c.err.Error()
+	case errors.As(c.err, &lim):
+		f.Kind, f.Msg = KindOutputLimit, fmt.Sprintf("%s during %s: the switch was left at once", lim, stepName(c.step))
+	case errors.As(c.err, &mode):
+		f.Kind, f.Msg = KindExecMode, mode.Error()
+	case errors.As(c.err, &alg):
+		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(alg.What, alg.RequestedAlgorithms, alg.SupportedAlgorithms, false)
+	case sshMismatch.MatchString(c.log):
+		m := sshMismatch.FindStringSubmatch(c.log)
+		f.Kind, f.Msg = KindAlgorithm, mismatchMessage(m[1], strings.Split(m[2], ","), nil, false)
+	case c.hostDeadline:
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("the host's overall deadline (%s) passed during %s", c.hostTimeout, stepName(c.step))
+	default:
+		return false
+	}
+	return true
+}
+
+// network words what the network, OpenSSH or the switch refused: the
+// name, the port, the route, the host key, the credentials.
+func (c *failureCause) network(f *Failure) bool {
+	var dns *net.DNSError
+	low, said := c.low, c.said
+	switch {
+	case errors.As(c.err, &dns) || strings.Contains(low, "could not resolve hostname"):
+		f.Kind, f.Msg = KindUnreachable, "the host name does not resolve: "+firstLine(c.err, c.log)
+	case errors.Is(c.err, syscall.ECONNREFUSED) || strings.Contains(low, "connection refused"):
+		f.Kind, f.Msg = KindRefused, "connection refused"+dialled(c.err)+": nothing listens on that SSH port (is `feature ssh` on, is the port right?)"+openSSHSaid(said)
+	case errors.Is(c.err, syscall.EHOSTUNREACH) || errors.Is(c.err, syscall.ENETUNREACH) || strings.Contains(low, "no route to host") || strings.Contains(low, "network is unreachable"):
+		f.Kind, f.Msg = KindUnreachable, "host unreachable: "+firstLine(c.err, c.log)+openSSHSaid(said)
+	case strings.Contains(low, "host key verification failed") || strings.Contains(low, "remote host identification has changed") ||
+		strings.Contains(low, "revoked host key"):
+		f.Kind, f.Msg = KindHostKey, "OpenSSH refused the host key: "+sshLines(c.log)+
+			fmt.Sprintf(" `ssh-keyscan -p %d %s | ssh-keygen -lf -` shows its fingerprint: compare it with `show ssh key` on the switch console, then add the key to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch.", c.t.Port, c.t.Host)
+	case strings.Contains(c.err.Error(), "unable to authenticate") || errors.Is(c.err, util.ErrAuthError) ||
+		((c.step == "login" || c.step == "connect") && strings.Contains(low, "permission denied")):
+		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
+		if _, why, ok := strings.Cut(c.err.Error(), util.ErrAuthError.Error()+": "); ok {
+			f.Msg += "; " + why
+		}
+		f.Msg += openSSHSaid(said)
+	default:
+		return false
+	}
+	return true
+}
+
+// ended words a step that timed out or a session that ended, and last
+// whatever else failed.
+func (c *failureCause) ended(f *Failure) bool {
+	var ne net.Error
+	step, timeout := c.step, c.stepTimeout.String()
+	switch {
+	case errors.As(c.err, &ne) && ne.Timeout(), errors.Is(c.err, context.DeadlineExceeded),
+		step == "connect" && strings.Contains(c.low, "timed out"):
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
+	case errors.Is(c.err, util.ErrTimeoutError) && (step == "login" || step == "connect"):
+		f.Step = "login"
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("login did not complete within %s: %v", timeout, c.err)
+		f.Msg += openSSHSaid(c.said)
+	case errors.Is(c.err, util.ErrTimeoutError):
+		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("`%s` did not complete within %s (raise --timeout for slow devices)", step, timeout)
+	case errors.Is(c.err, io.EOF) || errors.Is(c.err, util.ErrConnectionError) || errors.Is(c.err, net.ErrClosed):
+		switch {
+		case c.said != "":
+			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+"; OpenSSH said: "+c.said
+		case step == "connect" || step == "login":
+			f.Kind, f.Msg = KindDropped, "the connection closed during "+stepName(step)+": "+firstLine(c.err, c.log)
+		default:
+			f.Kind, f.Msg = KindDropped, fmt.Sprintf("the session dropped during `%s`", step)
+		}
+	default:
+		f.Kind, f.Msg = KindDropped, fmt.Sprintf("%s failed: %v", stepName(step), c.err)
+	}
+	return true
 }
 
 func stepName(step string) string {

@@ -29,6 +29,11 @@ type nornir struct {
 	w        *yamlWalk
 	file     string
 	warnings []string
+	// groups and defaults are read from the files beside file;
+	// groupsFile is the groups' file ("" when there is none).
+	groups     map[string]*nornirEntry
+	groupsFile string
+	defaults   *nornirEntry
 }
 
 // entry reads one host, group or the defaults.
@@ -100,104 +105,124 @@ func readNornir(file string, root *yaml.Node, sibling func(string) (string, []by
 	if err != nil {
 		return nil, err
 	}
-	side := func(names ...string) (*yaml.Node, string, error) {
-		for _, name := range names {
-			path, data, err := sibling(name)
-			if err != nil || data != nil {
-				if err != nil {
-					return nil, path, err
-				}
-				n, err := yamlDoc(path, data)
-				nr.w.file = path
-				return n, path, err
-			}
-		}
-		return nil, "", nil
-	}
-	groupsRoot, groupsFile, err := side("groups.yaml", "groups.yml")
-	if err != nil {
+	if err := nr.readSiblings(sibling); err != nil {
 		return nil, err
-	}
-	groups := map[string]*nornirEntry{}
-	if groupsRoot != nil {
-		if groups, _, err = nr.entries(groupsRoot, "group"); err != nil {
-			return nil, err
-		}
-	}
-	defaultsRoot, _, err := side("defaults.yaml", "defaults.yml")
-	if err != nil {
-		return nil, err
-	}
-	defaults := &nornirEntry{}
-	if defaultsRoot != nil {
-		if defaults, err = nr.entry(defaultsRoot, "defaults", 0); err != nil {
-			return nil, err
-		}
 	}
 	inv := &Inventory{File: file, Format: "nornir", groups: map[string]bool{}}
-	for g := range groups {
+	for g := range nr.groups {
 		inv.groups[g] = true
 	}
-	// Every group a host or group names must be defined, as Nornir
-	// requires.
-	check := func(e *nornirEntry, file string) error {
-		for _, g := range e.groups {
-			if groups[g] == nil {
-				where := "groups.yaml"
-				if groupsFile != "" {
-					where = groupsFile
-				}
-				return &InventoryError{File: file, Line: e.groupsLine, Msg: fmt.Sprintf("group %q is not in %s", g, where)}
-			}
-		}
-		return nil
-	}
-	for _, g := range groups {
-		if err := check(g, groupsFile); err != nil {
+	for _, g := range nr.groups {
+		if err := nr.checkGroups(g, nr.groupsFile); err != nil {
 			return nil, err
 		}
 	}
 	for _, name := range order {
 		h := hosts[name]
-		if err := check(h, file); err != nil {
+		if err := nr.checkGroups(h, file); err != nil {
 			return nil, err
 		}
-		var chain []*nornirEntry
-		in := map[string]bool{}
-		var walk func(gs []string)
-		walk = func(gs []string) {
-			for _, g := range gs {
-				if in[g] {
-					continue
-				}
-				in[g] = true
-				chain = append(chain, groups[g])
-				walk(groups[g].groups)
-			}
-		}
-		walk(h.groups)
-		conn := h.conn
-		for _, e := range append(chain, defaults) {
-			for _, f := range []struct{ dst, src *hostVar }{{&conn.host, &e.conn.host}, {&conn.port, &e.conn.port}, {&conn.user, &e.conn.user}} {
-				if f.dst.value == "" {
-					*f.dst = *f.src
-				}
-			}
-		}
+		conn, groups := nr.resolve(h)
 		t, err := conn.target(name, file, h.line)
 		if err != nil {
 			return nil, err
 		}
-		names := make([]string, 0, len(in))
-		for g := range in {
-			names = append(names, g)
-		}
-		sort.Strings(names)
-		inv.Hosts = append(inv.Hosts, InventoryHost{Name: name, Target: t, Groups: names})
+		inv.Hosts = append(inv.Hosts, InventoryHost{Name: name, Target: t, Groups: groups})
 	}
 	inv.Warnings = nr.warnings
 	if len(inv.Hosts) == 0 {
 		return nil, &InventoryError{File: file, Msg: "no hosts in the inventory"}
 	}
 	return inv, nil
+}
+
+// readSiblings reads the groups and the defaults from the files beside
+// the hosts file, where they exist.
+func (nr *nornir) readSiblings(sibling func(string) (string, []byte, error)) error {
+	nr.groups, nr.defaults = map[string]*nornirEntry{}, &nornirEntry{}
+	root, path, err := nr.sibling(sibling, "groups.yaml", "groups.yml")
+	if err != nil {
+		return err
+	}
+	nr.groupsFile = path
+	if root != nil {
+		if nr.groups, _, err = nr.entries(root, "group"); err != nil {
+			return err
+		}
+	}
+	if root, _, err = nr.sibling(sibling, "defaults.yaml", "defaults.yml"); err != nil {
+		return err
+	}
+	if root != nil {
+		if nr.defaults, err = nr.entry(root, "defaults", 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sibling reads the first of names that exists beside the hosts file:
+// its YAML document and its path, or nil and "" when none does.
+func (nr *nornir) sibling(sibling func(string) (string, []byte, error), names ...string) (*yaml.Node, string, error) {
+	for _, name := range names {
+		path, data, err := sibling(name)
+		if err != nil {
+			return nil, path, err
+		}
+		if data != nil {
+			n, err := yamlDoc(path, data)
+			nr.w.file = path
+			return n, path, err
+		}
+	}
+	return nil, "", nil
+}
+
+// checkGroups says, of the host or group e read from file, which group it
+// names that is not defined, as Nornir requires every one to be.
+func (nr *nornir) checkGroups(e *nornirEntry, file string) error {
+	for _, g := range e.groups {
+		if nr.groups[g] == nil {
+			where := "groups.yaml"
+			if nr.groupsFile != "" {
+				where = nr.groupsFile
+			}
+			return &InventoryError{File: file, Line: e.groupsLine, Msg: fmt.Sprintf("group %q is not in %s", g, where)}
+		}
+	}
+	return nil
+}
+
+// resolve gives host h's connection, each value its own, else its groups'
+// in order (each group's own, else its parents'), else the defaults'; and
+// the names of the groups it is in, sorted.
+func (nr *nornir) resolve(h *nornirEntry) (connection, []string) {
+	var chain []*nornirEntry
+	in := map[string]bool{}
+	var walk func(gs []string)
+	walk = func(gs []string) {
+		for _, g := range gs {
+			if in[g] {
+				continue
+			}
+			in[g] = true
+			chain = append(chain, nr.groups[g])
+			walk(nr.groups[g].groups)
+		}
+	}
+	walk(h.groups)
+	conn := h.conn
+	for _, e := range append(chain, nr.defaults) {
+		for _, f := range []struct{ dst, src *hostVar }{{&conn.host, &e.conn.host}, {&conn.port, &e.conn.port}, {&conn.user, &e.conn.user}} {
+			if f.dst.value == "" {
+				*f.dst = *f.src
+			}
+		}
+	}
+	names := make([]string, 0, len(in))
+	for g := range in {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	return conn, names
 }

@@ -274,24 +274,14 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 	var conn net.Conn
 	var clk *clock
 	if len(d.jumps) > 0 {
-		// Through a hop, the connection has no deadline of its own.
-		var mu sync.Mutex
-		timer := time.AfterFunc(deadline, func() {
-			mu.Lock()
-			defer mu.Unlock()
+		var stop func()
+		clk, stop = hopClock(deadline, func() {
 			if conn != nil {
 				conn.Close()
 			}
 			closeAll()
 		})
-		defer timer.Stop()
-		clk = newClock(deadline, func(end time.Time) {
-			if end.IsZero() {
-				timer.Stop()
-			} else {
-				timer.Reset(time.Until(end))
-			}
-		})
+		defer stop()
 	}
 	hops := append(append([]endpoint{}, d.jumps...), d.target)
 	for i, e := range hops {
@@ -321,18 +311,36 @@ func (d *dialer) dial(deadline time.Duration) (ssh.Conn, <-chan ssh.NewChannel, 
 			closeAll()
 			return nil, nil, nil, nil, hopError(e, i < len(hops)-1, l.explain(err))
 		}
-		if i == len(hops)-1 {
-			if i == 0 {
-				conn.SetDeadline(time.Time{})
-			}
-			return c, chans, reqs, closeAll, nil
-		}
 		if i == 0 {
 			conn.SetDeadline(time.Time{})
+		}
+		if i == len(hops)-1 {
+			return c, chans, reqs, closeAll, nil
 		}
 		clients = append(clients, ssh.NewClient(c, chans, reqs))
 	}
 	panic("unreachable")
+}
+
+// hopClock bounds a dial through jump hosts, whose connections have no
+// deadline of their own: at the deadline, closeAll closes what is open.
+// The clock moves the deadline (a password being typed pauses it); stop
+// ends the timer.
+func hopClock(deadline time.Duration, closeAll func()) (clk *clock, stop func()) {
+	var mu sync.Mutex
+	timer := time.AfterFunc(deadline, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		closeAll()
+	})
+	clk = newClock(deadline, func(end time.Time) {
+		if end.IsZero() {
+			timer.Stop()
+		} else {
+			timer.Reset(time.Until(end))
+		}
+	})
+	return clk, func() { timer.Stop() }
 }
 
 // config is the client configuration for one endpoint: its user, its
