@@ -199,10 +199,11 @@ type StaticRoute struct {
 
 // Interface is an `interface X` block, as far as slcheck needs it.
 type Interface struct {
-	Name    string
-	Ref     capture.Ref
-	VRF     string // from "vrf member"; mgmt0 defaults to "management"
-	VRFRef  capture.Ref
+	Name string
+	Ref  capture.Ref
+	// VRF is from "vrf member"; mgmt0 defaults to "management", read from
+	// its interface line.
+	VRF     capture.Fact[string]
 	Address string
 }
 
@@ -360,7 +361,7 @@ var topLines = []topLine{
 		if r.ifc == nil {
 			r.ifc = &Interface{Name: name, Ref: ref}
 			if strings.HasPrefix(name, "mgmt") {
-				r.ifc.VRF, r.ifc.VRFRef = "management", ref
+				r.ifc.VRF = capture.Fact[string]{Value: "management", Ref: ref}
 			}
 			r.c.Interfaces[name] = r.ifc
 		}
@@ -561,7 +562,7 @@ func maskLen(mask string) (int, bool) {
 
 func parseInterfaceLine(ifc *Interface, t string, ref capture.Ref) {
 	if m := vrfMemberRE.FindStringSubmatch(t); m != nil {
-		ifc.VRF, ifc.VRFRef = m[1], ref
+		ifc.VRF = capture.Fact[string]{Value: m[1], Ref: ref}
 	} else if m := ipAddrRE.FindStringSubmatch(t); m != nil && ifc.Address == "" {
 		ifc.Address = m[1]
 	}

@@ -129,13 +129,14 @@ func TestParseRunningConfigFull(t *testing.T) {
 			t.Errorf("NameServersFor(%s) = %v, want %v", vrf, got, want)
 		}
 	}
-	if ifc := c.Interfaces["Vlan27"]; ifc == nil || ifc.VRF != "blue" || ifc.Address != "10.27.0.1/24" {
+	if ifc := c.Interfaces["Vlan27"]; ifc == nil || ifc.VRF.Value != "blue" || ifc.Address != "10.27.0.1/24" {
 		t.Errorf("Vlan27 = %+v", ifc)
 	}
-	if ifc := c.Interfaces["mgmt0"]; ifc == nil || ifc.VRF != "management" {
+	// mgmt0's VRF is implied: its line is the interface line.
+	if ifc := c.Interfaces["mgmt0"]; ifc == nil || ifc.VRF.Value != "management" || ifc.VRF.Ref != ifc.Ref {
 		t.Errorf("mgmt0 = %+v", ifc)
 	}
-	if ifc := c.Interfaces["Ethernet1/1"]; ifc == nil || ifc.VRF != "" {
+	if ifc := c.Interfaces["Ethernet1/1"]; ifc == nil || ifc.VRF.Value != "" {
 		t.Errorf("Ethernet1/1 = %+v", ifc)
 	}
 }
@@ -211,7 +212,7 @@ func TestParseRunningConfigOddShapes(t *testing.T) {
 	if c.DomainLookupOn == nil {
 		t.Error("ip domain-lookup not seen")
 	}
-	if ifc := c.Interfaces["Vlan27"]; ifc == nil || ifc.VRF != "management" {
+	if ifc := c.Interfaces["Vlan27"]; ifc == nil || ifc.VRF.Value != "management" {
 		t.Errorf("interfaces = %+v", c.Interfaces)
 	}
 }

@@ -91,8 +91,8 @@ func (s *Snapshot) InterfaceVRF(name string) (vrf string, ref capture.Ref, known
 	name = parsers.CanonicalInterface(name)
 	if s.Config != nil {
 		if ifc := s.Config.Interfaces[name]; ifc != nil {
-			if ifc.VRF != "" {
-				return ifc.VRF, ifc.VRFRef, true
+			if ifc.VRF.Value != "" {
+				return ifc.VRF.Value, ifc.VRF.Ref, true
 			}
 			if strings.HasPrefix(name, "mgmt") {
 				return "management", ifc.Ref, true

@@ -69,9 +69,9 @@ func fillConfig(a, b *parsers.RunningConfig) {
 		switch {
 		case ai == nil:
 			a.Interfaces[name] = i
-		case ai.VRFRef == ai.Ref && i.VRFRef != i.Ref:
+		case ai.VRF.Ref == ai.Ref && i.VRF.Ref != i.Ref:
 			// a only had mgmt0's implied VRF; b has a vrf member line.
-			ai.VRF, ai.VRFRef = i.VRF, i.VRFRef
+			ai.VRF = i.VRF
 		}
 		if ai != nil && ai.Address == "" {
 			ai.Address = i.Address
