@@ -36,8 +36,8 @@ func runDNS001(c *Check, s *snapshot.Snapshot) Result {
 		return c.Fail("`no ip domain-lookup` is configured: the switch cannot resolve "+hostOr(host),
 			remedies.DomainLookup(p), *s.Config.DomainLookupOff)
 	}
-	if h := s.Hosts; h != nil && h.DomainLookup != nil {
-		if !*h.DomainLookup {
+	if h := s.Hosts; h != nil && h.DomainLookup.Said() {
+		if !h.DomainLookup.Value {
 			return c.Fail("`show hosts` says domain lookup is disabled: the switch cannot resolve "+hostOr(host),
 				remedies.DomainLookup(p), h.Ref)
 		}

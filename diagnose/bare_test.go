@@ -68,7 +68,7 @@ var barePastes = []struct {
 		}},
 	{"show hosts", "DNS lookup disabled\nDefault domain for vrf:default is example.com\nName servers are 192.0.2.53\n", false,
 		func(s *snapshot.Snapshot) bool {
-			return s.Hosts != nil && s.Hosts.DomainLookup != nil && !*s.Hosts.DomainLookup
+			return s.Hosts != nil && s.Hosts.DomainLookup.Said() && !s.Hosts.DomainLookup.Value
 		}},
 	{"ping", "PING tools.cisco.com (72.163.4.38): 56 data bytes\nRequest 0 timed out\n\n--- tools.cisco.com ping statistics ---\n1 packets transmitted, 0 packets received, 100.00% packet loss\n", false,
 		func(s *snapshot.Snapshot) bool { return len(s.Pings) == 1 && s.Pings[0].Target == "tools.cisco.com" }},

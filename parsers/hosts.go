@@ -18,12 +18,11 @@ type HostEntry struct {
 // Hosts is `show hosts`: the resolver's view (domain lookup, name servers
 // per VRF, static entries).
 type Hosts struct {
-	DomainLookup *bool
+	// DomainLookup is read from the "DNS lookup enabled/disabled" line.
+	DomainLookup capture.Fact[bool]
 	NameServers  []NameServer
 	Entries      []HostEntry
 	Ref          capture.Ref
-	// DomainLookupRef is the "DNS lookup enabled/disabled" line.
-	DomainLookupRef capture.Ref
 }
 
 var (
@@ -51,7 +50,7 @@ func ParseHosts(sec *capture.Section) *Hosts {
 		switch {
 		case dnsLookupRE.MatchString(t):
 			on := strings.EqualFold(dnsLookupRE.FindStringSubmatch(t)[1], "enabled")
-			h.DomainLookup, h.DomainLookupRef = &on, ref
+			h.DomainLookup = capture.Fact[bool]{Value: on, Ref: ref}
 			seen = true
 		case nsAreRE.MatchString(t):
 			addrs := ipsIn(nsAreRE.FindStringSubmatch(t)[1])

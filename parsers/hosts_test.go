@@ -21,7 +21,7 @@ tools.cisco.com           72.163.4.38
 router1                   192.0.2.1 2001:db8::1
 `
 	h := ParseHosts(section("show hosts", "show hosts", text))
-	if h == nil || h.DomainLookup == nil || !*h.DomainLookup || h.DomainLookupRef.Line != 1 {
+	if h == nil || !h.DomainLookup.Value || h.DomainLookup.Ref.Line != 1 {
 		t.Fatalf("hosts = %+v", h)
 	}
 	type ns struct{ vrf, use, addrs string }
@@ -38,7 +38,7 @@ router1                   192.0.2.1 2001:db8::1
 	}
 
 	off := ParseHosts(section("show hosts", "", "DNS lookup disabled\nName servers are 192.0.2.9\n"))
-	if off == nil || off.DomainLookup == nil || *off.DomainLookup || len(off.NameServers) != 1 || off.NameServers[0].VRF != DefaultVRF {
+	if off == nil || !off.DomainLookup.Said() || off.DomainLookup.Value || len(off.NameServers) != 1 || off.NameServers[0].VRF != DefaultVRF {
 		t.Errorf("disabled = %+v", off)
 	}
 	if h := ParseHosts(section("show hosts", "", "% Invalid command\n")); h != nil {
