@@ -74,13 +74,13 @@ func skewWords(d time.Duration) string {
 // ntpState judges the capture side: the clock's time source, else the NTP
 // configuration. ok is true when the result is a pass.
 func ntpState(c *Check, s *snapshot.Snapshot) (ok bool, r Result) {
-	if ck := s.Clock; ck != nil && ck.Source != "" {
-		src := strings.ToUpper(ck.Source)
+	if ck := s.Clock; ck != nil && ck.Source.Value != "" {
+		src := strings.ToUpper(ck.Source.Value)
 		if src == "NTP" || src == "PTP" {
-			return true, c.Pass("`show clock` says the time source is "+src, ck.SourceRef)
+			return true, c.Pass("`show clock` says the time source is "+src, ck.Source.Ref)
 		}
-		return false, c.Fail(fmt.Sprintf("`show clock` says the time source is %s, not NTP: verify the clock against real time, as certificates and trust codes need it right", ck.Source),
-			ntpRemedy(s), ck.SourceRef)
+		return false, c.Fail(fmt.Sprintf("`show clock` says the time source is %s, not NTP: verify the clock against real time, as certificates and trust codes need it right", ck.Source.Value),
+			ntpRemedy(s), ck.Source.Ref)
 	}
 	if s.Config.Complete(parsers.TopicNTP) {
 		if n := len(s.Config.NTPServers); n > 0 {

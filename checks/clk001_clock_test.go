@@ -18,8 +18,9 @@ func TestCLK001(t *testing.T) {
 		return c
 	}
 	clock := func(at time.Time, source string) *parsers.Clock {
-		return &parsers.Clock{Time: at, Zone: at.Format("MST"), ZoneKnown: true, Source: source,
-			Ref: lref(snapshot.CmdClock, 2, at.Format("15:04:05.000 MST Mon Jan 02 2006")), SourceRef: lref(snapshot.CmdClock, 1, "Time source is "+source)}
+		return &parsers.Clock{Time: at, Zone: at.Format("MST"), ZoneKnown: true,
+			Source: capture.Fact[string]{Value: source, Ref: lref(snapshot.CmdClock, 1, "Time source is "+source)},
+			Ref:    lref(snapshot.CmdClock, 2, at.Format("15:04:05.000 MST Mon Jan 02 2006"))}
 	}
 	snap := func(cfg *parsers.RunningConfig, ck *parsers.Clock, col *snapshot.Collection) *snapshot.Snapshot {
 		return &snapshot.Snapshot{Source: "tech.txt", Commands: map[string]bool{}, Config: cfg, Clock: ck, Collection: col}

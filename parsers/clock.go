@@ -13,14 +13,13 @@ type Clock struct {
 	Time time.Time
 	// Zone is the abbreviation printed, e.g. "UTC", "PST".
 	Zone string
-	// Source is "NTP", "PTP", "none" ... from "Time source is X", or "".
-	Source string
+	// Source is "NTP", "PTP", "none" ... from the "Time source is X" line,
+	// or "".
+	Source capture.Fact[string]
 	Ref    capture.Ref
 	// ZoneKnown is false when slcheck does not know the zone's offset;
 	// Time is then read as if the zone were UTC.
 	ZoneKnown bool
-	// SourceRef is the "Time source is X" line.
-	SourceRef capture.Ref
 }
 
 // "Time source is NTP" (NX-OS, own line) or "Time source is NTP, 11:04:51.711
@@ -35,7 +34,7 @@ func ParseClock(sec *capture.Section) *Clock {
 	for _, l := range sec.Lines {
 		text := l.Text
 		if m := timeSourceRE.FindStringSubmatch(text); m != nil {
-			c.Source, c.SourceRef = m[1], sec.Ref(l)
+			c.Source = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			text = m[2]
 		}
 		if !c.Time.IsZero() {

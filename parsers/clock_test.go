@@ -65,8 +65,8 @@ func TestParseClock(t *testing.T) {
 			if c == nil {
 				t.Fatal("nil")
 			}
-			if !c.Time.Equal(tt.want) || c.Zone != tt.zone || c.ZoneKnown != tt.known || c.Source != tt.source || c.Ref.Line != tt.line {
-				t.Errorf("got %v %q known=%v src=%q line=%d", c.Time.UTC(), c.Zone, c.ZoneKnown, c.Source, c.Ref.Line)
+			if !c.Time.Equal(tt.want) || c.Zone != tt.zone || c.ZoneKnown != tt.known || c.Source.Value != tt.source || c.Ref.Line != tt.line {
+				t.Errorf("got %v %q known=%v src=%q line=%d", c.Time.UTC(), c.Zone, c.ZoneKnown, c.Source.Value, c.Ref.Line)
 			}
 		})
 	}
