@@ -41,9 +41,9 @@ func runNET002(c *Check, s *snapshot.Snapshot) Result {
 	if rt == nil {
 		return notChecked(c, s, cmd)
 	}
-	if rt.Error != "" {
-		return c.Fail(fmt.Sprintf("`%s` says %q: the VRF licensing traffic uses does not exist on the switch", cmd, rt.Error),
-			remedies.DefaultRoute(nil, p), rt.ErrorRef, vrfRef)
+	if rt.Error.Said() {
+		return c.Fail(fmt.Sprintf("`%s` says %q: the VRF licensing traffic uses does not exist on the switch", cmd, rt.Error.Value),
+			remedies.DefaultRoute(nil, p), rt.Error.Ref, vrfRef)
 	}
 	for _, r := range rt.Routes {
 		if r.Prefix == "0.0.0.0/0" {

@@ -26,9 +26,8 @@ type RouteTable struct {
 	Routes []Route
 	Ref    capture.Ref
 	// Error is a message such as "% VRF foo not found" printed instead of
-	// a table; ErrorRef is its line.
-	Error    string
-	ErrorRef capture.Ref
+	// a table.
+	Error capture.Fact[string]
 	// Query is the address or prefix looked up by `show ip route ADDR vrf
 	// V`; "" for the whole table. A lookup shows only the covering route.
 	Query string
@@ -76,8 +75,8 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 			cur.Protocols = append(cur.Protocols, lastField(m[2]))
 		case strings.HasPrefix(t, "%") || strings.Contains(strings.ToLower(t), "not found") ||
 			strings.Contains(strings.ToLower(t), "does not exist"):
-			if rt.Error == "" {
-				rt.Error, rt.ErrorRef = t, sec.Ref(l)
+			if !rt.Error.Said() {
+				rt.Error = capture.Fact[string]{Value: t, Ref: sec.Ref(l)}
 				seen = true
 			}
 		}

@@ -47,8 +47,8 @@ func TestParseRoutes(t *testing.T) {
 			for _, r := range rt.Routes {
 				prefixes = append(prefixes, r.Prefix)
 			}
-			if rt.VRF != tt.vrf || rt.Query != tt.query || !reflect.DeepEqual(prefixes, tt.prefixes) || rt.Error != tt.err {
-				t.Errorf("got vrf %q query %q prefixes %v err %q", rt.VRF, rt.Query, prefixes, rt.Error)
+			if rt.VRF != tt.vrf || rt.Query != tt.query || !reflect.DeepEqual(prefixes, tt.prefixes) || rt.Error.Value != tt.err {
+				t.Errorf("got vrf %q query %q prefixes %v err %q", rt.VRF, rt.Query, prefixes, rt.Error.Value)
 			}
 		})
 	}
