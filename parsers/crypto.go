@@ -15,12 +15,12 @@ type Certificate struct {
 	Subject    string
 	Issuer     string
 	Serial     string
-	NotAfter   time.Time
-	Ref        capture.Ref
+	// NotAfter is the end of validity, read from the "notAfter=" line;
+	// its Value is zero when the date could not be read.
+	NotAfter capture.Fact[time.Time]
+	Ref      capture.Ref
 	// NotBefore is the start of validity; zero when not printed.
 	NotBefore time.Time
-	// NotAfterRef is the "notAfter=" line.
-	NotAfterRef capture.Ref
 	// SHA1 is the "SHA1 Fingerprint=" value, upper-case hex without
 	// colons; "" when not printed.
 	SHA1 string
@@ -78,8 +78,8 @@ func ParseTrustStore(sec *capture.Section) *TrustStore {
 		case "notbefore":
 			cur.NotBefore, _, _ = ParseDate(val)
 		case "notafter":
-			cur.NotAfter, _, _ = ParseDate(val)
-			cur.NotAfterRef = sec.Ref(l)
+			t, _, _ := ParseDate(val)
+			cur.NotAfter = capture.Fact[time.Time]{Value: t, Ref: sec.Ref(l)}
 		case "sha1 fingerprint":
 			cur.SHA1 = strings.ToUpper(strings.ReplaceAll(val, ":", ""))
 		}

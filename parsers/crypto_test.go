@@ -30,7 +30,7 @@ notAfter=Nov 24 18:23:33 2031 GMT
 	}
 	c := ts.Certificates[1]
 	if c.Trustpoint != "CiscoTAC" || CommonName(c.Subject) != "QuoVadis Root CA 2" || c.Serial != "0509" ||
-		!c.NotAfter.Equal(utc(2031, 11, 24, 18, 23, 33)) || c.NotAfterRef.Line != 17 || c.Ref.Line != 13 {
+		!c.NotAfter.Value.Equal(utc(2031, 11, 24, 18, 23, 33)) || c.NotAfter.Ref.Line != 17 || c.Ref.Line != 13 {
 		t.Errorf("cert = %+v", c)
 	}
 	if ts.Certificates[0].SHA1 != "5CA95FB6E2980EC15AFB681BBB7E62B5AD3FA8B8" || ts.Certificates[0].NotBefore.IsZero() {
