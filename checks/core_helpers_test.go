@@ -46,6 +46,21 @@ func run(t *testing.T, id string, s *snapshot.Snapshot) Result {
 	return c.Judge(s)
 }
 
+// wantSays asserts a status and that the message or the skip reason holds
+// each of says; it stops the test on another status.
+func wantSays(t *testing.T, r Result, st Status, says []string) {
+	t.Helper()
+	text := r.Message + " | " + r.Reason
+	if r.Status != st {
+		t.Fatalf("%s: status %s, want %s: %s", r.ID, r.Status, st, text)
+	}
+	for _, w := range says {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q not in %q", w, text)
+		}
+	}
+}
+
 // want asserts a status and, for skips, the start of the reason.
 func want(t *testing.T, r Result, st Status, reasonPrefix string) {
 	t.Helper()

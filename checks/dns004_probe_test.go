@@ -65,14 +65,7 @@ func TestDNS004(t *testing.T) {
 				s.Foreign = []capture.Ref{{Source: "x", Line: 1, Text: "show call-home"}}
 			}
 			r := c.Judge(s)
-			if r.Status != tt.status {
-				t.Fatalf("status %s (%s%s), want %s", r.Status, r.Message, r.Reason, tt.status)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Message+r.Reason, w) {
-					t.Errorf("%q lacks %q", r.Message+r.Reason, w)
-				}
-			}
+			wantSays(t, r, tt.status, tt.want)
 			if r.Status == Skipped {
 				return
 			}

@@ -83,14 +83,7 @@ func TestTLS003(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := c.Judge(&snapshot.Snapshot{Probes: tt.probes, Trust: tt.trust, Path: mgmtPath})
-			if r.Status != tt.status {
-				t.Fatalf("status %s (%s%s), want %s", r.Status, r.Message, r.Reason, tt.status)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Message+r.Reason, w) {
-					t.Errorf("%q lacks %q", r.Message+r.Reason, w)
-				}
-			}
+			wantSays(t, r, tt.status, tt.want)
 			if r.Status == Skipped {
 				return
 			}
