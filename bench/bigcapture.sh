@@ -39,6 +39,9 @@ done
 
 go build -o "$work/slcheck" ./cmd/slcheck
 go build -o "$work/gen" ./bench/gen
+# The files are named after the generator's source, so a changed generator
+# makes new ones.
+gen_sum=$(find bench/gen bench/showtech -name "*.go" ! -name "*_test.go" | sort | xargs cat | sha256sum | cut -c1-8)
 "$work/gen" -small -o "$work/small.txt"
 
 # diagnosis FILE JSON: the report without what depends on the input file:
@@ -98,7 +101,7 @@ measure "slcheck file" "$work/slcheck" file -o json "$work/small.txt"
 for kind in "${kinds[@]}"; do
 	for size in "${sizes[@]}"; do
 		label="$kind $size"
-		f=$work/showtech-$kind-$size.txt
+		f=$work/showtech-$kind-$size-$gen_sum.txt
 		[ -s "$f" ] || "$work/gen" -kind "$kind" -size "$size" -o "$f"
 		[ "$gz" = 0 ] || [ -s "$f.gz" ] || gzip -6 -c "$f" >"$f.gz"
 		cat "$f" >/dev/null # page cache: every run reads from memory

@@ -1,4 +1,4 @@
-package capture
+package capture_test
 
 import (
 	"bytes"
@@ -8,28 +8,23 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/slcheck/slcheck/bench/showtech"
+	"github.com/slcheck/slcheck/capture"
+	"github.com/slcheck/slcheck/parsers"
 )
 
-// logNeedles and logFilter stand for snapshot's logging filter (a test of
-// package capture cannot import it): every line logFilter keeps holds a
-// needle, case ignored.
-var logNeedles = []string{"%LIC", "%SLP", "SMART", "CALL"}
-
-func logFilter(line string) bool {
-	l := strings.ToLower(line)
-	return strings.Contains(l, "%licmgr-") || strings.Contains(l, "smart lic") || strings.Contains(l, "callhome") ||
-		strings.Contains(l, "%slp-")
-}
-
-var logOptions = Options{
+// logOptions keep the logs with slcheck's own filter and needles, leave
+// out the commands of a show-tech's filler, and keep every other section
+// whole, so that a section the quiet scanner ends early or late shows.
+var logOptions = capture.Options{
 	Select: func(cmd string) (bool, func(string) bool) {
 		switch {
 		case strings.HasPrefix(cmd, "show logging"):
-			return true, logFilter
+			return true, parsers.IsLicensingLogLine
 		case strings.HasPrefix(cmd, "show system"), strings.HasPrefix(cmd, "show hardware"), strings.HasPrefix(cmd, "show interface"):
 			return false, nil
 		}
@@ -37,7 +32,7 @@ var logOptions = Options{
 	},
 	Needles: func(cmd string) []string {
 		if strings.HasPrefix(cmd, "show logging") {
-			return logNeedles
+			return parsers.LicensingLogNeedles
 		}
 		return nil
 	},
@@ -45,19 +40,10 @@ var logOptions = Options{
 
 // readBoth reads in with the quiet scanner and line by line, with a line
 // reader buffer of size bytes, and fails unless both find the same.
-func readBoth(t *testing.T, name string, in []byte, size int, opt Options) {
+func readBoth(t *testing.T, name string, in []byte, size int, opt capture.Options) {
 	t.Helper()
-	read := func(lineByLine bool) (*Capture, string) {
-		o := opt
-		o.lineByLine = lineByLine
-		o = o.withDefaults()
-		sz := size
-		br, _, stop, err := openStream(name, bytes.NewReader(in), o, &sz)
-		defer stop()
-		if err != nil {
-			return nil, err.Error()
-		}
-		c, err := readText(name, br, sz, o)
+	read := func(lineByLine bool) (*capture.Capture, string) {
+		c, err := capture.ReadSized(name, in, size, opt, lineByLine)
 		if err != nil {
 			return nil, err.Error()
 		}
@@ -74,12 +60,12 @@ func readBoth(t *testing.T, name string, in []byte, size int, opt Options) {
 }
 
 // detail renders a capture with its kept lines.
-func detail(c *Capture) string {
+func detail(c *capture.Capture) string {
 	if c == nil {
 		return "nil"
 	}
 	var b strings.Builder
-	b.WriteString(summary(c))
+	b.WriteString(capture.Summary(c))
 	for _, d := range c.Devices {
 		fmt.Fprintf(&b, "%s %s %+v %v\n", d.Hostname, d.Software, d.SoftwareRef, d.Foreign)
 		for _, s := range d.Sections {
@@ -113,7 +99,7 @@ func TestQuietSameAsLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, size := range []int{64, 4096, readBuffer} {
+		for _, size := range []int{64, 4096, capture.ReadBufferSize} {
 			readBoth(t, p, b, size, logOptions)
 		}
 	}
@@ -128,7 +114,7 @@ func TestQuietSameAsLines(t *testing.T) {
 		stamped.WriteString("2024-03-04T09:15:02.123Z ")
 		stamped.Write(line)
 	}
-	for _, size := range []int{100, 1000, 4096, 65536, readBuffer} {
+	for _, size := range []int{100, 1000, 4096, 65536, capture.ReadBufferSize} {
 		readBoth(t, "config", config.Bytes(), size, logOptions)
 		readBoth(t, "logs", logs.Bytes(), size, logOptions)
 		readBoth(t, "stamped logs", stamped.Bytes(), size, logOptions)
@@ -159,6 +145,19 @@ func flaggedLog(r *rand.Rand) []byte {
 		"2023 Mar 14 09:27:31 sw %ETHPORT-5-X: CallHome profile updated",
 		"2023 Mar 14 09:27:31 sw %ETHPORT-5-X: smart LICENSING",
 		"2023 Mar 14 09:27:31 sw %SL",
+		"2023 Mar 14 09:27:31 sw %USER-2-SYSTEM_MSG: CLIS: syscall failed in clis_vsh_poll_fd, errno 4 - clis",
+		"2023 Mar 14 09:27:31 sw %SYSMGR-STANDBY-5-SUBPROC_TERMINATED: SYSMGR_EXITCODE_GSYNCFAILED_NONFATAL",
+		"2023 Mar 14 09:27:31 sw %CALL_HOME-5-SL_MESSAGE_FAILED: Fail to send out Smart Licensing message",
+		"2023 Mar 14 09:27:31 sw %CALLHOME-2-EVENT: SYSLOG_ALERT",
+		"2023 Mar 14 09:27:31 sw %callhome-2-EVENT: lower case facility",
+		"2023 Mar 14 09:27:31 sw cAlL-HoMe profile CiscoTAC-1 updated",
+		"2023 Mar 14 09:27:31 sw CALL HOME",
+		"2023 Mar 14 09:27:31 sw callHOME",
+		"2023 Mar 14 09:27:31 sw call\x00home NUL inside",
+		"2023 Mar 14 09:27:31 sw HOM",
+		"2023 Mar 14 09:27:31 sw home directory /home/admin, a callback called",
+		"2023 Mar 14 09:27:31 sw %SMART_LIC-3-COMM_FAILED: x",
+		"2023 Mar 14 09:27:31 sw sMaRt LiC",
 		"2023 Mar 14 09:27:31 RP/0/RSP0/CPU0:router %OS-5-X: IOS-XR node",
 		"0/RP0/CPU0:Mar 14 09:27:31 sw %OS: node",
 		"2023 Mar 14 --More-- 09:27:31 sw %LIC--More--MGR-3-X: pager inside",
@@ -213,11 +212,11 @@ func flaggedLog(r *rand.Rand) []byte {
 
 // The kernel flags the positions needleTable.flagged does.
 func TestQuietKernel(t *testing.T) {
-	if !haveAVX2 {
+	if !capture.HaveAVX2() {
 		t.Log("no AVX2 kernel on this CPU: the scalar path alone is tested")
 	}
-	q := newQuietScanner(logNeedles)
-	alphabet := []byte("0123456789\n\n\t\r\x00\x1b\x7f\xe9 %/-cpuCPUlisLISmartMARThmoe`x")
+	needles := append(slices.Clip(parsers.LicensingLogNeedles), capture.OwnNeedles...)
+	alphabet := []byte("0123456789\n\n\t\r\x00\x1b\x7f\xe9 %/-cpuCPUlisLISmartMARThmoeHOE`x")
 	r := rand.New(rand.NewPCG(18, 2))
 	for range 20000 {
 		b := make([]byte, r.IntN(200))
@@ -226,7 +225,7 @@ func TestQuietKernel(t *testing.T) {
 		}
 		if len(b) > 0 && r.IntN(3) == 0 {
 			// a needle somewhere, in mixed case
-			nd := []byte(append(logNeedles, ownNeedles...)[r.IntN(6)])
+			nd := []byte(needles[r.IntN(len(needles))])
 			for i := range nd {
 				if r.IntN(2) == 0 {
 					nd[i] ^= 0x20 & -(nd[i] >> 6 & 1) // flip the case of letters
@@ -235,15 +234,64 @@ func TestQuietKernel(t *testing.T) {
 			copy(b[r.IntN(len(b)):], nd)
 		}
 		from := 1 + r.IntN(max(len(b), 1))
-		want := -1
-		for i := from; i < len(b); i++ {
-			if q.t.flagged(b, i, b[i-1]) {
-				want = i
-				break
-			}
+		got, want, ok := capture.QuietNext(parsers.LicensingLogNeedles, b, from)
+		if !ok {
+			t.Fatalf("no quiet scanner for %q", parsers.LicensingLogNeedles)
 		}
-		if got := q.next(b, from); got != want {
+		if got != want {
 			t.Fatalf("next(%q, %d) = %d, want %d", b, from, got, want)
+		}
+	}
+}
+
+// The needles make the scanner pass over the near misses of a busy
+// switch's log (syscall, SYSMGR, in the log-heavy generator's lines): each
+// line it flags costs the whole line path.
+func TestQuietPassesNearMisses(t *testing.T) {
+	var logs bytes.Buffer
+	showtech.WriteLogHeavy(&logs, 8<<20, 5)
+	kept, nearMisses := 0, 0
+	for line := range bytes.Lines(logs.Bytes()) {
+		if !bytes.HasPrefix(line, []byte("2023 ")) {
+			continue
+		}
+		got, _, _ := capture.QuietNext(parsers.LicensingLogNeedles, append([]byte("\n"), line...), 1)
+		switch {
+		case parsers.IsLicensingLogLine(strings.TrimSpace(string(line))):
+			kept++
+		case got >= 0:
+			t.Fatalf("flagged at %d: %q", got-1, line)
+		case bytes.Contains(line, []byte("syscall")) || bytes.Contains(line, []byte("SYSMGR")):
+			nearMisses++
+		}
+	}
+	if kept == 0 || nearMisses < 500 {
+		t.Fatalf("%d licensing lines, %d near misses passed over: not a log-heavy show-tech", kept, nearMisses)
+	}
+}
+
+// A licensing line that only one needle catches is found wherever a buffer
+// boundary cuts it, its needle included.
+func TestQuietNeedleAcrossBuffers(t *testing.T) {
+	for _, line := range []string{
+		"2023 Mar 14 09:27:31 sw cAlL-HoMe profile updated",
+		"2023 Mar 14 09:27:31 sw %CALL_HOME-5-SL_MESSAGE_FAILED: x",
+		"2023 Mar 14 09:27:31 sw SMART_lic agent",
+		"2023 Mar 14 09:27:31 sw %LICMGR-3-X: x",
+		"2023 Mar 14 09:27:31 sw %SLP-6-X: x",
+	} {
+		in := "`show version`\nCisco Nexus Operating System (NX-OS) Software\n`show logging logfile`\n" +
+			"2023 Mar 14 09:27:30 sw %USER-2-SYSTEM_MSG: syscall failed\n" + line + "\n" +
+			"2023 Mar 14 09:27:32 sw %SYSMGR-5-X: home\n`show clock`\n10:02:11.456 UTC Tue Mar 14 2023\n"
+		for size := 40; size < 200; size++ {
+			readBoth(t, line, []byte(in), size, logOptions)
+		}
+		c, err := capture.ReadSized("in", []byte(in), 40, logOptions, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := c.Devices[0].Sections[1]; len(s.Lines) != 1 || s.Lines[0].Text != line {
+			t.Fatalf("%q: log kept %+v", line, s.Lines)
 		}
 	}
 }

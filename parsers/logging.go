@@ -59,8 +59,11 @@ var licensingWords = []string{"smart lic", "smart_lic", "callhome", "call home",
 // LicensingLogNeedles are strings every line IsLicensingLogLine accepts
 // holds one of, ASCII case ignored: each '%'+facility and each word holds
 // one (TestLicensingLogNeedles). capture.Options.Needles takes them, so a
-// reader passes over the other lines of a log without splitting them.
-var LicensingLogNeedles = []string{"%LIC", "%SLP", "SMART", "CALL"}
+// reader passes over the other lines of a log without splitting them; a
+// line holding one goes through the reader's whole line path, so each is
+// chosen rare in logs: "HOME", not "CALL", which syscall, callback and
+// called hold.
+var LicensingLogNeedles = []string{"%LIC", "%SLP", "SMART", "HOME"}
 
 // ParseLogging reads a log (`show logging`, `show logging logfile`, `show
 // logging last N`, or the same lines in a show-tech) and returns the events

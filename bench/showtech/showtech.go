@@ -127,7 +127,9 @@ var logMessages = []string{
 func (g *gen) logLine() {
 	l := g.line[:0]
 	l = fmt.Appendf(l, "2023 Mar %02d %02d:%02d:%02d DC-DMZ ", 1+g.r.IntN(13), g.r.IntN(24), g.r.IntN(60), g.r.IntN(60))
-	l = fmt.Appendf(l, logMessages[g.r.IntN(len(logMessages))], g.r.IntN(60000))
+	// The facility's '%' is text, not a verb.
+	l = append(l, '%')
+	l = fmt.Appendf(l, logMessages[g.r.IntN(len(logMessages))][1:], g.r.IntN(60000))
 	if g.r.IntN(8) == 0 {
 		l = append(l, " payload:"...)
 		for range 8 + g.r.IntN(150) {

@@ -72,6 +72,9 @@ func TestWriteLogHeavy(t *testing.T) {
 		if len(l) > 1000 {
 			long++
 		}
+		if strings.Contains(l, "%!") {
+			t.Fatalf("a message's '%%' taken as a verb: %q", l)
+		}
 	}
 	if long == 0 {
 		t.Error("no log line over 1000 bytes")
