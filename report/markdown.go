@@ -59,6 +59,22 @@ func (m *mdWriter) printf(format string, a ...any) {
 
 func (m *mdWriter) device(d Device, opt Options) {
 	m.printf("\n## %s\n\n**Verdict:** %s\n\n", mdText(d.Name()), mdText(strings.Join(d.verdictParts(false), "; ")))
+	m.facts(d)
+	m.src = d.Source
+	m.findings(d)
+	if notes := d.InfoResults(); len(notes) > 0 {
+		m.printf("\n### Notes\n\n")
+		for _, n := range notes {
+			m.printf("- %s (info): %s\n", mdText(n.ID), mdText(n.Message))
+		}
+	}
+	m.notChecked(d)
+	m.lifecycle(d, opt.Width)
+	m.checklist(d)
+}
+
+// facts is the device's table of what the capture says of it.
+func (m *mdWriter) facts(d Device) {
 	m.printf("| | |\n|---|---|\n")
 	row := func(k, v string) {
 		if v == "" {
@@ -90,8 +106,10 @@ func (m *mdWriter) device(d Device, opt Options) {
 	for _, n := range d.Notes {
 		row("Note", n)
 	}
+}
 
-	m.src = d.Source
+// findings is a section per root cause, with the failures its fix fixes.
+func (m *mdWriter) findings(d Device) {
 	fs := d.Findings()
 	for _, f := range fs {
 		// Titles name the passing state, so a heading says the check failed.
@@ -107,31 +125,33 @@ func (m *mdWriter) device(d Device, opt Options) {
 	if len(fs) == 0 {
 		m.printf("\nNo problem found.\n")
 	}
-	if notes := d.InfoResults(); len(notes) > 0 {
-		m.printf("\n### Notes\n\n")
-		for _, n := range notes {
-			m.printf("- %s (info): %s\n", mdText(n.ID), mdText(n.Message))
-		}
-	}
-	if ms := d.NotChecked(); len(ms) > 0 {
-		var ids, cmds []string
-		seen := map[string]bool{}
-		for _, mc := range ms {
-			cmds = append(cmds, mc.Command)
-			for _, id := range mc.IDs {
-				seen[id] = true
-			}
-		}
-		for _, r := range d.Results {
-			if seen[r.ID] {
-				ids = append(ids, r.ID)
-			}
-		}
-		m.printf("\n### Not checked\n\n%s (%s) lack output: run these on the switch, then slcheck on the whole log.\n", mdText(plural(len(ids), "check", "checks")), mdText(idList(ids)))
-		m.block(cmds)
-	}
-	m.lifecycle(d, opt.Width)
+}
 
+// notChecked names the checks that lack output and the commands to run.
+func (m *mdWriter) notChecked(d Device) {
+	ms := d.NotChecked()
+	if len(ms) == 0 {
+		return
+	}
+	var ids, cmds []string
+	seen := map[string]bool{}
+	for _, mc := range ms {
+		cmds = append(cmds, mc.Command)
+		for _, id := range mc.IDs {
+			seen[id] = true
+		}
+	}
+	for _, r := range d.Results {
+		if seen[r.ID] {
+			ids = append(ids, r.ID)
+		}
+	}
+	m.printf("\n### Not checked\n\n%s (%s) lack output: run these on the switch, then slcheck on the whole log.\n", mdText(plural(len(ids), "check", "checks")), mdText(idList(ids)))
+	m.block(cmds)
+}
+
+// checklist is the table of every check's result.
+func (m *mdWriter) checklist(d Device) {
 	m.printf("\n### Checklist\n\n| ID | Status | Severity | Check | Note |\n|---|---|---|---|---|\n")
 	for _, r := range d.Results {
 		sev, note, status := "", "", string(r.Status)

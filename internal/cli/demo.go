@@ -19,7 +19,7 @@ func init() { commands = append(commands, newDemoCmd) }
 
 func newDemoCmd(st Streams) *cobra.Command {
 	o := &sshOptions{}
-	var sel *selectFlags
+	var flags *diagnoseFlags
 	cmd := &cobra.Command{
 		Use:   "demo [SCENARIO...]",
 		Short: "Run the whole ssh flow against fake NX-OS switches on 127.0.0.1 (no switch needed)",
@@ -33,10 +33,8 @@ Bundled scenarios: ` + strings.Join(nxsim.Bundled(), ", ") + ` (default: all).`,
   slcheck demo source-interface --output json
   slcheck demo --save /tmp/captures && slcheck file /tmp/captures/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.out.validate(); err != nil {
-				return err
-			}
-			if err := sel.apply(&o.diag, st); err != nil {
+			var err error
+			if o.diag, err = flags.options(st); err != nil {
 				return err
 			}
 			if len(args) == 0 {
@@ -45,8 +43,7 @@ Bundled scenarios: ` + strings.Join(nxsim.Bundled(), ", ") + ` (default: all).`,
 			return runDemo(st, o, args)
 		},
 	}
-	addOutputFlags(cmd, &o.out, st)
-	sel = addSelectFlags(cmd)
+	flags = addDiagnoseFlags(cmd, &o.out, st, false)
 	f := cmd.Flags()
 	f.StringVar(&o.transport, "transport", "default", "SSH client: default or system (/usr/bin/ssh)")
 	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP tests")

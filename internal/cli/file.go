@@ -24,8 +24,7 @@ type fileOptions struct {
 
 func newFileCmd(st Streams) *cobra.Command {
 	opt := &fileOptions{}
-	var probes *probeFlags
-	var sel *selectFlags
+	var flags *diagnoseFlags
 	cmd := &cobra.Command{
 		Use:   "file PATH...",
 		Short: "Diagnose captured NX-OS output: a show tech-support, a terminal log, a paste (- for stdin), gzip, zip or tar",
@@ -41,22 +40,14 @@ listed as skipped. Every device found in the inputs gets the whole checklist.`,
   ssh admin@switch 'show running-config callhome' | slcheck file -`,
 		Args: needArgs("a capture file (or - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opt.out.validate(); err != nil {
-				return err
-			}
 			var err error
-			if opt.diag, err = probes.options(); err != nil {
-				return err
-			}
-			if err := sel.apply(&opt.diag, st); err != nil {
+			if opt.diag, err = flags.options(st); err != nil {
 				return err
 			}
 			return runFile(cmd.Context(), st, opt, args)
 		},
 	}
-	addOutputFlags(cmd, &opt.out, st)
-	probes = addProbeFlags(cmd)
-	sel = addSelectFlags(cmd)
+	flags = addDiagnoseFlags(cmd, &opt.out, st, true)
 	return cmd
 }
 

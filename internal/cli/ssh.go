@@ -49,8 +49,7 @@ type sshOptions struct {
 
 func newSSHCmd(st Streams) *cobra.Command {
 	o := &sshOptions{}
-	var probes *probeFlags
-	var sel *selectFlags
+	var flags *diagnoseFlags
 	cmd := &cobra.Command{
 		Use:   "ssh HOST[:PORT]...",
 		Short: "Log in to NX-OS switches over SSH, run read-only show commands and diagnose them",
@@ -85,14 +84,8 @@ ciphers need --legacy-algorithms.`,
   slcheck ssh --transport system core-sw1   # OpenSSH itself: its agent, Match blocks, ProxyCommand
   slcheck ssh --inventory hosts.ini --limit leafs,spine1 -o json > leafs.json   # an Ansible or Nornir inventory`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.out.validate(); err != nil {
-				return err
-			}
 			var err error
-			if o.diag, err = probes.options(); err != nil {
-				return err
-			}
-			if err := sel.apply(&o.diag, st); err != nil {
+			if o.diag, err = flags.options(st); err != nil {
 				return err
 			}
 			targets, err := o.targets(st, args)
@@ -106,9 +99,13 @@ ciphers need --legacy-algorithms.`,
 			return runCollection(st, o, targets, copt)
 		},
 	}
-	addOutputFlags(cmd, &o.out, st)
-	probes = addProbeFlags(cmd)
-	sel = addSelectFlags(cmd)
+	flags = addDiagnoseFlags(cmd, &o.out, st, true)
+	o.addFlags(cmd)
+	return cmd
+}
+
+// addFlags adds the flags of `slcheck ssh` beside the diagnosis's.
+func (o *sshOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVarP(&o.username, "username", "u", "", "user to log in as (default: the current user; with --transport system, ~/.ssh/config's User first)")
 	f.StringVarP(&o.identity, "identity", "i", "", "private key file (encrypted keys: passphrase from SLCHECK_PASSPHRASE or a prompt)")
@@ -129,7 +126,6 @@ ciphers need --legacy-algorithms.`,
 	f.BoolVar(&o.noActive, "no-active", false, "skip the ping and TCP tests from the switch")
 	f.BoolVar(&o.debug, "debug", false, "write each switch's whole session (banner, prompts, output; redacted) to stderr, to troubleshoot a login")
 	f.StringVar(&o.save, "save", "", "directory to write each switch's capture to (redacted; replay with slcheck file)")
-	return cmd
 }
 
 // targets are the hosts from the arguments and the inventory (those of
@@ -243,42 +239,11 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		copt.SSHConfig = []string{filepath.Join(home, ".ssh", "config"), "/etc/ssh/ssh_config"}
 	}
 	a.AgentSocket = st.Env("SSH_AUTH_SOCK")
-	if o.identity != "" {
-		a.IdentityFile = o.identity
-		_, err := collect.LoadIdentity(o.identity, "")
-		if errors.Is(err, collect.ErrPassphraseNeeded) {
-			a.Passphrase = st.Env("SLCHECK_PASSPHRASE")
-			if a.Passphrase == "" {
-				if a.Passphrase, err = st.readSecret("Passphrase for " + o.identity + ": "); err != nil {
-					return copt, withCode(ExitUsage, fmt.Errorf("%s is encrypted: set SLCHECK_PASSPHRASE (%v)", o.identity, err))
-				}
-			}
-			_, err = collect.LoadIdentity(o.identity, a.Passphrase)
-		}
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return copt, withCode(ExitUsage, fileProblem("--identity", o.identity, err))
-		}
-		if err != nil {
-			return copt, withCode(ExitUsage, err)
-		}
+	if err := o.loadIdentity(st, a); err != nil {
+		return copt, err
 	}
 	a.Password = st.Env("SLCHECK_PASSWORD")
-	// As ssh does, the password is asked only when a switch wants one
-	// after the keys (agent, --identity, IdentityFile, ~/.ssh/id_*), and
-	// an identity file's passphrase only when a switch accepts its key:
-	// on the terminal, once for every switch. The system transport asks
-	// nothing (SLCHECK_PASSWORD answers OpenSSH).
-	if o.transport == "default" && st.ReadSecret != nil {
-		if a.Password == "" {
-			prompt := "Password: "
-			if a.User != "" {
-				prompt = fmt.Sprintf("Password for %s: ", a.User)
-			}
-			a.AskPassword = func() (string, error) { return st.ReadSecret(prompt) }
-		}
-		a.AskPassphrase = func(path string) (string, error) { return st.ReadSecret("Passphrase for " + path + ": ") }
-	}
+	o.askSecrets(st, a)
 	switch {
 	case o.insecure:
 		copt.HostKeys.Insecure = true
@@ -292,6 +257,54 @@ func (o *sshOptions) collectOptions(st Streams) (collect.Options, error) {
 		copt.HostKeys.Default = true
 	}
 	return copt, nil
+}
+
+// loadIdentity reads --identity now, so that a missing file or a wrong
+// passphrase stops the run before any switch: the passphrase from
+// SLCHECK_PASSPHRASE, else asked on the terminal.
+func (o *sshOptions) loadIdentity(st Streams, a *collect.Auth) error {
+	if o.identity == "" {
+		return nil
+	}
+	a.IdentityFile = o.identity
+	_, err := collect.LoadIdentity(o.identity, "")
+	if errors.Is(err, collect.ErrPassphraseNeeded) {
+		a.Passphrase = st.Env("SLCHECK_PASSPHRASE")
+		if a.Passphrase == "" {
+			if a.Passphrase, err = st.readSecret("Passphrase for " + o.identity + ": "); err != nil {
+				return withCode(ExitUsage, fmt.Errorf("%s is encrypted: set SLCHECK_PASSPHRASE (%v)", o.identity, err))
+			}
+		}
+		_, err = collect.LoadIdentity(o.identity, a.Passphrase)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return withCode(ExitUsage, fileProblem("--identity", o.identity, err))
+	}
+	if err != nil {
+		return withCode(ExitUsage, err)
+	}
+	return nil
+}
+
+// askSecrets sets how the default transport asks for what a switch wants.
+// As ssh does, the password is asked only when a switch wants one after
+// the keys (agent, --identity, IdentityFile, ~/.ssh/id_*), and an
+// identity file's passphrase only when a switch accepts its key: on the
+// terminal, once for every switch. The system transport asks nothing
+// (SLCHECK_PASSWORD answers OpenSSH).
+func (o *sshOptions) askSecrets(st Streams, a *collect.Auth) {
+	if o.transport != "default" || st.ReadSecret == nil {
+		return
+	}
+	if a.Password == "" {
+		prompt := "Password: "
+		if a.User != "" {
+			prompt = fmt.Sprintf("Password for %s: ", a.User)
+		}
+		a.AskPassword = func() (string, error) { return st.ReadSecret(prompt) }
+	}
+	a.AskPassphrase = func(path string) (string, error) { return st.ReadSecret("Passphrase for " + path + ": ") }
 }
 
 // mibLimit is an output limit in bytes from MiB; 0 means none, which
