@@ -15,6 +15,34 @@ import (
 // is the workstation's view, which may differ from the switch's.
 const probeSource = "live probe from this workstation, not from the switch"
 
+// probeRan is the prologue of the probe checks' Conditions: skipped, with
+// the flag to add, when the probe of that name (dns, tls) was not asked
+// for, and with the probe's own note when it could not run.
+func probeRan(c *Check, ran bool, note, name, what string) (Result, bool) {
+	switch {
+	case !ran:
+		return c.Skip(fmt.Sprintf("not run: add --probe (or --probe %s) to %s from this workstation", name, what)), true
+	case note != "":
+		return c.Skip(note), true
+	}
+	return Result{}, false
+}
+
+// dnsProbed is DNS004's Condition: the DNS probe ran and asked a server.
+func dnsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	p := s.Probes
+	if p == nil {
+		p = &snapshot.Probes{}
+	}
+	if r, skip := probeRan(c, p.DNSRan, p.DNSNote, "dns", "ask the licensing VRF's name servers"); skip {
+		return r, true
+	}
+	if len(p.DNS) == 0 {
+		return c.Skip("not run: the DNS probe asked no server"), true
+	}
+	return Result{}, false
+}
+
 func init() {
 	register(&Check{
 		ID:         "DNS004",
@@ -22,6 +50,7 @@ func init() {
 		Area:       AreaDNS,
 		Severity:   Warning,
 		Applies:    NXOS,
+		When:       []Condition{dnsProbed},
 		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdDNSConfig},
 		References: []string{refCSCvv67469, refDoc217965},
 		Explain: Explain{
@@ -35,14 +64,6 @@ func init() {
 
 func runDNS004(c *Check, s *snapshot.Snapshot) Result {
 	p := s.Probes
-	switch {
-	case p == nil || !p.DNSRan:
-		return c.Skip("not run: add --probe (or --probe dns) to ask the licensing VRF's name servers from this workstation")
-	case p.DNSNote != "":
-		return c.Skip(p.DNSNote)
-	case len(p.DNS) == 0:
-		return c.Skip("not run: the DNS probe asked no server")
-	}
 	servers := dnsByServer(p.DNS)
 	var good, bad []string
 	var silent bool

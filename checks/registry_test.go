@@ -88,6 +88,8 @@ func TestJudgeFollowsWhen(t *testing.T) {
 		{"callhome configured", callhomeConfigured, snapOf(t, snapshot.CmdCallhome, "!Command: show running-config callhome\nversion 9.3(4)\n"), "not applicable: the switch has no callhome configuration (see CH001)"},
 		{"TAC URL configured", tacURLConfigured, snapOf(t, snapshot.CmdCallhome, callhomeCfg("email-contact a@example.com")), "not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)"},
 		{"SLP transport known", slpTransportKnown, slpSnap(nil, nil, slpAt()), "not checked: run `show license status` and `show running-config | include license`"},
+		{"DNS probed", dnsProbed, &snapshot.Snapshot{Path: mgmtPath}, "not run: add --probe (or --probe dns)"},
+		{"TLS probed", tlsProbed, &snapshot.Snapshot{Path: mgmtPath, Probes: &snapshot.Probes{TLSRan: true}}, "not run: the TLS probe did not connect"},
 		{"SLP URL shown", slpURLShown, slpSnap(editSLP(func(l *parsers.License) { l.Transport.Type = "Transport Off" }), nil, slpAt()), "not applicable: the transport is off (see SLP001)"},
 	}
 	for _, tc := range cases {

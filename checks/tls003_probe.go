@@ -17,6 +17,21 @@ import (
 // fingerprint is not the one Cisco uses.
 const idenTrustSHA1 = "DF717EAA4AD94EC9558499602D48DE5FBCF03A25"
 
+// tlsProbed is TLS003's Condition: the TLS probe ran and connected.
+func tlsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	p := s.Probes
+	if p == nil {
+		p = &snapshot.Probes{}
+	}
+	if r, skip := probeRan(c, p.TLSRan, p.TLSNote, "tls", "read the endpoint's certificate chain"); skip {
+		return r, true
+	}
+	if p.TLS == nil {
+		return c.Skip("not run: the TLS probe did not connect"), true
+	}
+	return Result{}, false
+}
+
 func init() {
 	register(&Check{
 		ID:         "TLS003",
@@ -24,6 +39,7 @@ func init() {
 		Area:       AreaTrust,
 		Severity:   Warning,
 		Applies:    NXOS,
+		When:       []Condition{tlsProbed},
 		Needs:      []string{snapshot.CmdCallhome, snapshot.CmdCertificates},
 		References: []string{refFN72115, refDoc222725, refDoc217965},
 		Explain: Explain{
@@ -36,16 +52,7 @@ func init() {
 }
 
 func runTLS003(c *Check, s *snapshot.Snapshot) Result {
-	p := s.Probes
-	switch {
-	case p == nil || !p.TLSRan:
-		return c.Skip("not run: add --probe (or --probe tls) to read the endpoint's certificate chain from this workstation")
-	case p.TLSNote != "":
-		return c.Skip(p.TLSNote)
-	case p.TLS == nil:
-		return c.Skip("not run: the TLS probe did not connect")
-	}
-	t := p.TLS
+	t := s.Probes.TLS
 	if t.Err != "" {
 		return c.Skip(fmt.Sprintf("not checked: this workstation could not complete TLS with %s%s: %s (%s)", t.Addr, via(t), t.Err, proxyHint(s)))
 	}
