@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/scrapli/scrapligo/driver/network"
+	"github.com/scrapli/scrapligo/driver/generic"
 	"github.com/scrapli/scrapligo/driver/options"
 	"github.com/scrapli/scrapligo/transport"
 	"github.com/scrapli/scrapligo/util"
@@ -66,15 +66,6 @@ const (
 	tclshPattern    = `(?im)(^[\w.\-@/:]{1,63}\-tcl#\s?$)|(^[\w.\-@/:]{1,63}\(config\-tcl\)#\s?$)|(^>\s?$)`
 )
 
-// nxosLevels gives the driver the one privilege level slcheck works in.
-// slcheck never changes level, and scrapligo compiles every level's
-// pattern for every host: the whole definition, parsed from YAML with its
-// four levels, was a tenth of a fleet's CPU. A fresh map each time, since
-// the driver writes the compiled pattern into the level.
-func nxosLevels() network.PrivilegeLevels {
-	return network.PrivilegeLevels{privExecName: {Name: privExecName, Pattern: privExecPattern}}
-}
-
 // privExec is NX-OS's privilege-exec prompt; the account must land
 // there, since slcheck never types enable or configure.
 var privExec = regexp.MustCompile(privExecPattern)
@@ -101,7 +92,7 @@ type session struct {
 	c      *Collector
 	t      Target
 	ctx    context.Context
-	d      *network.Driver
+	d      *generic.Driver
 	g      *guard
 	log    *tail
 	debug  io.Writer // Options.Debug's writer for this host, or nil
@@ -267,7 +258,7 @@ func (s *session) open() error {
 		s.debug = opt.Debug(s.t)
 		chlog = io.MultiWriter(s.arrived, s.log, s.debug)
 	}
-	if s.d, err = network.NewDriver(s.t.Host, s.driverOptions(chlog)...); err != nil {
+	if s.d, err = generic.NewDriver(s.t.Host, s.driverOptions(chlog)...); err != nil {
 		return err
 	}
 	go s.watchdog()
@@ -325,11 +316,11 @@ func (s *session) driverOptions(chlog io.Writer) []util.Option {
 		// past --timeout before the output limit.
 		options.WithTransportReadSize(readSize),
 		// slcheck types its own session settings through the guard, and
-		// only "exit" on close: no acquire-priv, so never enable/configure.
-		options.WithNetworkOnOpen(func(*network.Driver) error { return nil }),
-		options.WithNetworkOnClose(s.onClose),
-		options.WithPrivilegeLevels(nxosLevels()),
-		options.WithDefaultDesiredPriv(privExecName),
+		// only "exit" on close. The generic driver, not the network one:
+		// slcheck never changes privilege level (no acquire-priv, so never
+		// enable or configure) and matches its prompts itself, and the
+		// network driver compiled every level's pattern for every host.
+		options.WithOnClose(s.onClose),
 	}
 }
 
@@ -435,7 +426,7 @@ func (s *session) watchdog() {
 // onClose types "exit" when the prompt is back, then closes the transport
 // itself: scrapligo's read loop then ends at once instead of making Close
 // wait up to ReadDelay*ReadDelay/1000 for it.
-func (s *session) onClose(d *network.Driver) error {
+func (s *session) onClose(d *generic.Driver) error {
 	var err error
 	if s.clean {
 		err = d.Channel.WriteAndReturn([]byte("exit"), false)
