@@ -42,7 +42,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
 fi
 
 mkfifo "$work/hold"
-"$work/nxfleet" -n "$hosts" -dir "$work" <"$work/hold" &
+"$work/nxfleet" -n "$hosts" -dir "$work" ${PROFILE:+-cpuprofile "$PROFILE.fleet"} <"$work/hold" &
 fleet=$!
 exec 3>"$work/hold" # nxfleet serves until this is closed
 cleanup() { exec 3>&-; wait "$fleet" 2>/dev/null || true; rm -rf "$work"; }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -26,6 +27,7 @@ func main() {
 	scenario := flag.String("scenario", "source-interface", "bundled scenario they answer with")
 	dir := flag.String("dir", "", "directory for inventory.txt, known_hosts and ready")
 	password := flag.String("password", "bench", "password of user admin (a throw-away for loopback devices)")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fleet's whole run to this file")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("nxfleet: -dir is required")
@@ -63,5 +65,16 @@ func main() {
 		io.Copy(io.Discard, os.Stdin)
 		stop <- syscall.SIGTERM
 	}()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	<-stop
 }

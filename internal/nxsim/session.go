@@ -30,6 +30,8 @@ type term struct {
 	length int
 	// pending is what the pager holds back until a key.
 	pending []string
+	// out is what was written since the last flush.
+	out []byte
 }
 
 func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan *ssh.Request) {
@@ -68,17 +70,21 @@ func (t *term) serve(in io.Reader) {
 		// line of it then arrives in a read of its own.
 		for l := range strings.SplitSeq(strings.TrimRight(m, "\n"), "\n") {
 			t.write(l + "\r\n")
+			t.flush()
 			time.Sleep(time.Millisecond)
 		}
 	}
 	t.prompt()
+	t.flush()
 	buf := make([]byte, 4096)
 	for {
 		n, err := in.Read(buf)
 		if err != nil {
 			return
 		}
-		if !t.input(buf[:n]) {
+		more := t.input(buf[:n])
+		t.flush()
+		if !more {
 			return
 		}
 	}
@@ -97,8 +103,20 @@ func Shell(cfg Config, in io.Reader, out io.Writer) {
 	t.serve(in)
 }
 
+// write queues s for the next flush. A terminal's output goes out in one
+// write (one SSH packet) per chunk of input, or before the device waits:
+// the echo of Enter at once, a command's output and the next prompt
+// together after the delay.
 func (t *term) write(s string) {
-	t.w.Write([]byte(s))
+	t.out = append(t.out, s...)
+}
+
+// flush writes what was queued.
+func (t *term) flush() {
+	if len(t.out) > 0 {
+		t.w.Write(t.out)
+		t.out = t.out[:0]
+	}
 }
 
 func (t *term) prompt() {
@@ -174,6 +192,7 @@ func (t *term) run(line string) bool {
 	t.d.record(t.session, mode, line)
 	f := t.d.cfg.Faults
 	if delay := f.Delay + f.Delays[line]; delay > 0 {
+		t.flush()
 		time.Sleep(delay)
 	}
 	if e, ok := f.Echo[line]; ok {
@@ -183,6 +202,7 @@ func (t *term) run(line string) bool {
 	}
 	switch {
 	case line == "exit" && mode == "exec":
+		t.flush()
 		t.exit()
 		return false
 	case line == "end" || line == "exit":
@@ -222,6 +242,7 @@ func (t *term) output(line, out string) bool {
 	f := t.d.cfg.Faults
 	if f.DropOn == line {
 		t.write(out[:len(out)/2])
+		t.flush()
 		time.Sleep(20 * time.Millisecond)
 		t.drop()
 		return false
@@ -229,6 +250,7 @@ func (t *term) output(line, out string) bool {
 	if f.Endless == line {
 		// An endless line, until the client gives up.
 		chunk := strings.Repeat("A", 32<<10)
+		t.flush()
 		for {
 			if _, err := t.w.Write([]byte(chunk)); err != nil {
 				return false
