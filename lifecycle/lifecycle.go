@@ -12,25 +12,32 @@ import (
 	"github.com/slcheck/slcheck/snapshot"
 )
 
+// Kind is what a date of the lifecycle is (the JSON contract's
+// lifecycle.events[].kind).
+type Kind string
+
 // Event kinds, one marker each on the timeline.
 const (
-	KindRegistered   = "registered"
-	KindLastFailure  = "last-failure"
-	KindLastSuccess  = "last-success"
-	KindCaptured     = "captured"
-	KindNextAttempt  = "next-attempt"
-	KindNextRenewal  = "next-renewal"
-	KindDeadline     = "communication-deadline"
-	KindExpires      = "registration-expires"
-	KindLastACK      = "last-ack"
-	KindNextPush     = "next-report"
-	KindACKDeadline  = "ack-deadline"
+	KindRegistered  Kind = "registered"
+	KindLastFailure Kind = "last-failure"
+	KindLastSuccess Kind = "last-success"
+	KindCaptured    Kind = "captured"
+	KindNextAttempt Kind = "next-attempt"
+	KindNextRenewal Kind = "next-renewal"
+	KindDeadline    Kind = "communication-deadline"
+	KindExpires     Kind = "registration-expires"
+	KindLastACK     Kind = "last-ack"
+	KindNextPush    Kind = "next-report"
+	KindACKDeadline Kind = "ack-deadline"
+)
+
+const (
 	sourceDoc217965  = "Cisco doc 217965"
 	noImpactSentence = "Licensed features keep working in every Smart Licensing state, expired ones included: no functional impact (" + sourceDoc217965 + ")."
 )
 
 // markers are the timeline letters of each kind.
-var markers = map[string]byte{
+var markers = map[Kind]byte{
 	KindRegistered: 'R', KindLastFailure: 'F', KindLastSuccess: 'L', KindCaptured: 'C',
 	KindNextAttempt: 'N', KindNextRenewal: 'W', KindDeadline: 'D', KindExpires: 'E',
 	KindLastACK: 'A', KindNextPush: 'P', KindACKDeadline: 'D',
@@ -64,7 +71,7 @@ type Lifecycle struct {
 
 // Event is one date of the lifecycle.
 type Event struct {
-	Kind  string    `json:"kind"`
+	Kind  Kind      `json:"kind"`
 	Label string    `json:"label"`
 	Time  time.Time `json:"time"`
 	// Zone is the zone abbreviation the device printed with the time (""
@@ -123,7 +130,7 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 }
 
 // Event returns the event of a kind, or nil.
-func (l *Lifecycle) Event(kind string) *Event {
+func (l *Lifecycle) Event(kind Kind) *Event {
 	for i := range l.Events {
 		if l.Events[i].Kind == kind {
 			return &l.Events[i]
@@ -132,12 +139,26 @@ func (l *Lifecycle) Event(kind string) *Event {
 	return nil
 }
 
-func (l *Lifecycle) add(kind, label string, t time.Time, ref capture.Ref) {
+func (l *Lifecycle) add(kind Kind, label string, t time.Time, ref capture.Ref) {
 	if t.IsZero() {
 		return
 	}
 	zone, _ := t.Zone()
 	l.Events = append(l.Events, Event{Kind: kind, Label: label, Time: t, Zone: zone, Source: ref.String()})
+}
+
+// UnmarshalJSON reads a kind of a JSON report (slcheck merge): one slcheck
+// does not write is an error, as the timeline has no marker for it.
+func (k *Kind) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if _, ok := markers[Kind(s)]; !ok {
+		return fmt.Errorf("lifecycle event kind %q is not one slcheck writes", s)
+	}
+	*k = Kind(s)
+	return nil
 }
 
 // UnmarshalJSON reads an event of a JSON report with its time in the

@@ -1,6 +1,8 @@
 package lifecycle
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,12 +81,12 @@ func TestComputeAuthorized(t *testing.T) {
 	if l.CapturedAtFrom != "`show clock`, tech.txt:3" {
 		t.Errorf("CapturedAtFrom = %q", l.CapturedAtFrom)
 	}
-	var kinds []string
+	var kinds []Kind
 	for _, e := range l.Events {
 		kinds = append(kinds, e.Kind)
 	}
-	want := []string{KindRegistered, KindLastSuccess, KindNextAttempt, KindCaptured, KindDeadline, KindNextRenewal, KindExpires}
-	if strings.Join(kinds, ",") != strings.Join(want, ",") {
+	want := []Kind{KindRegistered, KindLastSuccess, KindNextAttempt, KindCaptured, KindDeadline, KindNextRenewal, KindExpires}
+	if !slices.Equal(kinds, want) {
 		t.Errorf("events %v, want %v", kinds, want)
 	}
 	if d := l.Event(KindDeadline).Left; d == nil || d.Days != 50 || d.Passed {
@@ -242,6 +244,32 @@ func mustContain(t *testing.T, got []string, want ...string) {
 	for _, w := range want {
 		if !strings.Contains(all, w) {
 			t.Errorf("missing %q in:\n%s", w, all)
+		}
+	}
+}
+
+// A report read back (slcheck merge) holds only kinds slcheck writes: the
+// timeline has a marker for each.
+func TestKindFromJSON(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Kind
+		err  string
+	}{
+		{`{"kind": "ack-deadline"}`, KindACKDeadline, ""},
+		{`{"kind": "captured"}`, KindCaptured, ""},
+		{`{"kind": "frobnicated"}`, "", `lifecycle event kind "frobnicated" is not one slcheck writes`},
+		{`{"kind": "\u001b[31m"}`, "", `lifecycle event kind "\x1b[31m" is not one slcheck writes`},
+		{`{"kind": ""}`, "", `lifecycle event kind "" is not one slcheck writes`},
+		{`{"kind": 7}`, "", "cannot unmarshal number"},
+	} {
+		var e Event
+		err := json.Unmarshal([]byte(tt.in), &e)
+		switch {
+		case tt.err == "" && (err != nil || e.Kind != tt.want):
+			t.Errorf("%s: kind %q, error %v; want %q", tt.in, e.Kind, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: error %v, want %q", tt.in, err, tt.err)
 		}
 	}
 }

@@ -72,6 +72,10 @@ func hostileDocument() *report.Document {
 		d := &doc.Devices[i]
 		d.Mode, d.Method = "classic", "direct"
 		d.Lifecycle.Mode, d.Lifecycle.State = "classic", lifecycle.StateRegistered
+		for k := range d.Lifecycle.Events {
+			// A report read back holds only kinds slcheck writes.
+			d.Lifecycle.Events[k].Kind = lifecycle.KindDeadline
+		}
 		for j := range d.Results {
 			r := &d.Results[j]
 			r.ID, r.Status, r.Severity, r.CausedBy = "CH00"+string(rune('1'+j)), checks.Fail, checks.Error, ""

@@ -111,7 +111,7 @@ func (m *metrics) device(d Device) error {
 	}
 	if l := d.Lifecycle; l != nil {
 		for _, dl := range []struct {
-			kind  string
+			kind  lifecycle.Kind
 			gauge *prometheus.GaugeVec
 		}{{lifecycle.KindDeadline, m.deadline}, {lifecycle.KindExpires, m.expiry}, {lifecycle.KindACKDeadline, m.ackDeadline}} {
 			if ev := l.Event(dl.kind); ev != nil {

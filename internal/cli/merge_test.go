@@ -164,6 +164,8 @@ func TestMergeBadReports(t *testing.T) {
 		{"truncated", `{"schema_version": 1, "tool": {"name": "slc`, "FILE: not a slcheck JSON report: it ends before the document does"},
 		{"two documents", `{"schema_version": 1, "tool": {"name": "slcheck"}} {}`, "FILE: more than one JSON document"},
 		{"a capture", "switch# show version\n", "FILE:1: not a slcheck JSON report: invalid character 's'"},
+		{"unknown event kind", `{"schema_version": 1, "tool": {"name": "slcheck"}, "devices": [{"lifecycle": {"events": [{"kind": "frobnicated"}]}}]}`,
+			`FILE: not a slcheck JSON report: lifecycle event kind "frobnicated" is not one slcheck writes`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".json")

@@ -119,7 +119,7 @@ func expectedMetrics(doc report.Document) map[string]float64 {
 		want[series("slcheck_collection_up", dev)] = 1
 		if l := d.Lifecycle; l != nil {
 			for _, ev := range l.Events {
-				name := map[string]string{lifecycle.KindDeadline: "slcheck_communication_deadline_seconds",
+				name := map[lifecycle.Kind]string{lifecycle.KindDeadline: "slcheck_communication_deadline_seconds",
 					lifecycle.KindExpires: "slcheck_registration_expiry_seconds", lifecycle.KindACKDeadline: "slcheck_slp_ack_deadline_seconds"}[ev.Kind]
 				if name != "" {
 					want[series(name, dev)] = float64(ev.Time.Unix())
