@@ -50,19 +50,7 @@ func fillConfig(a, b *parsers.RunningConfig) {
 			a.VRFs[name] = v
 			continue
 		}
-		if av.Ref.IsZero() {
-			av.Ref = v.Ref
-		}
-		for _, ns := range v.NameServers {
-			if !slices.ContainsFunc(av.NameServers, func(x parsers.NameServer) bool { return sameLine(x.Ref, ns.Ref) }) {
-				av.NameServers = append(av.NameServers, ns)
-			}
-		}
-		for _, r := range v.StaticRoutes {
-			if !slices.ContainsFunc(av.StaticRoutes, func(x parsers.StaticRoute) bool { return sameLine(x.Ref, r.Ref) }) {
-				av.StaticRoutes = append(av.StaticRoutes, r)
-			}
-		}
+		fillVRF(av, v)
 	}
 	for name, i := range b.Interfaces {
 		ai := a.Interfaces[name]
@@ -84,6 +72,24 @@ func fillConfig(a, b *parsers.RunningConfig) {
 	for _, r := range b.NTPServers {
 		if !slices.ContainsFunc(a.NTPServers, func(x capture.Ref) bool { return sameLine(x, r) }) {
 			a.NTPServers = append(a.NTPServers, r)
+		}
+	}
+}
+
+// fillVRF folds b, the same `vrf context` block read again, into a: its
+// name servers and static routes not read yet.
+func fillVRF(a, b *parsers.VRF) {
+	if a.Ref.IsZero() {
+		a.Ref = b.Ref
+	}
+	for _, ns := range b.NameServers {
+		if !slices.ContainsFunc(a.NameServers, func(x parsers.NameServer) bool { return sameLine(x.Ref, ns.Ref) }) {
+			a.NameServers = append(a.NameServers, ns)
+		}
+	}
+	for _, r := range b.StaticRoutes {
+		if !slices.ContainsFunc(a.StaticRoutes, func(x parsers.StaticRoute) bool { return sameLine(x.Ref, r.Ref) }) {
+			a.StaticRoutes = append(a.StaticRoutes, r)
 		}
 	}
 }

@@ -235,6 +235,23 @@ func callhomePath(s *Snapshot, p *Path) {
 		p.Evidence.VRF = unknown("the callhome configuration was not captured", CmdCallhome)
 	}
 
+	callhomeProxy(ch, whole, p)
+
+	switch {
+	case c != nil && c.HTTPSource != nil:
+		p.SourceInterface = c.HTTPSource.Interface
+		p.Evidence.SourceInterface = known("`ip http source-interface`", c.HTTPSource.Ref)
+	case c.Complete(parsers.TopicHTTP):
+		p.Evidence.SourceInterface = known("no `ip http source-interface`: the switch picks the source address by its routes")
+	default:
+		p.Evidence.SourceInterface = unknown("the `ip http source-interface` line was not captured", CmdHTTPSource)
+	}
+}
+
+// callhomeProxy reads the proxy of callhome block ch (nil when there is
+// none; whole when the callhome configuration was captured whole): Call
+// Home sends through it only when it is both named and enabled.
+func callhomeProxy(ch *parsers.Callhome, whole bool, p *Path) {
 	switch {
 	case ch != nil && ch.Proxy.Server.Value != "" && ch.Proxy.Enabled.Value:
 		p.ProxyHost, p.ProxyPort = proxyHostPort(ch.Proxy.Server.Value)
@@ -251,16 +268,6 @@ func callhomePath(s *Snapshot, p *Path) {
 	default:
 		p.Evidence.Proxy = unknown("the callhome configuration was not captured", CmdCallhome)
 	}
-
-	switch {
-	case c != nil && c.HTTPSource != nil:
-		p.SourceInterface = c.HTTPSource.Interface
-		p.Evidence.SourceInterface = known("`ip http source-interface`", c.HTTPSource.Ref)
-	case c.Complete(parsers.TopicHTTP):
-		p.Evidence.SourceInterface = known("no `ip http source-interface`: the switch picks the source address by its routes")
-	default:
-		p.Evidence.SourceInterface = unknown("the `ip http source-interface` line was not captured", CmdHTTPSource)
-	}
 }
 
 // slpPath decides the path of SLP transports smart and cslu. How NX-OS SLP
@@ -269,19 +276,40 @@ func callhomePath(s *Snapshot, p *Path) {
 // switch's own status first, and a VRF nothing names stays unknown rather
 // than assumed default.
 func slpPath(s *Snapshot, p *Path) {
-	var tr parsers.SLPTransport
-	statusSeen := false
+	src := slpSources{s: s, lc: licenseConfig(s), configWhole: s.Config.Complete(parsers.TopicLicense)}
 	if l := s.License; l != nil && l.SLP.Value {
-		tr, statusSeen = l.Transport, true
+		src.tr, src.statusSeen = l.Transport, true
 	}
-	lc := licenseConfig(s)
-	if lc == nil {
-		lc = &parsers.LicenseConfig{}
+	if src.lc == nil {
+		src.lc = &parsers.LicenseConfig{}
 	}
-	configWhole := s.Config.Complete(parsers.TopicLicense)
+	src.url(p)
+	src.vrf(p)
+	src.proxy(p)
+	p.Evidence.SourceInterface = unknown("how NX-OS SLP picks its source interface is unconfirmed (domain file, section 6)")
+}
 
-	// URL: the status's field for the transport, then the other one (a
-	// release may print the CSLU address as `URL:`), then the config.
+// slpSources are what an SLP path is read from: the Transport block of
+// `show license status` (statusSeen when it was captured) and the
+// `license smart` configuration (configWhole when the running-config's
+// licensing lines were captured whole).
+type slpSources struct {
+	s           *Snapshot
+	tr          parsers.SLPTransport
+	statusSeen  bool
+	lc          *parsers.LicenseConfig
+	configWhole bool
+}
+
+// ask names the SLP sources not captured yet.
+func (src *slpSources) ask() []string {
+	return askMissing(src.s, src.statusSeen, src.configWhole)
+}
+
+// url: the status's field for the transport, then the other one (a
+// release may print the CSLU address as `URL:`), then the config.
+func (src *slpSources) url(p *Path) {
+	tr, lc := src.tr, src.lc
 	status := []struct {
 		url string
 		ref capture.Ref
@@ -307,46 +335,51 @@ func slpPath(s *Snapshot, p *Path) {
 	case config[1].url != "" && p.Transport == "":
 		p.URL = config[1].url
 		p.Evidence.URL = known(config[1].what+" in the running-config", config[1].ref)
-	case configWhole:
+	case src.configWhole:
 		p.Evidence.URL = known("no `license smart url` for transport " + orNone(p.Transport) + " in the running-config")
 	default:
-		p.Evidence.URL = unknown("neither `show license status` nor the `license smart` configuration names the URL", askMissing(s, statusSeen, configWhole)...)
+		p.Evidence.URL = unknown("neither `show license status` nor the `license smart` configuration names the URL", src.ask()...)
 	}
 	p.URL = strings.TrimSpace(p.URL)
+}
 
+// vrf: the status's, then the config's; none is assumed.
+func (src *slpSources) vrf(p *Path) {
 	switch {
-	case tr.VRF.Value != "":
-		p.VRF = tr.VRF.Value
-		p.Evidence.VRF = known("`VRF:` under `Transport:` in `show license status`", tr.VRF.Ref)
-	case lc.VRF.Value != "":
-		p.VRF = lc.VRF.Value
-		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", lc.VRF.Ref)
-	case statusSeen && configWhole && s.Has(CmdLicenseDefaults):
+	case src.tr.VRF.Value != "":
+		p.VRF = src.tr.VRF.Value
+		p.Evidence.VRF = known("`VRF:` under `Transport:` in `show license status`", src.tr.VRF.Ref)
+	case src.lc.VRF.Value != "":
+		p.VRF = src.lc.VRF.Value
+		p.Evidence.VRF = known("the `license smart ... vrf` line of the running-config (its NX-OS spelling is unconfirmed)", src.lc.VRF.Ref)
+	case src.statusSeen && src.configWhole && src.s.Has(CmdLicenseDefaults):
 		p.Evidence.VRF = unknown("neither `show license status`, the running-config nor its defaults name the VRF SLP reports from, and how NX-OS picks it is unconfirmed: check the NX-OS SLP guide for your release")
 	default:
-		ask := askMissing(s, statusSeen, configWhole)
+		ask := src.ask()
 		if len(ask) == 0 {
 			ask = []string{CmdLicenseDefaults}
 		}
 		p.Evidence.VRF = unknown("nothing captured names the VRF SLP reports from (how NX-OS picks it without a VRF line is unconfirmed, so slcheck does not assume the default VRF)", ask...)
 	}
+}
 
+// proxy: the status's, then the config's; a status or config captured
+// whole that names none says there is none.
+func (src *slpSources) proxy(p *Path) {
 	switch {
-	case tr.Proxy.Value != "":
-		p.ProxyHost, p.ProxyPort = proxyHostPort(tr.Proxy.Value)
-		p.Evidence.Proxy = known("the proxy in `show license status`", tr.Proxy.Ref)
-	case lc.ProxyURL.Value != "":
-		p.ProxyHost, p.ProxyPort = proxyHostPort(lc.ProxyURL.Value)
-		p.Evidence.Proxy = known("`license smart proxy` in the running-config", lc.ProxyURL.Ref)
-	case statusSeen && !tr.Ref.IsZero():
+	case src.tr.Proxy.Value != "":
+		p.ProxyHost, p.ProxyPort = proxyHostPort(src.tr.Proxy.Value)
+		p.Evidence.Proxy = known("the proxy in `show license status`", src.tr.Proxy.Ref)
+	case src.lc.ProxyURL.Value != "":
+		p.ProxyHost, p.ProxyPort = proxyHostPort(src.lc.ProxyURL.Value)
+		p.Evidence.Proxy = known("`license smart proxy` in the running-config", src.lc.ProxyURL.Ref)
+	case src.statusSeen && !src.tr.Ref.IsZero():
 		p.Evidence.Proxy = known("no proxy under `Transport:` in `show license status`")
-	case configWhole:
+	case src.configWhole:
 		p.Evidence.Proxy = known("no `license smart proxy` line in the running-config")
 	default:
-		p.Evidence.Proxy = unknown("neither `show license status` nor the `license smart` configuration was captured", askMissing(s, statusSeen, configWhole)...)
+		p.Evidence.Proxy = unknown("neither `show license status` nor the `license smart` configuration was captured", src.ask()...)
 	}
-
-	p.Evidence.SourceInterface = unknown("how NX-OS SLP picks its source interface is unconfirmed (domain file, section 6)")
 }
 
 // askMissing names the SLP sources not captured yet.
@@ -574,15 +607,40 @@ func (p Path) String() string {
 	if p.Transport == "off" {
 		return "none: the SLP transport is off"
 	}
+	dest, destUnknown := p.destinationPart()
+	vrf, vrfUnknown := " via VRF "+p.VRF, (*Decision)(nil)
+	if p.VRF == "" {
+		vrf, vrfUnknown = " via VRF unknown", &p.Evidence.VRF
+	}
+	parts := []string{dest + vrf}
+	source, sourceUnknown := p.sourcePart()
+	if source != "" {
+		parts = append(parts, source)
+	}
+	proxy, proxyUnknown := p.proxyPart()
+	parts = append(parts, proxy)
 	var ask []string
-	unknownField := func(d Decision) {
+	for _, d := range []*Decision{destUnknown, vrfUnknown, sourceUnknown, proxyUnknown} {
+		if d == nil {
+			continue
+		}
 		for _, c := range d.Ask {
 			if !contains(ask, c) {
 				ask = append(ask, c)
 			}
 		}
 	}
-	var parts []string
+	out := strings.Join(parts, ", ")
+	if len(ask) > 0 {
+		out += " (run `" + strings.Join(ask, "` and `") + "`)"
+	}
+	return out
+}
+
+// The parts of String: each says what the path shows, and gives the
+// Decision whose commands would tell when it is unknown (else nil).
+
+func (p Path) destinationPart() (string, *Decision) {
 	switch e := p.Endpoint(); {
 	case e != "":
 		switch p.Kind {
@@ -591,47 +649,39 @@ func (p Path) String() string {
 		case KindOnPrem:
 			e += " (on-prem)"
 		}
-		parts = append(parts, e)
+		return e, nil
 	case p.URL != "":
-		parts = append(parts, fmt.Sprintf("%q (no host)", p.URL))
+		return fmt.Sprintf("%q (no host)", p.URL), nil
 	case p.Evidence.URL.Known:
-		parts = append(parts, "no destination URL")
-	default:
-		parts = append(parts, "destination unknown")
-		unknownField(p.Evidence.URL)
+		return "no destination URL", nil
 	}
-	if p.VRF != "" {
-		parts[0] += " via VRF " + p.VRF
-	} else {
-		parts[0] += " via VRF unknown"
-		unknownField(p.Evidence.VRF)
-	}
+	return "destination unknown", &p.Evidence.URL
+}
+
+// sourcePart is "" when the path's kind has no source interface to say.
+func (p Path) sourcePart() (string, *Decision) {
 	switch {
 	case p.SourceInterface != "":
-		parts = append(parts, "source "+p.SourceInterface)
+		return "source " + p.SourceInterface, nil
 	case p.Evidence.SourceInterface.Known:
-		parts = append(parts, "no source interface set")
+		return "no source interface set", nil
 	case len(p.Evidence.SourceInterface.Ask) > 0:
-		parts = append(parts, "source interface unknown")
-		unknownField(p.Evidence.SourceInterface)
+		return "source interface unknown", &p.Evidence.SourceInterface
 	}
+	return "", nil
+}
+
+func (p Path) proxyPart() (string, *Decision) {
 	switch {
 	case p.ProxyHost != "" && p.ProxyPort > 0:
-		parts = append(parts, "proxy "+net.JoinHostPort(p.ProxyHost, strconv.Itoa(p.ProxyPort)))
+		return "proxy " + net.JoinHostPort(p.ProxyHost, strconv.Itoa(p.ProxyPort)), nil
 	case p.ProxyHost != "":
-		parts = append(parts, "proxy "+p.ProxyHost+" (no port configured)")
+		return "proxy " + p.ProxyHost + " (no port configured)", nil
 	case p.Evidence.Proxy.Known && len(p.Evidence.Proxy.Lines) > 0:
 		// Proxy lines that do not make a proxy (NET004).
-		parts = append(parts, "no proxy in use (see NET004)")
+		return "no proxy in use (see NET004)", nil
 	case p.Evidence.Proxy.Known:
-		parts = append(parts, "no proxy")
-	default:
-		parts = append(parts, "proxy unknown")
-		unknownField(p.Evidence.Proxy)
+		return "no proxy", nil
 	}
-	out := strings.Join(parts, ", ")
-	if len(ask) > 0 {
-		out += " (run `" + strings.Join(ask, "` and `") + "`)"
-	}
-	return out
+	return "proxy unknown", &p.Evidence.Proxy
 }
