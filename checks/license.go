@@ -102,10 +102,11 @@ func unrecognisedNote(l *parsers.License) string {
 // captureClock says which time deadlines are judged against and where it
 // came from; ok is false when the capture does not say.
 func captureClock(s *snapshot.Snapshot) (at time.Time, from string, ok bool) {
-	if s.CapturedAt.IsZero() {
+	at = s.CapturedAt.Value
+	if at.IsZero() {
 		return time.Time{}, "", false
 	}
-	return s.CapturedAt, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(s.CapturedAt), s.CapturedAtFrom.Cite()), true
+	return at, fmt.Sprintf("capture time %s from %s", lifecycle.FormatTime(at), s.CapturedAt.Ref.Cite()), true
 }
 
 // timeLeft is the time from the capture to t, the date of what (the ACK

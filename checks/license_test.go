@@ -114,8 +114,7 @@ func lsnap(l *parsers.License, at time.Time) *snapshot.Snapshot {
 	s := &snapshot.Snapshot{Source: "tech.txt", Commands: map[string]bool{}, License: l,
 		Version: lversion("N9K", "C93180YC-FX", "9.3(4)")}
 	if !at.IsZero() {
-		s.CapturedAt = at
-		s.CapturedAtFrom = lref(snapshot.CmdClock, 3, at.Format("15:04:05.000 MST Mon Jan 02 2006"))
+		s.CapturedAt = capture.Fact[time.Time]{Value: at, Ref: lref(snapshot.CmdClock, 3, at.Format("15:04:05.000 MST Mon Jan 02 2006"))}
 	}
 	return s
 }

@@ -36,8 +36,7 @@ func slpSnap(l *parsers.License, cfg *parsers.LicenseConfig, at time.Time) *snap
 			Time: capture.Fact[time.Time]{Ref: lref(cmdRunningConfig, 3, "!Time: Fri Sep  1 11:04:51 2023")}}
 	}
 	if !at.IsZero() {
-		s.CapturedAt = at
-		s.CapturedAtFrom = lref(snapshot.CmdClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")
+		s.CapturedAt = capture.Fact[time.Time]{Value: at, Ref: lref(snapshot.CmdClock, 3, "11:04:51.711 PDT Fri Sep 1 2023")}
 	}
 	s.Path = snapshot.PathOf(s)
 	return s

@@ -60,9 +60,9 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 	} else if s.SoftwareRelease != "" {
 		d.Version, d.VersionFrom = s.SoftwareRelease, refFrom(s.SoftwareReleaseRef)
 	}
-	if !s.CapturedAt.IsZero() {
-		d.CapturedAt = s.CapturedAt.Format(time.RFC3339)
-		d.CapturedAtFrom = s.CapturedAtFrom.String()
+	if at := s.CapturedAt; !at.Value.IsZero() {
+		d.CapturedAt = at.Value.Format(time.RFC3339)
+		d.CapturedAtFrom = at.Ref.String()
 	}
 	return d
 }

@@ -99,12 +99,11 @@ func Compute(s *snapshot.Snapshot) *Lifecycle {
 		l.Mode = snapshot.ModeSLP
 	}
 	l.Status = deviceStatus(lic)
-	if !s.CapturedAt.IsZero() {
-		t := s.CapturedAt
-		l.CapturedAt = &t
-		l.CapturedAtFrom = s.CapturedAtFrom.Cite()
+	if at := s.CapturedAt; !at.Value.IsZero() {
+		l.CapturedAt = &at.Value
+		l.CapturedAtFrom = at.Ref.Cite()
 		l.Judged = true
-		l.add(KindCaptured, "capture", t, s.CapturedAtFrom)
+		l.add(KindCaptured, "capture", at.Value, at.Ref)
 	} else {
 		l.NotJudged = "the capture does not say when it was taken, so deadlines were not judged: capture `show clock` with the other commands"
 	}

@@ -53,8 +53,7 @@ func seedLicense() *parsers.License {
 func snap(l *parsers.License, at time.Time) *snapshot.Snapshot {
 	s := &snapshot.Snapshot{Source: "tech.txt", License: l}
 	if !at.IsZero() {
-		s.CapturedAt = at
-		s.CapturedAtFrom = capture.Ref{Command: "show clock", Source: "tech.txt", Line: 3, Text: "16:00:00.000 UTC Mon Aug 01 2022"}
+		s.CapturedAt = capture.Fact[time.Time]{Value: at, Ref: capture.Ref{Command: "show clock", Source: "tech.txt", Line: 3, Text: "16:00:00.000 UTC Mon Aug 01 2022"}}
 	}
 	s.Path = snapshot.PathOf(s)
 	return s

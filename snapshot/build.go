@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"strings"
+	"time"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/parsers"
@@ -246,16 +247,16 @@ func (b *builder) capturedAt() {
 	s := b.s
 	switch {
 	case s.Clock != nil:
-		s.CapturedAt, s.CapturedAtFrom = s.Clock.Time, s.Clock.Ref
+		s.CapturedAt = capture.Fact[time.Time]{Value: s.Clock.Time, Ref: s.Clock.Ref}
 	case s.Config != nil && !s.Config.Time.Value.IsZero():
-		s.CapturedAt, s.CapturedAtFrom = s.Config.Time.Value, s.Config.Time.Ref
+		s.CapturedAt = s.Config.Time
 	case b.techDate != nil:
 		t, _, _ := parsers.ParseDate(strings.Trim(b.techDate.Value, " -`"))
-		s.CapturedAt, s.CapturedAtFrom = t, b.techDate.Ref
+		s.CapturedAt = capture.Fact[time.Time]{Value: t, Ref: b.techDate.Ref}
 	default:
 		for _, ev := range s.Logs {
-			if !ev.Time.IsZero() && ev.Time.After(s.CapturedAt) {
-				s.CapturedAt, s.CapturedAtFrom = ev.Time, ev.Ref
+			if !ev.Time.IsZero() && ev.Time.After(s.CapturedAt.Value) {
+				s.CapturedAt = capture.Fact[time.Time]{Value: ev.Time, Ref: ev.Ref}
 			}
 		}
 	}

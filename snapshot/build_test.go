@@ -91,8 +91,8 @@ interface Vlan27
 		t.Errorf("hosts %v logs %v %v trust %v", s.Hosts, s.LogsCaptured, s.Logs, s.Trust)
 	}
 	// No show clock: the first config's !Time: dates the capture.
-	if want := time.Date(2022, 6, 22, 16, 16, 28, 0, time.UTC); !s.CapturedAt.Equal(want) || s.CapturedAtFrom.Line != 11 {
-		t.Errorf("CapturedAt %v from %v", s.CapturedAt, s.CapturedAtFrom)
+	if want := time.Date(2022, 6, 22, 16, 16, 28, 0, time.UTC); !s.CapturedAt.Value.Equal(want) || s.CapturedAt.Ref.Line != 11 {
+		t.Errorf("CapturedAt %+v", s.CapturedAt)
 	}
 	if len(s.Mixed) != 0 {
 		t.Errorf("Mixed = %v", s.Mixed)
@@ -122,8 +122,8 @@ func TestCapturedAtOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := Build(tt.dev)
-			if !s.CapturedAt.Equal(tt.want) || s.CapturedAtFrom.Line != tt.line {
-				t.Errorf("CapturedAt %v from line %d, want %v line %d", s.CapturedAt, s.CapturedAtFrom.Line, tt.want, tt.line)
+			if !s.CapturedAt.Value.Equal(tt.want) || s.CapturedAt.Ref.Line != tt.line {
+				t.Errorf("CapturedAt %v from line %d, want %v line %d", s.CapturedAt.Value, s.CapturedAt.Ref.Line, tt.want, tt.line)
 			}
 		})
 	}

@@ -47,10 +47,9 @@ type Snapshot struct {
 	Logs         []parsers.LogEvent
 	Trust        *parsers.TrustStore
 
-	// CapturedAt is the time deadlines are judged against, and
-	// CapturedAtFrom says where it came from.
-	CapturedAt     time.Time
-	CapturedAtFrom capture.Ref
+	// CapturedAt is the time deadlines are judged against and the line it
+	// came from; its Value is zero when the capture does not say.
+	CapturedAt capture.Fact[time.Time]
 
 	// Path is how licensing messages leave the device, decided once by
 	// Build (PathOf): every consumer reads the VRF, URL, proxy and

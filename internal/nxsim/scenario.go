@@ -40,7 +40,7 @@ func ReadScenario(name string, r io.Reader) (*Scenario, error) {
 	}
 	dev := c.Devices[0]
 	sc := &Scenario{Name: name, Hostname: dev.Hostname, Outputs: map[string]string{},
-		CapturedAt: snapshot.Build(dev).CapturedAt}
+		CapturedAt: snapshot.Build(dev).CapturedAt.Value}
 	for _, s := range dev.Sections {
 		lines := make([]string, len(s.Lines))
 		for i, l := range s.Lines {
