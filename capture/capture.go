@@ -117,11 +117,10 @@ type Device struct {
 	// its content first and its prompts second; SoftwareRef is the line
 	// that decided it (zero for SoftwareUnknown). For software other than
 	// NX-OS, SoftwareRelease is the release a line of it names ("15.2",
-	// "17.03.04"; "" when none does) and SoftwareReleaseRef that line.
-	Software           string
-	SoftwareRef        Ref
-	SoftwareRelease    string
-	SoftwareReleaseRef Ref
+	// "17.03.04"; unsaid when none does).
+	Software        string
+	SoftwareRef     Ref
+	SoftwareRelease Fact[string]
 	// Foreign lists, first line first, the lines that show the input is
 	// not standalone NX-OS (IOS `Building configuration...`, IOS-XE
 	// `show call-home`, an IOS-XR prompt, an ACI-mode chassis line, ...);

@@ -469,7 +469,7 @@ func (ds *devState) identify() {
 	for _, sg := range append([]sign{{software: d.Software, ref: d.SoftwareRef}}, signs...) {
 		if sg.software == d.Software && sg.trust != trustWeak {
 			if r := signRelease(sg.ref.Text); r != "" {
-				d.SoftwareRelease, d.SoftwareReleaseRef = r, sg.ref
+				d.SoftwareRelease = Fact[string]{Value: r, Ref: sg.ref}
 				return
 			}
 		}

@@ -33,7 +33,7 @@ func runPLT003(c *Check, s *snapshot.Snapshot) Result {
 	switch {
 	case !s.NXOS():
 		sw := capture.SoftwareName(s.Software)
-		if r := s.SoftwareRelease; r != "" {
+		if r := s.SoftwareRelease.Value; r != "" {
 			sw += " " + r
 		}
 		ref := s.SoftwareRef

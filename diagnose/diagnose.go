@@ -57,8 +57,8 @@ func FromSnapshotWith(s *snapshot.Snapshot, opts Options) report.Device {
 		if o := mode.Other; o != nil {
 			d.Notes = append(d.Notes, fmt.Sprintf("the licensing mode differs between %s and %s; slcheck uses the first (see PLT002)", mode.Describe(), o.Describe()))
 		}
-	} else if s.SoftwareRelease != "" {
-		d.Version, d.VersionFrom = s.SoftwareRelease, refFrom(s.SoftwareReleaseRef)
+	} else if rel := s.SoftwareRelease; rel.Value != "" {
+		d.Version, d.VersionFrom = rel.Value, refFrom(rel.Ref)
 	}
 	if at := s.CapturedAt; !at.Value.IsZero() {
 		d.CapturedAt = at.Value.Format(time.RFC3339)

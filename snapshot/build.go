@@ -14,8 +14,7 @@ import (
 func Build(dev *capture.Device) *Snapshot {
 	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
 		Commands: map[string]bool{}, Foreign: dev.Foreign, Alike: dev.Alike, Mixed: dev.Mixed, Routes: map[string]*parsers.RouteTable{},
-		Software: dev.Software, SoftwareRef: dev.SoftwareRef,
-		SoftwareRelease: dev.SoftwareRelease, SoftwareReleaseRef: dev.SoftwareReleaseRef}
+		Software: dev.Software, SoftwareRef: dev.SoftwareRef, SoftwareRelease: dev.SoftwareRelease}
 	if s.Software == "" {
 		s.Software = capture.SoftwareUnknown
 	}

@@ -58,11 +58,10 @@ type Snapshot struct {
 
 	// Software names what printed the input (capture.Software*), and
 	// SoftwareRef the line that decided it; SoftwareRelease is the release
-	// of software other than NX-OS, read from SoftwareReleaseRef.
-	Software           string
-	SoftwareRef        capture.Ref
-	SoftwareRelease    string
-	SoftwareReleaseRef capture.Ref
+	// of software other than NX-OS.
+	Software        string
+	SoftwareRef     capture.Ref
+	SoftwareRelease capture.Fact[string]
 	// Foreign holds lines that show the input is not standalone NX-OS.
 	Foreign []capture.Ref
 	// Alike holds, for input whose software nothing names, lines of blocks
