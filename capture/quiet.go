@@ -100,15 +100,22 @@ func onlyCR(b []byte) bool {
 
 // next returns the first flag in b at or after from (from ≥ 1), or -1:
 // the kernel over as many 32-byte blocks as it can take, the rest here.
+// The kernel compares only the first and fourth bytes of a needle, so
+// what it finds is checked here.
 func (q *quietScanner) next(b []byte, from int) int {
-	if from >= len(b) {
-		return -1
+	for from < len(b) {
+		i, ok := scanBlocks(b[from-1:], &q.t)
+		i += from - 1
+		if !ok {
+			from = i
+			break
+		}
+		if q.t.flagged(b, i, b[i-1]) {
+			return i
+		}
+		from = i + 1
 	}
-	i, ok := scanBlocks(b[from-1:], &q.t)
-	if ok {
-		return from - 1 + i
-	}
-	for i += from - 1; i < len(b); i++ {
+	for i := from; i < len(b); i++ {
 		if q.t.flagged(b, i, b[i-1]) {
 			return i
 		}
@@ -117,7 +124,8 @@ func (q *quietScanner) next(b []byte, from int) int {
 }
 
 // flagged reports whether b[i] is flagged, prev being the byte before it:
-// the definition the kernel follows for each position of a block.
+// the definition the kernel follows for each position of a block (of a
+// needle it compares the first and fourth bytes alone).
 func (t *needleTable) flagged(b []byte, i int, prev byte) bool {
 	c := b[i]
 	if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f {
