@@ -34,12 +34,10 @@ func runCH003(c *Check, s *snapshot.Snapshot) Result {
 	hasMethod, hasURL := false, false
 	var ev []capture.Ref
 	if prof != nil {
-		for i, m := range prof.TransportMethods {
-			if strings.EqualFold(m, "http") {
+		for _, m := range prof.TransportMethods {
+			if strings.EqualFold(m.Value, "http") {
 				hasMethod = true
-				if i < len(prof.TransportRefs) {
-					ev = append(ev, prof.TransportRefs[i])
-				}
+				ev = append(ev, m.Ref)
 			}
 		}
 		if p := s.Path; p.URL != "" {

@@ -127,9 +127,8 @@ func (c *Callhome) TACURL() *DestinationURL {
 // DestinationProfile is one `destination-profile NAME ...` set of lines.
 type DestinationProfile struct {
 	Name string
-	// TransportMethods: "http", "email".
-	TransportMethods []string
-	TransportRefs    []capture.Ref
+	// TransportMethods: "http", "email", each with its line.
+	TransportMethods []capture.Fact[string]
 	URLs             []DestinationURL
 }
 
@@ -460,8 +459,7 @@ func (c *RunningConfig) parseCallhomeLine(t string, ref capture.Ref) {
 	case destMethRE.MatchString(t):
 		m := destMethRE.FindStringSubmatch(t)
 		p := ch.profile(m[1])
-		p.TransportMethods = append(p.TransportMethods, strings.ToLower(m[2]))
-		p.TransportRefs = append(p.TransportRefs, ref)
+		p.TransportMethods = append(p.TransportMethods, capture.Fact[string]{Value: strings.ToLower(m[2]), Ref: ref})
 	case useVRFRE.MatchString(t):
 		ch.VRF = capture.Fact[string]{Value: useVRFRE.FindStringSubmatch(t)[1], Ref: ref}
 	case proxySrvRE.MatchString(t):

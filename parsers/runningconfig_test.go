@@ -73,8 +73,13 @@ func TestParseRunningConfigFull(t *testing.T) {
 		t.Errorf("Proxy = %+v", ch.Proxy)
 	}
 	tac := ch.Profile("ciscotac-1")
-	if tac == nil || !reflect.DeepEqual(tac.TransportMethods, []string{"http", "email"}) || len(tac.URLs) != 2 {
+	if tac == nil || len(tac.TransportMethods) != 2 || tac.TransportMethods[0].Value != "http" || tac.TransportMethods[1].Value != "email" || len(tac.URLs) != 2 {
 		t.Fatalf("CiscoTAC-1 = %+v", tac)
+	}
+	for _, m := range tac.TransportMethods {
+		if !strings.Contains(m.Ref.Text, "transport-method "+m.Value) {
+			t.Errorf("transport method %q read from %q", m.Value, m.Ref.Text)
+		}
 	}
 	if u := ch.TACURL(); u.Index != 0 || u.URL != "https://tools.cisco.com/its/service/oddce/services/DDCEService" || u.Ref.Line != 17 {
 		t.Errorf("TACURL = %+v", u)

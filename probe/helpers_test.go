@@ -17,7 +17,7 @@ const ciscoURL = "https://tools.cisco.com/its/service/oddce/services/DDCEService
 // given global name-server lines.
 func device(url, vrf string, ns ...parsers.NameServer) *snapshot.Snapshot {
 	ch := &parsers.Callhome{VRF: capture.Fact[string]{Value: vrf}, Profiles: map[string]*parsers.DestinationProfile{
-		"CiscoTAC-1": {Name: "CiscoTAC-1", TransportMethods: []string{"http"},
+		"CiscoTAC-1": {Name: "CiscoTAC-1", TransportMethods: []capture.Fact[string]{{Value: "http"}},
 			URLs: []parsers.DestinationURL{{Index: 1, URL: url,
 				Ref: capture.Ref{Source: "cap.txt", Line: 4, Text: "destination-profile CiscoTAC-1 index 1 http " + url}}}},
 	}}

@@ -114,10 +114,9 @@ func fillCallhome(a, b *parsers.Callhome) {
 			a.Profiles[name] = bp
 			continue
 		}
-		for i, m := range bp.TransportMethods {
-			if !slices.Contains(ap.TransportMethods, m) {
+		for _, m := range bp.TransportMethods {
+			if !slices.ContainsFunc(ap.TransportMethods, func(x capture.Fact[string]) bool { return x.Value == m.Value }) {
 				ap.TransportMethods = append(ap.TransportMethods, m)
-				ap.TransportRefs = append(ap.TransportRefs, bp.TransportRefs[i])
 			}
 		}
 		for _, u := range bp.URLs {
