@@ -310,31 +310,28 @@ func (src *slpSources) ask() []string {
 // release may print the CSLU address as `URL:`), then the config.
 func (src *slpSources) url(p *Path) {
 	tr, lc := src.tr, src.lc
-	status := []struct {
-		url string
-		ref capture.Ref
-	}{{tr.URL.Value, tr.URL.Ref}, {tr.CSLU.Value, tr.CSLU.Ref}}
+	status := []capture.Fact[string]{tr.URL, tr.CSLU}
 	config := []struct {
-		url, what string
-		ref       capture.Ref
-	}{{lc.URLSmart.Value, "`license smart url smart`", lc.URLSmart.Ref}, {lc.URLCSLU.Value, "`license smart url cslu`", lc.URLCSLU.Ref}}
+		url  capture.Fact[string]
+		what string
+	}{{lc.URLSmart, "`license smart url smart`"}, {lc.URLCSLU, "`license smart url cslu`"}}
 	if p.Transport == "cslu" {
 		status[0], status[1] = status[1], status[0]
 		config[0], config[1] = config[1], config[0]
 	}
 	switch {
-	case status[0].url != "":
-		p.URL = status[0].url
-		p.Evidence.URL = known("the transport URL in `show license status`", status[0].ref)
-	case status[1].url != "":
-		p.URL = status[1].url
-		p.Evidence.URL = known("the transport URL in `show license status`", status[1].ref)
-	case config[0].url != "":
-		p.URL = config[0].url
-		p.Evidence.URL = known(config[0].what+" in the running-config", config[0].ref)
-	case config[1].url != "" && p.Transport == "":
-		p.URL = config[1].url
-		p.Evidence.URL = known(config[1].what+" in the running-config", config[1].ref)
+	case status[0].Value != "":
+		p.URL = status[0].Value
+		p.Evidence.URL = known("the transport URL in `show license status`", status[0].Ref)
+	case status[1].Value != "":
+		p.URL = status[1].Value
+		p.Evidence.URL = known("the transport URL in `show license status`", status[1].Ref)
+	case config[0].url.Value != "":
+		p.URL = config[0].url.Value
+		p.Evidence.URL = known(config[0].what+" in the running-config", config[0].url.Ref)
+	case config[1].url.Value != "" && p.Transport == "":
+		p.URL = config[1].url.Value
+		p.Evidence.URL = known(config[1].what+" in the running-config", config[1].url.Ref)
 	case src.configWhole:
 		p.Evidence.URL = known("no `license smart url` for transport " + orNone(p.Transport) + " in the running-config")
 	default:
