@@ -85,22 +85,21 @@ func (d *Device) PrerenderJSON(p redact.Policy) error {
 	}
 	d.jsonPart = nil
 	normaliseDevice(d)
-	var b bytes.Buffer
-	b.WriteString("    ")
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("    ", "  ")
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(d); err != nil {
 		return err
 	}
+	// As writeJSON's encoder indents it inside the document.
+	b := indentJSON(append(make([]byte, 0, compact.Len()*3/2), "    "...), compact.Bytes(), "    ", "  ")
 	// The closing brace is written by Render, with the comma between
 	// devices.
 	const end = "\n    }\n"
-	if !bytes.HasSuffix(b.Bytes(), []byte(end)) {
+	if !bytes.HasSuffix(b, []byte(end)) {
 		return fmt.Errorf("report: unexpected JSON for device %q", d.Source)
 	}
-	b.Truncate(b.Len() - len(end) + 1)
-	d.jsonPart = p.Redacted(b.Bytes())
+	d.jsonPart = p.Redacted(b[:len(b)-len(end)+1])
 	return nil
 }
 
