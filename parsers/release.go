@@ -1,8 +1,8 @@
 package parsers
 
 import (
-	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Release is an NX-OS release number reduced to what ordering needs:
@@ -11,27 +11,42 @@ type Release struct {
 	Major, Minor, Maint int
 }
 
-var releaseRE = regexp.MustCompile(`^(\d+)\.(\d+)\((\d+)[a-zA-Z]*\)`)
-
-// ParseRelease reads the leading "M.m(n)" of a release string.
+// ParseRelease reads the leading "M.m(n)" of a release string: digits, a
+// dot, digits, "(", digits, letters, ")". Scanned by hand, not with a
+// regular expression: the checks ask a snapshot's licensing mode, and so
+// this, dozens of times per device.
 func ParseRelease(s string) (Release, bool) {
-	m := releaseRE.FindStringSubmatch(s)
-	if m == nil {
-		return Release{}, false
-	}
 	var r Release
-	var err error
-	if r.Major, err = strconv.Atoi(m[1]); err != nil {
+	var ok bool
+	if r.Major, s, ok = number(s); !ok || !hasByte(s, '.') {
 		return Release{}, false
 	}
-	if r.Minor, err = strconv.Atoi(m[2]); err != nil {
+	if r.Minor, s, ok = number(s[1:]); !ok || !hasByte(s, '(') {
 		return Release{}, false
 	}
-	if r.Maint, err = strconv.Atoi(m[3]); err != nil {
+	if r.Maint, s, ok = number(s[1:]); !ok {
+		return Release{}, false
+	}
+	s = strings.TrimLeftFunc(s, func(c rune) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' })
+	if !hasByte(s, ')') {
 		return Release{}, false
 	}
 	return r, true
 }
+
+// number reads the decimal digits s starts with (at least one, within an
+// int) and returns what follows them.
+func number(s string) (int, string, bool) {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(s[:i])
+	return n, s[i:], err == nil
+}
+
+// hasByte reports whether s starts with c.
+func hasByte(s string, c byte) bool { return len(s) > 0 && s[0] == c }
 
 // Compare returns -1, 0 or +1 as r is older than, the same as, or newer
 // than o.
