@@ -97,10 +97,26 @@ var (
 )
 
 // A Condition is a state of the device that a check judges only in, such
-// as Smart Licensing registered: where it does not hold it returns the
-// skipped result that says why (skip true). Checks list them in When so
-// the runner, not each Run, holds the guard.
-type Condition func(c *Check, s *snapshot.Snapshot) (r Result, skip bool)
+// as Smart Licensing registered. Checks list them in When so the runner,
+// not each Run, holds the guard, and `slcheck explain` and docs/checks.md
+// can say when a check is judged.
+type Condition struct {
+	// State names the state in words: "the device is registered".
+	State string
+	// skip returns the skipped result that says why, and true, where the
+	// state does not hold.
+	skip func(c *Check, s *snapshot.Snapshot) (r Result, skip bool)
+}
+
+// States lists the states of the check's When in words, for `slcheck
+// explain` and docs/checks.md; empty when the check has no condition.
+func (c *Check) States() []string {
+	out := []string{}
+	for _, w := range c.When {
+		out = append(out, w.State)
+	}
+	return out
+}
 
 // Judge runs the check on one device: skipped where it does not apply,
 // not checked where the input lacks what it requires, skipped where a
@@ -115,7 +131,7 @@ func (c *Check) Judge(s *snapshot.Snapshot) Result {
 		}
 	}
 	for _, cond := range c.When {
-		if r, skip := cond(c, s); skip {
+		if r, skip := cond.skip(c, s); skip {
 			return r
 		}
 	}

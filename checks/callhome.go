@@ -14,21 +14,21 @@ import (
 // callhomeConfigured is the Condition of the checks that judge the
 // callhome block (they require reqCallhomeConfig): skipped when the switch
 // has none, as CH001 reports.
-func callhomeConfigured(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var callhomeConfigured = Condition{State: "the switch has a callhome configuration", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	if s.Config.Callhome == nil {
 		return c.Skip("not applicable: the switch has no callhome configuration (see CH001)"), true
 	}
 	return Result{}, false
-}
+}}
 
 // tacURLConfigured is the Condition of the checks that judge CiscoTAC-1's
 // HTTP destination URL: skipped when it has none, as CH003 reports.
-func tacURLConfigured(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var tacURLConfigured = Condition{State: "CiscoTAC-1 has an HTTP destination URL", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	if s.Path.URL == "" {
 		return c.Skip("not applicable: CiscoTAC-1 has no HTTP destination URL (see CH003)"), true
 	}
 	return Result{}, false
-}
+}}
 
 // licensingPath returns the device's licensing path (snapshot.Path, the
 // one place checks read the VRF, URL, proxy and transport from), or the

@@ -38,6 +38,9 @@ func CatalogueMarkdown() string {
 			}
 			fmt.Fprintf(&b, "Not checked without %s.\n", strings.Join(facts, " and "))
 		}
+		if states := c.States(); len(states) > 0 {
+			fmt.Fprintf(&b, "Judged only when %s; otherwise skipped with the reason.\n", strings.Join(states, ", and "))
+		}
 		fmt.Fprintf(&b, "\n- What it looks at: %s\n- Why it matters: %s\n- How to fix it: %s\n", c.Explain.What, c.Explain.Why, c.Explain.Fix)
 		if len(c.Needs) > 0 {
 			b.WriteString("- Commands it reads:")

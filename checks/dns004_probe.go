@@ -29,7 +29,7 @@ func probeRan(c *Check, ran bool, note, name, what string) (Result, bool) {
 }
 
 // dnsProbed is DNS004's Condition: the DNS probe ran and asked a server.
-func dnsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var dnsProbed = Condition{State: "the DNS probe ran (--probe) and asked a name server", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	p := s.Probes
 	if p == nil {
 		p = &snapshot.Probes{}
@@ -41,7 +41,7 @@ func dnsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip("not run: the DNS probe asked no server"), true
 	}
 	return Result{}, false
-}
+}}
 
 func init() {
 	register(&Check{

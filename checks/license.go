@@ -38,30 +38,30 @@ var networkCauses = []string{
 // licenseEnabled is the Condition of the checks that judge Smart
 // Licensing's state (they require reqLicenseStatus): skipped when it is
 // disabled, as LIC001 reports.
-func licenseEnabled(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var licenseEnabled = Condition{State: "Smart Licensing is enabled", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	if lifecycle.StateOf(s.License) == lifecycle.StateDisabled {
 		return c.Skip("not applicable: Smart Licensing is disabled (see LIC001)"), true
 	}
 	return Result{}, false
-}
+}}
 
 // licenseStatusKnown is licenseEnabled, and skipped with the lines quoted
 // when slcheck does not recognise the status (unrecognisedStatus).
-func licenseStatusKnown(c *Check, s *snapshot.Snapshot) (Result, bool) {
-	if r, skip := licenseEnabled(c, s); skip {
+var licenseStatusKnown = Condition{State: "Smart Licensing is enabled and its status is one slcheck recognises", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if r, skip := licenseEnabled.skip(c, s); skip {
 		return r, true
 	}
 	if lifecycle.StateOf(s.License) == lifecycle.StateUnknown {
 		return unrecognisedStatus(c, s.License), true
 	}
 	return Result{}, false
-}
+}}
 
 // deviceRegistered is licenseStatusKnown, and skipped when the device is
 // not registered (LIC002 reports it): the checks of an authorization or an
 // ID certificate judge a registered device only.
-func deviceRegistered(c *Check, s *snapshot.Snapshot) (Result, bool) {
-	if r, skip := licenseStatusKnown(c, s); skip {
+var deviceRegistered = Condition{State: "Smart Licensing is enabled and the device is registered", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
+	if r, skip := licenseStatusKnown.skip(c, s); skip {
 		return r, true
 	}
 	l := s.License
@@ -69,7 +69,7 @@ func deviceRegistered(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip(fmt.Sprintf("not applicable: the device is not registered (%s; see LIC002)", l.StatusWords())), true
 	}
 	return Result{}, false
-}
+}}
 
 // unrecognisedStatus keeps a status slcheck does not know visible instead
 // of guessing: the check is skipped and its message quotes the lines.

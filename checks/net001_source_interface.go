@@ -35,7 +35,7 @@ func runNET001(c *Check, s *snapshot.Snapshot) Result {
 	if !reqCallhomeConfig.has(s) {
 		return notChecked(c, s, snapshot.CmdCallhome)
 	}
-	if r, skip := callhomeConfigured(c, s); skip {
+	if r, skip := callhomeConfigured.skip(c, s); skip {
 		return r
 	}
 	vrfRef := decidedBy(p.Evidence.VRF)

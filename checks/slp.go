@@ -30,9 +30,9 @@ func slpTransport(s *snapshot.Snapshot) (transport string, ref capture.Ref, know
 // slpTransportKnown is the Condition of the checks that judge the SLP
 // transport: not checked when neither the SLP status nor a complete license
 // configuration was captured.
-func slpTransportKnown(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var slpTransportKnown = Condition{State: "the SLP transport is known (from `show license status` or the license configuration)", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	if _, _, known := slpTransport(s); !known {
 		return notChecked(c, s, snapshot.CmdLicenseStatus, snapshot.CmdLicenseConfig), true
 	}
 	return Result{}, false
-}
+}}

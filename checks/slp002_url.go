@@ -36,7 +36,7 @@ var slpServerPaths = []string{"/cslu/", "/transportgateway/services/devicereques
 // slpURLShown is SLP002's Condition: skipped when there is no transport
 // URL to judge, because the transport is off, the input does not tell, or
 // the device shows none.
-func slpURLShown(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var slpURLShown = Condition{State: "the SLP transport is on and its URL is shown", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	p := s.Path
 	switch t := p.Transport; {
 	case t == "off":
@@ -49,7 +49,7 @@ func slpURLShown(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip("not judged: neither `show license status` nor the running-config shows a transport URL; check `license smart url`"), true
 	}
 	return Result{}, false
-}
+}}
 
 func runSLP002(c *Check, s *snapshot.Snapshot) Result {
 	p := s.Path

@@ -18,7 +18,7 @@ import (
 const idenTrustSHA1 = "DF717EAA4AD94EC9558499602D48DE5FBCF03A25"
 
 // tlsProbed is TLS003's Condition: the TLS probe ran and connected.
-func tlsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
+var tlsProbed = Condition{State: "the TLS probe ran (--probe) and connected", skip: func(c *Check, s *snapshot.Snapshot) (Result, bool) {
 	p := s.Probes
 	if p == nil {
 		p = &snapshot.Probes{}
@@ -30,7 +30,7 @@ func tlsProbed(c *Check, s *snapshot.Snapshot) (Result, bool) {
 		return c.Skip("not run: the TLS probe did not connect"), true
 	}
 	return Result{}, false
-}
+}}
 
 func init() {
 	register(&Check{

@@ -145,6 +145,7 @@ type explainEntry struct {
 	Severity   string   `json:"severity"`
 	Applies    string   `json:"applies"`
 	Requires   []string `json:"requires"`
+	When       []string `json:"when"`
 	What       string   `json:"what"`
 	Why        string   `json:"why"`
 	Fix        string   `json:"fix"`
@@ -155,7 +156,7 @@ type explainEntry struct {
 
 func newExplainEntry(c *checks.Check) explainEntry {
 	return explainEntry{ID: c.ID, Title: c.Title, Area: string(c.Area), Severity: string(c.Severity),
-		Applies: c.Applies.String(), Requires: requiredFacts(c),
+		Applies: c.Applies.String(), Requires: requiredFacts(c), When: c.States(),
 		What: c.Explain.What, Why: c.Explain.Why, Fix: c.Explain.Fix,
 		Needs: append([]string{}, c.Needs...), Causes: append([]string{}, c.Causes...),
 		References: append([]string{}, c.References...)}
@@ -179,6 +180,9 @@ func appliesSentence(c *checks.Check) string {
 	}
 	if facts := requiredFacts(c); len(facts) > 0 {
 		s += " Not checked without " + strings.Join(facts, " and ") + "."
+	}
+	if states := c.States(); len(states) > 0 {
+		s += " Judged only when " + strings.Join(states, ", and ") + "; otherwise skipped with the reason."
 	}
 	return s
 }

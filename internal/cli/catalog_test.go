@@ -219,7 +219,9 @@ func TestExplainSaysWhenACheckApplies(t *testing.T) {
 	for _, tt := range []struct{ id, want string }{
 		{"PLT003", "Applies to any input."},
 		{"CH001", "Applies to classic Smart Licensing on standalone NX-OS (also when the input does not show the licensing mode); elsewhere it is skipped. Not checked without the callhome configuration."},
-		{"SLP001", "Applies to Smart Licensing Using Policy on standalone NX-OS (10.2(1)F and later, MDS 9.2(2) and later); elsewhere it is skipped."},
+		{"SLP001", "Applies to Smart Licensing Using Policy on standalone NX-OS (10.2(1)F and later, MDS 9.2(2) and later); elsewhere it is skipped. Judged only when the SLP transport is known (from `show license status` or the license configuration); otherwise skipped with the reason."},
+		{"LIC005", "Applies to classic Smart Licensing on standalone NX-OS (also when the input does not show the licensing mode); elsewhere it is skipped. Not checked without the license status. Judged only when Smart Licensing is enabled and the device is registered; otherwise skipped with the reason."},
+		{"CH002", "Applies to classic Smart Licensing on standalone NX-OS (also when the input does not show the licensing mode); elsewhere it is skipped. Not checked without the callhome configuration. Judged only when the switch has a callhome configuration, and CiscoTAC-1 has an HTTP destination URL; otherwise skipped with the reason."},
 		{"NET002", "Applies to standalone NX-OS, one device; elsewhere it is skipped."},
 	} {
 		r := runCLI(t, false, nil, "", "explain", tt.id)

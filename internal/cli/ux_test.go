@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -309,7 +310,8 @@ func TestExplainSeveral(t *testing.T) {
 		t.Fatalf("exit %d, %v: %s", js.code, err, js.out)
 	}
 	ch2, _ := checks.Lookup("CH002")
-	if list[0].Why != ch2.Explain.Why || len(list[0].References) != len(ch2.References) || list[0].Severity != "error" {
+	if list[0].Why != ch2.Explain.Why || len(list[0].References) != len(ch2.References) || list[0].Severity != "error" ||
+		!slices.Equal(list[0].When, ch2.States()) || len(list[0].When) != 2 {
 		t.Errorf("CH002 entry %+v", list[0])
 	}
 	md := runCLI(t, false, nil, "", "explain", "CH002", "LIC003", "-o", "markdown")
