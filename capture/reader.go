@@ -92,27 +92,23 @@ const (
 )
 
 func (o Options) withDefaults() Options {
-	set := func(v *int, d int) {
-		if *v <= 0 {
-			*v = d
-		}
-	}
-	set(&o.MaxLineBytes, DefaultMaxLineBytes)
-	set(&o.MaxSectionLines, DefaultMaxSectionLines)
-	set(&o.MaxSectionBytes, DefaultMaxSectionBytes)
-	set(&o.MaxSections, DefaultMaxSections)
-	set(&o.MaxDevices, DefaultMaxDevices)
-	set(&o.MaxMembers, DefaultMaxMembers)
-	if o.MaxKeptBytes <= 0 {
-		o.MaxKeptBytes = DefaultMaxKeptBytes
-	}
-	if o.MaxInputBytes <= 0 {
-		o.MaxInputBytes = DefaultMaxInputBytes
-	}
-	if o.MaxGzipRatio <= 0 {
-		o.MaxGzipRatio = DefaultMaxGzipRatio
-	}
+	setDefault(&o.MaxLineBytes, DefaultMaxLineBytes)
+	setDefault(&o.MaxSectionLines, DefaultMaxSectionLines)
+	setDefault(&o.MaxSectionBytes, DefaultMaxSectionBytes)
+	setDefault(&o.MaxSections, DefaultMaxSections)
+	setDefault(&o.MaxDevices, DefaultMaxDevices)
+	setDefault(&o.MaxMembers, DefaultMaxMembers)
+	setDefault(&o.MaxKeptBytes, DefaultMaxKeptBytes)
+	setDefault(&o.MaxInputBytes, DefaultMaxInputBytes)
+	setDefault(&o.MaxGzipRatio, DefaultMaxGzipRatio)
 	return o
+}
+
+// setDefault sets a bound left at zero (or below) to its default d.
+func setDefault[T int | int64](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
 }
 
 // readBuffer is the line reader's buffer: large reads, and the longest

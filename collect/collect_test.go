@@ -2,8 +2,6 @@ package collect
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/pem"
 	"errors"
 	"os"
@@ -20,6 +18,7 @@ import (
 	"github.com/slcheck/slcheck/capture"
 	_ "github.com/slcheck/slcheck/internal/golden" // defines -update: go test ./... -update
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/internal/sshdtest"
 )
 
 const (
@@ -358,14 +357,7 @@ func TestSystemTransportArgvAndReaping(t *testing.T) {
 // Keys: a plain key, an encrypted key (decrypted with its passphrase,
 // which scrapligo cannot do itself), and an ssh-agent.
 func TestPublicKeyAuth(t *testing.T) {
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	signer, err := ssh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	priv, signer := sshdtest.NewKey(t, "ed25519")
 	dir := t.TempDir()
 	write := func(name string, blk *pem.Block) string {
 		p := filepath.Join(dir, name)

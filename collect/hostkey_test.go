@@ -1,10 +1,7 @@
 package collect
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/rsa"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,27 +15,13 @@ import (
 
 func ecdsaKey(t *testing.T) ssh.Signer {
 	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := ssh.NewSignerFromKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := sshdtest.NewKey(t, "ecdsa")
 	return s
 }
 
 func rsaKey(t *testing.T) ssh.Signer {
 	t.Helper()
-	k, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := ssh.NewSignerFromKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := sshdtest.NewKey(t, "rsa")
 	return s
 }
 

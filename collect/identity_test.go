@@ -1,9 +1,6 @@
 package collect
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
-	"crypto/rsa"
 	"encoding/pem"
 	"fmt"
 	"net"
@@ -29,20 +26,11 @@ type testKey struct {
 
 func newTestKey(t *testing.T, rsaKey bool) testKey {
 	t.Helper()
-	var priv any
-	var err error
+	kt := "ed25519"
 	if rsaKey {
-		priv, err = rsa.GenerateKey(rand.Reader, 2048)
-	} else {
-		_, priv, err = ed25519.GenerateKey(rand.Reader)
+		kt = "rsa"
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := ssh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	priv, s := sshdtest.NewKey(t, kt)
 	return testKey{priv, s}
 }
 

@@ -1,8 +1,6 @@
 package collect
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
 	"strings"
 	"testing"
 
@@ -16,15 +14,7 @@ import (
 // older NX-OS releases do.
 func legacyRSA(t *testing.T) ssh.Signer {
 	t.Helper()
-	k, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := ssh.NewSignerFromKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	as, err := ssh.NewSignerWithAlgorithms(s.(ssh.AlgorithmSigner), []string{ssh.KeyAlgoRSA})
+	as, err := ssh.NewSignerWithAlgorithms(rsaKey(t).(ssh.AlgorithmSigner), []string{ssh.KeyAlgoRSA})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,6 @@
 package collect
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,28 +11,14 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/internal/sshdtest"
 )
 
 // clientKey writes a private key file and returns it with its public key.
 func clientKey(t *testing.T) (string, ssh.PublicKey) {
 	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, err := ssh.MarshalPrivateKey(priv, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), "id_switch")
-	if err := os.WriteFile(p, pem.EncodeToMemory(blk), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	k, err := ssh.NewPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, k
+	s, p := sshdtest.WriteKey(t, t.TempDir(), "id_switch", "ed25519")
+	return p, s.PublicKey()
 }
 
 // A switch reached as an alias of an OpenSSH configuration: its

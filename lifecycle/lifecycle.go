@@ -146,6 +146,13 @@ func (l *Lifecycle) add(kind Kind, label string, t time.Time, ref capture.Ref) {
 	l.Events = append(l.Events, Event{Kind: kind, Label: label, Time: t, Zone: zone, Source: ref.String()})
 }
 
+// addTimed adds the date t of the license output, if it printed one.
+func (l *Lifecycle) addTimed(kind Kind, label string, t *parsers.Timed) {
+	if t != nil {
+		l.add(kind, label, t.Time, t.Ref)
+	}
+}
+
 // UnmarshalJSON reads a kind of a JSON report (slcheck merge): one slcheck
 // does not write is an error, as the timeline has no marker for it.
 func (k *Kind) UnmarshalJSON(b []byte) error {
@@ -191,18 +198,10 @@ func (l *Lifecycle) classic(lic *parsers.License) {
 	if t, ref := lastSuccess(lic); !t.IsZero() {
 		l.add(KindLastSuccess, "last successful communication", t, ref)
 	}
-	if n := auth.NextCommunication; n != nil {
-		l.add(KindNextAttempt, "next communication attempt", n.Time, n.Ref)
-	}
-	if n := reg.NextRenewal; n != nil {
-		l.add(KindNextRenewal, "next ID certificate renewal", n.Time, n.Ref)
-	}
-	if d := auth.Deadline; d != nil {
-		l.add(KindDeadline, "communication deadline", d.Time, d.Ref)
-	}
-	if e := reg.Expires; e != nil {
-		l.add(KindExpires, "registration expires", e.Time, e.Ref)
-	}
+	l.addTimed(KindNextAttempt, "next communication attempt", auth.NextCommunication)
+	l.addTimed(KindNextRenewal, "next ID certificate renewal", reg.NextRenewal)
+	l.addTimed(KindDeadline, "communication deadline", auth.Deadline)
+	l.addTimed(KindExpires, "registration expires", reg.Expires)
 	l.summarise(lic)
 	l.retries(lic)
 	l.deadlines(lic)
@@ -334,15 +333,9 @@ func (l *Lifecycle) deadlines(lic *parsers.License) {
 
 func (l *Lifecycle) slp(lic *parsers.License, p snapshot.Path) {
 	u := lic.Usage
-	if u.LastACK != nil {
-		l.add(KindLastACK, "last usage report acknowledged", u.LastACK.Time, u.LastACK.Ref)
-	}
-	if u.NextPush != nil {
-		l.add(KindNextPush, "next usage report", u.NextPush.Time, u.NextPush.Ref)
-	}
-	if u.NextDeadline != nil {
-		l.add(KindACKDeadline, "next ACK deadline", u.NextDeadline.Time, u.NextDeadline.Ref)
-	}
+	l.addTimed(KindLastACK, "last usage report acknowledged", u.LastACK)
+	l.addTimed(KindNextPush, "next usage report", u.NextPush)
+	l.addTimed(KindACKDeadline, "next ACK deadline", u.NextDeadline)
 	l.Summary = "Smart Licensing Using Policy: no registration and no enforcement; the device reports its license usage."
 	switch p.Transport {
 	case "", "off":

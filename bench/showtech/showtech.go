@@ -321,16 +321,7 @@ vrf context management
 interface mgmt0
   vrf member management
   ip address 10.20.0.10/24
-callhome
-  email-contact abc@example.com
-  phone-contact +919XXXXXXXXXX
-  streetaddress ST3, RD 4, Bangalore
-  destination-profile CiscoTAC-1 transport-method http
-  destination-profile CiscoTAC-1 index 1 http http://tools.cisco.com/its/service/oddce/services/DDCEService
-  transport http use-vrf management
-  enable
-
-`
+` + callhomeBlock
 
 const runningCallhome = `
 !Command: show running-config callhome
@@ -338,7 +329,11 @@ const runningCallhome = `
 !Time: Tue Mar 14 10:02:11 2023
 
 version 9.3(5) Bios:version 07.68
-callhome
+` + callhomeBlock
+
+// callhomeBlock ends both running-config outputs, as the switch prints
+// the same block in each.
+const callhomeBlock = `callhome
   email-contact abc@example.com
   phone-contact +919XXXXXXXXXX
   streetaddress ST3, RD 4, Bangalore

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/pem"
 	"fmt"
 	"os"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/internal/sshdtest"
 )
 
 // SSH safety through the command line, against the fake switch on
@@ -262,14 +261,7 @@ func TestSSHHostileFlags(t *testing.T) {
 // no terminal, as `ssh sw1` does; a switch that refuses the key and wants
 // a password fails that host (exit 3), saying how to give one.
 func TestSSHUsualKeyNoPassword(t *testing.T) {
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	signer, err := ssh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	priv, signer := sshdtest.NewKey(t, "ed25519")
 	blk, err := ssh.MarshalPrivateKey(priv, "")
 	if err != nil {
 		t.Fatal(err)

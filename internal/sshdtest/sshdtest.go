@@ -156,7 +156,7 @@ func Start(t testing.TB, cfg Config) *Server {
 		types = []string{"ed25519"}
 	}
 	for _, kt := range types {
-		signer, path := writeKey(t, dir, "host_"+kt, kt)
+		signer, path := WriteKey(t, dir, "host_"+kt, kt)
 		s.HostKeys = append(s.HostKeys, signer.PublicKey())
 		lines = append(lines, "HostKey "+path)
 		if cfg.CA != nil {
@@ -170,7 +170,7 @@ func Start(t testing.TB, cfg Config) *Server {
 			lines = append(lines, "HostCertificate "+certPath)
 		}
 	}
-	client, ident := writeKey(t, dir, "id_client", "ed25519")
+	client, ident := WriteKey(t, dir, "id_client", "ed25519")
 	s.Identity = ident
 	authorized := ssh.MarshalAuthorizedKey(client.PublicKey())
 	for _, k := range cfg.AuthorizedKeys {
@@ -264,11 +264,10 @@ func (s *Server) KnownHostsLine(key ssh.PublicKey) string {
 	return fmt.Sprintf("[127.0.0.1]:%d %s", s.Port, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(key))))
 }
 
-// writeKey makes a private key of type kt and writes it in OpenSSH's
-// format.
-func writeKey(t testing.TB, dir, name, kt string) (ssh.Signer, string) {
+// NewKey makes a private key of type kt ("ed25519", "ecdsa" P-256 or
+// "rsa" 2048-bit) and its signer, for tests that need a key of their own.
+func NewKey(t testing.TB, kt string) (priv any, signer ssh.Signer) {
 	t.Helper()
-	var priv any
 	var err error
 	switch kt {
 	case "ed25519":
@@ -283,16 +282,23 @@ func writeKey(t testing.TB, dir, name, kt string) (ssh.Signer, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if signer, err = ssh.NewSignerFromKey(priv); err != nil {
+		t.Fatal(err)
+	}
+	return priv, signer
+}
+
+// WriteKey makes a private key of type kt (as NewKey) and writes it in
+// OpenSSH's format, unencrypted, to dir/name.
+func WriteKey(t testing.TB, dir, name, kt string) (ssh.Signer, string) {
+	t.Helper()
+	priv, signer := NewKey(t, kt)
 	blk, err := ssh.MarshalPrivateKey(priv, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
 	write(t, path, pem.EncodeToMemory(blk))
-	signer, err := ssh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return signer, path
 }
 
