@@ -39,9 +39,9 @@ func runDNS001(c *Check, s *snapshot.Snapshot) Result {
 	if h := s.Hosts; h != nil && h.DomainLookup.Said() {
 		if !h.DomainLookup.Value {
 			return c.Fail("`show hosts` says domain lookup is disabled: the switch cannot resolve "+hostOr(host),
-				remedies.DomainLookup(p), h.Ref)
+				remedies.DomainLookup(p), h.DomainLookup.Ref)
 		}
-		return c.Pass("`show hosts` says domain lookup is enabled", h.Ref)
+		return c.Pass("`show hosts` says domain lookup is enabled", h.DomainLookup.Ref)
 	}
 	if s.Config.Complete(parsers.TopicDNS) {
 		if s.Config.DomainLookupOn != nil {
