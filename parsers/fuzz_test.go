@@ -119,28 +119,35 @@ func fuzzSection(cmd, text string) *capture.Section {
 	return section(cmd, cmd, strings.ReplaceAll(text, "\r", ""))
 }
 
-func FuzzParseVersion(f *testing.F) {
-	seedCorpus(f, " NXOS: version 9.3(6uu)I9(1uu) [build 9.3(6)]\n cisco Nexus 3064 Chassis\n")
+// fuzzParser fuzzes parse on outputs of cmd, seeded with the testdata
+// and seeds: every Ref of what it returns points at a line of its
+// section, and check, when given, holds what else it promises.
+func fuzzParser[T any](f *testing.F, cmd string, parse func(*capture.Section) T, check func(*testing.T, T), seeds ...string) {
+	seedCorpus(f, seeds...)
 	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show version", text)
-		v := ParseVersion(sec)
+		sec := fuzzSection(cmd, text)
+		v := parse(sec)
 		checkRefs(t, sec, v)
-		if v != nil && v.Release.Value != "" {
-			v.AtLeast("9.3(3)")
+		if check != nil {
+			check(t, v)
 		}
 	})
 }
 
+func FuzzParseVersion(f *testing.F) {
+	fuzzParser(f, "show version", ParseVersion, func(t *testing.T, v *Version) {
+		if v != nil && v.Release.Value != "" {
+			v.AtLeast("9.3(3)")
+		}
+	}, " NXOS: version 9.3(6uu)I9(1uu) [build 9.3(6)]\n cisco Nexus 3064 Chassis\n")
+}
+
 func FuzzParseClock(f *testing.F) {
-	seedCorpus(f, "14:22:11.123 UTC Thu Nov 26 2026\nTime source is NTP\n", "Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show clock", text)
-		c := ParseClock(sec)
-		checkRefs(t, sec, c)
+	fuzzParser(f, "show clock", ParseClock, func(t *testing.T, c *Clock) {
 		if c != nil && c.Time.IsZero() {
 			t.Fatal("clock without time")
 		}
-	})
+	}, "14:22:11.123 UTC Thu Nov 26 2026\nTime source is NTP\n", "Time source is NTP, 11:04:51.711 PDT Fri Sep 1 2023")
 }
 
 func FuzzParseRunningConfig(f *testing.F) {
@@ -161,23 +168,16 @@ func FuzzParseRunningConfig(f *testing.F) {
 }
 
 func FuzzParseLicense(f *testing.F) {
-	seedCorpus(f, "Smart Licensing is ENABLED\nRegistration:\n  Status: UNREGISTERED - REGISTRATION FAILED\n  Initial Registration: FAILED on Nov 20 09:00:00 2026 UTC\n    Failure reason: x\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show license status", text)
-		checkRefs(t, sec, ParseLicense(sec))
-	})
+	fuzzParser(f, "show license status", ParseLicense, nil,
+		"Smart Licensing is ENABLED\nRegistration:\n  Status: UNREGISTERED - REGISTRATION FAILED\n  Initial Registration: FAILED on Nov 20 09:00:00 2026 UTC\n    Failure reason: x\n")
 }
 
 func FuzzParseRoutes(f *testing.F) {
-	seedCorpus(f, "IP Route Table for VRF \"management\"\n0.0.0.0/0, ubest/mbest: 1/0\n    *via 10.0.0.1, [1/0], 3w2d, static\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show ip route vrf management", text)
-		rt := ParseRoutes(sec)
-		checkRefs(t, sec, rt)
+	fuzzParser(f, "show ip route vrf management", ParseRoutes, func(t *testing.T, rt *RouteTable) {
 		if rt != nil && rt.VRF == "" {
 			t.Fatal("table without VRF")
 		}
-	})
+	}, "IP Route Table for VRF \"management\"\n0.0.0.0/0, ubest/mbest: 1/0\n    *via 10.0.0.1, [1/0], 3w2d, static\n")
 }
 
 func FuzzParsePingTelnet(f *testing.F) {
@@ -199,33 +199,23 @@ func FuzzParsePingTelnet(f *testing.F) {
 }
 
 func FuzzParseHosts(f *testing.F) {
-	seedCorpus(f, "DNS lookup enabled\nmanagement   management   name server(s) 192.0.2.53\nHost   Address\nx 192.0.2.1\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show hosts", text)
-		checkRefs(t, sec, ParseHosts(sec))
-	})
+	fuzzParser(f, "show hosts", ParseHosts, nil,
+		"DNS lookup enabled\nmanagement   management   name server(s) 192.0.2.53\nHost   Address\nx 192.0.2.1\n")
 }
 
 func FuzzParseLogging(f *testing.F) {
-	seedCorpus(f, "2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x\n", "2022 Jun 22 16:15:41 DC %$ VDC-1 %$ %CALLHOME-2-EVENT: y\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show logging logfile", text)
-		checkRefs(t, sec, ParseLogging(sec))
-	})
+	fuzzParser(f, "show logging logfile", ParseLogging, nil,
+		"2022 Jun 22 16:15:41 switch %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x\n", "2022 Jun 22 16:15:41 DC %$ VDC-1 %$ %CALLHOME-2-EVENT: y\n")
 }
 
 func FuzzParseTrustStore(f *testing.F) {
-	seedCorpus(f, "Trustpoint: CiscoTAC\nsubject= /CN=QuoVadis Root CA 2\nnotAfter=Nov 24 18:23:33 2031 GMT\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		sec := fuzzSection("show crypto ca certificates", text)
-		ts := ParseTrustStore(sec)
-		checkRefs(t, sec, ts)
+	fuzzParser(f, "show crypto ca certificates", ParseTrustStore, func(t *testing.T, ts *TrustStore) {
 		if ts != nil {
 			for _, c := range ts.Certificates {
 				CommonName(c.Subject)
 			}
 		}
-	})
+	}, "Trustpoint: CiscoTAC\nsubject= /CN=QuoVadis Root CA 2\nnotAfter=Nov 24 18:23:33 2031 GMT\n")
 }
 
 var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d\d:\d\d\b`)
