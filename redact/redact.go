@@ -37,6 +37,7 @@
 package redact
 
 import (
+	"bytes"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -222,7 +223,7 @@ func indexRoots() {
 // plain reports whether Line leaves s as it is: s is ASCII without
 // control characters and holds no root in any case. It looks at each byte
 // once, comparing a root only where its first two bytes are.
-func plain(s string) bool {
+func plain[T string | []byte](s T) bool {
 	var prev uint64 // roots whose first byte is s[i-1]
 	for i := 0; i < len(s); i++ {
 		c := fold[s[i]]
@@ -250,7 +251,7 @@ func lowerASCII(c byte) byte {
 
 // hasPrefixFold reports whether s starts with the lower-case ASCII root r,
 // in any case.
-func hasPrefixFold(s, r string) bool {
+func hasPrefixFold[T string | []byte](s T, r string) bool {
 	if len(s) < len(r) {
 		return false
 	}
@@ -408,6 +409,14 @@ func (st *Stream) Text(s string) string {
 		lines[i] = st.Line(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// unchanged reports whether Line would return line as it is and leave the
+// stream where it is (outside any block), without converting it to a
+// string: a plain line that starts no block. Most lines of a report are.
+func (st *Stream) unchanged(line []byte) bool {
+	return st.block == (blockState{}) && plain(line) &&
+		!bytes.Contains(line, []byte("-----BEGIN")) && !bytes.Contains(line, []byte("Access"))
 }
 
 // Line redacts and escapes the next line of the sequence.

@@ -140,9 +140,13 @@ func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
 		if i < 0 {
 			return out, buf
 		}
-		line := string(buf[:i])
+		line := buf[:i]
 		buf = buf[i+1:]
-		out = append(out, st.Line(line)...)
+		if st.unchanged(line) {
+			out = append(out, line...)
+		} else {
+			out = append(out, st.Line(string(line))...)
+		}
 		out = append(out, '\n')
 	}
 }

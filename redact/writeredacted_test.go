@@ -2,6 +2,10 @@ package redact
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -64,4 +68,55 @@ func TestRedactedOwnsText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Redacted passes a line that Line would leave as it is without
+// converting it (Stream.unchanged): the bytes and the stream's state after
+// the text are Line's, line by line, for every scenario capture and for
+// private key blocks and SNMP community tables.
+func TestRedactedIsLineByLine(t *testing.T) {
+	files, err := filepath.Glob("../testdata/showoutputs/*/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scenario files: %v", err)
+	}
+	texts := []string{
+		"a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEabcdefghijklmnop\nMIIE=\nplain after\n",
+		"Community            Group / Access      context    acl_filter\n---------            --------------      -------    ----------\nS3cret               network-operator\nplain after\n",
+		"no newline at the end",
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for _, p := range []Policy{{}, {ShowContacts: true}} {
+		for _, text := range texts {
+			st := p.Stream()
+			lines := strings.SplitAfter(text, "\n")
+			var want strings.Builder
+			for _, l := range lines {
+				if l, ok := strings.CutSuffix(l, "\n"); ok {
+					want.WriteString(st.Line(l) + "\n")
+				} else if l != "" {
+					want.WriteString(st.Line(l))
+				}
+			}
+			r := p.Redacted([]byte(text))
+			if string(r.out) != want.String() || r.block != st.block {
+				t.Errorf("policy %+v: Redacted differs from Line line by line: %s", p, firstDiffLine(want.String(), string(r.out)))
+			}
+		}
+	}
+}
+
+func firstDiffLine(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range min(len(w), len(g)) {
+		if w[i] != g[i] {
+			return "line " + strconv.Itoa(i+1) + ": got " + strconv.Quote(g[i]) + ", want " + strconv.Quote(w[i])
+		}
+	}
+	return "lengths " + strconv.Itoa(len(g)) + " and " + strconv.Itoa(len(w))
 }
