@@ -207,32 +207,28 @@ func (l *Lifecycle) classic(lic *parsers.License) {
 	l.deadlines(lic)
 }
 
+// summaries say each classic state in a sentence.
+var summaries = map[State]string{
+	StateDisabled:             "Smart Licensing is disabled: the device does not contact Cisco.",
+	StateEvaluation:           "Evaluation (not registered): everything works, and the device does not contact Cisco.",
+	StateEvalExpired:          "Evaluation period used up (EVAL EXPIRED) and not registered.",
+	StateUnregistered:         "Not registered: the device does not contact Cisco until it is registered with an ID token.",
+	StateRegistering:          "Registration in progress.",
+	StateRegistrationFailed:   "Registration failed: the device is not registered and keeps retrying.",
+	StateRegistered:           "Registered; no authorization status printed yet.",
+	StateAuthorized:           "Registered and authorized: licenses in use are in compliance.",
+	StateOutOfCompliance:      "Registered but out of compliance: the Virtual Account lacks licenses (fixed in CSSM, not on the switch).",
+	StateAuthorizationExpired: "Authorization expired: the device has not reached Cisco for 90 days; CSSM has returned its licenses to the pool.",
+}
+
 func (l *Lifecycle) summarise(lic *parsers.License) {
-	switch l.State {
-	case StateDisabled:
-		l.Summary = "Smart Licensing is disabled: the device does not contact Cisco."
-	case StateEvaluation:
-		l.Summary = "Evaluation (not registered): everything works, and the device does not contact Cisco."
-		if l.EvaluationLeft != nil {
-			l.Summary = fmt.Sprintf("Evaluation (not registered): %s of evaluation use left (counted in use, not calendar days); the device does not contact Cisco.",
-				strings.TrimPrefix(l.EvaluationLeft.String(), "in "))
-		}
-	case StateEvalExpired:
-		l.Summary = "Evaluation period used up (EVAL EXPIRED) and not registered."
-	case StateUnregistered:
-		l.Summary = "Not registered: the device does not contact Cisco until it is registered with an ID token."
-	case StateRegistering:
-		l.Summary = "Registration in progress."
-	case StateRegistrationFailed:
-		l.Summary = "Registration failed: the device is not registered and keeps retrying."
-	case StateRegistered:
-		l.Summary = "Registered; no authorization status printed yet."
-	case StateAuthorized:
-		l.Summary = "Registered and authorized: licenses in use are in compliance."
-	case StateOutOfCompliance:
-		l.Summary = "Registered but out of compliance: the Virtual Account lacks licenses (fixed in CSSM, not on the switch)."
-	case StateAuthorizationExpired:
-		l.Summary = "Authorization expired: the device has not reached Cisco for 90 days; CSSM has returned its licenses to the pool."
+	summary, known := summaries[l.State]
+	switch {
+	case l.State == StateEvaluation && l.EvaluationLeft != nil:
+		l.Summary = fmt.Sprintf("Evaluation (not registered): %s of evaluation use left (counted in use, not calendar days); the device does not contact Cisco.",
+			strings.TrimPrefix(l.EvaluationLeft.String(), "in "))
+	case known:
+		l.Summary = summary
 	default:
 		l.Summary = fmt.Sprintf("State not recognised by slcheck (%s): read `show license status` on the device.", l.Status)
 	}
