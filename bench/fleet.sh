@@ -13,6 +13,10 @@
 #                                           # each size in turn, same fleet,
 #                                           # with the growth of CPU and RSS
 #   TRANSPORT=system bench/fleet.sh 50 10   # OpenSSH
+#   PROFILE=/tmp/f.prof bench/fleet.sh 1000 200
+#                                           # CPU profiles: slcheck's in
+#                                           # /tmp/f.prof, the fleet's in
+#                                           # /tmp/f.prof.fleet
 #
 # It ends with a verdict against issue 18's targets for the largest size
 # (within 1.3x of ideal, peak RSS under 512 MiB, every host collected, no
