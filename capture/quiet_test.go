@@ -185,6 +185,58 @@ func flaggedLog(r *rand.Rand) []byte {
 		"n9k# show clock",
 		"  NXOS: version 9.3(5)",
 		"0.0.0.0/0 10.20.0.1",
+		// Each way IsLicensingLogLine's facilities and words may be
+		// written, and near misses of them.
+		"2023 Mar 14 09:27:31 sw %$ VDC-1 %$ %LICMGR-2-LOG_LIC_NO_LIC: VDC prefix",
+		"2023 Mar 14 09:27:31 sw %$ VDC-1 %$ %CALLHOME-2-EVENT: VDC prefix",
+		"2023 Mar 14 09:27:31 sw %Licmgr-3-X: facility in mixed case",
+		"2023 Mar 14 09:27:31 sw %smart_lic-3-X: facility in lower case",
+		"2023 Mar 14 09:27:31 sw %LICENSE-4-X: licence facility",
+		"2023 Mar 14 09:27:31 sw %CallHome-3-X: facility in mixed case",
+		"2023 Mar 14 09:27:31 sw CALL-HOME",
+		"2023 Mar 14 09:27:31 sw Call Home",
+		"2023 Mar 14 09:27:31 sw SMART_LIC",
+		"2023 Mar 14 09:27:31 sw call\thome",
+		"2023 Mar 14 09:27:31 sw call  home",
+		"2023 Mar 14 09:27:31 sw HOME",
+		"1 HOME",
+		"Mar 14 09:27:31 sw %LICMGR-3-X: no year",
+		// Unicode and Latin-1 around and inside the words (ſ and K fold
+		// to s and k).
+		"2023 Mar 14 09:27:31 sw ſmart lic",
+		"2023 Mar 14 09:27:31 sw \u212aelvin callhome",
+		"2023 Mar 14 09:27:31 sw call\u00a0home",
+		"2023 Mar 14 09:27:31 sw call\xa0home",
+		"2023 Mar 14 09:27:31 sw callhomé",
+		"2023 Mar 14 09:27:31 sw \xe9callhome",
+		"2023 Mar 14 09:27:31 sw \ufeffcallhome",
+		"\ufeff2023 Mar 14 09:27:31 sw callhome",
+		"2023 Mar 14 09:27:31 sw \u2028callhome \u0085",
+		"2023 Mar 14 09:27:31 sw \vcallhome\f",
+		// Control bytes and pager remnants the cleaner turns into a
+		// licensing line, or out of one.
+		"2023 Mar 14 09:27:31 sw call-\bhome",
+		"2023 Mar 14 09:27:31 sw xx\b\bcallhome",
+		"2023 Mar 14 09:27:31 sw call--More--home",
+		"2023 Mar 14 09:27:31 sw call --More-- home",
+		"2023 Mar 14 09:27:31 sw %LIC\x1b[0mMGR-3-X: escape inside",
+		"2023 Mar 14 09:27:31 sw %SMART_LIC-3-X\x1b]0;title\x07 OSC",
+		"\x1b[2K2023 Mar 14 09:27:31 sw CALLHOME",
+		"--More--\b\b\b\b\b\b\b\b        \b\b\b\b\b\b\b\b2023 Mar 14 09:27:31 sw %LICMGR-3-X: after the pager's erase",
+		" --More-- 2023 Mar 14 09:27:31 sw %LICMGR-3-X: after a pager prompt",
+		"2023 Mar 14 09:27:31 sw HO\rME",
+		"2023 Mar 14 09:27:31 sw call\rhome",
+		"2023 Mar 14 09:27:31 sw callhome\r\r\r",
+		"2023 Mar 14 09:27:31 sw x \t \r",
+		"\t2023 Mar 14 09:27:31 sw callhome",
+		"\r\r",
+		// What other software or a terminal program would put there.
+		"9k-1# show logging logfile | include callhome",
+		"2023 Mar 14 ---- show tech-support ----",
+		"0/rp0/cpu0:Mar 14 09:27:31 sw %OS: node in lower case",
+		"2023-03-14T09:27:31.123Z sw %LICMGR-3-X: a stamp on one line",
+		"[2024-03-01 10:11:12] 2023 Mar 14 09:27:31 sw callhome",
+		"=~=~=~= PuTTY log 2024.03.01 10:11:12 =~=~=~=",
 	}
 	var b bytes.Buffer
 	b.WriteString("`show switchname`\nsw\n")
@@ -292,6 +344,93 @@ func TestQuietNeedleAcrossBuffers(t *testing.T) {
 		}
 		if s := c.Devices[0].Sections[1]; len(s.Lines) != 1 || s.Lines[0].Text != line {
 			t.Fatalf("%q: log kept %+v", line, s.Lines)
+		}
+	}
+}
+
+// quietLog is a show-tech whose `show logging logfile` holds before, then
+// lines, then a licensing line the reader must find after them.
+func quietLog(before string, lines ...string) string {
+	return "`show switchname`\nsw\n`show version`\nCisco Nexus Operating System (NX-OS) Software\n`show logging logfile`\n" +
+		before + strings.Join(lines, "\n") + "\n" + quietAfter + "\n`show clock`\n10:02:11.456 UTC Tue Mar 14 2023\n"
+}
+
+const quietAfter = "2023 Mar 14 09:27:59 sw %LICMGR-3-X: after"
+
+// keptLog returns the text of the lines the log of quietLog kept.
+func keptLog(t *testing.T, in string, size int) []string {
+	t.Helper()
+	c, err := capture.ReadSized("in", []byte(in), size, logOptions, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range c.Devices[0].Sections[2].Lines {
+		kept = append(kept, l.Text)
+	}
+	return kept
+}
+
+// A line longer than a kept line (64 KiB) or than the buffer is read as
+// the line path reads it: its needle counts only in the part kept, and the
+// line after it is found.
+func TestQuietLongLines(t *testing.T) {
+	const stamp = "2023 Mar 14 09:27:31 sw "
+	upTo := func(n int, tail string) string { // a line of n bytes ending in tail
+		return stamp + strings.Repeat("y", n-len(stamp)-len(tail)) + tail
+	}
+	cut := capture.DefaultMaxLineBytes
+	tests := []struct {
+		name string
+		line string
+		kept bool
+	}{
+		{"needle after 100 KiB", upTo(100<<10, " callhome"), false},
+		{"needle before 100 KiB", stamp + "callhome " + strings.Repeat("y", 100<<10), true},
+		{"needle ends the kept part", upTo(cut, "callhome") + " rest", true},
+		{"needle across the cut", upTo(cut+1, "callhome") + " rest", false},
+		{"CRLF, needle ends the kept part", upTo(cut, "callhome") + "\r", true},
+		{"Latin-1 that grows past the cut", stamp + "callhome " + strings.Repeat("caf\xe9 y", 10<<10), true},
+		{"longer than the buffer, needle last", upTo(capture.ReadBufferSize+100, " callhome"), false},
+		{"longer than the buffer, needle first", stamp + "%CALL_HOME-3-X: " + strings.Repeat("z", capture.ReadBufferSize+100), true},
+	}
+	for _, tt := range tests {
+		for _, before := range []string{"", "2023 Mar 14 09:27:30 sw x\x01\n", strings.Repeat("2023 Mar 14 09:27:30 sw %ETHPORT-5-IF_UP: syscall\n", 3000)} {
+			in := quietLog(before, tt.line)
+			for _, size := range []int{4096, 65536, capture.ReadBufferSize} {
+				readBoth(t, tt.name, []byte(in), size, logOptions)
+				kept := keptLog(t, in, size)
+				if n := len(kept); n != 2 && tt.kept || n != 1 && !tt.kept || kept[n-1] != quietAfter {
+					t.Fatalf("%s (buffer %d): kept %d lines, last %.40q", tt.name, size, n, kept[n-1])
+				}
+			}
+		}
+	}
+}
+
+// A licensing line is found wherever a read of the line reader ends
+// inside or around its needle: around the 4 KiB, 64 KiB and 1 MiB
+// boundaries, and right after a line the cleaner changes.
+func TestQuietNeedleAtBufferBoundaries(t *testing.T) {
+	const filler = "2023 Mar 14 09:27:30 sw %ETHPORT-5-IF_UP: Interface Ethernet1/7 is up, syscall\n"
+	for _, line := range []string{
+		"2023 Mar 14 09:27:31 sw x CaLl-HoMe",
+		"2023 Mar 14 09:27:31 sw %LICMGR-3-X: y",
+		"2023 Mar 14 09:27:31 sw x\x01callhome",
+		"2023 Mar 14 09:27:31 sw %SMART_LIC-3-X\r",
+	} {
+		needle := strings.IndexAny(line, "%Hh\x01")
+		for _, size := range []int{4096, 65536, capture.ReadBufferSize} {
+			head := quietLog(strings.Repeat(filler, (size-300)/len(filler)))
+			head = head[:strings.LastIndex(head, "`show logging logfile`\n")+len("`show logging logfile`\n")+(size-300)/len(filler)*len(filler)]
+			for at := size - 6; at <= size+2; at++ { // where the needle starts
+				pad := at - needle - len(head) - 1
+				in := head + "2" + strings.Repeat("0", pad-1) + "\n" + line + "\n" + quietAfter + "\n`show clock`\n"
+				readBoth(t, fmt.Sprint(line, at), []byte(in), size, logOptions)
+				if kept := keptLog(t, in, size); len(kept) != 2 {
+					t.Fatalf("%q at %d (buffer %d): kept %q", line, at, size, kept)
+				}
+			}
 		}
 	}
 }
