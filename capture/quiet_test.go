@@ -434,3 +434,18 @@ func TestQuietNeedleAtBufferBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// FuzzQuietSameAsLines: whatever a show-tech's log holds, read with a
+// buffer of any size, the quiet scanner finds what the line path finds.
+func FuzzQuietSameAsLines(f *testing.F) {
+	for i, s := range []string{
+		"2023 Mar 14 09:27:30 sw syscall\n2023 Mar 14 09:27:31 sw %LICMGR-3-X: y\n2023 x callhome\r\r\n\r\n",
+		"2023 --More--\n \x1b[7m--More--\x1b[m\b\b2023 HOME\n2023 ca\xe9ll-home\n0/RP0/CPU0:x\n",
+		"1\n\n`show clock`\n0 home\n`show logging nvram`\n2023 SMART_LIC\t%SLP-\n",
+	} {
+		f.Add([]byte(s), uint16(i*30))
+	}
+	f.Fuzz(func(t *testing.T, log []byte, size uint16) {
+		readBoth(t, "fuzz", []byte(quietLog("", string(log))), 40+int(size), logOptions)
+	})
+}
