@@ -120,14 +120,7 @@ func (lr *lineReader) next() (line []byte, cut, ok bool) {
 		if i := bytes.IndexByte(lr.buf[lr.start:lr.end], '\n'); i >= 0 {
 			line = lr.buf[lr.start : lr.start+i]
 			lr.start += i + 1
-			lr.n++
-			if longLine {
-				return lr.appendLong(line), true, true
-			}
-			if len(line) > lr.max {
-				return line[:lr.max], true, true
-			}
-			return line, false, true
+			return lr.take(line, longLine)
 		}
 		if lr.start == 0 && lr.end == len(lr.buf) {
 			// One line fills the buffer: keep its start, drop the rest.
@@ -145,16 +138,22 @@ func (lr *lineReader) next() (line []byte, cut, ok bool) {
 			}
 			line = lr.buf[lr.start:lr.end]
 			lr.start = lr.end
-			lr.n++
-			if longLine {
-				return lr.appendLong(line), true, true
-			}
-			if len(line) > lr.max {
-				return line[:lr.max], true, true
-			}
-			return line, false, true
+			return lr.take(line, longLine)
 		}
 	}
+}
+
+// take counts a line whose end next found and returns it as next does:
+// the kept start of a line longer than the buffer, or line capped at max.
+func (lr *lineReader) take(line []byte, longLine bool) ([]byte, bool, bool) {
+	lr.n++
+	if longLine {
+		return lr.appendLong(line), true, true
+	}
+	if len(line) > lr.max {
+		return line[:lr.max], true, true
+	}
+	return line, false, true
 }
 
 func (lr *lineReader) appendLong(b []byte) []byte {
