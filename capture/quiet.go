@@ -15,9 +15,9 @@ import (
 //   - a control byte other than '\n' and '\t' (a '\r' only when more
 //     than '\r's follow it to the end of its line) or a byte from 0x7f
 //     on: the cleaner would change the line;
-//   - a line that starts with anything but a digit (or is empty): a header,
-//     a banner, or a line lineSign might read starts so (log lines start
-//     with their year);
+//   - a line that starts with anything but a digit: a header, a banner,
+//     or a line lineSign might read starts so (log lines start with their
+//     year); an empty line is not flagged, as the line path drops it;
 //   - the first four bytes, ASCII case ignored, of one of the filter's
 //     needles (Options.Needles) or of the splitter's own: "/CPU" (an
 //     IOS-XR node name, which lineSign looks for in a line that starts with

@@ -449,3 +449,36 @@ func FuzzQuietSameAsLines(f *testing.F) {
 		readBoth(t, "fuzz", []byte(quietLog("", string(log))), 40+int(size), logOptions)
 	})
 }
+
+// The scanner flags what its doc says, and no more: the position of the
+// first flag in each row's text (after a '\n'), -1 for none.
+func TestQuietFlags(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"empty lines: the line path drops them", "\n\n\n2023 x\n", -1},
+		{"a tab inside", "2023\tx\t\n", -1},
+		{"near misses", "2023 syscall callback called HOM /CP -More- %LI %SL SMA\n", -1},
+		{"a blank start", "2023 x\n y\n", 7},
+		{"a tab start", "2023 x\n\ty\n", 7},
+		{"a needle in mixed case", "2023 x cAlL-HoMe\n", 12},
+		{"a needle's first four bytes", "2023 smar\n", 5},
+		{"DEL", "2023 \x7f\n", 5},
+		{"Latin-1", "2023 caf\xe9\n", 8},
+		{"UTF-8", "2023 café\n", 8},
+		{"a CR", "2023 x\r\n", 6}, // next flags it; first passes over a line's trailing CRs
+		{"a pager prompt", "2023 --more--\n", 5},
+		{"an IOS-XR node", "0/rp0/cpu0:x\n", 5},
+	}
+	for _, tt := range tests {
+		b := append([]byte("\n"), tt.text...)
+		got, want, _ := capture.QuietNext(parsers.LicensingLogNeedles, b, 1)
+		if want != got {
+			t.Fatalf("%s: scanner %d, rules %d", tt.name, got, want)
+		}
+		if got-1 != tt.want && !(got < 0 && tt.want < 0) {
+			t.Errorf("%s: flagged at %d, want %d", tt.name, got-1, tt.want)
+		}
+	}
+}
