@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"golang.org/x/term"
@@ -27,8 +28,10 @@ func main() {
 		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
 	}
 	stop := profile(os.Getenv("SLCHECK_CPUPROFILE"))
+	stopTrace := traceTo(os.Getenv("SLCHECK_TRACE"))
 	left := leakCheck(os.Getenv("SLCHECK_LEAKCHECK"))
 	code := cli.Run(os.Args[1:], st)
+	stopTrace()
 	stop()
 	left()
 	os.Exit(code)
@@ -77,4 +80,22 @@ func profile(path string) (stop func()) {
 		os.Exit(cli.ExitUsage)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }
+}
+
+// traceTo writes an execution trace of the whole run to path (go tool
+// trace: when goroutines ran, waited to run, and blocked on the network),
+// for bench/fleet.sh; an empty path does nothing.
+func traceTo(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = trace.Start(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "slcheck: SLCHECK_TRACE:", err)
+		os.Exit(cli.ExitUsage)
+	}
+	return func() { trace.Stop(); f.Close() }
 }
