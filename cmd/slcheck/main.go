@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -27,8 +28,8 @@ func main() {
 	if st.IsTerminal {
 		st.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
 	}
-	stop := profile(os.Getenv("SLCHECK_CPUPROFILE"))
-	stopTrace := traceTo(os.Getenv("SLCHECK_TRACE"))
+	stop := record("SLCHECK_CPUPROFILE", os.Getenv("SLCHECK_CPUPROFILE"), pprof.StartCPUProfile, pprof.StopCPUProfile)
+	stopTrace := record("SLCHECK_TRACE", os.Getenv("SLCHECK_TRACE"), trace.Start, trace.Stop)
 	left := leakCheck(os.Getenv("SLCHECK_LEAKCHECK"))
 	code := cli.Run(os.Args[1:], st)
 	stopTrace()
@@ -65,37 +66,22 @@ func leakCheck(path string) (done func()) {
 	}
 }
 
-// profile writes a CPU profile of the whole run to path, for the
-// benchmarks in bench/ (go tool pprof); an empty path does nothing.
-func profile(path string) (stop func()) {
+// record runs start on the file at path for the whole run, for the
+// benchmarks in bench/: a CPU profile (SLCHECK_CPUPROFILE, go tool pprof)
+// or an execution trace (SLCHECK_TRACE, go tool trace: when goroutines
+// ran, waited to run and blocked). An empty path does nothing; a path
+// that cannot be written is a usage error naming env.
+func record(env, path string, start func(io.Writer) error, stop func()) (done func()) {
 	if path == "" {
 		return func() {}
 	}
 	f, err := os.Create(path)
 	if err == nil {
-		err = pprof.StartCPUProfile(f)
+		err = start(f)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "slcheck: SLCHECK_CPUPROFILE:", err)
+		fmt.Fprintf(os.Stderr, "slcheck: %s: %v\n", env, err)
 		os.Exit(cli.ExitUsage)
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }
-}
-
-// traceTo writes an execution trace of the whole run to path (go tool
-// trace: when goroutines ran, waited to run, and blocked on the network),
-// for bench/fleet.sh; an empty path does nothing.
-func traceTo(path string) (stop func()) {
-	if path == "" {
-		return func() {}
-	}
-	f, err := os.Create(path)
-	if err == nil {
-		err = trace.Start(f)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "slcheck: SLCHECK_TRACE:", err)
-		os.Exit(cli.ExitUsage)
-	}
-	return func() { trace.Stop(); f.Close() }
+	return func() { stop(); f.Close() }
 }
