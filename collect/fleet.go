@@ -13,7 +13,8 @@ import (
 // bursts that queue for the CPU while between bursts it idles (bench/
 // README.md, "Fleets of 2000"). Started apart, the workers stay apart,
 // since their hosts take about as long. The cost is at most startSpread
-// once per run.
+// once per run, so a fleet of one round (no more targets than workers),
+// which has no later round to keep apart, starts at once.
 const (
 	startSpacing = 5 * time.Millisecond
 	startSpread  = time.Second
@@ -32,7 +33,10 @@ func (c *Collector) Fleet(ctx context.Context, targets []Target, concurrency int
 	jobs := make(chan int)
 	workers := min(concurrency, len(targets))
 	spacing := startSpacing
-	if workers > 1 {
+	switch {
+	case len(targets) <= workers:
+		spacing = 0
+	case workers > 1:
 		spacing = min(spacing, startSpread/time.Duration(workers-1))
 	}
 	var wg sync.WaitGroup
