@@ -91,6 +91,21 @@ same() {
 	fi
 }
 
+# against FORM FILE BASE TARGET NAME CMD...: times the baseline CMD (shown
+# as NAME), then slcheck on FILE; sets ratio to slcheck's wall over the
+# baseline's, keeps the peak RSS and checks the diagnosis.
+against() {
+	local form=$1 file=$2 base=$3 target=$4 name=$5 base_wall
+	shift 5
+	measure "$name" "$@"
+	base_wall=$last_wall
+	measure "slcheck file ($form)" "$work/slcheck" file -o json "$file"
+	ratio=$(awk "BEGIN{printf \"%.2f\", $last_wall/$base_wall}")
+	rss+=("$last_mib")
+	same "$file" "$form"
+	echo "$label   ratio: $form ${ratio}x $base (target $target)"
+}
+
 rss=() missed=() verdict=()
 
 # Start-up: a small capture against cat of the same file.
@@ -107,21 +122,11 @@ for kind in "${kinds[@]}"; do
 		cat "$f" >/dev/null # page cache: every run reads from memory
 		[ "$gz" = 0 ] || cat "$f.gz" >/dev/null
 		printf "%-13s %s: %d bytes\n" "$label" "$(basename "$f")" "$(stat -c %s "$f")"
-		measure "grep -c -F 'show license status'" grep -c -F 'show license status' "$f"
-		grep_wall=$last_wall
-		measure "slcheck file (plain)" "$work/slcheck" file -o json "$f"
-		plain_ratio=$(awk "BEGIN{printf \"%.2f\", $last_wall/$grep_wall}")
-		rss+=("$last_mib")
-		same "$f" plain
-		echo "$label   ratio: plain ${plain_ratio}x grep (target 1.5x)"
+		against plain "$f" grep 1.5x "grep -c -F 'show license status'" grep -c -F 'show license status' "$f"
+		plain_ratio=$ratio
 		if [ "$gz" != 0 ]; then
-			measure "gzip -dc >/dev/null" gzip -dc "$f.gz"
-			gunzip_wall=$last_wall
-			measure "slcheck file (gzip)" "$work/slcheck" file -o json "$f.gz"
-			gzip_ratio=$(awk "BEGIN{printf \"%.2f\", $last_wall/$gunzip_wall}")
-			rss+=("$last_mib")
-			same "$f.gz" gzip
-			echo "$label   ratio: gzip ${gzip_ratio}x gzip -dc (target 1.2x)"
+			against gzip "$f.gz" "gzip -dc" 1.2x "gzip -dc >/dev/null" gzip -dc "$f.gz"
+			gzip_ratio=$ratio
 		fi
 	done
 	# The speed targets are for the largest size (a small file's time is
