@@ -18,17 +18,17 @@ type Release struct {
 func ParseRelease(s string) (Release, bool) {
 	var r Release
 	var ok bool
-	if r.Major, s, ok = number(s); !ok || !hasByte(s, '.') {
+	if r.Major, s, ok = number(s); !ok || !strings.HasPrefix(s, ".") {
 		return Release{}, false
 	}
-	if r.Minor, s, ok = number(s[1:]); !ok || !hasByte(s, '(') {
+	if r.Minor, s, ok = number(s[1:]); !ok || !strings.HasPrefix(s, "(") {
 		return Release{}, false
 	}
 	if r.Maint, s, ok = number(s[1:]); !ok {
 		return Release{}, false
 	}
 	s = strings.TrimLeftFunc(s, func(c rune) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' })
-	if !hasByte(s, ')') {
+	if !strings.HasPrefix(s, ")") {
 		return Release{}, false
 	}
 	return r, true
@@ -44,9 +44,6 @@ func number(s string) (int, string, bool) {
 	n, err := strconv.Atoi(s[:i])
 	return n, s[i:], err == nil
 }
-
-// hasByte reports whether s starts with c.
-func hasByte(s string, c byte) bool { return len(s) > 0 && s[0] == c }
 
 // Compare returns -1, 0 or +1 as r is older than, the same as, or newer
 // than o.
