@@ -43,6 +43,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker replaces a secret; ContactMarker replaces a contact detail.
@@ -82,10 +83,63 @@ func (p Policy) Line(s string) string { return p.line(s, false) }
 
 // line is Line; sgr keeps colour sequences (see escape).
 func (p Policy) line(s string, sgr bool) string {
-	if plain(s) {
+	if plain(s) || clean.has(p, sgr, s) {
 		return s
 	}
-	return escape(p.redact(s), sgr)
+	out := escape(p.redact(s), sgr)
+	if out == s {
+		clean.add(p, sgr, s)
+	}
+	return out
+}
+
+// clean remembers lines that line leaves as they are although plain could
+// not tell, because they name a keyword: a report's titles and remedies
+// ("register idtoken <ID-token-from-CSSM>", "has an email contact") recur
+// in every device of a fleet, twice (the device's strings, then its JSON),
+// and each costs the regexps of several rules. Only lines without a secret
+// are kept, so nothing redaction hides stays in memory for it; the set is
+// emptied when full, so a capture of many such lines costs one insertion a
+// line and bounded memory.
+var clean = cleanLines{m: map[cleanKey]struct{}{}}
+
+// cleanMax bounds the lines clean holds, cleanLineMax their length in
+// bytes: a longer line is not kept.
+const cleanMax, cleanLineMax = 4096, 512
+
+type cleanKey struct {
+	policy Policy
+	sgr    bool
+	line   string
+}
+
+type cleanLines struct {
+	mu sync.Mutex
+	m  map[cleanKey]struct{}
+}
+
+func (c *cleanLines) has(p Policy, sgr bool, s string) bool {
+	if len(s) > cleanLineMax {
+		return false
+	}
+	c.mu.Lock()
+	_, ok := c.m[cleanKey{p, sgr, s}]
+	c.mu.Unlock()
+	return ok
+}
+
+func (c *cleanLines) add(p Policy, sgr bool, s string) {
+	if len(s) > cleanLineMax {
+		return
+	}
+	// A copy: s may share the memory of a whole capture.
+	k := cleanKey{p, sgr, strings.Clone(s)}
+	c.mu.Lock()
+	if len(c.m) >= cleanMax {
+		clear(c.m)
+	}
+	c.m[k] = struct{}{}
+	c.mu.Unlock()
 }
 
 // redact applies the rules to one line, then to each part of it between
@@ -414,6 +468,7 @@ func (st *Stream) Text(s string) string {
 // unchanged reports whether Line would return line as it is and leave the
 // stream where it is (outside any block), without converting it to a
 // string: a plain line that starts no block. Most lines of a report are.
+// Line tests the same on a string first.
 func (st *Stream) unchanged(line []byte) bool {
 	return st.block == (blockState{}) && plain(line) &&
 		!bytes.Contains(line, []byte("-----BEGIN")) && !bytes.Contains(line, []byte("Access"))
@@ -421,6 +476,10 @@ func (st *Stream) unchanged(line []byte) bool {
 
 // Line redacts and escapes the next line of the sequence.
 func (st *Stream) Line(s string) string {
+	if st.block == (blockState{}) && plain(s) &&
+		!strings.Contains(s, "-----BEGIN") && !strings.Contains(s, "Access") {
+		return s // unchanged, without looking for a block's start
+	}
 	if st.block.in {
 		if out, ok := st.keyLine(s); ok {
 			return out
@@ -436,7 +495,7 @@ func (st *Stream) Line(s string) string {
 		}
 		st.block = blockState{}
 	}
-	if beginKey.MatchString(s) && !endKey.MatchString(s) {
+	if strings.Contains(s, "-----BEGIN ") && beginKey.MatchString(s) && !endKey.MatchString(s) {
 		st.block.in = true
 		return escape(s, st.sgr)
 	}

@@ -2,6 +2,7 @@ package redact
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -327,4 +328,46 @@ func TestHintsSound(t *testing.T) {
 		t.Fatal("no line was redacted: the test proves nothing")
 	}
 	t.Logf("%d lines, %d redactions", len(lines), changed)
+}
+
+// TestCleanLines: the lines line remembers are exactly those it left as
+// they are, per policy and colour mode, never one that held a secret, and
+// the set stays bounded.
+func TestCleanLines(t *testing.T) {
+	contact := "  email-contact noc@example.org"
+	for _, tc := range []struct {
+		p          Policy
+		line, want string
+		kept       bool
+	}{
+		// Kept for --show-contacts first: the default policy must still
+		// hide it afterwards.
+		{Policy{ShowContacts: true}, contact, contact, true},
+		{Policy{}, contact, "  email-contact " + ContactMarker, false},
+		{Policy{}, "Run `license smart register idtoken <ID-token-from-CSSM> force`", "Run `license smart register idtoken <ID-token-from-CSSM> force`", true},
+		{Policy{}, "snmp-server community S3cr3t group network-operator", "snmp-server community " + Marker + " group network-operator", false},
+		{Policy{}, "Ethernet1/1 is up", "Ethernet1/1 is up", false}, // plain: never looked up
+		{Policy{}, "key word " + strings.Repeat("x", cleanLineMax), "key word " + strings.Repeat("x", cleanLineMax), false},
+	} {
+		for range 2 { // the second time through the set, if kept
+			if got := tc.p.Line(tc.line); got != tc.want {
+				t.Errorf("%+v: Line(%q) = %q, want %q", tc.p, tc.line, got, tc.want)
+			}
+			if got := clean.has(tc.p, false, tc.line); got != tc.kept {
+				t.Errorf("%+v: %q kept = %v, want %v", tc.p, tc.line, got, tc.kept)
+			}
+			if clean.has(tc.p, true, tc.line) {
+				t.Errorf("%+v: %q kept for the colour mode too", tc.p, tc.line)
+			}
+		}
+	}
+	for i := range cleanMax + 10 {
+		Policy{}.Line(fmt.Sprintf("key word %d", i))
+	}
+	clean.mu.Lock()
+	n := len(clean.m)
+	clean.mu.Unlock()
+	if n == 0 || n > cleanMax {
+		t.Errorf("%d lines kept, want 1 to %d", n, cleanMax)
+	}
 }
