@@ -17,6 +17,11 @@
 #                                           # CPU profiles: slcheck's in
 #                                           # /tmp/f.prof, the fleet's in
 #                                           # /tmp/f.prof.fleet
+#   FLEET_KEX=default bench/fleet.sh 500 100
+#                                           # the fake switches offer x/crypto's
+#                                           # default key exchanges (led by the
+#                                           # mlkem768x25519-sha256 hybrid) instead
+#                                           # of the classic ones (nxfleet -kex)
 #
 # It ends with a verdict against issue 18's targets for the largest size
 # (within 1.3x of ideal, peak RSS under 512 MiB, every host collected, no
@@ -46,7 +51,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
 fi
 
 mkfifo "$work/hold"
-"$work/nxfleet" -n "$hosts" -dir "$work" ${PROFILE:+-cpuprofile "$PROFILE.fleet"} <"$work/hold" &
+"$work/nxfleet" -n "$hosts" -dir "$work" -kex "${FLEET_KEX:-classic}" ${PROFILE:+-cpuprofile "$PROFILE.fleet"} <"$work/hold" &
 fleet=$!
 exec 3>"$work/hold" # nxfleet serves until this is closed
 cleanup() { exec 3>&-; wait "$fleet" 2>/dev/null || true; rm -rf "$work"; }

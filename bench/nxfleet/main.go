@@ -19,6 +19,7 @@ import (
 
 	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"golang.org/x/crypto/ssh"
 )
 
 func main() {
@@ -28,6 +29,7 @@ func main() {
 	dir := flag.String("dir", "", "directory for inventory.txt, known_hosts and ready")
 	password := flag.String("password", "bench", "password of user admin (a throw-away for loopback devices)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fleet's whole run to this file")
+	kex := flag.String("kex", "classic", `key exchanges the switches offer: "classic" (curve25519-sha256, ecdh-sha2-nistp256/384/521, diffie-hellman-group14-sha256) or "default" (x/crypto's default, led by the mlkem768x25519-sha256 hybrid)`)
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("nxfleet: -dir is required")
@@ -40,10 +42,23 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	var algs *ssh.Config
+	switch *kex {
+	case "classic":
+		// The bench's choice, not a device fact: the classic exchanges an
+		// SSH server of a switch offers, without the post-quantum hybrid,
+		// whose ML-KEM costs both sides CPU a fleet run measures (see
+		// bench/README.md). Ciphers and MACs stay x/crypto's default.
+		algs = &ssh.Config{KeyExchanges: []string{ssh.KeyExchangeCurve25519, ssh.KeyExchangeECDHP256,
+			ssh.KeyExchangeECDHP384, ssh.KeyExchangeECDHP521, ssh.KeyExchangeDH14SHA256}}
+	case "default":
+	default:
+		log.Fatalf("nxfleet: -kex %q: want classic or default", *kex)
+	}
 	var inv, known []string
 	for range *n {
 		d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs, HostKey: key,
-			Users: map[string]string{"admin": *password}, Faults: nxsim.Faults{Delay: *delay}})
+			Users: map[string]string{"admin": *password}, Faults: nxsim.Faults{Delay: *delay}, Algorithms: algs})
 		if err != nil {
 			log.Fatal(err)
 		}
