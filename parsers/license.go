@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slcheck/slcheck/capture"
 )
@@ -153,8 +154,6 @@ var (
 
 var (
 	licEnabledRE = regexp.MustCompile(`(?i)^\s*smart\s+licensing\s+is\s+(\S+)`)
-	licHeaderRE  = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*$`)
-	licKVRE      = regexp.MustCompile(`^\s*([^:]+?)\s*:\s*(.*?)\s*$`)
 	onDateRE     = regexp.MustCompile(`(?i)^(.*?)\s+on\s+(.+)$`)
 	durationRE   = regexp.MustCompile(`(?i)(\d+)\s*(day|hour|hr|minute|min|second|sec)`)
 )
@@ -219,9 +218,14 @@ func (p *licenseParser) line(l capture.Line) {
 		p.block, p.sub, p.last = "other", "", nil // a title underline: a new part begins
 		return
 	}
-	if m := licEnabledRE.FindStringSubmatch(t); m != nil {
-		p.enabled(m[1], ref)
-		return
+	// (?i) takes ſ (U+017F) for s: a line starting with another byte
+	// than s, S or one of a multi-byte character is not "Smart
+	// Licensing is".
+	if c := t[0]; c|0x20 == 's' || c >= utf8.RuneSelf {
+		if m := licEnabledRE.FindStringSubmatch(t); m != nil {
+			p.enabled(m[1], ref)
+			return
+		}
 	}
 	indent := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
 	if p.sub != "" && indent <= p.subIndent {
@@ -230,20 +234,49 @@ func (p *licenseParser) line(l capture.Line) {
 	if p.usageRow(t, ref) {
 		return
 	}
-	if m := licHeaderRE.FindStringSubmatch(t); m != nil {
-		p.header(strings.ToLower(strings.Join(strings.Fields(m[1]), " ")), indent, ref)
+	if name, ok := licHeader(t); ok {
+		p.header(strings.ToLower(strings.Join(strings.Fields(name), " ")), indent, ref)
 		return
 	}
-	m := licKVRE.FindStringSubmatch(t)
-	if m == nil {
+	name, val, ok := licKeyValue(t)
+	if !ok {
 		p.plain(t, ref)
 		return
 	}
-	key := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
-	if read := anyBlockKeys[key]; read != nil && read(p, m[2], ref, indent > 0) {
+	key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if read := anyBlockKeys[key]; read != nil && read(p, val, ref, indent > 0) {
 		return
 	}
-	p.blockKey(key, m[2], t, ref)
+	p.blockKey(key, val, t, ref)
+}
+
+// asciiSpace is what \s matches in a regular expression (RE2).
+const asciiSpace = " \t\n\f\r"
+
+// licHeader reads a "Name:" line, t trimmed (strings.TrimSpace): the name,
+// without the spaces before the colon, when the line holds nothing after
+// its one colon.
+func licHeader(t string) (string, bool) {
+	name, ok := strings.CutSuffix(t, ":")
+	if !ok || name == "" || strings.Contains(name, ":") {
+		return "", false
+	}
+	return strings.TrimRight(name, asciiSpace), true
+}
+
+// licKeyValue splits a "Key: value" line, t trimmed, at its first colon:
+// the key and the value without the spaces around them. The key must not
+// be empty; the value, empty or not, must be one line.
+func licKeyValue(t string) (key, val string, ok bool) {
+	key, val, found := strings.Cut(t, ":")
+	if !found || key == "" {
+		return "", "", false
+	}
+	val = strings.Trim(val, asciiSpace)
+	if strings.Contains(val, "\n") {
+		return "", "", false
+	}
+	return strings.TrimRight(key, asciiSpace), val, true
 }
 
 // enabled reads "Smart Licensing is ENABLED" (v is the word after "is").

@@ -65,12 +65,15 @@ func ParseVersion(sec *capture.Section) *Version {
 			v.Ref = sec.Ref(l)
 		}
 		t := l.Text
-		if strings.Contains(strings.ToLower(t), "cisco nexus operating system") {
+		if containsLower(t, "cisco nexus operating system") {
 			v.NXOS = true
 			found = true
 			continue
 		}
-		if m := versionLineRE.FindStringSubmatch(t); m != nil {
+		// A pattern is tried only on lines whose first letter can start
+		// it (lead).
+		c := lead(t)
+		if m := find(c, "nsk", versionLineRE, t); m != nil {
 			if r := versionRank[strings.ToLower(m[1])]; r > rank {
 				rank = r
 				v.ReleaseRaw = m[2]
@@ -80,28 +83,28 @@ func ParseVersion(sec *capture.Section) *Version {
 			}
 			continue
 		}
-		if m := chassisRE.FindStringSubmatch(t); m != nil && v.Chassis.Value == "" {
+		if m := find(c, "c", chassisRE, t); m != nil && v.Chassis.Value == "" {
 			v.Chassis = capture.Fact[string]{Value: strings.Join(strings.Fields(m[1]), " "), Ref: sec.Ref(l)}
 			v.Family, v.Model = chassisFamily(v.Chassis.Value)
 			found = true
 			continue
 		}
-		if m := partChassisRE.FindStringSubmatch(t); m != nil && v.Chassis.Value == "" {
+		if m := find(c, "c", partChassisRE, t); m != nil && v.Chassis.Value == "" {
 			v.Chassis = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			v.Family, _ = chassisFamily(m[1])
 			_, v.Model, _ = strings.Cut(m[1], "-")
 			found = true
 			continue
 		}
-		if m := imageRE.FindStringSubmatch(t); m != nil && v.Image == "" {
+		if m := find(c, "ns", imageRE, t); m != nil && v.Image == "" {
 			v.Image = m[1]
 			continue
 		}
-		if m := boardIDRE.FindStringSubmatch(t); m != nil && v.Serial.Value == "" {
+		if m := find(c, "p", boardIDRE, t); m != nil && v.Serial.Value == "" {
 			v.Serial = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			continue
 		}
-		if m := deviceNameRE.FindStringSubmatch(t); m != nil && v.DeviceName.Value == "" {
+		if m := find(c, "d", deviceNameRE, t); m != nil && v.DeviceName.Value == "" {
 			v.DeviceName = capture.Fact[string]{Value: m[1], Ref: sec.Ref(l)}
 			found = true
 		}

@@ -1,0 +1,53 @@
+package parsers
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// leadGated are the patterns tried only on the lines lead lets through,
+// with the letters they are given.
+var leadGated = []struct {
+	re      *regexp.Regexp
+	letters string
+}{
+	{versionLineRE, "nsk"}, {chassisRE, "c"}, {partChassisRE, "c"}, {imageRE, "ns"}, {boardIDRE, "p"}, {deviceNameRE, "d"},
+}
+
+// sameWithLead reports where the gate changes what a pattern finds, or
+// containsLower differs from the lower-cased copy.
+func sameWithLead(t *testing.T, s string) {
+	t.Helper()
+	for _, g := range leadGated {
+		if got, want := find(lead(s), g.letters, g.re, s), g.re.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("%s on %q: %q, the pattern alone %q", g.re, s, got, want)
+		}
+	}
+	for _, sub := range []string{"cisco nexus operating system", "nxos"} {
+		if got, want := containsLower(s, sub), strings.Contains(strings.ToLower(s), sub); got != want {
+			t.Errorf("containsLower(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+}
+
+func TestLead(t *testing.T) {
+	for _, s := range []string{
+		"", "   ", "Cisco Nexus Operating System (NX-OS) Software", "  NXOS: version 9.3(5)", " NX-OS: version 10.2(3)F",
+		"  system:    version 7.0(3)I7(8)", "  kickstart: version 6.0(2)U6(1)", "  \u212aickstart: version 6.0(2)",
+		"  \u017fystem: version 7.0(3)", "  cisco Nexus9000 C9348GC-FXP Chassis", "cisco N9K-C9396PX (\"supervisor\")",
+		"  CISCO NEXUS 3064 CHASSIS", "  NXOS image file is: bootflash:///nxos.9.3.5.bin", "  Processor Board ID FDO23110ABC",
+		"  Device name: DC-DMZ", "\f\r\tdevice name: x", "\vDevice name: x", "\x00nxos: version 1", "C\u0130SCO NEXUS OPERATING SYSTEM",
+		"  BIOS: version 07.68", "Hardware",
+	} {
+		sameWithLead(t, s)
+	}
+}
+
+func FuzzLead(f *testing.F) {
+	for _, s := range []string{"  NXOS: version 9.3(5)", "  \u212aickstart: version 6.0(2)", "  cisco Nexus9000 C9348GC-FXP Chassis", "C\u0130SCO NEXUS OPERATING SYSTEM"} {
+		f.Add(s)
+	}
+	f.Fuzz(sameWithLead)
+}
