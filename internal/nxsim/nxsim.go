@@ -6,6 +6,7 @@
 package nxsim
 
 import (
+	"bufio"
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
@@ -332,7 +333,7 @@ func (d *Device) serveConn(c net.Conn) {
 			}
 		}
 	}
-	_, chans, reqs, err := ssh.NewServerConn(c, d.sshCfg)
+	_, chans, reqs, err := ssh.NewServerConn(bufferedConn{c, bufio.NewReaderSize(c, 512)}, d.sshCfg)
 	if err != nil {
 		return
 	}
@@ -357,6 +358,17 @@ func (d *Device) serveConn(c net.Conn) {
 		d.serveSession(c, id, ch, creqs)
 	}
 }
+
+// bufferedConn reads a connection through a buffer: x/crypto reads the
+// client's version line a byte at a time, a system call each, before it
+// buffers the connection itself (whose reads of 4 KiB then go past this
+// buffer once it is empty).
+type bufferedConn struct {
+	net.Conn
+	r *bufio.Reader
+}
+
+func (c bufferedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
 
 func (d *Device) record(session int, mode, text string) {
 	d.mu.Lock()

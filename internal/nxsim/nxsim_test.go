@@ -91,3 +91,18 @@ func TestViolations(t *testing.T) {
 		t.Errorf("violations %q, want %q", got, want)
 	}
 }
+
+func TestCRLF(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"\n\n", ""},
+		{"one", "one\r\n"},
+		{"one\ntwo\n", "one\r\ntwo\r\n"},
+		{"one\n\ntwo", "one\r\n\r\ntwo\r\n"},
+		{"a\r\nb\n\n\n", "a\r\r\nb\r\n"},
+	} {
+		if got := crlf(tc.in); got != tc.want {
+			t.Errorf("crlf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

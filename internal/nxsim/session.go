@@ -235,10 +235,7 @@ func (t *term) run(line string) bool {
 // output writes a command's output, handling the drop fault and the
 // interactive telnet session.
 func (t *term) output(line, out string) bool {
-	out = strings.ReplaceAll(strings.TrimRight(out, "\n"), "\n", "\r\n")
-	if out != "" {
-		out += "\r\n"
-	}
+	out = crlf(out)
 	f := t.d.cfg.Faults
 	if f.DropOn == line {
 		t.write(out[:len(out)/2])
@@ -279,6 +276,22 @@ func (t *term) output(line, out string) bool {
 	t.write(out)
 	t.prompt()
 	return true
+}
+
+// crlf is out as a terminal prints it: each line ended by "\r\n", the
+// trailing newlines dropped, "" for no output.
+func crlf(out string) string {
+	out = strings.TrimRight(out, "\n")
+	if out == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(out) + strings.Count(out, "\n") + 2)
+	for l := range strings.SplitSeq(out, "\n") {
+		b.WriteString(l)
+		b.WriteString("\r\n")
+	}
+	return b.String()
 }
 
 // telnetKey handles bytes typed while connected through telnet: ^] opens
