@@ -1,6 +1,9 @@
 package redact
 
-import "reflect"
+import (
+	"reflect"
+	"sync"
+)
 
 // Value redacts, in place, every string reachable from ptr (a pointer to a
 // struct such as report.Document): struct fields, slices, maps, pointers.
@@ -14,7 +17,8 @@ func (p Policy) Value(ptr any) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
-	p.walk(v.Elem(), p.Stream())
+	var col *Stream
+	p.walk(v.Elem(), &col)
 }
 
 // Done is a struct whose strings were redacted already, such as a device's
@@ -26,11 +30,20 @@ type Done interface {
 	RedactedWith(p Policy) bool
 }
 
-func (p Policy) walk(v reflect.Value, st *Stream) {
+// walk redacts v's strings as the next lines of the Stream *col, which it
+// starts at the first string: most fields hold none.
+func (p *Policy) walk(v reflect.Value, col **Stream) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.CanSet() {
-			v.SetString(st.Text(v.String()))
+			if *col == nil {
+				*col = &Stream{policy: p}
+			}
+			// Even an empty string is a line: it ends a block.
+			s := v.String()
+			if out := (*col).Text(s); out != s {
+				v.SetString(out)
+			}
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -42,54 +55,117 @@ func (p Policy) walk(v reflect.Value, st *Stream) {
 				}
 				c := reflect.New(v.Elem().Type()).Elem()
 				c.Set(v.Elem())
-				p.walk(c, st)
+				p.walk(c, col)
 				v.Set(c)
 				return
 			}
-			p.walk(v.Elem(), p.Stream())
+			if holdsStrings(v.Type().Elem()) {
+				var own *Stream
+				p.walk(v.Elem(), &own)
+			}
 		}
 	case reflect.Struct:
-		p.walkRow(v, map[int]*Stream{})
+		p.walkRow(v, nil)
 	case reflect.Slice, reflect.Array:
+		if !holdsStrings(v.Type().Elem()) {
+			return
+		}
 		// A slice of structs is a table: each field is a column of lines
 		// of its own (a key quoted as evidence, line by line, is one
 		// column; the command and file beside each line are others).
-		lines, columns := p.Stream(), map[int]*Stream{}
+		var lines *Stream
+		var columns []*Stream
 		for i := 0; i < v.Len(); i++ {
 			if e := v.Index(i); e.Kind() == reflect.Struct {
-				p.walkRow(e, columns)
+				columns = p.walkRow(e, columns)
 			} else {
-				p.walk(e, lines)
+				p.walk(e, &lines)
 			}
 		}
 	case reflect.Map:
+		if !holdsStrings(v.Type().Elem()) {
+			return
+		}
 		iter := v.MapRange()
 		for iter.Next() {
 			c := reflect.New(iter.Value().Type()).Elem()
 			c.Set(iter.Value())
-			p.walk(c, p.Stream())
+			var own *Stream
+			p.walk(c, &own)
 			v.SetMapIndex(iter.Key(), c)
 		}
 	}
 }
 
 // walkRow walks the exported fields of a struct, each field's strings as
-// the next lines of its column's Stream.
-func (p Policy) walkRow(v reflect.Value, columns map[int]*Stream) {
+// the next lines of its column's Stream (columns, by field index, nil or
+// as the previous row left them); it returns the columns.
+func (p *Policy) walkRow(v reflect.Value, columns []*Stream) []*Stream {
 	if v.CanAddr() {
-		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(p) {
-			return
+		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(*p) {
+			return columns
 		}
 	}
-	for i := 0; i < v.NumField(); i++ {
-		if !v.Type().Field(i).IsExported() {
-			continue
-		}
-		st := columns[i]
-		if st == nil {
-			st = p.Stream()
-			columns[i] = st
-		}
-		p.walk(v.Field(i), st)
+	fields := stringFields(v.Type())
+	if columns == nil && len(fields) > 0 {
+		columns = make([]*Stream, v.NumField())
 	}
+	for _, i := range fields {
+		p.walk(v.Field(i), &columns[i])
+	}
+	return columns
+}
+
+// typeInfo caches, per type, holdsStrings and stringFields: the
+// reflection that finds them costs more than walking the strings.
+var typeInfo sync.Map // reflect.Type -> *walkInfo
+
+type walkInfo struct {
+	holds  bool
+	fields []int // a struct's exported fields that may hold strings
+}
+
+// holdsStrings reports whether a value of type t may hold a string walk
+// can set: false only for types that cannot (numbers, booleans, structs
+// of them, time.Time, whose fields are unexported), which walk skips.
+func holdsStrings(t reflect.Type) bool { return info(t).holds }
+
+// stringFields lists the exported fields of the struct type t that may
+// hold strings, by index.
+func stringFields(t reflect.Type) []int { return info(t).fields }
+
+func info(t reflect.Type) *walkInfo {
+	if wi, ok := typeInfo.Load(t); ok {
+		return wi.(*walkInfo)
+	}
+	wi := computeInfo(t, map[reflect.Type]bool{})
+	typeInfo.Store(t, wi)
+	return wi
+}
+
+// computeInfo finds t's walkInfo; a type met again inside itself (a
+// recursive type) is taken to hold strings, so nothing that may hold one
+// is skipped.
+func computeInfo(t reflect.Type, seen map[reflect.Type]bool) *walkInfo {
+	wi := &walkInfo{}
+	if seen[t] {
+		wi.holds = true
+		return wi
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		wi.holds = true
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		wi.holds = computeInfo(t.Elem(), seen).holds
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && computeInfo(f.Type, seen).holds {
+				wi.fields = append(wi.fields, i)
+			}
+		}
+		wi.holds = len(wi.fields) > 0
+	}
+	return wi
 }

@@ -114,11 +114,23 @@ type Redacted struct {
 // with a fresh Stream, keeping a copy of the text as given too
 // (WriteRedacted falls back to it when the Writer is not in the state it
 // was redacted for). When redaction changed nothing, which is usual for
-// text made of values already redacted, both are one slice: a fleet's
-// report holds thousands of them until it is written.
+// text made of values already redacted, both are one copy, of text's
+// length: a fleet's report holds thousands of them until it is written.
 func (p Policy) Redacted(text []byte) *Redacted {
 	st := p.Stream()
-	out, rest := redactLines(st, text, make([]byte, 0, len(text)+len(text)/16))
+	n := 0 // text[:n] is whole lines redaction leaves as they are
+	for {
+		i := bytes.IndexByte(text[n:], '\n')
+		if i < 0 || !st.unchanged(text[n:n+i]) {
+			break
+		}
+		n += i + 1
+	}
+	if n == len(text) {
+		c := bytes.Clone(text)
+		return &Redacted{raw: c, out: c, policy: p, block: st.block}
+	}
+	out, rest := redactLines(st, text[n:], append(make([]byte, 0, len(text)+len(text)/16), text[:n]...))
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}

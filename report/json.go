@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
@@ -85,22 +86,45 @@ func (d *Device) PrerenderJSON(p redact.Policy) error {
 	}
 	d.jsonPart = nil
 	normaliseDevice(d)
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	buf := prerenderBuffers.Get().(*prerenderBuffer)
+	defer buf.put()
+	enc := json.NewEncoder(&buf.compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(d); err != nil {
 		return err
 	}
 	// As writeJSON's encoder indents it inside the document.
-	b := indentJSON(append(make([]byte, 0, compact.Len()*3/2), "    "...), compact.Bytes(), "    ", "  ")
+	b := indentJSON(append(buf.indented[:0], "    "...), buf.compact.Bytes(), "    ", "  ")
+	buf.indented = b
 	// The closing brace is written by Render, with the comma between
 	// devices.
 	const end = "\n    }\n"
 	if !bytes.HasSuffix(b, []byte(end)) {
 		return fmt.Errorf("report: unexpected JSON for device %q", d.Source)
 	}
-	d.jsonPart = p.Redacted(b[:len(b)-len(end)+1])
+	d.jsonPart = p.Redacted(b[:len(b)-len(end)+1]) // a copy
 	return nil
+}
+
+// prerenderBuffer holds PrerenderJSON's compact encoding of a device and
+// its indented form until it is redacted into a copy of its own: a
+// fleet's workers reuse them (prerenderBuffers) instead of growing two
+// buffers per host.
+type prerenderBuffer struct {
+	compact  bytes.Buffer
+	indented []byte
+}
+
+var prerenderBuffers = sync.Pool{New: func() any { return new(prerenderBuffer) }}
+
+// put returns b to prerenderBuffers, unless a device far larger than a
+// switch's usual report grew it.
+func (b *prerenderBuffer) put() {
+	if b.compact.Cap()+cap(b.indented) > 1<<20 {
+		return
+	}
+	b.compact.Reset()
+	prerenderBuffers.Put(b)
 }
 
 // writeJSONParts writes the document as writeJSON would, its devices from
