@@ -194,9 +194,18 @@ func (s *session) echo(ctx context.Context, cmd string) ([]byte, error) {
 // cleanOutput is an output as slcheck keeps it: without the Enter's echo,
 // trailing blanks removed from each line, no blank lines at either end.
 func cleanOutput(b []byte) string {
-	lines := strings.Split(string(b), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+	var out strings.Builder
+	out.Grow(len(b))
+	for i, l := 0, b; ; i++ {
+		line, rest, more := bytes.Cut(l, []byte{'\n'})
+		if i > 0 {
+			out.WriteByte('\n')
+		}
+		out.Write(bytes.TrimRight(line, " "))
+		if !more {
+			break
+		}
+		l = rest
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
+	return strings.Trim(out.String(), "\n")
 }

@@ -2,10 +2,14 @@ package collect
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/internal/nxsim"
 	"github.com/slcheck/slcheck/snapshot"
 )
@@ -102,5 +106,82 @@ func TestCollectUsesThePath(t *testing.T) {
 				t.Errorf("after snapshot.Collected the switch received %q, want %q", after, tt.after)
 			}
 		})
+	}
+}
+
+// The mid-run snapshot reads only what decides the licensing path
+// (snapshot.PathSelect): for the session text of every scenario, cut after
+// each command as well as whole, with `show running-config all | include
+// license` and with a log just under pathReadMax, it decides the Path, and
+// knows the commands, that a read of everything does.
+func TestSnapshotPathAsWholeRead(t *testing.T) {
+	files, _ := filepath.Glob("../internal/nxsim/scenarios/*.txt")
+	more, _ := filepath.Glob("../testdata/showoutputs/*/capture*.txt")
+	c := &Collector{opt: Options{Redact: func(s string) string { return s }}}
+	compared := 0
+	for _, f := range append(files, more...) {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := nxsim.ReadScenario(f, strings.NewReader(string(body)))
+		if err != nil {
+			continue // not one switch's
+		}
+		cmds := append(slices.Clone(snapshot.Collected), snapshot.CmdLicenseDefaults)
+		big := strings.Repeat("2023 Mar 14 10:00:00 DC-DMZ %SYSLOG-5-OTHER: not about licensing\n", pathReadMax/70)
+		for _, extra := range []map[string]string{nil, {snapshot.CmdLogCallhome: big}} {
+			s := &session{c: c, t: Target{Host: "127.0.0.1", Port: 22}, res: &Result{}, prompt: sc.Hostname + "#"}
+			for _, cmd := range cmds {
+				out, ok := extra[cmd]
+				if !ok {
+					if out, ok = sc.Outputs[cmd]; !ok {
+						continue
+					}
+				}
+				s.record(cmd, cleanOutput([]byte(out)))
+				got := s.snapshot()
+				w, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), capture.Options{})
+				if err != nil {
+					if !reflect.DeepEqual(got, &snapshot.Snapshot{}) {
+						t.Errorf("%s after %s: a whole read fails (%v), the path read decides %+v", f, cmd, err, got.Path)
+					}
+					continue
+				}
+				want := snapshot.Build(w.Devices[0])
+				if !reflect.DeepEqual(got.Path, want.Path) || !maps.Equal(got.Commands, want.Commands) {
+					t.Errorf("%s after %s (%d bytes): path read\n%+v %v\nwhole read\n%+v %v", f, cmd, s.text.Len(),
+						got.Path, got.Commands, want.Path, want.Commands)
+				}
+				compared++
+			}
+		}
+	}
+	if compared < 200 {
+		t.Errorf("compared %d session texts, want every scenario's", compared)
+	}
+}
+
+// Up to pathReadMax bytes, a session text is read whole without a
+// section cut short by capture's limits, even in the costliest shapes: a
+// line per byte pair, a section per few bytes.
+func TestPathReadMaxCutsNothing(t *testing.T) {
+	for name, unit := range map[string]string{
+		"empty lines":   "\n",
+		"short lines":   "x\n",
+		"many sections": "s# show clock\nx\n",
+	} {
+		text := "s# show logging logfile | include SMART_LIC\n" + strings.Repeat(unit, pathReadMax/len(unit))
+		text = text[:pathReadMax]
+		c, err := capture.Read("session", strings.NewReader(text), capture.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, sec := range c.Devices[0].Sections {
+			if sec.Truncated {
+				t.Errorf("%s: section %s at line %d cut short", name, sec.Command, sec.Line)
+				break
+			}
+		}
 	}
 }

@@ -461,43 +461,66 @@ func (s *session) record(cmd, out string) {
 		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: reason})
 		return
 	}
-	s.text.WriteString(s.prompt + " " + cmd + "\n")
+	s.text.WriteString(s.prompt)
+	s.text.WriteByte(' ')
+	s.text.WriteString(cmd)
+	s.text.WriteByte('\n')
 	if out = strings.TrimRight(out, "\n"); out != "" {
 		// This output ends where the prompt came back: a line of it that
 		// looks like a prompt (another switch's, a banner's) is marked as
 		// output, so the capture holds this one switch, live and saved.
 		for l := range strings.SplitSeq(s.c.opt.Redact(out), "\n") {
-			s.text.WriteString(capture.OutputLine(l) + "\n")
+			s.text.WriteString(capture.OutputLine(l))
+			s.text.WriteByte('\n')
 		}
 	}
 }
 
 // refused returns the device's refusal if out is one.
 func refused(out string) string {
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	for i, l := range lines {
-		if i > 2 {
-			break
-		}
+	// The first three lines: the output need not be split whole.
+	rest := strings.TrimSpace(out)
+	for range 3 {
+		l, after, more := strings.Cut(rest, "\n")
 		l = strings.TrimSpace(l)
 		for _, r := range refusals {
 			if strings.HasPrefix(l, r) {
 				return l
 			}
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
 	return ""
 }
 
 // snapshot reads what was collected so far the way `slcheck file` will,
-// to find the licensing path for the remaining commands.
+// to find the licensing path for the remaining commands. Only the outputs
+// the path is decided from keep their lines (snapshot.PathSelect): the
+// other parsers were a third of this read, and the diagnosis reads the
+// whole session again anyway.
 func (s *session) snapshot() *snapshot.Snapshot {
-	c, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), capture.Options{})
+	opt := capture.Options{}
+	if s.text.Len() <= pathReadMax {
+		opt.Select = snapshot.PathSelect
+	}
+	c, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), opt)
 	if err != nil || len(c.Devices) == 0 {
 		return &snapshot.Snapshot{}
 	}
 	return snapshot.Build(c.Devices[0])
 }
+
+// pathReadMax bounds the text read with snapshot.PathSelect. A read of
+// everything may cut a section short at capture's limits, where the
+// selected read, which keeps fewer lines, does not, and the two Paths could
+// differ. Up to this size no limit of capture's defaults is reached: a kept
+// line costs its bytes and 48 more, a section 256 (capture/split.go), so
+// the text keeps at most 305 times its size, under MaxKeptBytes
+// (TestPathReadMaxCutsNothing holds it). A longer session is read whole.
+const pathReadMax = capture.DefaultMaxKeptBytes / 320
 
 // active runs one active test. A test that times out or cannot be closed
 // costs only its own section: it is recorded as skipped and the session
