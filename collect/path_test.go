@@ -2,8 +2,6 @@ package collect
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -115,19 +113,10 @@ func TestCollectUsesThePath(t *testing.T) {
 // license` and with a log just under pathReadMax, it decides the Path, and
 // knows the commands, that a read of everything does.
 func TestSnapshotPathAsWholeRead(t *testing.T) {
-	files, _ := filepath.Glob("../internal/nxsim/scenarios/*.txt")
-	more, _ := filepath.Glob("../testdata/showoutputs/*/capture*.txt")
 	c := &Collector{opt: Options{Redact: func(s string) string { return s }}}
 	compared := 0
-	for _, f := range append(files, more...) {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc, err := nxsim.ReadScenario(f, strings.NewReader(string(body)))
-		if err != nil {
-			continue // not one switch's
-		}
+	for _, sc := range scenarios(t) {
+		f := sc.file
 		cmds := append(slices.Clone(snapshot.Collected), snapshot.CmdLicenseDefaults)
 		big := strings.Repeat("2023 Mar 14 10:00:00 DC-DMZ %SYSLOG-5-OTHER: not about licensing\n", pathReadMax/70)
 		for _, extra := range []map[string]string{nil, {snapshot.CmdLogCallhome: big}} {

@@ -36,14 +36,18 @@ func verdicts(t *testing.T, name, text string) map[string]verdict {
 	return out
 }
 
-// A fake switch answering with a scenario's outputs, collected over SSH,
-// is diagnosed as the scenario file is: every check reaches the same
-// verdict. Scenarios whose capture lacks a command slcheck runs (a
-// running-config fragment instead of the whole) are compared too: the
-// fake device refuses what the scenario does not hold.
-func TestLiveMatchesScenarioFile(t *testing.T) {
+// scenario is a capture of one switch that a fake switch can answer.
+type scenario struct {
+	file, body string
+	*nxsim.Scenario
+}
+
+// scenarios are the bundled scenarios and the captures of the show output
+// tests that hold one switch (the others are logged).
+func scenarios(t *testing.T) []scenario {
 	files, _ := filepath.Glob("../internal/nxsim/scenarios/*.txt")
 	more, _ := filepath.Glob("../testdata/showoutputs/*/capture*.txt")
+	var out []scenario
 	for _, f := range append(files, more...) {
 		body, err := os.ReadFile(f)
 		if err != nil {
@@ -54,6 +58,19 @@ func TestLiveMatchesScenarioFile(t *testing.T) {
 			t.Logf("%s: not a single-device scenario: %v", f, err)
 			continue
 		}
+		out = append(out, scenario{f, string(body), sc})
+	}
+	return out
+}
+
+// A fake switch answering with a scenario's outputs, collected over SSH,
+// is diagnosed as the scenario file is: every check reaches the same
+// verdict. Scenarios whose capture lacks a command slcheck runs (a
+// running-config fragment instead of the whole) are compared too: the
+// fake device refuses what the scenario does not hold.
+func TestLiveMatchesScenarioFile(t *testing.T) {
+	for _, sc := range scenarios(t) {
+		f := sc.file
 		if _, whole := sc.Outputs["show running-config"]; !whole {
 			t.Logf("%s: holds no whole running-config; live collection cannot match it", f)
 			continue
@@ -71,7 +88,7 @@ func TestLiveMatchesScenarioFile(t *testing.T) {
 			if res.Failure != nil {
 				t.Fatal(res.Failure)
 			}
-			want := verdicts(t, f, string(body))
+			want := verdicts(t, f, sc.body)
 			got := verdicts(t, "live", res.Text)
 			for id, w := range want {
 				if got[id] != w {
