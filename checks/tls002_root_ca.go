@@ -73,9 +73,13 @@ func certName(cert *parsers.Certificate) string {
 }
 
 func isIdenTrust(cert *parsers.Certificate) bool {
-	serial := strings.ToUpper(strings.NewReplacer(":", "", " ", "").Replace(cert.Serial))
+	serial := strings.ToUpper(serialSeparators.Replace(cert.Serial))
 	return serial == idenTrustSerial || namesRoot(certName(cert), idenTrustRoot)
 }
+
+// serialSeparators are what a certificate's serial is printed with between
+// its bytes.
+var serialSeparators = strings.NewReplacer(":", "", " ", "")
 
 // namesRoot reports whether a subject names the root exactly: "QuoVadis
 // Root CA 2" but not "QuoVadis Root CA 2 G3", another root.

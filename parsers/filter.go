@@ -3,6 +3,7 @@ package parsers
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/slcheck/slcheck/capture"
 )
@@ -46,8 +47,43 @@ func isNoMore(p string) bool {
 }
 
 // stages reads the filters of a canonical command; ok is false when one of
-// them is not include-like, so nothing it printed proves an absence.
-func stages(cmd string) (out []stage, ok bool) {
+// them is not include-like, so nothing it printed proves an absence. The
+// stages are shared: callers must not change them.
+func stages(cmd string) ([]stage, bool) {
+	pipes.mu.Lock()
+	r, found := pipes.m[cmd]
+	pipes.mu.Unlock()
+	if found {
+		return r.st, r.ok
+	}
+	st, ok := readStages(cmd)
+	pipes.mu.Lock()
+	if len(pipes.m) >= pipesMax {
+		clear(pipes.m)
+	}
+	pipes.m[strings.Clone(cmd)] = pipeStages{st, ok} // cmd may share a capture's memory
+	pipes.mu.Unlock()
+	return st, ok
+}
+
+// pipes remembers the stages of the commands read so far: a fleet's
+// sessions run the same filtered commands, and compiling a filter's
+// pattern cost more than the rest of judging it. It is emptied when it
+// holds pipesMax commands.
+var pipes = struct {
+	mu sync.Mutex
+	m  map[string]pipeStages
+}{m: map[string]pipeStages{}}
+
+const pipesMax = 1024
+
+type pipeStages struct {
+	st []stage
+	ok bool
+}
+
+// readStages is stages without pipes.
+func readStages(cmd string) (out []stage, ok bool) {
 	parts := capture.SplitPipes(cmd)
 	for _, p := range parts[1:] {
 		p = strings.TrimSpace(p)

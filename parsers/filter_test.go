@@ -1,6 +1,9 @@
 package parsers
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestFilter(t *testing.T) {
 	tests := []struct{ cmd, want string }{
@@ -52,9 +55,29 @@ func TestFilterKeeps(t *testing.T) {
 		{"show license status | no-more", SampleLicenseLines, true},
 		{"show logging last 100", SampleLogLines, false},
 	}
-	for _, tt := range tests {
-		if got := FilterKeeps(tt.cmd, tt.samples); got != tt.want {
-			t.Errorf("FilterKeeps(%q) = %v, want %v", tt.cmd, got, tt.want)
+	for round := range 2 { // the second from the stages remembered (pipes)
+		for _, tt := range tests {
+			if got := FilterKeeps(tt.cmd, tt.samples); got != tt.want {
+				t.Errorf("round %d: FilterKeeps(%q) = %v, want %v", round, tt.cmd, got, tt.want)
+			}
 		}
+	}
+}
+
+// TestStagesBounded: the remembered stages are the ones read, and no more
+// than pipesMax commands are kept.
+func TestStagesBounded(t *testing.T) {
+	for i := range pipesMax + 10 {
+		cmd := fmt.Sprintf("show logging logfile | include LIC%d", i)
+		st, ok := stages(cmd)
+		if !ok || len(st) != 1 || st[0].re.String() != fmt.Sprintf("LIC%d", i) {
+			t.Fatalf("stages(%q) = %v, %v", cmd, st, ok)
+		}
+	}
+	pipes.mu.Lock()
+	n := len(pipes.m)
+	pipes.mu.Unlock()
+	if n == 0 || n > pipesMax {
+		t.Errorf("%d commands kept, want 1 to %d", n, pipesMax)
 	}
 }

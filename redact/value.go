@@ -17,7 +17,7 @@ func (p Policy) Value(ptr any) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
-	var col *Stream
+	col := Stream{policy: &p}
 	p.walk(v.Elem(), &col)
 }
 
@@ -30,18 +30,16 @@ type Done interface {
 	RedactedWith(p Policy) bool
 }
 
-// walk redacts v's strings as the next lines of the Stream *col, which it
-// starts at the first string: most fields hold none.
-func (p *Policy) walk(v reflect.Value, col **Stream) {
+// walk redacts v's strings as the next lines of the Stream col (the
+// Streams are values, not allocated one by one: a report has thousands of
+// strings).
+func (p *Policy) walk(v reflect.Value, col *Stream) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.CanSet() {
-			if *col == nil {
-				*col = &Stream{policy: p}
-			}
 			// Even an empty string is a line: it ends a block.
 			s := v.String()
-			if out := (*col).Text(s); out != s {
+			if out := col.Text(s); out != s {
 				v.SetString(out)
 			}
 		}
@@ -60,7 +58,7 @@ func (p *Policy) walk(v reflect.Value, col **Stream) {
 				return
 			}
 			if holdsStrings(v.Type().Elem()) {
-				var own *Stream
+				own := Stream{policy: p}
 				p.walk(v.Elem(), &own)
 			}
 		}
@@ -73,8 +71,8 @@ func (p *Policy) walk(v reflect.Value, col **Stream) {
 		// A slice of structs is a table: each field is a column of lines
 		// of its own (a key quoted as evidence, line by line, is one
 		// column; the command and file beside each line are others).
-		var lines *Stream
-		var columns []*Stream
+		lines := Stream{policy: p}
+		var columns []Stream
 		for i := 0; i < v.Len(); i++ {
 			if e := v.Index(i); e.Kind() == reflect.Struct {
 				columns = p.walkRow(e, columns)
@@ -90,7 +88,7 @@ func (p *Policy) walk(v reflect.Value, col **Stream) {
 		for iter.Next() {
 			c := reflect.New(iter.Value().Type()).Elem()
 			c.Set(iter.Value())
-			var own *Stream
+			own := Stream{policy: p}
 			p.walk(c, &own)
 			v.SetMapIndex(iter.Key(), c)
 		}
@@ -100,7 +98,7 @@ func (p *Policy) walk(v reflect.Value, col **Stream) {
 // walkRow walks the exported fields of a struct, each field's strings as
 // the next lines of its column's Stream (columns, by field index, nil or
 // as the previous row left them); it returns the columns.
-func (p *Policy) walkRow(v reflect.Value, columns []*Stream) []*Stream {
+func (p *Policy) walkRow(v reflect.Value, columns []Stream) []Stream {
 	if v.CanAddr() {
 		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(*p) {
 			return columns
@@ -108,7 +106,10 @@ func (p *Policy) walkRow(v reflect.Value, columns []*Stream) []*Stream {
 	}
 	fields := stringFields(v.Type())
 	if columns == nil && len(fields) > 0 {
-		columns = make([]*Stream, v.NumField())
+		columns = make([]Stream, v.NumField())
+		for i := range columns {
+			columns[i].policy = p
+		}
 	}
 	for _, i := range fields {
 		p.walk(v.Field(i), &columns[i])

@@ -119,9 +119,8 @@ func techHeader() func(string) bool {
 func familyOf(cmd string) family {
 	base, _, _ := strings.Cut(cmd, "|")
 	f := strings.Fields(strings.ToLower(base))
-	for _, fam := range families {
-		for _, w := range fam.words {
-			ws := strings.Fields(w)
+	for i, fam := range families {
+		for _, ws := range familyWords[i] {
 			if len(f) >= len(ws) && slices.Equal(f[:len(ws)], ws) && (!fam.exact || len(f) == len(ws)) {
 				return fam
 			}
@@ -129,6 +128,18 @@ func familyOf(cmd string) family {
 	}
 	return family{}
 }
+
+// familyWords are the words of each family's commands, split once:
+// familyOf runs for every section and every lookup of one.
+var familyWords = func() [][][]string {
+	out := make([][][]string, len(families))
+	for i, fam := range families {
+		for _, w := range fam.words {
+			out[i] = append(out[i], strings.Fields(w))
+		}
+	}
+	return out
+}()
 
 // kind returns the parser family of a canonical command, "" when slcheck
 // does not read it.

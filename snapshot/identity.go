@@ -80,7 +80,10 @@ func (s *Snapshot) configRelease() string {
 // release rules do not apply to it. Other is set when sources 1 to 3
 // disagree.
 func (s *Snapshot) LicensingMode() Sourced {
-	var d []Sourced
+	// At most one decision a source: checks ask for the mode many times
+	// a device, and the array spares growing a slice each time.
+	var decided [4]Sourced
+	d := decided[:0]
 	if s.NXOS() {
 		if v := s.Version; v != nil {
 			if m := releaseMode(v.Family, v.Model, v.Release.Value); m != "" {
