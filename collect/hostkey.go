@@ -106,7 +106,7 @@ type HostKeys struct {
 // known_hosts as OpenSSH does.
 type hostKeyChecker struct {
 	insecure bool
-	check    ssh.HostKeyCallback // knownHostsDB's callback, or nil
+	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
 }
 
 // checker reads the known_hosts files once for the whole fleet.
@@ -124,7 +124,7 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 	}
 	hc := &hostKeyChecker{}
 	if len(files) > 0 {
-		cb, err := newKnownHostsCallback(files...)
+		cb, err := knownhosts.New(files...)
 		if err != nil {
 			return nil, fmt.Errorf("known hosts: %w", err)
 		}
