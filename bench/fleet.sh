@@ -22,6 +22,9 @@
 #                                           # default key exchanges (led by the
 #                                           # mlkem768x25519-sha256 hybrid) instead
 #                                           # of the classic ones (nxfleet -kex)
+#   FLEET_PROCS=1 bench/fleet.sh 500 100    # the fake fleet on one P (GOMAXPROCS;
+#                                           # nxfleet -procs): less CPU per host,
+#                                           # a smaller share of busy cores
 #
 # It ends with a verdict against issue 18's targets for the largest size
 # (within 1.3x of ideal, peak RSS under 512 MiB, every host collected, no
@@ -51,7 +54,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
 fi
 
 mkfifo "$work/hold"
-"$work/nxfleet" -n "$hosts" -dir "$work" -kex "${FLEET_KEX:-classic}" ${PROFILE:+-cpuprofile "$PROFILE.fleet"} <"$work/hold" &
+"$work/nxfleet" -n "$hosts" -dir "$work" -kex "${FLEET_KEX:-classic}" -procs "${FLEET_PROCS:-0}" ${PROFILE:+-cpuprofile "$PROFILE.fleet"} <"$work/hold" &
 fleet=$!
 exec 3>"$work/hold" # nxfleet serves until this is closed
 cleanup() { exec 3>&-; wait "$fleet" 2>/dev/null || true; rm -rf "$work"; }

@@ -7,7 +7,7 @@
 #
 #   bench/fleetab.sh                        # this tree against itself (the noise)
 #   A=main bench/fleetab.sh                 # main's fake fleet against this tree's
-#   B_ARGS="-procs 0" bench/fleetab.sh      # nxfleet flags of one side
+#   B_ARGS="-procs 1" bench/fleetab.sh      # nxfleet flags of one side
 #   HOSTS=250 CONC=100 RUNS=3 bench/fleetab.sh
 #
 # A and B are git revisions of the fake fleet ("." is the working tree, the

@@ -30,15 +30,16 @@ func main() {
 	dir := flag.String("dir", "", "directory for inventory.txt, known_hosts and ready")
 	password := flag.String("password", "bench", "password of user admin (a throw-away for loopback devices)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the fleet's whole run to this file")
-	procs := flag.Int("procs", 1, "GOMAXPROCS of the fleet (0: Go's default, one per core)")
+	procs := flag.Int("procs", 0, "GOMAXPROCS of the fleet (0: Go's default, one per core)")
 	kex := flag.String("kex", "classic", `key exchanges the switches offer: "classic" (curve25519-sha256, ecdh-sha2-nistp256/384/521, diffie-hellman-group14-sha256) or "default" (x/crypto's default, led by the mlkem768x25519-sha256 hybrid)`)
 	flag.Parse()
 	if *procs > 0 {
-		// One P by default: the switches' goroutines hand every packet to
-		// each other (x/crypto's read loop, its mux, the shell), and with
-		// a second P each handoff wakes or spins another thread on the 2
-		// cores slcheck needs too; one P runs them in turn (bench/README.md,
-		// "The fake fleet's CPU").
+		// -procs 1 costs less CPU per host: the switches' goroutines hand
+		// every packet to each other (x/crypto's read loop, its mux, the
+		// shell), and with a second P each handoff may wake or spin
+		// another thread. But one thread gets a smaller share of busy
+		// cores, and fleets of 2000 took longer (bench/README.md, "The
+		// fake fleet's CPU"): not the default.
 		runtime.GOMAXPROCS(*procs)
 	}
 	if *dir == "" {
