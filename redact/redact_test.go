@@ -312,6 +312,11 @@ func TestHintsSound(t *testing.T) {
 		"tacacs-server host 1.1.1.1 Key 7 \"Kelvin\"",
 		"FTP://USER:Pa55@HOST/",
 	)
+	// Every rule's example, and with tabs or two spaces where it has one
+	// space: a hint must not hold a space the pattern takes as any \s.
+	for _, ru := range rules {
+		lines = append(lines, ru.Example, strings.ReplaceAll(ru.Example, " ", "\t"), strings.ReplaceAll(ru.Example, " ", "  "))
+	}
 	changed := 0
 	for _, p := range []Policy{{}, {ShowContacts: true}} {
 		for _, l := range lines {

@@ -34,7 +34,8 @@ type rule struct {
 	re      *regexp.Regexp
 	// hint is a lower-case literal every match on an ASCII line contains,
 	// in some case: such lines without it skip the regexp, which keeps a
-	// 500 000-line capture cheap to redact.
+	// 500 000-line capture cheap to redact. It holds no space where the
+	// pattern takes any \s: a tab or two spaces there must not skip it.
 	hint string
 	// also is a second such literal, looked for only on lines with the
 	// hint: it spares the regexp without adding a root for plain to look
@@ -231,20 +232,20 @@ var rules = []rule{
 		hint: "contact", also: "snmp-server", pattern: `\bsnmp-server\s+contact\s+` + rest},
 	{Rule: Rule{Keyword: "sys contact: NAME (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
 		Example: "sys contact: Jane Roe x5555", Secret: "Jane Roe"},
-		hint: "sys contact", pattern: cfgStart + `sys\s+contact:\s*` + rest},
+		hint: "contact", also: "sys", pattern: cfgStart + `sys\s+contact:\s*` + rest},
 	// What show callhome prints of the same details. NX-OS's labels as the
 	// guide's example prints them; IOS XE's as the fixture
 	// show_callhome/IOSXE-contrast__muninn__csr1000v_17.3_show_call-home_default.txt
 	// (real output) does.
 	{Rule: Rule{Keyword: "contact person name|contact person's email|phone number: VALUE (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "contact person's phone number:+1-408-555-0199", Secret: "+1-408-555-0199"},
-		hint: "contact person", pattern: cfgStart + `contact\s+person(?:'s)?[^:]*:\s*` + rest, keep: notSet},
+		hint: "contact", also: "person", pattern: cfgStart + `contact\s+person(?:'s)?[^:]*:\s*` + rest, keep: notSet},
 	{Rule: Rule{Keyword: "street addr|street address: ADDRESS (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "street addr:12 Picaboo Street, Springfield", Secret: "Picaboo"},
 		hint: "street", pattern: cfgStart + `street\s+addr(?:ess)?:\s*` + rest, keep: notSet},
 	{Rule: Rule{Keyword: "site id|customer id|contract id: ID (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "    customer ID: Customer123456", Secret: "Customer123456"},
-		hint: " id:", pattern: cfgStart + `(?:site|customer|contract)\s+id:\s*` + rest, keep: notSet},
+		hint: "id:", pattern: cfgStart + `(?:site|customer|contract)\s+id:\s*` + rest, keep: notSet},
 	// The call-home spelling of other platforms.
 	{Rule: Rule{Keyword: "street-address ADDRESS", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
 		Example: " street-address 7 Elm Road", Secret: "7 Elm Road"},
