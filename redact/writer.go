@@ -118,19 +118,34 @@ type Redacted struct {
 // length: a fleet's report holds thousands of them until it is written.
 func (p Policy) Redacted(text []byte) *Redacted {
 	st := p.Stream()
-	n := 0 // text[:n] is whole lines redaction leaves as they are
+	// text[:n] is whole lines redaction leaves as they are; the text is
+	// copied line by line only from the first line it changes.
+	n, changed, found := 0, "", false
 	for {
 		i := bytes.IndexByte(text[n:], '\n')
-		if i < 0 || !st.unchanged(text[n:n+i]) {
+		if i < 0 {
 			break
+		}
+		line := text[n : n+i]
+		if !st.unchanged(line) {
+			if out := st.Line(string(line)); out != string(line) {
+				changed, found = out, true
+				break
+			}
 		}
 		n += i + 1
 	}
-	if n == len(text) {
+	if !found && n == len(text) {
 		c := bytes.Clone(text)
 		return &Redacted{raw: c, out: c, policy: p, block: st.block}
 	}
-	out, rest := redactLines(st, text[n:], append(make([]byte, 0, len(text)+len(text)/16), text[:n]...))
+	out := append(make([]byte, 0, len(text)+len(text)/16), text[:n]...)
+	rest := text[n:]
+	if found {
+		out = append(append(out, changed...), '\n')
+		rest = rest[bytes.IndexByte(rest, '\n')+1:]
+	}
+	out, rest = redactLines(st, rest, out)
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}

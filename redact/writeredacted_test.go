@@ -83,6 +83,11 @@ func TestRedactedIsLineByLine(t *testing.T) {
 		"a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEabcdefghijklmnop\nMIIE=\nplain after\n",
 		"Community            Group / Access      context    acl_filter\n---------            --------------      -------    ----------\nS3cret               network-operator\nplain after\n",
 		"no newline at the end",
+		// Lines that name a keyword but hold no secret, before a changed
+		// line, and alone.
+		"register idtoken <ID-token-from-CSSM>\nsnmp-server community S3cret\nplain after\n",
+		"register idtoken <ID-token-from-CSSM>\n  email-contact <redacted contact>\n",
+		"-----BEGIN PRIVATE KEY-----\nMIIEabcdefghijklmnop\n-----END PRIVATE KEY-----\n",
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
