@@ -49,7 +49,8 @@ func ParseTrustStore(sec *capture.Section) *TrustStore {
 	seen := false
 	var cur *Certificate
 	for _, l := range sec.Lines {
-		if m := trustpointRE.FindStringSubmatch(l.Text); m != nil {
+		c := lead(l.Text) // each pattern is tried on the lines it may match
+		if m := find(c, "t", trustpointRE, l.Text); m != nil {
 			tp = m[1]
 			if !slices.Contains(ts.Trustpoints, tp) {
 				ts.Trustpoints = append(ts.Trustpoints, tp)
@@ -58,7 +59,7 @@ func ParseTrustStore(sec *capture.Section) *TrustStore {
 			seen = true
 			continue
 		}
-		m := certFieldRE.FindStringSubmatch(l.Text)
+		m := find(c, "sin", certFieldRE, l.Text)
 		if m == nil {
 			continue
 		}

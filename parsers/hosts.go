@@ -47,24 +47,25 @@ func ParseHosts(sec *capture.Section) *Hosts {
 			continue
 		}
 		ref := sec.Ref(l)
+		c := lead(t) // each pattern is tried on the lines it may match
 		switch {
-		case dnsLookupRE.MatchString(t):
+		case starts(c, "d") && dnsLookupRE.MatchString(t):
 			on := strings.EqualFold(dnsLookupRE.FindStringSubmatch(t)[1], "enabled")
 			h.DomainLookup = capture.Fact[bool]{Value: on, Ref: ref}
 			seen = true
-		case nsAreRE.MatchString(t):
+		case starts(c, "n") && nsAreRE.MatchString(t):
 			addrs := ipsIn(nsAreRE.FindStringSubmatch(t)[1])
 			if len(addrs) > 0 {
 				h.NameServers = append(h.NameServers, NameServer{Addrs: addrs, VRF: DefaultVRF, Ref: ref})
 			}
 			seen = true
-		case nsTableRE.MatchString(t):
+		case containsLower(t, "name") && nsTableRE.MatchString(t):
 			m := nsTableRE.FindStringSubmatch(t)
 			if addrs := ipsIn(m[3]); len(addrs) > 0 {
 				h.NameServers = append(h.NameServers, NameServer{Addrs: addrs, VRF: m[1], UseVRF: m[2], Ref: ref})
 			}
 			seen = true
-		case hostHeaderRE.MatchString(t) || hostHeaderRE2.MatchString(t) && !strings.Contains(strings.ToLower(t), "lookup"):
+		case starts(c, "h") && (hostHeaderRE.MatchString(t) || hostHeaderRE2.MatchString(t) && !strings.Contains(strings.ToLower(t), "lookup")):
 			inHosts = true
 			seen = true
 		case inHosts:

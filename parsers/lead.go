@@ -35,10 +35,16 @@ func lowerASCII(c byte) byte {
 // s (after spaces) whose first letter is one of letters, lower case; c is
 // lead(s). Lines that start otherwise are not given to the pattern.
 func find(c byte, letters string, re *regexp.Regexp, s string) []string {
-	if c != utf8.RuneSelf && (c == 0 || strings.IndexByte(letters, c) < 0) {
+	if !starts(c, letters) {
 		return nil
 	}
 	return re.FindStringSubmatch(s)
+}
+
+// starts reports whether a line whose lead is c may start with one of
+// letters (lower case).
+func starts(c byte, letters string) bool {
+	return c == utf8.RuneSelf || c != 0 && strings.IndexByte(letters, c) >= 0
 }
 
 // containsLower is strings.Contains(strings.ToLower(s), sub) for a

@@ -14,6 +14,9 @@ var leadGated = []struct {
 	letters string
 }{
 	{versionLineRE, "nsk"}, {chassisRE, "c"}, {partChassisRE, "c"}, {imageRE, "ns"}, {boardIDRE, "p"}, {deviceNameRE, "d"},
+	{dnsLookupRE, "d"}, {nsAreRE, "n"}, {hostHeaderRE, "h"}, {hostHeaderRE2, "h"},
+	{trustpointRE, "t"}, {certFieldRE, "sin"},
+	{routeTableRE, "i"}, {routePrefixRE, "0123456789abcdef.:"}, {routeViaRE, "*v"},
 }
 
 // sameWithLead reports where the gate changes what a pattern finds, or
@@ -25,10 +28,14 @@ func sameWithLead(t *testing.T, s string) {
 			t.Errorf("%s on %q: %q, the pattern alone %q", g.re, s, got, want)
 		}
 	}
-	for _, sub := range []string{"cisco nexus operating system", "nxos"} {
+	for _, sub := range []string{"cisco nexus operating system", "nxos", "name"} {
 		if got, want := containsLower(s, sub), strings.Contains(strings.ToLower(s), sub); got != want {
 			t.Errorf("containsLower(%q, %q) = %v, want %v", s, sub, got, want)
 		}
+	}
+	// ParseHosts tries nsTableRE only on lines holding "name".
+	if !containsLower(s, "name") && nsTableRE.MatchString(s) {
+		t.Errorf("%q: nsTableRE matches a line without \"name\"", s)
 	}
 }
 
@@ -40,6 +47,12 @@ func TestLead(t *testing.T) {
 		"  CISCO NEXUS 3064 CHASSIS", "  NXOS image file is: bootflash:///nxos.9.3.5.bin", "  Processor Board ID FDO23110ABC",
 		"  Device name: DC-DMZ", "\f\r\tdevice name: x", "\vDevice name: x", "\x00nxos: version 1", "C\u0130SCO NEXUS OPERATING SYSTEM",
 		"  BIOS: version 07.68", "Hardware",
+		"DNS lookup enabled", "Name servers are 10.10.1.53", "management   management   name-srvr  10.10.1.53",
+		"default  default  Name Server(s) 192.0.2.53*", "Host                       Address", "Host Addresses",
+		"Trustpoint: cisco-sl-root", "  trustpoint:cisco", "subject=/CN=IdenTrust Commercial Root CA 1", "Serial Number: 0A01",
+		"issuer= x", "notAfter=Jan 16 18:12:23 2034 GMT", "SHA1 Fingerprint=AB:CD", "ſubject=x", "K",
+		`IP Route Table for VRF "management"`, "0.0.0.0/0, ubest/mbest: 1/0", "fe80::/10, ubest", "::/0, x",
+		"    *via 10.10.1.1, [1/0], 1d02h, static", "via 10.0.0.1, [1/0], 3w2d, static", "Key",
 	} {
 		sameWithLead(t, s)
 	}

@@ -54,13 +54,14 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 	var cur *Route
 	for _, l := range sec.Lines {
 		t := strings.TrimSpace(l.Text)
+		c := lead(t) // each pattern is tried on the lines it may match
 		switch {
 		case t == "":
-		case routeTableRE.MatchString(t):
+		case starts(c, "i") && routeTableRE.MatchString(t):
 			rt.VRF = routeTableRE.FindStringSubmatch(t)[1]
 			rt.Ref = sec.Ref(l)
 			seen = true
-		case routePrefixRE.MatchString(t):
+		case starts(c, "0123456789abcdef.:") && routePrefixRE.MatchString(t):
 			p := routePrefixRE.FindStringSubmatch(t)[1]
 			if _, _, err := net.ParseCIDR(p); err != nil {
 				cur = nil
@@ -69,7 +70,7 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 			rt.Routes = append(rt.Routes, Route{Prefix: p, Ref: sec.Ref(l)})
 			cur = &rt.Routes[len(rt.Routes)-1]
 			seen = true
-		case cur != nil && routeViaRE.MatchString(t):
+		case cur != nil && starts(c, "*v") && routeViaRE.MatchString(t):
 			m := routeViaRE.FindStringSubmatch(t)
 			cur.Via = append(cur.Via, strings.TrimSuffix(strings.TrimSpace(m[1]), ","))
 			cur.Protocols = append(cur.Protocols, lastField(m[2]))
