@@ -86,7 +86,14 @@ func (p Policy) line(s string, sgr bool) string {
 	if plain(s) || clean.has(p, sgr, s) {
 		return s
 	}
-	out := escape(p.redact(s), sgr)
+	r := p.redact(s)
+	out := escape(r, sgr)
+	if out != r {
+		// An escape it wrote may start a keyword's part, as one written
+		// before ("\xdcstreetaddress X"): redacted again, as it would be
+		// when passed through the layer again, so Line is idempotent.
+		out = p.redact(out)
+	}
 	if out == s {
 		clean.add(p, sgr, s)
 	}
@@ -146,8 +153,11 @@ func (c *cleanLines) add(p Policy, sgr bool, s string) {
 // escapes (escaped): text escaped before it reached the layer (a file
 // name, an error quoting a device line) may hold a keyword right after
 // "\x0a", where \b and ^ do not see where it starts.
-func (p Policy) redact(s string) string {
-	s = p.apply(s)
+func (p Policy) redact(s string) string { return betweenEscapes(s, p.apply) }
+
+// betweenEscapes is redact with the rules applied by apply.
+func betweenEscapes(s string, apply func(string) string) string {
+	s = apply(s)
 	if !strings.Contains(s, `\`) {
 		return s
 	}
@@ -158,11 +168,11 @@ func (p Policy) redact(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, l := range locs {
-		b.WriteString(p.apply(s[last:l[0]]))
+		b.WriteString(apply(s[last:l[0]]))
 		b.WriteString(s[l[0]:l[1]])
 		last = l[1]
 	}
-	b.WriteString(p.apply(s[last:]))
+	b.WriteString(apply(s[last:]))
 	return b.String()
 }
 
@@ -272,28 +282,47 @@ func indexRoots() {
 		first[r[0]] |= 1 << k
 		second[r[1]] |= 1 << k
 	}
+	indexLook()
 }
 
 // plain reports whether Line leaves s as it is: s is ASCII without
 // control characters and holds no root in any case. It looks at each byte
-// once, comparing a root only where its first two bytes are.
+// once, in one table (look) for the byte and the one before it, and
+// compares a root only where its first two bytes are.
 func plain[T string | []byte](s T) bool {
-	var prev uint64 // roots whose first byte is s[i-1]
+	prev := 0 // s[i-1]; 0, which starts no root, before the first byte
 	for i := 0; i < len(s); i++ {
-		c := fold[s[i]]
-		if c == 0 || single[c] {
-			return false
-		}
-		if m := prev & second[c]; m != 0 {
-			for ; m != 0; m &= m - 1 {
+		c := int(s[i])
+		if k := prev<<8 | c; look[k>>6]&(1<<(k&63)) != 0 {
+			f := fold[c]
+			if f == 0 || single[f] {
+				return false
+			}
+			for m := first[fold[prev]] & second[f]; m != 0; m &= m - 1 {
 				if hasPrefixFold(s[i-1:], roots[bits.TrailingZeros64(m)]) {
 					return false
 				}
 			}
 		}
-		prev = first[c]
+		prev = c
 	}
 	return true
+}
+
+// look marks, by a byte and the one before it (before<<8 | byte), where
+// plain must look closer: the byte is one it never passes (fold 0), a
+// one-byte root, or the two start a root, in any case.
+var look [1 << 16 / 64]uint64
+
+func indexLook() {
+	for b := 0; b < 256; b++ {
+		for c := 0; c < 256; c++ {
+			if f := fold[c]; f == 0 || single[f] || first[fold[b]]&second[f] != 0 {
+				k := b<<8 | c
+				look[k>>6] |= 1 << (k & 63)
+			}
+		}
+	}
 }
 
 func lowerASCII(c byte) byte {

@@ -276,17 +276,25 @@ func plainSlow(s string) bool {
 }
 
 // lineEveryRule is Line without its shortcuts: every rule tried on every
-// line, then the escaping. The hints and plain must never change the
+// line and on its parts between escapes, then the escaping, and the rules
+// again if it escaped something. The hints and plain must never change the
 // result.
 func lineEveryRule(p Policy, s string) string {
-	for i := range rules {
-		ru := &rules[i]
-		if ru.Contact && p.ShowContacts {
-			continue
+	every := func(s string) string {
+		for i := range rules {
+			ru := &rules[i]
+			if ru.Contact && p.ShowContacts {
+				continue
+			}
+			s = ru.apply(s)
 		}
-		s = ru.apply(s)
+		return s
 	}
-	return Escape(s)
+	r := betweenEscapes(s, every)
+	if out := Escape(r); out != r {
+		return betweenEscapes(out, every)
+	}
+	return r
 }
 
 // TestHintsSound runs every line of every scenario capture and golden
