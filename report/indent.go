@@ -1,5 +1,7 @@
 package report
 
+import "bytes"
+
 // indentJSON appends to dst the JSON src, as compact as encoding/json
 // writes it (no space outside strings but a final newline), indented as
 // json.Indent(dst, src, prefix, indent) would: each element on a line of
@@ -20,14 +22,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		}
 		switch c {
 		case '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j = min(j, len(src)-1)
+			j := closingQuote(src, i)
 			dst = append(dst, src[i:j+1]...)
 			i = j
 		case '{', '[':
@@ -51,6 +46,28 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		}
 	}
 	return dst
+}
+
+// closingQuote is the index of the quote that ends the string src[i]
+// opens (len(src)-1 when none does): the next quote after an even run of
+// backslashes, found a quote at a time, not a byte at a time.
+func closingQuote(src []byte, i int) int {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			return len(src) - 1
+		}
+		j += k
+		n := 0
+		for b := j - 1; b > i && src[b] == '\\'; b-- {
+			n++
+		}
+		if n%2 == 0 {
+			return j
+		}
+		j++
+	}
 }
 
 func newline(dst []byte, prefix, indent string, depth int) []byte {
