@@ -38,7 +38,8 @@ func (s *Snapshot) NXOS() bool { return len(s.Foreign) == 0 }
 // running-config header ("version 9.3(10) Bios:version 07.69"); Value is
 // "" when neither was captured. Other is set when the two differ.
 func (s *Snapshot) Release() Sourced {
-	var d []Sourced
+	var decided [2]Sourced // as LicensingMode's
+	d := decided[:0]
 	if v := s.Version; v != nil && v.Release.Value != "" {
 		d = append(d, Sourced{Value: v.Release.Value, From: FromShowVersion, Ref: v.Release.Ref})
 	}
