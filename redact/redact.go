@@ -497,10 +497,20 @@ func (st *Stream) Text(s string) string {
 // unchanged reports whether Line would return line as it is and leave the
 // stream where it is (outside any block), without converting it to a
 // string: a plain line that starts no block. Most lines of a report are.
-// Line tests the same on a string first.
-func (st *Stream) unchanged(line []byte) bool {
+// Line tests the same on a string first. blockWords is blockWords(text)
+// for the text the line is part of: when the text holds neither word no
+// line of it does, and its lines are not searched for them one by one.
+func (st *Stream) unchanged(line []byte, blockWords bool) bool {
 	return st.block == (blockState{}) && plain(line) &&
-		!bytes.Contains(line, []byte("-----BEGIN")) && !bytes.Contains(line, []byte("Access"))
+		(!blockWords || !bytes.Contains(line, []byte("-----BEGIN")) && !bytes.Contains(line, []byte("Access")))
+}
+
+// blockWords reports whether text holds a word that may start a block
+// (Line): "-----BEGIN" (a private key) or "Access" (the SNMP community
+// table). Neither holds a newline, so a text without them has no line
+// with one.
+func blockWords(text []byte) bool {
+	return bytes.Contains(text, []byte("-----BEGIN")) || bytes.Contains(text, []byte("Access"))
 }
 
 // Line redacts and escapes the next line of the sequence.

@@ -96,22 +96,54 @@ func TestRedactedIsLineByLine(t *testing.T) {
 		}
 		texts = append(texts, string(data))
 	}
+	for _, text := range texts {
+		sameLineByLine(t, text)
+	}
+}
+
+// FuzzRedactedIsLineByLine: Redacted and a Writer redact any text as Line
+// does line by line (whatever words that start a block it holds, and
+// where).
+func FuzzRedactedIsLineByLine(f *testing.F) {
+	for _, s := range []string{
+		"a\n-----BEGIN RSA PRIVATE KEY-----\nMIIE=\nplain after\n",
+		"x\nCommunity            Group / Access      context    acl_filter\nS3cret               network-operator\n",
+		"register idtoken <ID-token-from-CSSM>\n  email-contact <redacted contact>\n", "plain\nAccess\n-----BEGIN",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(sameLineByLine)
+}
+
+// sameLineByLine reports where Redacted or a Writer redacts text otherwise
+// than Line line by line.
+func sameLineByLine(t *testing.T, text string) {
+	t.Helper()
 	for _, p := range []Policy{{}, {ShowContacts: true}} {
-		for _, text := range texts {
-			st := p.Stream()
-			lines := strings.SplitAfter(text, "\n")
-			var want strings.Builder
-			for _, l := range lines {
-				if l, ok := strings.CutSuffix(l, "\n"); ok {
-					want.WriteString(st.Line(l) + "\n")
-				} else if l != "" {
-					want.WriteString(st.Line(l))
-				}
+		st := p.Stream()
+		lines := strings.SplitAfter(text, "\n")
+		var want strings.Builder
+		for _, l := range lines {
+			if l, ok := strings.CutSuffix(l, "\n"); ok {
+				want.WriteString(st.Line(l) + "\n")
+			} else if l != "" {
+				want.WriteString(st.Line(l))
 			}
-			r := p.Redacted([]byte(text))
-			if string(r.out) != want.String() || r.block != st.block {
-				t.Errorf("policy %+v: Redacted differs from Line line by line: %s", p, firstDiffLine(want.String(), string(r.out)))
-			}
+		}
+		r := p.Redacted([]byte(text))
+		if string(r.out) != want.String() || r.block != st.block {
+			t.Errorf("policy %+v: Redacted differs from Line line by line: %s", p, firstDiffLine(want.String(), string(r.out)))
+		}
+		var b strings.Builder
+		w := p.NewWriter(&b)
+		if _, err := w.Write([]byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want.String() {
+			t.Errorf("policy %+v: Writer differs from Line line by line: %s", p, firstDiffLine(want.String(), b.String()))
 		}
 	}
 }
