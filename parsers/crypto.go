@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slcheck/slcheck/capture"
 )
@@ -59,11 +60,10 @@ func ParseTrustStore(sec *capture.Section) *TrustStore {
 			seen = true
 			continue
 		}
-		m := find(c, "sin", certFieldRE, l.Text)
-		if m == nil {
+		field, val, ok := certField(c, l.Text)
+		if !ok {
 			continue
 		}
-		field, val := strings.ToLower(m[1]), m[2]
 		if field == "subject" || cur == nil {
 			ts.Certificates = append(ts.Certificates, Certificate{Trustpoint: tp, Ref: sec.Ref(l)})
 			cur = &ts.Certificates[len(ts.Certificates)-1]
@@ -90,6 +90,41 @@ func ParseTrustStore(sec *capture.Section) *TrustStore {
 	}
 	return ts
 }
+
+// certFields are certFieldRE's keys, in its order.
+var certFields = []string{"subject", "issuer", "serial", "serial number", "notbefore", "notafter", "sha1 fingerprint"}
+
+// certField is find(c, "sin", certFieldRE, s), the key in lower case and
+// the value, without the pattern's backtracking on the lines of ASCII
+// without a newline it is given (the others go to the pattern: (?i) takes
+// ſ for s, and "." stops at a newline).
+func certField(c byte, s string) (key, val string, ok bool) {
+	if !starts(c, "sin") {
+		return "", "", false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\n' {
+			if m := certFieldRE.FindStringSubmatch(s); m != nil {
+				return strings.ToLower(m[1]), m[2], true
+			}
+			return "", "", false
+		}
+	}
+	s = strings.TrimLeft(s, reSpace)
+	for _, k := range certFields {
+		if len(s) < len(k) || !strings.EqualFold(s[:len(k)], k) {
+			continue
+		}
+		// \s*[=:]\s*(.*?)\s*$
+		if rest := strings.TrimLeft(s[len(k):], reSpace); rest != "" && (rest[0] == '=' || rest[0] == ':') {
+			return k, strings.Trim(rest[1:], reSpace), true
+		}
+	}
+	return "", "", false
+}
+
+// reSpace are the bytes \s matches.
+const reSpace = " \t\n\f\r"
 
 // CommonName returns the CN of a subject or issuer written as
 // "/C=US/O=IdenTrust/CN=IdenTrust Commercial Root CA 1" or

@@ -52,17 +52,18 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 	rt.Query = routeQuery(cmd)
 	seen := false
 	var cur *Route
+	var m []string // the submatches of the pattern of the case taken
 	for _, l := range sec.Lines {
 		t := strings.TrimSpace(l.Text)
 		c := lead(t) // each pattern is tried on the lines it may match
 		switch {
 		case t == "":
-		case starts(c, "i") && routeTableRE.MatchString(t):
-			rt.VRF = routeTableRE.FindStringSubmatch(t)[1]
+		case starts(c, "i") && submatch(&m, routeTableRE, t):
+			rt.VRF = m[1]
 			rt.Ref = sec.Ref(l)
 			seen = true
-		case starts(c, "0123456789abcdef.:") && routePrefixRE.MatchString(t):
-			p := routePrefixRE.FindStringSubmatch(t)[1]
+		case starts(c, "0123456789abcdef.:") && submatch(&m, routePrefixRE, t):
+			p := m[1]
 			if _, _, err := net.ParseCIDR(p); err != nil {
 				cur = nil
 				continue
@@ -70,8 +71,7 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 			rt.Routes = append(rt.Routes, Route{Prefix: p, Ref: sec.Ref(l)})
 			cur = &rt.Routes[len(rt.Routes)-1]
 			seen = true
-		case cur != nil && starts(c, "*v") && routeViaRE.MatchString(t):
-			m := routeViaRE.FindStringSubmatch(t)
+		case cur != nil && starts(c, "*v") && submatch(&m, routeViaRE, t):
 			cur.Via = append(cur.Via, strings.TrimSuffix(strings.TrimSpace(m[1]), ","))
 			cur.Protocols = append(cur.Protocols, lastField(m[2]))
 		case strings.HasPrefix(t, "%") || strings.Contains(strings.ToLower(t), "not found") ||
@@ -92,6 +92,14 @@ func ParseRoutes(sec *capture.Section) *RouteTable {
 		rt.Ref = sec.HeaderRef()
 	}
 	return rt
+}
+
+// submatch sets *m to re's submatches in s and reports whether re matched:
+// a case of a switch that matches a pattern has its submatches without
+// running it twice.
+func submatch(m *[]string, re *regexp.Regexp, s string) bool {
+	*m = re.FindStringSubmatch(s)
+	return *m != nil
 }
 
 // lastField returns the last comma-separated field of a via line's tail

@@ -325,7 +325,8 @@ func (r *configReader) line(raw, t string, ref capture.Ref) {
 	}
 	lt := strings.ToLower(t)
 	for _, k := range topLines {
-		if (k.line != "" && lt == k.line) || (k.prefix != "" && strings.HasPrefix(lt, k.prefix)) || (k.re != nil && k.re.MatchString(t)) {
+		if (k.line != "" && lt == k.line) || (k.prefix != "" && strings.HasPrefix(lt, k.prefix)) ||
+			(k.re != nil && starts(lead(t), k.letters) && k.re.MatchString(t)) {
 			if k.read(r, t, ref) {
 				return
 			}
@@ -337,11 +338,13 @@ func (r *configReader) line(raw, t string, ref capture.Ref) {
 }
 
 // topLine is one kind of top-level configuration line: a line equal to
-// line (lower case), starting with prefix (lower case) or matching re. read
-// takes it, or returns false to leave it to the next kind (or to "other").
+// line (lower case), starting with prefix (lower case) or matching re,
+// which is tried only on lines whose lead is one of letters. read takes
+// it, or returns false to leave it to the next kind (or to "other").
 type topLine struct {
 	line, prefix string
 	re           *regexp.Regexp
+	letters      string
 	read         func(r *configReader, t string, ref capture.Ref) bool
 }
 
@@ -396,14 +399,14 @@ var topLines = []topLine{
 		r.c.NTPServers = append(r.c.NTPServers, ref)
 		return true
 	}},
-	{re: hostnameRE, read: func(r *configReader, t string, ref capture.Ref) bool {
+	{re: hostnameRE, letters: "hs", read: func(r *configReader, t string, ref capture.Ref) bool {
 		if r.c.Hostname.Value == "" {
 			r.c.Hostname = capture.Fact[string]{Value: hostnameRE.FindStringSubmatch(t)[1], Ref: ref}
 		}
 		return true
 	}},
 	// A second version line opens nothing of ours.
-	{re: configVerRE, read: func(r *configReader, t string, ref capture.Ref) bool {
+	{re: configVerRE, letters: "v", read: func(r *configReader, t string, ref capture.Ref) bool {
 		if r.c.Version.Value != "" {
 			return false
 		}
