@@ -113,7 +113,7 @@ func (a *archives) input(name string, r io.Reader, depth int) error {
 		opt.tooMuch = a.budget()
 	}
 	size := bufferSize(r)
-	in, lim, stop, err := openStream(name, r, opt, &size)
+	in, lim, stop, err := openStream(name, r, opt, &size, false)
 	defer stop()
 	switch {
 	case errors.Is(err, errZipArchive):

@@ -25,7 +25,7 @@ type cleaner struct {
 var more = []byte("--More--")
 
 // clean returns the cleaned line; it may alias raw or the cleaner's
-// buffer, valid until the next call.
+// buffer, valid until the next call. It never writes to raw.
 func (c *cleaner) clean(raw []byte) []byte {
 	line := raw
 	for len(line) > 0 && line[len(line)-1] == '\r' {
@@ -43,7 +43,9 @@ func (c *cleaner) clean(raw []byte) []byte {
 	line = bytes.TrimRight(line, " \t")
 	if !c.looked && len(line) > 0 && !bytes.HasPrefix(line, puttyBanner) {
 		c.looked = true
-		for _, re := range stampREs {
+		// Every stamp starts with '[' or a digit: a line that does not
+		// runs no regexp (OutputLine cleans each collected line afresh).
+		for _, re := range stampREs[:stampStart(line[0])] {
 			if re.Match(line) {
 				c.stamp = re
 				break
@@ -72,6 +74,15 @@ var puttyBanner = []byte("=~=~=~=")
 var stampREs = []*regexp.Regexp{
 	regexp.MustCompile(`^\[[^\]]{0,40}\b\d{1,2}:\d{2}:\d{2}\b[^\]]{0,20}\](?:[ \t]|$)`),
 	regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?(?:[ \t]|$)`),
+}
+
+// stampStart is how many of stampREs may match a line that starts with b:
+// all when b is '[' or a digit, else none.
+func stampStart(b byte) int {
+	if b == '[' || b >= '0' && b <= '9' {
+		return len(stampREs)
+	}
+	return 0
 }
 
 // latin1 keeps bytes that are not UTF-8 as the Latin-1 characters they

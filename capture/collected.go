@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Collected says that an input is a session `slcheck ssh` collected: from
@@ -71,7 +72,9 @@ const outputMark = '\\'
 // that Read keeps it as output of the command above it.
 func OutputLine(line string) string {
 	var c cleaner
-	t := c.clean([]byte(line))
+	// clean only reads its input (what it changes goes to its own
+	// buffers): the line is not copied, which was a fleet's garbage.
+	t := c.clean(unsafe.Slice(unsafe.StringData(line), len(line)))
 	if len(t) > 0 && t[0] == outputMark || structural(t) {
 		return string(outputMark) + string(t)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -21,14 +22,26 @@ import (
 // for Each to open from the file). The caller calls the returned stop
 // function, error or not: it ends the decompressing goroutine. *size is
 // the line reader's buffer (see bufferSize): its buffers are no larger,
-// and a gzip input sets it back to readBuffer.
-func openStream(name string, r io.Reader, opt Options, size *int) (*bufio.Reader, *limitReader, func(), error) {
+// and a gzip input sets it back to readBuffer. pooled lets an input held
+// in memory be opened with a reader from peekPool, for a caller that
+// peeks no more than its buffer (Read; an archive's outer stream keeps a
+// buffer of the input's size, which decides how much of it is read ahead).
+func openStream(name string, r io.Reader, opt Options, size *int, pooled bool) (*bufio.Reader, *limitReader, func(), error) {
 	stop := func() {}
 	fail := func(msg string, err error) (*bufio.Reader, *limitReader, func(), error) {
 		return nil, nil, stop, &InputError{File: name, Msg: msg, Err: err}
 	}
 	raw := &countReader{r: r}
+	// Only the magic bytes are peeked here. For an input held in memory
+	// (a live session's log) the buffer is that small: the reads after it
+	// go straight to raw (bufio passes a read larger than its buffer
+	// through), so the text is not copied into one more buffer of its
+	// size. A file or a stream keeps a full one: its read errors then
+	// surface here, before the first line, as they always did.
 	br := bufio.NewReaderSize(raw, min(64<<10, *size))
+	if inMemory(r) {
+		br = bufio.NewReaderSize(raw, 16)
+	}
 	head, err := br.Peek(6)
 	if len(head) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -40,7 +53,9 @@ func openStream(name string, r io.Reader, opt Options, size *int) (*bufio.Reader
 	compressed := false
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		p, err := newGzipPipe(br)
+		// flate reads a byte at a time from a bufio.Reader: a large one
+		// (br itself, unless it is the small one of an input in memory).
+		p, err := newGzipPipe(bufio.NewReaderSize(br, min(64<<10, *size)))
 		if err != nil {
 			return fail("gzip header is corrupt: "+err.Error(), err)
 		}
@@ -57,8 +72,23 @@ func openStream(name string, r io.Reader, opt Options, size *int) (*bufio.Reader
 	if compressed {
 		lim.compressed, lim.ratio = raw, opt.MaxGzipRatio
 	}
+	if pooled && inMemory(r) {
+		in := peekPool.Get().(*bufio.Reader)
+		in.Reset(lim)
+		return in, lim, func() {
+			stop()
+			in.Reset(nil)
+			peekPool.Put(in)
+		}, nil
+	}
 	return bufio.NewReaderSize(lim, min(64<<10, *size)), lim, stop, nil
 }
+
+// peekPool holds the opened stream's reader of an input held in memory,
+// which every host of a fleet is read from twice: a buffer as large as
+// decodeText's peek (8 KiB); the line reader's reads past it go straight
+// through.
+var peekPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 8<<10) }}
 
 // decodeText turns an opened stream into UTF-8 text: it decodes UTF-16
 // (what Windows PowerShell writes), drops a UTF-8 byte order mark, turns

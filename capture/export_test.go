@@ -13,7 +13,7 @@ var Summary = summary
 func ReadSized(name string, in []byte, size int, opt Options, lineByLine bool) (*Capture, error) {
 	opt.lineByLine = lineByLine
 	opt = opt.withDefaults()
-	br, _, stop, err := openStream(name, bytes.NewReader(in), opt, &size)
+	br, _, stop, err := openStream(name, bytes.NewReader(in), opt, &size, false)
 	defer stop()
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 )
 
 // lineReader splits a stream into lines with large reads and
@@ -74,8 +75,34 @@ func (f *finder) shift(d int) {
 }
 
 func newLineReader(r io.Reader, size, maxLine int) *lineReader {
-	return &lineReader{r: r, buf: make([]byte, size), max: maxLine,
+	buf := []byte(nil)
+	if size <= pooledBuffer {
+		buf = (*bufferPool.Get().(*[]byte))[:size]
+	} else {
+		buf = make([]byte, size)
+	}
+	return &lineReader{r: r, buf: buf, max: maxLine,
 		tick: finder{c: '`', pos: -1}, hash: finder{c: '#', pos: -1}}
+}
+
+// pooledBuffer is the largest buffer a line reader takes from bufferPool:
+// an input held in memory (bufferSize), such as the session log every
+// host of a fleet is read from twice. What Read keeps of a line is a
+// copy, so the buffer is free once the read ends.
+const pooledBuffer = 64 << 10
+
+var bufferPool = sync.Pool{New: func() any {
+	b := make([]byte, pooledBuffer)
+	return &b
+}}
+
+// release returns the buffer to bufferPool; lr is not used again.
+func (lr *lineReader) release() {
+	if cap(lr.buf) == pooledBuffer {
+		b := lr.buf[:pooledBuffer]
+		bufferPool.Put(&b)
+	}
+	lr.buf = nil
 }
 
 // fill moves unread data to the front of buf and reads more. It reports

@@ -121,10 +121,20 @@ const readBuffer = 1 << 20
 // clear 1 MiB per host. The text may be up to 1.5 times the bytes (UTF-16
 // to UTF-8); openStream sets readBuffer back for a gzip input.
 func bufferSize(r io.Reader) int {
-	if l, ok := r.(interface{ Len() int }); ok {
+	if l, ok := r.(lener); ok {
 		return min(readBuffer, max(16<<10, l.Len()+l.Len()/2+4<<10))
 	}
 	return readBuffer
+}
+
+// lener is an input held in memory (strings.Reader, bytes.Reader,
+// bytes.Buffer): Len is what is left of it.
+type lener interface{ Len() int }
+
+// inMemory reports whether r is held in memory: its reads cannot fail.
+func inMemory(r io.Reader) bool {
+	_, ok := r.(lener)
+	return ok
 }
 
 // ReadFile reads one input; "-" is standard input.
@@ -160,7 +170,7 @@ func openFile(path string, opt Options) (*os.File, error) {
 func Read(name string, r io.Reader, opt Options) (*Capture, error) {
 	opt = opt.withDefaults()
 	size := bufferSize(r)
-	in, _, stop, err := openStream(name, r, opt, &size)
+	in, _, stop, err := openStream(name, r, opt, &size, true)
 	defer stop()
 	if err != nil {
 		return nil, err
@@ -179,6 +189,7 @@ func readText(name string, in *bufio.Reader, size int, opt Options) (*Capture, e
 	}
 	s := newSplitter(name, opt)
 	lr := newLineReader(src, size, opt.MaxLineBytes)
+	defer lr.release()
 	lr.binary = looksBinary
 	for {
 		if s.skipping {
