@@ -37,7 +37,6 @@
 package redact
 
 import (
-	"bytes"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -496,29 +495,46 @@ func (st *Stream) Text(s string) string {
 
 // unchanged reports whether Line would return line as it is and leave the
 // stream where it is (outside any block), without converting it to a
-// string: a plain line that starts no block. Most lines of a report are.
-// Line tests the same on a string first. blockWords is blockWords(text)
-// for the text the line is part of: when the text holds neither word no
-// line of it does, and its lines are not searched for them one by one.
-func (st *Stream) unchanged(line []byte, blockWords bool) bool {
-	return st.block == (blockState{}) && plain(line) &&
-		(!blockWords || !bytes.Contains(line, []byte("-----BEGIN")) && !bytes.Contains(line, []byte("Access")))
+// string: a plain line that starts no block (unchangedLine). Most lines of
+// a report are.
+func (st *Stream) unchanged(line []byte) bool {
+	return st.block == (blockState{}) && unchangedLine(line)
 }
 
-// blockWords reports whether text holds a word that may start a block
-// (Line): "-----BEGIN" (a private key) or "Access" (the SNMP community
-// table). Neither holds a newline, so a text without them has no line
-// with one.
-func blockWords(text []byte) bool {
-	return bytes.Contains(text, []byte("-----BEGIN")) || bytes.Contains(text, []byte("Access"))
+// unchangedLine reports whether Line, outside any block, returns s as it
+// is and stays outside: s is plain and cannot head the SNMP community
+// table (communityHead, which starts with "Community"). A plain line
+// cannot start a private key either: beginKey's "PRIVATE KEY" holds a root.
+func unchangedLine[T string | []byte](s T) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return !hasPrefix(s[i:], "Community") && plain(s)
+}
+
+func hasPrefix[T string | []byte](s T, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if s[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Line redacts and escapes the next line of the sequence.
 func (st *Stream) Line(s string) string {
-	if st.block == (blockState{}) && plain(s) &&
-		!strings.Contains(s, "-----BEGIN") && !strings.Contains(s, "Access") {
+	if st.block == (blockState{}) && unchangedLine(s) {
 		return s // unchanged, without looking for a block's start
 	}
+	return st.line(s)
+}
+
+// line is Line for a line that may change it or the stream's state.
+func (st *Stream) line(s string) string {
 	if st.block.in {
 		if out, ok := st.keyLine(s); ok {
 			return out

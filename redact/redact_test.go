@@ -206,6 +206,8 @@ func FuzzLine(f *testing.F) {
 		"-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----",
 		"http://u:p@h snmp-server community c email-contact a@b.co",
 		"host\x1b]0;PWNED\x07 \u202e \xc2\x9b \x9b end",
+		"Community            Group / Access      context    acl_filter", " \tCommunity  Access", "-----BEGIN RSA PRIVATE KEY-----",
+		"x -----BEGIN PRIVATE KEY-----", "-----BEGIN CERTIFICATE-----", "Access", "community access",
 	} {
 		f.Add(s)
 	}
@@ -214,6 +216,13 @@ func FuzzLine(f *testing.F) {
 			t.Errorf("plain(%q) = %v, the slow way says otherwise", s, plain(s))
 		}
 		for _, p := range []Policy{{}, {ShowContacts: true}} {
+			// Line's shortcut: what it passes as it is, the full way
+			// would leave as it is too, starting no block.
+			if st := p.Stream(); unchangedLine(s) {
+				if out := st.line(s); out != s || st.block != (blockState{}) {
+					t.Errorf("unchangedLine(%q), but the full way gives %q and block %+v", s, out, st.block)
+				}
+			}
 			if got, want := p.Line(s), lineEveryRule(p, s); got != want {
 				t.Errorf("hints skipped a rule that applies:\n%q\n%q\n%q", s, got, want)
 			}

@@ -121,14 +121,13 @@ func (p Policy) Redacted(text []byte) *Redacted {
 	// text[:n] is whole lines redaction leaves as they are; the text is
 	// copied line by line only from the first line it changes.
 	n, changed, found := 0, "", false
-	words := blockWords(text)
 	for {
 		i := bytes.IndexByte(text[n:], '\n')
 		if i < 0 {
 			break
 		}
 		line := text[n : n+i]
-		if !st.unchanged(line, words) {
+		if !st.unchanged(line) {
 			if out := st.Line(string(line)); out != string(line) {
 				changed, found = out, true
 				break
@@ -163,7 +162,6 @@ func (r *Redacted) RedactedWith(p Policy) bool { return r != nil && r.policy == 
 // redactLines appends the redacted complete lines of buf to out and returns
 // out and what follows the last newline.
 func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
-	words := blockWords(buf)
 	for {
 		i := bytes.IndexByte(buf, '\n')
 		if i < 0 {
@@ -171,7 +169,7 @@ func redactLines(st *Stream, buf, out []byte) ([]byte, []byte) {
 		}
 		line := buf[:i]
 		buf = buf[i+1:]
-		if st.unchanged(line, words) {
+		if st.unchanged(line) {
 			out = append(out, line...)
 		} else {
 			out = append(out, st.Line(string(line))...)
