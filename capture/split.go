@@ -77,6 +77,12 @@ type splitter struct {
 	kept     int64
 	sections int
 	cl       cleaner
+	// free is the room for kept lines, texts the chunk of their text (seal,
+	// text).
+	free  []Line
+	texts []byte
+	// lineChunk and textChunk are the sizes of the last chunks.
+	lineChunk, textChunk int
 	// collected is the header of a session slcheck ssh collected.
 	collected *Collected
 }
@@ -98,6 +104,7 @@ func (s *splitter) newDevice() {
 func (s *splitter) pasteMode() bool { return !s.prompted && !s.tech }
 
 func (s *splitter) endSection() {
+	s.seal()
 	s.cur, s.curCmd, s.curBody, s.curBytes, s.filter = nil, "", 0, 0, nil
 	if s.quiet != nil {
 		s.lastQuiet, s.quiet = s.quiet, nil
@@ -286,6 +293,11 @@ func (s *splitter) start(cmd, typed string, line int, shared bool) error {
 		return &InputError{File: s.name, Line: line, Msg: fmt.Sprintf("more than %d command sections kept: not a capture slcheck can read whole (select fewer commands)", s.opt.MaxSections)}
 	}
 	s.cur = &Section{Command: cmd, Typed: typed, Source: s.name, Line: line}
+	if cap(s.free) < minFreeLines {
+		s.lineChunk = min(max(2*s.lineChunk, minFreeLines*2), maxLineChunk)
+		s.free = make([]Line, 0, s.lineChunk)
+	}
+	s.cur.Lines = s.free
 	s.filter = filter
 	if filter != nil && s.opt.Needles != nil && !s.opt.lineByLine {
 		s.quiet = s.quietFor(s.opt.Needles(cmd))
@@ -371,7 +383,59 @@ func (s *splitter) body(t []byte, cut bool, n int) {
 	}
 	s.curBytes += len(t)
 	s.kept += cost
-	c.Lines = append(c.Lines, Line{N: n, Text: string(t), Cut: cut})
+	c.Lines = append(c.Lines, Line{N: n, Text: s.text(t), Cut: cut})
+}
+
+// Kept lines are allocated in chunks, not one by one: a session of a
+// fleet's host keeps about a thousand, and their allocations were a good
+// part of its read. The section being read appends to the room left in
+// s.free (append moves it elsewhere once the room is used up), and seal
+// gives it the lines it used, capped, so that an append to a section's
+// Lines by a caller never writes into another's. A line's text is a part
+// of a chunk of text that is only ever appended to. Chunks double from
+// small ones, so a read that keeps a few lines allocates little more than
+// them.
+const (
+	minFreeLines = 16
+	maxLineChunk = 512
+	minTextChunk = 2 << 10
+	maxTextChunk = 32 << 10
+)
+
+// seal ends the current section's use of s.free.
+func (s *splitter) seal() {
+	c := s.cur
+	if c == nil {
+		return
+	}
+	n := len(c.Lines)
+	if n > 0 && cap(s.free) > 0 && &c.Lines[0] == &s.free[:1][0] {
+		s.free = s.free[n:n]
+	}
+	if n == 0 {
+		c.Lines = nil // as an append-only section had it
+		return
+	}
+	c.Lines = c.Lines[:n:n]
+}
+
+// text is t as a string, copied into s.texts (a new chunk when it has no
+// room; a long line gets a string of its own).
+func (s *splitter) text(t []byte) string {
+	if len(t) == 0 {
+		return ""
+	}
+	if len(t) > maxTextChunk/8 {
+		return string(t)
+	}
+	if cap(s.texts)-len(s.texts) < len(t) {
+		s.textChunk = min(max(2*s.textChunk, minTextChunk), maxTextChunk)
+		s.texts = make([]byte, 0, s.textChunk)
+	}
+	at := len(s.texts)
+	s.texts = append(s.texts, t...)
+	// Bytes of a chunk are never written again once appended.
+	return unsafe.String(&s.texts[at], len(t))
 }
 
 func (s *splitter) foreign(t []byte, n int) {
@@ -398,6 +462,7 @@ func (s *splitter) foreign(t []byte, n int) {
 
 // finish returns the devices that had NX-OS (or foreign) output.
 func (s *splitter) finish() (*Capture, error) {
+	s.seal()
 	c := &Capture{Source: s.name}
 	for _, ds := range s.devs {
 		if ds.seen == 0 && len(ds.signs) == 0 && ds.nxos.IsZero() {
