@@ -211,17 +211,20 @@ const tailSize = 2048
 func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = append(t.buf, b...)
-	switch {
-	case len(t.buf) <= tailSize:
-	case cap(t.buf) > 4*tailSize:
-		// A large read: do not keep its room.
-		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
-	default:
-		// In place: a new buffer for every read was a fleet's garbage.
-		t.buf = t.buf[:copy(t.buf, t.buf[len(t.buf)-tailSize:])]
+	n := len(b)
+	// In one buffer of tailSize, in place: only the last bytes of a large
+	// read are copied, and a new buffer for every read was a fleet's
+	// garbage.
+	if len(b) >= tailSize {
+		b, t.buf = b[len(b)-tailSize:], t.buf[:0]
+	} else if over := len(t.buf) + len(b) - tailSize; over > 0 {
+		t.buf = t.buf[:copy(t.buf, t.buf[over:])]
 	}
-	return len(b), nil
+	if t.buf == nil {
+		t.buf = make([]byte, 0, tailSize)
+	}
+	t.buf = append(t.buf, b...)
+	return n, nil
 }
 
 func (t *tail) String() string {

@@ -94,7 +94,7 @@ func TestGuard(t *testing.T) {
 }
 
 // tail keeps the last tailSize bytes written, whatever the sizes of the
-// writes, and does not keep the room of a large one.
+// writes, in one buffer of that size.
 func TestTailKeepsLastBytes(t *testing.T) {
 	var all []byte
 	tl := &tail{}
@@ -109,8 +109,8 @@ func TestTailKeepsLastBytes(t *testing.T) {
 		if got := tl.String(); got != want {
 			t.Fatalf("after write %d (%d bytes): tail holds %d bytes, not the last %d written", i, n, len(got), len(want))
 		}
-		if cap(tl.buf) > 4*tailSize {
-			t.Errorf("after write %d (%d bytes): tail keeps %d bytes of room", i, n, cap(tl.buf))
+		if cap(tl.buf) != tailSize {
+			t.Errorf("after write %d (%d bytes): tail keeps %d bytes of room, not %d", i, n, cap(tl.buf), tailSize)
 		}
 	}
 }
