@@ -1,6 +1,10 @@
 package capture
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // keyword is an NX-OS command word and the shortest abbreviation slcheck
 // expands to it. NX-OS resolves abbreviations against its command tree;
@@ -83,6 +87,31 @@ func expand(w string, table []keyword) (string, bool) {
 // collapse to one, and a trailing "| no-more" is dropped since it does not
 // change the output. A leading "do " (config mode) is dropped too.
 func Canonical(typed string) string {
+	if c, ok := canonicalSeen.Load(typed); ok {
+		return c.(string)
+	}
+	c := canonical(typed)
+	if canonicalCount.Load() < canonicalCached {
+		// Copies: typed may be a view of a reader's buffer.
+		if _, had := canonicalSeen.LoadOrStore(strings.Clone(typed), strings.Clone(c)); !had {
+			canonicalCount.Add(1)
+		}
+	}
+	return c
+}
+
+// canonicalSeen holds Canonical's answers for the first canonicalCached
+// commands it was given (canonicalCount of them): a fleet's sessions type
+// the same few dozen, each read twice per host; a show-tech's thousands of
+// sections do not grow it past the bound.
+var (
+	canonicalSeen  sync.Map // typed -> canonical
+	canonicalCount atomic.Int32
+)
+
+const canonicalCached = 1024
+
+func canonical(typed string) string {
 	stages := SplitPipes(typed)
 	var b strings.Builder
 	cmd := strings.Fields(stages[0])

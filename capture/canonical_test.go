@@ -3,6 +3,7 @@ package capture
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestCanonical(t *testing.T) {
@@ -108,5 +109,24 @@ func TestSplitPipes(t *testing.T) {
 		if strings.Join(got, "¦") != strings.Join(tt.want, "¦") {
 			t.Errorf("SplitPipes(%q) = %q, want %q", tt.cmd, got, tt.want)
 		}
+	}
+}
+
+// TestCanonicalCache: an answer Canonical cached is the one it computes,
+// and stays so when the buffer the command was typed in is overwritten
+// (the reader passes views of its buffer).
+func TestCanonicalCache(t *testing.T) {
+	buf := []byte("sh run callhome")
+	typed := unsafe.String(&buf[0], len(buf))
+	first := Canonical(typed)
+	if want := canonical("sh run callhome"); first != want {
+		t.Fatalf("Canonical(%q) = %q, want %q", typed, first, want)
+	}
+	copy(buf, "sh ver | no-mor")
+	if got, want := Canonical(typed), canonical("sh ver | no-mor"); got != want {
+		t.Errorf("after the buffer changed: Canonical(%q) = %q, want %q", typed, got, want)
+	}
+	if got := Canonical("sh run callhome"); got != first {
+		t.Errorf("Canonical(sh run callhome) = %q from the cache, want %q", got, first)
 	}
 }
