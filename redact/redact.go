@@ -346,7 +346,10 @@ func hasPrefixFold[T string | []byte](s T, r string) bool {
 }
 
 func (ru *rule) apply(s string) string {
-	locs := ru.re.FindAllStringSubmatchIndex(s, -1)
+	// The pattern runs on s with Go's tab escape read as blanks, so a
+	// line quoted with %q ("password\t7\tX" in a message) is redacted as
+	// the line it quotes; the value is cut from s at the same place.
+	locs := ru.re.FindAllStringSubmatchIndex(tabsAsBlanks(s), -1)
 	if locs == nil {
 		return s
 	}
@@ -383,6 +386,32 @@ func (ru *rule) apply(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// tabsAsBlanks is s with each tab Go's quoting wrote (a backslash and a t,
+// the backslash not itself escaped) as two spaces, which \s matches as it
+// matches the tab: the same length, so a match in it is a match in s.
+func tabsAsBlanks(s string) string {
+	if !strings.Contains(s, `\t`) {
+		return s
+	}
+	var b []byte
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '\\' {
+			continue
+		}
+		if s[i+1] == 't' {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i], b[i+1] = ' ', ' '
+		}
+		i++ // an escaped backslash does not start an escape
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // jsonValue is a value that ends its line without the quote, and comma,

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -268,6 +269,51 @@ func TestEveryRuleUnicodeSpaces(t *testing.T) {
 			if got := (Policy{}).Line(in); strings.Contains(got, secret) {
 				t.Errorf("Line(%q) = %q", in, got)
 			}
+		}
+	}
+}
+
+// A line quoted with Go's %q (a message quoting a device line, such as a
+// license failure reason) holds its tabs as \t: a rule hides its secret in
+// such a line whenever it hides it in the line quoted with spaces, and an
+// escaped backslash before a t is not taken for a tab.
+func TestEveryRuleWithQuotedTabs(t *testing.T) {
+	for _, ru := range Rules() {
+		if strings.Contains(ru.Example, "-----BEGIN") {
+			continue // a PEM line holds no tab
+		}
+		spaced := strconv.Quote(ru.Example)
+		tabbed := strconv.Quote(strings.ReplaceAll(ru.Example, " ", "\t"))
+		hidden := !strings.Contains((Policy{}).Line(spaced), ru.Secret)
+		if got := (Policy{}).Line(tabbed); hidden && strings.Contains(got, ru.Secret) {
+			t.Errorf("Line(%q) = %q, but Line(%q) hides it", tabbed, got, spaced)
+		}
+	}
+	tests := []struct{ in, want string }{
+		{`failure "password\t7\tS3cret"`, `failure "password\t7\t` + Marker + `"`},
+		{`reason: "snmp-server\tcommunity\tPubl1c\tgroup\tnetwork-operator"`, `reason: "snmp-server\tcommunity\t` + Marker + `\tgroup\tnetwork-operator"`},
+		{`reason: "tacacs-server\thost\t10.1.1.1\tkey\t7\tTac1"`, `reason: "tacacs-server\thost\t10.1.1.1\tkey\t7\t` + Marker + `"`},
+		{`reason: "snmp-server\tcontact\tJane Roe"`, `reason: "snmp-server\tcontact\t` + ContactMarker + `"`},
+	}
+	for _, tt := range tests {
+		if got := (Policy{}).Line(tt.in); got != tt.want {
+			t.Errorf("Line(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTabsAsBlanks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`no tab`, `no tab`},
+		{`a\tb`, `a  b`},
+		{`a\\tb`, `a\\tb`},           // an escaped backslash, then t
+		{`a\\\tb`, `a\\  b`},         // an escaped backslash, then a tab
+		{`\t\t\x09\n`, `    \x09\n`}, // only the tab's escape
+		{`end\`, `end\`},
+	}
+	for _, tt := range tests {
+		if got := tabsAsBlanks(tt.in); got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("tabsAsBlanks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
