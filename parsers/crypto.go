@@ -123,9 +123,6 @@ func certField(c byte, s string) (key, val string, ok bool) {
 	return "", "", false
 }
 
-// reSpace are the bytes \s matches.
-const reSpace = " \t\n\f\r"
-
 // CommonName returns the CN of a subject or issuer written as
 // "/C=US/O=IdenTrust/CN=IdenTrust Commercial Root CA 1" or
 // "C = US, O = IdenTrust, CN = IdenTrust Commercial Root CA 1"; "" if none.

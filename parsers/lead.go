@@ -14,7 +14,7 @@ import (
 func lead(s string) byte {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r':
+		case strings.IndexByte(reSpace, c) >= 0:
 		case c >= utf8.RuneSelf:
 			return utf8.RuneSelf
 		default:
@@ -23,6 +23,9 @@ func lead(s string) byte {
 	}
 	return 0
 }
+
+// reSpace are the bytes \s matches in a regular expression (RE2).
+const reSpace = " \t\n\f\r"
 
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {

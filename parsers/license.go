@@ -250,9 +250,6 @@ func (p *licenseParser) line(l capture.Line) {
 	p.blockKey(key, val, t, ref)
 }
 
-// asciiSpace is what \s matches in a regular expression (RE2).
-const asciiSpace = " \t\n\f\r"
-
 // licHeader reads a "Name:" line, t trimmed (strings.TrimSpace): the name,
 // without the spaces before the colon, when the line holds nothing after
 // its one colon.
@@ -261,7 +258,7 @@ func licHeader(t string) (string, bool) {
 	if !ok || name == "" || strings.Contains(name, ":") {
 		return "", false
 	}
-	return strings.TrimRight(name, asciiSpace), true
+	return strings.TrimRight(name, reSpace), true
 }
 
 // licKeyValue splits a "Key: value" line, t trimmed, at its first colon:
@@ -272,11 +269,11 @@ func licKeyValue(t string) (key, val string, ok bool) {
 	if !found || key == "" {
 		return "", "", false
 	}
-	val = strings.Trim(val, asciiSpace)
+	val = strings.Trim(val, reSpace)
 	if strings.Contains(val, "\n") {
 		return "", "", false
 	}
-	return strings.TrimRight(key, asciiSpace), val, true
+	return strings.TrimRight(key, reSpace), val, true
 }
 
 // enabled reads "Smart Licensing is ENABLED" (v is the word after "is").
