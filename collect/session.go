@@ -75,6 +75,8 @@ var privExec = regexp.MustCompile(privExecPattern)
 var loginPrompt = regexp.MustCompile(strings.Join([]string{execPattern, privExecPattern, configPattern, tclshPattern}, "|"))
 
 var (
+	// readDelay is how often slcheck polls scrapligo's queue where
+	// nothing signals new bytes: at login, and after a failed read.
 	readDelay = time.Millisecond
 	readSize  = 64 << 10
 	// telnetStepTimeout bounds each key of the telnet escape.
@@ -307,13 +309,16 @@ func (s *session) driverOptions(chlog io.Writer) []util.Option {
 		// slcheck logs in itself (login.go), for both transports.
 		options.WithAuthBypass(),
 		options.WithChannelLog(chlog),
-		// scrapligo polls its read queue every ReadDelay (250 us by
-		// default): a fleet of sessions waiting on slow devices would spend
-		// the CPU polling. 1 ms costs at most that per command.
-		options.WithReadDelay(readDelay),
-		// scrapligo sleeps ReadDelay after each read, too: reads of 8 KiB
-		// (its default) made a switch's endless output arrive at 3 MB/s,
-		// past --timeout before the output limit.
+		// scrapligo's ReadDelay (250 us by default) paces its polling
+		// reads (ReadUntil*, its own login), which slcheck does not use:
+		// it reads the queue when the channel log says bytes came (wait,
+		// exchange.go). What is left is the sleep of scrapligo's read loop
+		// after each transport read, a timer per SSH packet, for nothing:
+		// both transports' Read blocks until bytes come. Hence 0.
+		options.WithReadDelay(0),
+		// Reads of 8 KiB (scrapligo's default) with a 1 ms sleep after
+		// each made a switch's endless output arrive at 3 MB/s, past
+		// --timeout before the output limit.
 		options.WithTransportReadSize(readSize),
 		// slcheck types its own session settings through the guard, and
 		// only "exit" on close. The generic driver, not the network one:
@@ -424,8 +429,9 @@ func (s *session) watchdog() {
 }
 
 // onClose types "exit" when the prompt is back, then closes the transport
-// itself: scrapligo's read loop then ends at once instead of making Close
-// wait up to ReadDelay*ReadDelay/1000 for it.
+// itself: scrapligo's read loop, blocked in a read, then ends at once
+// (scrapligo's Close waits ReadDelay*ReadDelay/1000 for it, no time at all
+// with ReadDelay 0, before it closes the transport again).
 func (s *session) onClose(d *generic.Driver) error {
 	var err error
 	if s.clean {
