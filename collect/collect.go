@@ -175,7 +175,8 @@ func New(opt Options) (*Collector, error) {
 		if !c.canLogIn() {
 			return nil, errors.New("no way to log in: no password (SLCHECK_PASSWORD, or run slcheck on a terminal to be asked), no key (--identity, ssh-agent, ~/.ssh/id_*) and no ssh configuration that could name one")
 		}
-		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, HostKeyCallback: hc.callback, Timeout: opt.ConnectTimeout}
+		// The host key callback is each dial's (dialer.config).
+		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Timeout: opt.ConnectTimeout}
 		if opt.LegacyAlgorithms {
 			c.ssh.Config = legacyConfig()
 		}

@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"errors"
 	"fmt"
@@ -140,29 +141,46 @@ var probeKey = func() ssh.PublicKey {
 	return k
 }()
 
-// known returns the keys known_hosts holds for addr (host:port).
-func (hc *hostKeyChecker) known(addr string) []knownhosts.KnownKey {
-	if hc.check == nil {
-		return nil
+// hostLookup is what known_hosts holds for one address, asked once per
+// dial: the host key algorithms to offer it come from the answer, and the
+// check of the key it presents reuses it, so x/crypto's known_hosts
+// callback, which reads every line of the files for every question, reads
+// them once per host instead of twice (a fleet's known_hosts has a line
+// per switch, so each read grows with the fleet).
+type hostLookup struct {
+	hc   *hostKeyChecker
+	addr string // host:port, as given to ssh.NewClientConn
+	// keys are those of the lines that match addr, in file order; complete
+	// says they are all of them (x/crypto's callback answered the probe
+	// key with a KeyError listing them).
+	keys     []knownhosts.KnownKey
+	complete bool
+}
+
+// lookup asks known_hosts about addr (host:port) once.
+func (hc *hostKeyChecker) lookup(addr string) *hostLookup {
+	l := &hostLookup{hc: hc, addr: addr}
+	if hc.check == nil || addr == "" {
+		return l
 	}
 	var ke *knownhosts.KeyError
 	if err := hc.check(addr, &net.TCPAddr{}, probeKey); errors.As(err, &ke) {
-		return ke.Want
+		l.keys, l.complete = ke.Want, true
 	}
-	return nil
+	return l
 }
 
-// algorithms are the host key algorithms to offer addr, as OpenSSH orders
-// them: those of the key types known_hosts holds for it first, so a switch
-// with ed25519, ecdsa and rsa keys presents the one recorded (OpenSSH
-// records only the one it negotiated). nil means x/crypto's defaults.
-func (hc *hostKeyChecker) algorithms(addr string) []string {
-	keys := hc.known(addr)
-	if len(keys) == 0 {
+// algorithms are the host key algorithms to offer, as OpenSSH orders
+// them: those of the key types known_hosts holds for the address first, so
+// a switch with ed25519, ecdsa and rsa keys presents the one recorded
+// (OpenSSH records only the one it negotiated). nil means x/crypto's
+// defaults.
+func (l *hostLookup) algorithms() []string {
+	if len(l.keys) == 0 {
 		return nil
 	}
 	var first []string
-	for _, k := range keys {
+	for _, k := range l.keys {
 		for _, a := range algorithmsFor(k.Key.Type()) {
 			if !slices.Contains(first, a) {
 				first = append(first, a)
@@ -178,6 +196,41 @@ func (hc *hostKeyChecker) algorithms(addr string) []string {
 	return append(out, ssh.KeyAlgoRSA)
 }
 
+// check is x/crypto's known_hosts callback for the key the host presented,
+// answered from the lookup when it can be: a plain key (not a
+// certificate, which goes to the @cert-authority lines) presented under
+// the address looked up. The callback first looks the key up among the
+// @revoked ones, then reads the lines of the address: it is still asked
+// the first, with a remote address without a port, at which it stops
+// before reading any line; the second is the lookup's lines, accepted when
+// one holds the key, a KeyError listing them otherwise, as the callback
+// answers.
+func (l *hostLookup) check(hostname string, remote net.Addr, key ssh.PublicKey) error {
+	if _, cert := key.(*ssh.Certificate); cert || !l.complete || hostname != l.addr {
+		return l.hc.check(hostname, remote, key)
+	}
+	var re *knownhosts.RevokedError
+	var ke *knownhosts.KeyError
+	switch err := l.hc.check(hostname, noPort{}, key); {
+	case errors.As(err, &re), err == nil, errors.As(err, &ke):
+		return err // revoked; or a callback that read the lines after all
+	}
+	b := key.Marshal()
+	for _, k := range l.keys {
+		if bytes.Equal(k.Key.Marshal(), b) {
+			return nil
+		}
+	}
+	return &knownhosts.KeyError{Want: l.keys}
+}
+
+// noPort is a remote address x/crypto's known_hosts callback cannot split
+// into host and port.
+type noPort struct{}
+
+func (noPort) Network() string { return "tcp" }
+func (noPort) String() string  { return "no-port" }
+
 // algorithmsFor are the signature algorithms of a key type.
 func algorithmsFor(keyType string) []string {
 	if keyType == ssh.KeyAlgoRSA {
@@ -186,13 +239,15 @@ func algorithmsFor(keyType string) []string {
 	return []string{keyType}
 }
 
-func (hc *hostKeyChecker) callback(hostname string, remote net.Addr, key ssh.PublicKey) error {
+// callback checks the key the host presented (ssh.HostKeyCallback).
+func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKey) error {
+	hc := l.hc
 	if hc.insecure {
 		return nil
 	}
 	var err error = &knownhosts.KeyError{}
 	if hc.check != nil {
-		err = hc.check(hostname, remote, key)
+		err = l.check(hostname, remote, key)
 		if _, cert := key.(*ssh.Certificate); cert && err != nil {
 			// A @cert-authority line names hosts, not ports: OpenSSH
 			// accepts `@cert-authority 10.1.1.2 ...` (or `*`) for the

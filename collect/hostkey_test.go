@@ -2,12 +2,16 @@ package collect
 
 import (
 	"crypto/rand"
+	"errors"
+	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/knownhosts"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
 	"github.com/slcheck/slcheck/internal/sshdtest"
@@ -150,4 +154,99 @@ func TestHostCertificateAnyPort(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A dial's lookup answers the check of the presented key as x/crypto's
+// known_hosts callback does (accepted, a KeyError with the same lines, a
+// RevokedError), reading the files' lines once: for the lookup itself.
+// A certificate, or a key presented under another address, is asked of
+// the callback again.
+func TestHostLookupAnswersAsKnownHosts(t *testing.T) {
+	const addr = "127.0.0.1:2222"
+	ed, ed2, ec, rs := ed25519Key(t), ed25519Key(t), ecdsaKey(t).PublicKey(), rsaKey(t).PublicKey()
+	line := func(pattern string, k ssh.PublicKey) string {
+		return pattern + " " + strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k)))
+	}
+	ca := ecdsaKey(t)
+	cert := &ssh.Certificate{Key: ed, CertType: ssh.HostCert, ValidPrincipals: []string{"127.0.0.1"},
+		ValidBefore: ssh.CertTimeInfinity}
+	if err := cert.SignCert(rand.Reader, ca); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		lines   []string
+		host    string // the address the key is presented under
+		key     ssh.PublicKey
+		scans   int // questions that may read every line: 1, the lookup's
+		wantErr string
+	}{
+		{"known", []string{KnownHostsLine(addr, ed)}, addr, ed, 1, ""},
+		{"known second of three", []string{KnownHostsLine(addr, rs), KnownHostsLine(addr, ed),
+			KnownHostsLine(addr, ec)}, addr, ed, 1, ""},
+		{"changed", []string{KnownHostsLine(addr, ed2)}, addr, ed, 1, "KeyError"},
+		{"type differs", []string{KnownHostsLine(addr, rs), KnownHostsLine("10.0.0.1:22", ed)}, addr, ed, 1, "KeyError"},
+		{"unknown", []string{KnownHostsLine("10.0.0.1:22", ed)}, addr, ed, 1, "KeyError"},
+		{"no lines", []string{"# nothing"}, addr, ed, 1, "KeyError"},
+		{"revoked and known", []string{KnownHostsLine(addr, ed), line("@revoked *", ed)}, addr, ed, 1, "RevokedError"},
+		{"revoked unknown", []string{line("@revoked *", ed)}, addr, ed, 1, "RevokedError"},
+		{"other key revoked", []string{KnownHostsLine(addr, ed), line("@revoked *", ed2)}, addr, ed, 1, ""},
+		{"hashed", []string{line(knownhosts.HashHostname(knownhosts.Normalize(addr)), ed)}, addr, ed, 1, ""},
+		{"hashed changed", []string{line(knownhosts.HashHostname(knownhosts.Normalize(addr)), ed2)}, addr, ed, 1, "KeyError"},
+		{"wildcard", []string{line("[127.0.0.*]:2222", ed)}, addr, ed, 1, ""},
+		{"negated", []string{line("[127.0.0.*]:2222,![127.0.0.1]:2222", ed)}, addr, ed, 1, "KeyError"},
+		{"other address", []string{KnownHostsLine(addr, ed)}, "127.0.0.2:2222", ed, 2, "KeyError"},
+		{"certificate", []string{line("@cert-authority 127.0.0.1", ca.PublicKey())}, addr, cert, 2, "no authorities"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hc, err := HostKeys{Files: []string{writeKnown(t, tc.lines...)}}.checker()
+			if err != nil {
+				t.Fatal(err)
+			}
+			remote := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}
+			want := hc.check(tc.host, remote, tc.key)
+			full, scans := hc.check, 0
+			hc.check = func(host string, r net.Addr, key ssh.PublicKey) error {
+				if _, ok := r.(noPort); !ok {
+					scans++
+				}
+				return full(host, r, key)
+			}
+			got := hc.lookup(addr).check(tc.host, remote, tc.key)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("lookup: %#v, callback: %#v", got, want)
+			}
+			if scans != tc.scans {
+				t.Errorf("known_hosts read %d times, want %d", scans, tc.scans)
+			}
+			if gotName := errName(got); !strings.Contains(gotName, tc.wantErr) || (tc.wantErr == "") != (got == nil) {
+				t.Errorf("got %v, want %q", got, tc.wantErr)
+			}
+		})
+	}
+}
+
+func ed25519Key(t *testing.T) ssh.PublicKey {
+	t.Helper()
+	s, err := nxsim.NewHostKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.PublicKey()
+}
+
+// errName is the type of a known_hosts error, or the message of another.
+func errName(err error) string {
+	var ke *knownhosts.KeyError
+	var re *knownhosts.RevokedError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &re):
+		return "RevokedError"
+	case errors.As(err, &ke):
+		return "KeyError"
+	}
+	return err.Error()
 }

@@ -354,8 +354,9 @@ func (d *dialer) config(e endpoint, pause func() func()) (*ssh.ClientConfig, *lo
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg.HostKeyCallback = hc.callback
-	cfg.HostKeyAlgorithms = hc.algorithms(e.addr)
+	known := hc.lookup(e.addr)
+	cfg.HostKeyCallback = known.callback
+	cfg.HostKeyAlgorithms = known.algorithms()
 	return &cfg, l, nil
 }
 
