@@ -13,16 +13,6 @@ import (
 	"golang.org/x/crypto/ssh"
 )
 
-// slcheckSession is what `slcheck ssh` types at a switch of the
-// source-interface scenario, in order (read from Device.Received after a
-// run of the binary): each line typed, then Enter once its echo came back.
-var slcheckSession = []string{
-	"terminal width 511", "terminal length 0", "show version", "show clock", "show running-config",
-	"show license status", "show license usage", "show hosts", "show logging logfile | include SMART_LIC",
-	"show logging logfile | include CALLHOME", "show crypto ca certificates", "show ip route vrf management",
-	"ping tools.cisco.com vrf management count 2", "telnet tools.cisco.com 443 vrf management",
-}
-
 // BenchmarkSession runs slcheck's session against one device over SSH on
 // loopback, both ends in this process, commands answered at once: what one
 // host of bench/fleet.sh costs the fake fleet and an x/crypto client
