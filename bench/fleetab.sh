@@ -8,6 +8,7 @@
 #   bench/fleetab.sh                        # this tree against itself (the noise)
 #   A=main bench/fleetab.sh                 # main's fake fleet against this tree's
 #   B_ARGS="-procs 1" bench/fleetab.sh      # nxfleet flags of one side
+#   B_ENV="GOGC=400" bench/fleetab.sh       # environment of one side
 #   HOSTS=250 CONC=100 RUNS=3 bench/fleetab.sh
 #   SPLIT=1 B_ARGS="-kex default" bench/fleetab.sh
 #                                           # two slcheck runs at once, one per
@@ -46,10 +47,10 @@ fi
 mkdir "$work/a" "$work/b"
 mkfifo "$work/a/hold" "$work/b/hold"
 # shellcheck disable=SC2086 # the ARGS are flags, split on purpose
-"$work/nxA" -n "$n" -dir "$work/a" ${A_ARGS:-} <"$work/a/hold" &
+env ${A_ENV:-} "$work/nxA" -n "$n" -dir "$work/a" ${A_ARGS:-} <"$work/a/hold" &
 pa=$!
 # shellcheck disable=SC2086
-"$work/nxB" -n "$n" -dir "$work/b" ${B_ARGS:-} <"$work/b/hold" &
+env ${B_ENV:-} "$work/nxB" -n "$n" -dir "$work/b" ${B_ARGS:-} <"$work/b/hold" &
 pb=$!
 exec 3>"$work/a/hold" 4>"$work/b/hold" # the fleets serve until these close
 cleanup() { exec 3>&- 4>&-; wait "$pa" "$pb" 2>/dev/null || true; rm -rf "$work"; }

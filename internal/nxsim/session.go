@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,8 +31,9 @@ type term struct {
 	length int
 	// pending is what the pager holds back until a key.
 	pending []string
-	// out is what was written since the last flush.
-	out []byte
+	// out is what was written since the last flush; echo the typed bytes
+	// input is echoing (both reused from chunk to chunk).
+	out, echo []byte
 }
 
 func (d *Device) serveSession(conn net.Conn, id int, ch ssh.Channel, reqs <-chan *ssh.Request) {
@@ -142,16 +144,17 @@ func (t *term) input(b []byte) bool {
 	// Echo as a terminal does, in order with what the lines print: the
 	// bytes typed up to an Enter, then what running that line prints. One
 	// packet per run of typed bytes, not one per byte.
-	var echo []byte
+	echo := t.echo[:0]
 	flush := func() {
 		if shown, ok := t.d.cfg.Faults.Echo[string(t.line)]; ok && len(echo) == len(t.line) {
-			echo = []byte(shown)
+			echo = append(echo[:0], shown...)
 		}
-		if len(echo) > 0 && !t.d.cfg.Faults.NoEcho {
-			t.write(string(echo))
+		if !t.d.cfg.Faults.NoEcho {
+			t.out = append(t.out, echo...)
 		}
 		echo = echo[:0]
 	}
+	defer func() { t.echo = echo }()
 	for _, c := range b {
 		switch {
 		case c == '\n' && t.lastCR:
@@ -160,7 +163,7 @@ func (t *term) input(b []byte) bool {
 			t.lastCR = c == '\r'
 			echo = append(echo, "\r\n"...)
 			flush()
-			line := strings.Join(strings.Fields(string(t.line)), " ")
+			line := command(t.line)
 			t.line = t.line[:0]
 			if !t.run(line) {
 				return false
@@ -173,6 +176,22 @@ func (t *term) input(b []byte) bool {
 	}
 	flush()
 	return true
+}
+
+// command is a typed line as the shell runs it: its words joined by one
+// space. Most lines (slcheck's) are so already and cost one copy.
+func command(typed []byte) string {
+	s := string(typed)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			// A byte strings.Fields may split at (or a non-ASCII one,
+			// which it decodes), or a space that is not one between two
+			// words.
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // run executes one typed line; false ends the session.
@@ -233,18 +252,19 @@ func (t *term) run(line string) bool {
 }
 
 // output writes a command's output, handling the drop fault and the
-// interactive telnet session.
+// interactive telnet session. The output is made CRLF as it is queued
+// (appendCRLF), the prompt after it: one write.
 func (t *term) output(line, out string) bool {
-	out = crlf(out)
 	f := t.d.cfg.Faults
-	if f.DropOn == line {
+	switch {
+	case f.DropOn == line:
+		out = crlf(out)
 		t.write(out[:len(out)/2])
 		t.flush()
 		time.Sleep(20 * time.Millisecond)
 		t.drop()
 		return false
-	}
-	if f.Endless == line {
+	case f.Endless == line:
 		// An endless line, until the client gives up.
 		chunk := strings.Repeat("A", 32<<10)
 		t.flush()
@@ -253,27 +273,28 @@ func (t *term) output(line, out string) bool {
 				return false
 			}
 		}
-	}
-	if f.ModeAfter == line {
-		t.write(out)
+	case f.ModeAfter == line:
+		t.out = appendCRLF(t.out, out)
 		t.mode = "config"
-		t.prompt()
-		return true
-	}
-	if t.length > 0 {
-		t.pending = strings.SplitAfter(out, "\r\n")
+	case t.length > 0:
+		t.pending = strings.SplitAfter(crlf(out), "\r\n")
 		t.page()
 		return true
-	}
-	if strings.HasPrefix(line, "telnet ") {
+	case strings.HasPrefix(line, "telnet "):
 		if i := strings.Index(out, "Escape character is"); i >= 0 {
-			end := strings.Index(out[i:], "\r\n")
-			t.write(out[:i+end+2])
+			// Up to the end of that line; the far end's prompt never
+			// comes.
+			if end := strings.IndexByte(out[i:], '\n'); end >= 0 {
+				out = out[:i+end]
+			}
+			t.out = appendCRLF(t.out, out)
 			t.mode = "telnet"
 			return true
 		}
+		fallthrough
+	default:
+		t.out = appendCRLF(t.out, out)
 	}
-	t.write(out)
 	t.prompt()
 	return true
 }
@@ -281,17 +302,21 @@ func (t *term) output(line, out string) bool {
 // crlf is out as a terminal prints it: each line ended by "\r\n", the
 // trailing newlines dropped, "" for no output.
 func crlf(out string) string {
+	return string(appendCRLF(nil, out))
+}
+
+// appendCRLF appends crlf(out) to b.
+func appendCRLF(b []byte, out string) []byte {
 	out = strings.TrimRight(out, "\n")
 	if out == "" {
-		return ""
+		return b
 	}
-	var b strings.Builder
-	b.Grow(len(out) + strings.Count(out, "\n") + 2)
+	b = slices.Grow(b, len(out)+strings.Count(out, "\n")+2)
 	for l := range strings.SplitSeq(out, "\n") {
-		b.WriteString(l)
-		b.WriteString("\r\n")
+		b = append(b, l...)
+		b = append(b, "\r\n"...)
 	}
-	return b.String()
+	return b
 }
 
 // telnetKey handles bytes typed while connected through telnet: ^] opens

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +106,19 @@ func TestShellWrites(t *testing.T) {
 				t.Errorf("writes differ from %s (go test ./internal/nxsim -update, then review the diff):\n%s", file, b.Bytes())
 			}
 		})
+	}
+}
+
+// TestCommand holds command to what the shell ran before it: the words of
+// the typed line (strings.Fields) joined by one space.
+func TestCommand(t *testing.T) {
+	for _, typed := range []string{
+		"", " ", "show version", "show  version", " show version", "show version ", "show\tversion",
+		"show\vversion\f", "show version\x1d", "show\u00a0version", "show\u0085version", "show\u2003 version",
+		"sh\xffow", "a", "a b c d", "a  b", "\x00", "show logging logfile | include SMART_LIC",
+	} {
+		if got, want := command([]byte(typed)), strings.Join(strings.Fields(typed), " "); got != want {
+			t.Errorf("command(%q) = %q, want %q", typed, got, want)
+		}
 	}
 }
