@@ -65,7 +65,7 @@ func TestShellWrites(t *testing.T) {
 			"terminal length 0", "\r", "show running-config", "\r", " ", "x", " ", "\r", "q",
 			"show version\r", "show  clock \r\n", "", "\r", "show nothing", "\r",
 			"conf", "\r", "feature ssh\rend\r", "show hosts", "\r", "q", "exit\r"}},
-		{"no delay, no echo", Faults{NoEcho: true, Prompt: "switch% "}, []string{
+		{"noecho", Faults{NoEcho: true, Prompt: "switch% "}, []string{
 			"show clock", "\r", "show version\rexit\r"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
