@@ -437,9 +437,16 @@ func isEmptyTar(in *bufio.Reader) bool {
 // text does not).
 func isTar(in *bufio.Reader) bool {
 	h, _ := in.Peek(512)
+	return isTarHeader(h)
+}
+
+// isTarHeader reports whether h, an input's first bytes, starts with a tar
+// header (isTar).
+func isTarHeader(h []byte) bool {
 	if len(h) < 512 {
 		return false
 	}
+	h = h[:512]
 	want, err := strconv.ParseInt(strings.Trim(string(h[148:156]), " \x00"), 8, 64)
 	if err != nil {
 		return false

@@ -518,6 +518,8 @@ func (ds *devState) identify() {
 		}
 	}
 	d := ds.dev
+	// Set afresh: a Stream identifies its devices at each of its reads.
+	d.Alike, d.SoftwareRelease = nil, Fact[string]{}
 	d.Software, d.SoftwareRef, d.Foreign, d.Mixed = decide(signs, ds.nxos, ds.named)
 	if d.Software == SoftwareUnknown {
 		for _, sg := range signs {

@@ -107,18 +107,18 @@ func TestCollectUsesThePath(t *testing.T) {
 	}
 }
 
-// The mid-run snapshot reads only what decides the licensing path
-// (snapshot.PathSelect): for the session text of every scenario, cut after
-// each command as well as whole, with `show running-config all | include
-// license` and with a log just under pathReadMax, it decides the Path, and
-// knows the commands, that a read of everything does.
-func TestSnapshotPathAsWholeRead(t *testing.T) {
+// The mid-run snapshot is the snapshot of a whole read of the session so
+// far: for the session text of every scenario, cut after each command, with
+// `show running-config all | include license` and with a large log, it is
+// Build's of capture.Read's (the Log it reads on from is tested in
+// snapshot), and the Result's Log reads the whole session as capture.Read.
+func TestSnapshotAsWholeRead(t *testing.T) {
 	c := &Collector{opt: Options{Redact: func(s string) string { return s }}}
 	compared := 0
 	for _, sc := range scenarios(t) {
 		f := sc.file
 		cmds := append(slices.Clone(snapshot.Collected), snapshot.CmdLicenseDefaults)
-		big := strings.Repeat("2023 Mar 14 10:00:00 DC-DMZ %SYSLOG-5-OTHER: not about licensing\n", pathReadMax/70)
+		big := strings.Repeat("2023 Mar 14 10:00:00 DC-DMZ %SYSLOG-5-OTHER: not about licensing\n", 1000)
 		for _, extra := range []map[string]string{nil, {snapshot.CmdLogCallhome: big}} {
 			s := &session{c: c, t: Target{Host: "127.0.0.1", Port: 22}, res: &Result{}, prompt: sc.Hostname + "#"}
 			for _, cmd := range cmds {
@@ -130,47 +130,31 @@ func TestSnapshotPathAsWholeRead(t *testing.T) {
 				}
 				s.record(cmd, cleanOutput([]byte(out)))
 				got := s.snapshot()
-				w, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), capture.Options{})
+				w, err := capture.Read(s.t.String(), strings.NewReader(s.logText()), capture.Options{})
 				if err != nil {
 					if !reflect.DeepEqual(got, &snapshot.Snapshot{}) {
-						t.Errorf("%s after %s: a whole read fails (%v), the path read decides %+v", f, cmd, err, got.Path)
+						t.Errorf("%s after %s: a whole read fails (%v), the mid-run read decides %+v", f, cmd, err, got.Path)
 					}
 					continue
 				}
-				want := snapshot.Build(w.Devices[0])
-				if !reflect.DeepEqual(got.Path, want.Path) || !maps.Equal(got.Commands, want.Commands) {
-					t.Errorf("%s after %s (%d bytes): path read\n%+v %v\nwhole read\n%+v %v", f, cmd, s.text.Len(),
-						got.Path, got.Commands, want.Path, want.Commands)
+				if want := snapshot.Build(w.Devices[0]); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s after %s (%d bytes): mid-run snapshot\n%+v\nwhole read\n%+v", f, cmd, s.text.Len(), got, want)
 				}
 				compared++
+			}
+			s.record("show ip route vrf management", "IP Route Table for VRF \"management\"\n0.0.0.0/0, ubest/mbest: 1/0\n    *via 10.0.0.1, mgmt0, [1/0], 1d, static\n")
+			s.finishLog()
+			if s.res.Log == nil {
+				continue // no output of the scenario was recorded
+			}
+			got, gerr := s.res.Log.Read(s.res.Text)
+			want, werr := capture.Read(s.t.String(), strings.NewReader(s.res.Text), capture.Options{})
+			if gerr != nil || werr != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the session read on from the mid-run read differs from a whole read (%v, %v)", f, gerr, werr)
 			}
 		}
 	}
 	if compared < 200 {
 		t.Errorf("compared %d session texts, want every scenario's", compared)
-	}
-}
-
-// Up to pathReadMax bytes, a session text is read whole without a
-// section cut short by capture's limits, even in the costliest shapes: a
-// line per byte pair, a section per few bytes.
-func TestPathReadMaxCutsNothing(t *testing.T) {
-	for name, unit := range map[string]string{
-		"empty lines":   "\n",
-		"short lines":   "x\n",
-		"many sections": "s# show clock\nx\n",
-	} {
-		text := "s# show logging logfile | include SMART_LIC\n" + strings.Repeat(unit, pathReadMax/len(unit))
-		text = text[:pathReadMax]
-		c, err := capture.Read("session", strings.NewReader(text), capture.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for _, sec := range c.Devices[0].Sections {
-			if sec.Truncated {
-				t.Errorf("%s: section %s at line %d cut short", name, sec.Command, sec.Line)
-				break
-			}
-		}
 	}
 }

@@ -30,6 +30,9 @@ type Result struct {
 	// capture.CollectedHeader with WorkstationTime (zero if `show clock`
 	// did not run).
 	Text string
+	// Log is Text as read while it was collected, for the diagnosis to
+	// read on from (snapshot.Log; nil when it was not read).
+	Log *snapshot.Log
 	// Skipped lists commands the device refused (role, release), which
 	// the checks then report as not checked.
 	Skipped []Skipped
@@ -102,9 +105,12 @@ type session struct {
 	sys    *systemTransport // the system transport, or nil
 	prompt string
 	text   strings.Builder
-	step   string
-	clean  bool // the prompt is back: "exit" may be typed on close
-	paged  bool // the switch paged an output (`--More--`)
+	// read is the log read so far (snapshot), of which added bytes.
+	read  *snapshot.Log
+	added int
+	step  string
+	clean bool // the prompt is back: "exit" may be typed on close
+	paged bool // the switch paged an output (`--More--`)
 	// finished ends the watchdog.
 	finished chan struct{}
 	// arrived holds a wake-up when scrapligo queued bytes or a read
@@ -166,9 +172,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) *Result {
 	if s.paged && len(s.res.Notes) == 0 {
 		s.res.Notes = append(s.res.Notes, "the switch paged its output although `terminal length 0` was accepted: the pages were turned with the space key")
 	}
-	// First, so that capture.Read finds it, live or saved, and reads the
-	// marked output lines (record) as output.
-	s.res.Text = capture.CollectedHeader(t.String(), s.res.WorkstationTime) + "\n" + s.text.String()
+	s.finishLog()
 	if c, ok := s.debug.(io.Closer); ok {
 		c.Close()
 	}
@@ -502,31 +506,40 @@ func refused(out string) string {
 	return ""
 }
 
-// snapshot reads what was collected so far the way `slcheck file` will,
-// to find the licensing path for the remaining commands. Only the outputs
-// the path is decided from keep their lines (snapshot.PathSelect): the
-// other parsers were a third of this read, and the diagnosis reads the
-// whole session again anyway.
+// snapshot reads what was collected so far the way `slcheck file` will
+// read the whole session, to find the licensing path for the remaining
+// commands. The lines are read once: the diagnosis reads the whole
+// session from where this read stopped (Result.Log).
 func (s *session) snapshot() *snapshot.Snapshot {
-	opt := capture.Options{}
-	if s.text.Len() <= pathReadMax {
-		opt.Select = snapshot.PathSelect
+	text := s.logText()
+	if s.read == nil {
+		s.read = snapshot.NewLog(s.t.String())
 	}
-	c, err := capture.Read(s.t.String(), strings.NewReader(s.text.String()), opt)
+	s.read.Add(text[s.added:])
+	s.added = len(text)
+	c, err := s.read.Read(text)
 	if err != nil || len(c.Devices) == 0 {
 		return &snapshot.Snapshot{}
 	}
-	return snapshot.Build(c.Devices[0])
+	return s.read.Build(c.Devices[0])
 }
 
-// pathReadMax bounds the text read with snapshot.PathSelect. A read of
-// everything may cut a section short at capture's limits, where the
-// selected read, which keeps fewer lines, does not, and the two Paths could
-// differ. Up to this size no limit of capture's defaults is reached: a kept
-// line costs its bytes and 48 more, a section 256 (capture/split.go), so
-// the text keeps at most 305 times its size, under MaxKeptBytes
-// (TestPathReadMaxCutsNothing holds it). A longer session is read whole.
-const pathReadMax = capture.DefaultMaxKeptBytes / 320
+// finishLog sets the Result's Text and, when the log was read mid-run,
+// its Log, read to the end.
+func (s *session) finishLog() {
+	s.res.Text = s.logText()
+	if s.read != nil {
+		s.read.Add(s.res.Text[s.added:])
+		s.res.Log = s.read
+	}
+}
+
+// logText is the session's log so far (Result.Text): the
+// capture.CollectedHeader first, so that capture.Read finds it, live or
+// saved, and reads the marked output lines (record) as output.
+func (s *session) logText() string {
+	return capture.CollectedHeader(s.t.String(), s.res.WorkstationTime) + "\n" + s.text.String()
+}
 
 // active runs one active test. A test that times out or cannot be closed
 // costs only its own section: it is recorded as skipped and the session

@@ -3,10 +3,12 @@ package diagnose
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // BenchmarkSession is a fleet worker's part of `slcheck ssh -o json` for
@@ -23,7 +25,38 @@ func BenchmarkSession(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", string(text), Options{},
+		if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", string(text), nil, Options{},
+			Rendering{Redact: pol, Format: report.JSON}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSessionCollected is the reading of a session in a fleet
+// worker, both times: the collector's mid-run read of the session up to
+// the route test (for the licensing path), then the diagnosis of the whole
+// session as BenchmarkSession, reading on from it.
+func BenchmarkSessionCollected(b *testing.B) {
+	body, err := os.ReadFile("testdata/fleet-session.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(body)
+	mid := strings.Index(text, "DC-DMZ# show ip route")
+	if mid < 0 {
+		b.Fatal("no route test in the session")
+	}
+	pol := &redact.Policy{}
+	b.ReportAllocs()
+	for b.Loop() {
+		log := snapshot.NewLog("127.0.0.1:22")
+		log.Add(text[:mid])
+		c, err := log.Read(text[:mid])
+		if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
+			b.Fatal("no path mid-run", err)
+		}
+		log.Add(text[mid:])
+		if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", text, log, Options{},
 			Rendering{Redact: pol, Format: report.JSON}); err != nil {
 			b.Fatal(err)
 		}

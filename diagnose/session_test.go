@@ -21,7 +21,7 @@ func TestSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	plain, err := Session(context.Background(), "sw1:22", "sw1.txt", text, Options{}, Rendering{})
+	plain, err := Session(context.Background(), "sw1:22", "sw1.txt", text, nil, Options{}, Rendering{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestSession(t *testing.T) {
 		t.Errorf("the session diagnosed otherwise than its capture read as a file:\n%+v\nwant\n%+v", plain, want)
 	}
 	pol := &redact.Policy{}
-	red, err := Session(context.Background(), "sw1:22", "sw1.txt", text, Options{}, Rendering{Redact: pol, Format: report.JSON})
+	red, err := Session(context.Background(), "sw1:22", "sw1.txt", text, nil, Options{}, Rendering{Redact: pol, Format: report.JSON})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestSession(t *testing.T) {
 	}
 
 	two := "N9K-1# show version\nCisco Nexus Operating System (NX-OS) Software\nN9K-2# show clock\n10:00:00.000 UTC Mon Jun 20 2022\n"
-	if _, err := Session(context.Background(), "sw1:22", "sw1:22", two, Options{}, Rendering{}); err == nil || !strings.Contains(err.Error(), "the session holds 2 devices") {
+	if _, err := Session(context.Background(), "sw1:22", "sw1:22", two, nil, Options{}, Rendering{}); err == nil || !strings.Contains(err.Error(), "the session holds 2 devices") {
 		t.Errorf("two devices: error %v, want one that says the session holds 2 devices", err)
 	}
 }

@@ -1,6 +1,8 @@
 package snapshot
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,18 +13,71 @@ import (
 // Build parses every section of one device into a Snapshot: each section
 // goes to the parser of its canonical command, running-config fragments
 // merge into one Config, and the capture time is settled last.
-func Build(dev *capture.Device) *Snapshot {
-	s := &Snapshot{Source: dev.Source, Hostname: dev.Hostname, Format: dev.Format,
-		Commands: map[string]bool{}, Foreign: dev.Foreign, Alike: dev.Alike, Mixed: dev.Mixed, Routes: map[string]*parsers.RouteTable{},
-		Software: dev.Software, SoftwareRef: dev.SoftwareRef, SoftwareRelease: dev.SoftwareRelease}
-	if s.Software == "" {
-		s.Software = capture.SoftwareUnknown
+func Build(dev *capture.Device) *Snapshot { return new(Builder).Build(dev) }
+
+// Builder builds the snapshots of a device whose sections grow, as a
+// capture.Stream's do: Build returns what the function Build returns for
+// the device as it is, parsing only the sections added since its last
+// call. It starts over for another device, or when the last section it
+// parsed has changed since (lines added to it).
+type Builder struct {
+	dev  *capture.Device
+	b    builder
+	last lastSection
+}
+
+// lastSection is the last section a Builder parsed, as it was then.
+type lastSection struct {
+	sec       *capture.Section
+	cmd       string
+	lines     int
+	truncated bool
+}
+
+func lastOf(secs []*capture.Section) lastSection {
+	if len(secs) == 0 {
+		return lastSection{}
 	}
-	b := builder{s: s, whole: map[string]bool{}, filters: map[string]string{}}
-	for _, sec := range dev.Sections {
-		s.Commands[sec.Command] = true
+	sec := secs[len(secs)-1]
+	return lastSection{sec: sec, cmd: sec.Command, lines: len(sec.Lines), truncated: sec.Truncated}
+}
+
+// Build returns the snapshot of dev; the Snapshot shares the facts parsed
+// so far with the Builder, and is valid until its next call.
+func (bl *Builder) Build(dev *capture.Device) *Snapshot {
+	done := len(bl.b.parsed)
+	if bl.dev != dev || len(dev.Sections) < done || !slices.Equal(dev.Sections[:done], bl.b.parsed) ||
+		lastOf(dev.Sections[:done]) != bl.last {
+		done = 0
+	}
+	if done == 0 {
+		bl.dev = dev
+		bl.b = builder{s: &Snapshot{Commands: map[string]bool{}, Routes: map[string]*parsers.RouteTable{}},
+			whole: map[string]bool{}, filters: map[string]string{}}
+	}
+	b := &bl.b
+	for _, sec := range dev.Sections[done:] {
+		b.s.Commands[sec.Command] = true
 		b.filtered(sec.Command)
 		b.section(sec)
+		b.parsed = append(b.parsed, sec)
+	}
+	bl.last = lastOf(dev.Sections)
+	return b.finish(dev)
+}
+
+// finish settles what the device's sections decide together on a copy of
+// the facts parsed, so that more sections can follow.
+func (b builder) finish(dev *capture.Device) *Snapshot {
+	s := new(Snapshot)
+	*s = *b.s
+	b.s = s
+	s.Commands, s.Routes = maps.Clone(s.Commands), maps.Clone(s.Routes)
+	s.Source, s.Hostname, s.Format = dev.Source, dev.Hostname, dev.Format
+	s.Foreign, s.Alike, s.Mixed = dev.Foreign, dev.Alike, slices.Clip(dev.Mixed)
+	s.Software, s.SoftwareRef, s.SoftwareRelease = dev.Software, dev.SoftwareRef, dev.SoftwareRelease
+	if s.Software == "" {
+		s.Software = capture.SoftwareUnknown
 	}
 	for family, f := range b.filters {
 		if !b.whole[family] {
@@ -66,6 +121,8 @@ type builder struct {
 	// have narrowed one.
 	whole   map[string]bool
 	filters map[string]string
+	// parsed are the sections read so far (Builder).
+	parsed []*capture.Section
 }
 
 // filtered records whether the output of cmd was captured whole for its

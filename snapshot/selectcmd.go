@@ -19,21 +19,3 @@ func Select(cmd string) (keep bool, filter func(line string) bool) {
 // filter keeps holds one (capture.Options.Needles): a log's licensing
 // needles.
 func Needles(cmd string) []string { return familyOf(cmd).needles }
-
-// PathSelect is a capture.Options.Select for a read that needs only the
-// licensing path (Snapshot.Path) and the commands that ran (Snapshot.Has):
-// every section is kept, but with its lines only for the families the path
-// is decided from, show version, the running-config and the license
-// outputs (PathOf and LicensingMode read nothing else). Within capture's
-// limits, Build then decides the Path of a read that keeps everything; the
-// lines it drops no longer count towards those limits, so an input where
-// they truncate a section may differ.
-func PathSelect(cmd string) (keep bool, filter func(line string) bool) {
-	switch familyOf(cmd).name {
-	case "version", "config", "license":
-		return true, nil
-	}
-	return true, noLine
-}
-
-func noLine(string) bool { return false }

@@ -392,7 +392,7 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hos
 			source = path
 		}
 	}
-	dev, err := diagnose.Session(context.Background(), host, source, res.Text, o.diag, r)
+	dev, err := diagnose.Session(context.Background(), host, source, res.Text, res.Log, o.diag, r)
 	if err != nil {
 		h.errs = append(h.errs, collectionError(host, err))
 		h.row = report.FailedRow(host, "unreadable session")
