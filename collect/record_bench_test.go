@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/snapshot"
 )
 
@@ -23,7 +24,8 @@ func BenchmarkRecord(b *testing.B) {
 		// As read: the Enter's echo first, trailing blanks on lines.
 		raw[cmd] = []byte("\n" + strings.ReplaceAll(sc.Outputs[cmd], "\n", "  \n") + "\n")
 	}
-	c := &Collector{opt: Options{Redact: func(s string) string { return s }}}
+	// Each output redacted as `slcheck ssh` does.
+	c := &Collector{opt: Options{Redact: redact.Policy{}.Text}}
 	newSession := func() *session {
 		return &session{c: c, t: Target{Host: "127.0.0.1", Port: 22}, ctx: context.Background(),
 			res: &Result{}, prompt: sc.Hostname + "#"}

@@ -62,3 +62,27 @@ func BenchmarkSessionCollected(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPrerenderJSON is the last step of Session for one host of the
+// fake fleet: encoding its part of a JSON report, indenting it and
+// redacting it into the copy the report keeps (the device's strings were
+// redacted once, before the loop).
+//
+//	go test ./diagnose -run '^$' -bench PrerenderJSON -benchmem
+func BenchmarkPrerenderJSON(b *testing.B) {
+	text, err := os.ReadFile("testdata/fleet-session.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dev, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", string(text), nil, Options{},
+		Rendering{Redact: &redact.Policy{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := dev.PrerenderJSON(redact.Policy{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

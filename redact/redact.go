@@ -510,16 +510,37 @@ var (
 	communityRow = regexp.MustCompile(`^(\s*)(\S+)(\s{2,}\S.*)$`)
 )
 
-// Text redacts the next lines of the sequence, given as one string.
+// Text redacts the next lines of the sequence, given as one string. The
+// lines Line leaves as they are, usually all of them, are passed over in
+// place: the text is copied only from the first line Line changes, and
+// returned as it is when none is (a fleet's sessions pass every command's
+// output through it).
 func (st *Stream) Text(s string) string {
-	if !strings.Contains(s, "\n") {
-		return st.Line(s)
+	var b strings.Builder
+	changed := false
+	for rest := s; ; {
+		line, after, more := strings.Cut(rest, "\n")
+		out := st.Line(line)
+		if !changed && out != line {
+			changed = true
+			b.Grow(len(s) + len(s)/16)
+			b.WriteString(s[:len(s)-len(rest)])
+		}
+		if changed {
+			b.WriteString(out)
+			if more {
+				b.WriteByte('\n')
+			}
+		}
+		if !more {
+			break
+		}
+		rest = after
 	}
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = st.Line(l)
+	if !changed {
+		return s
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
 // unchanged reports whether Line would return line as it is and leave the

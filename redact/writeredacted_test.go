@@ -101,8 +101,8 @@ func TestRedactedIsLineByLine(t *testing.T) {
 	}
 }
 
-// FuzzRedactedIsLineByLine: Redacted and a Writer redact any text as Line
-// does line by line (whatever words that start a block it holds, and
+// FuzzRedactedIsLineByLine: Redacted, a Writer and Stream.Text redact any
+// text as Line does line by line (whatever words that start a block it holds, and
 // where).
 func FuzzRedactedIsLineByLine(f *testing.F) {
 	for _, s := range []string{
@@ -115,8 +115,8 @@ func FuzzRedactedIsLineByLine(f *testing.F) {
 	f.Fuzz(sameLineByLine)
 }
 
-// sameLineByLine reports where Redacted or a Writer redacts text otherwise
-// than Line line by line.
+// sameLineByLine reports where Redacted, a Writer or Stream.Text redacts
+// text otherwise than Line line by line.
 func sameLineByLine(t *testing.T, text string) {
 	t.Helper()
 	for _, p := range []Policy{{}, {ShowContacts: true}} {
@@ -129,6 +129,16 @@ func sameLineByLine(t *testing.T, text string) {
 			} else if l != "" {
 				want.WriteString(st.Line(l))
 			}
+		}
+		// Text, as lines split at each newline, joined again.
+		parts := strings.Split(text, "\n")
+		byLine := p.Stream()
+		for i, l := range parts {
+			parts[i] = byLine.Line(l)
+		}
+		whole := p.Stream()
+		if got, want := whole.Text(text), strings.Join(parts, "\n"); got != want || whole.block != byLine.block {
+			t.Errorf("policy %+v: Text differs from Line line by line: %s", p, firstDiffLine(want, got))
 		}
 		r := p.Redacted([]byte(text))
 		if string(r.out) != want.String() || r.block != st.block {
