@@ -38,9 +38,9 @@ func main() {
 		// every packet to each other (x/crypto's read loop, its mux, the
 		// shell), and with a second P each handoff may wake or spin
 		// another thread. But one thread gets a smaller share of busy
-		// cores and answers later, slcheck then spent about what the
-		// fleet saved, and fleets of 2000 took longer (bench/README.md,
-		// "The fake fleet's CPU" and its second round): not the default.
+		// cores, and fleets of 2000 took longer in most pairs
+		// (bench/README.md, "The fake fleet's CPU" and its second
+		// round): not the default.
 		runtime.GOMAXPROCS(*procs)
 	}
 	if *dir == "" {
