@@ -35,7 +35,8 @@ func BenchmarkSession(b *testing.B) {
 // BenchmarkSessionCollected is the reading of a session in a fleet
 // worker, both times: the collector's mid-run read of the session up to
 // the route test (for the licensing path), then the diagnosis of the whole
-// session as BenchmarkSession, reading on from it.
+// session as BenchmarkSession, reading on from it; json as the fleet
+// benchmark runs it, diagnosis without the redaction and the JSON part.
 func BenchmarkSessionCollected(b *testing.B) {
 	body, err := os.ReadFile("testdata/fleet-session.txt")
 	if err != nil {
@@ -46,20 +47,26 @@ func BenchmarkSessionCollected(b *testing.B) {
 	if mid < 0 {
 		b.Fatal("no route test in the session")
 	}
-	pol := &redact.Policy{}
-	b.ReportAllocs()
-	for b.Loop() {
-		log := snapshot.NewLog("127.0.0.1:22")
-		log.Add(text[:mid])
-		c, err := log.Read(text[:mid])
-		if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
-			b.Fatal("no path mid-run", err)
-		}
-		log.Add(text[mid:])
-		if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", text, log, Options{},
-			Rendering{Redact: pol, Format: report.JSON}); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		r    Rendering
+	}{{"json", Rendering{Redact: &redact.Policy{}, Format: report.JSON}}, {"diagnosis", Rendering{}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				log := snapshot.NewLog("127.0.0.1:22")
+				log.Add(text[:mid])
+				c, err := log.Read(text[:mid])
+				if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
+					b.Fatal("no path mid-run", err)
+				}
+				log.Add(text[mid:])
+				if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", text, log, Options{},
+					bc.r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
