@@ -379,6 +379,10 @@ type hostOutcome struct {
 // one host's collection.
 func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hostOutcome {
 	host := res.Target.String()
+	// The Log is this diagnosis's alone: a fleet keeps every Result until
+	// the report, and need not keep it.
+	log := res.Log
+	res.Log = nil
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
 			row: report.FailedRow(host, "not collected: "+string(res.Failure.Kind))}
@@ -392,7 +396,7 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hos
 			source = path
 		}
 	}
-	dev, err := diagnose.Session(context.Background(), host, source, res.Text, res.Log, o.diag, r)
+	dev, err := diagnose.Session(context.Background(), host, source, res.Text, log, o.diag, r)
 	if err != nil {
 		h.errs = append(h.errs, collectionError(host, err))
 		h.row = report.FailedRow(host, "unreadable session")
