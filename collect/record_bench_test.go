@@ -47,6 +47,7 @@ func BenchmarkRecord(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for range b.N {
+			s.read, s.added = nil, 0 // a session's first mid-run read
 			if s.snapshot().Path.VRF == "" {
 				b.Fatal("no path")
 			}

@@ -93,3 +93,28 @@ func BenchmarkPrerenderJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSessionRead is BenchmarkSessionCollected's reading alone: the
+// session turned into its snapshot twice, mid-run and whole, without the
+// checks.
+func BenchmarkSessionRead(b *testing.B) {
+	body, err := os.ReadFile("testdata/fleet-session.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(body)
+	mid := strings.Index(text, "DC-DMZ# show ip route")
+	b.ReportAllocs()
+	for b.Loop() {
+		log := snapshot.NewLog("127.0.0.1:22")
+		log.Add(text[:mid])
+		c, err := log.Read(text[:mid])
+		if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
+			b.Fatal("no path mid-run", err)
+		}
+		log.Add(text[mid:])
+		if c, err = log.Read(text); err != nil || len(log.Build(c.Devices[0]).TCPTests) == 0 {
+			b.Fatal("no TCP test", err)
+		}
+	}
+}
