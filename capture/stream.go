@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 )
 
 // Stream reads a text that grows by whole lines, as the log of a session
@@ -42,8 +43,10 @@ func (st *Stream) Add(part string) {
 		st.split = false
 		return
 	}
-	// A copy: the splitter gets the line reader's bytes, never a string's.
-	buf := []byte(part)
+	// A view of the string, not a copy: the splitter only reads the
+	// lines it is given (as OutputLine's cleaner does), and copies what it
+	// keeps, since the line reader's buffer is written over.
+	buf := unsafe.Slice(unsafe.StringData(part), len(part))
 	for len(buf) > 0 {
 		i := bytes.IndexByte(buf, '\n')
 		raw := buf[:i]
@@ -104,7 +107,8 @@ func plain(text string) bool {
 	if text == "" || int64(len(text)) > DefaultMaxInputBytes {
 		return false
 	}
-	head := []byte(text[:min(len(text), 8<<10)])
+	// Read only: a view of the text, not a copy.
+	head := unsafe.Slice(unsafe.StringData(text), min(len(text), 8<<10))
 	if _, utf16 := utf16WithoutBOM(head); utf16 || isTarHeader(head) || isZip(head) || archiveKind(head) != "" ||
 		bytes.HasPrefix(head, []byte{0x1f, 0x8b}) || bytes.HasPrefix(head, []byte{0xef, 0xbb, 0xbf}) ||
 		bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) || looksBinary(head) {

@@ -16,7 +16,7 @@ import (
 // captures and fixtures, collected sessions, and what is read only by
 // Read (no newline at the end, a line longer than a buffer, a byte order
 // mark, CR line ends, binary, UTF-16, a prompt-less paste).
-func streamInputs(t *testing.T) map[string]string {
+func streamInputs(t testing.TB) map[string]string {
 	t.Helper()
 	in := map[string]string{}
 	for _, root := range []string{"testdata", "../testdata", "../collect/testdata", "../diagnose/testdata"} {
@@ -124,4 +124,32 @@ func TestStreamReadsAnotherText(t *testing.T) {
 	if got, err := st.Read(other); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("Read(other) = %+v, %v; want capture.Read's", got, err)
 	}
+}
+
+// FuzzStream: a Stream given any text in two parts reads what Read reads,
+// error included, with a read after the first part or not. Seeds: the
+// inputs of TestStreamReadsAsRead, cut in their middle.
+func FuzzStream(f *testing.F) {
+	for _, text := range streamInputs(f) {
+		if len(text) < 64<<10 {
+			f.Add(text, uint16(len(text)/2), true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string, at uint16, mid bool) {
+		want, werr := capture.Read("in", strings.NewReader(text), capture.Options{})
+		cut := strings.LastIndexByte(text[:min(int(at), len(text))], '\n') + 1
+		st := capture.NewStream("in")
+		st.Add(text[:cut])
+		if mid {
+			st.Read(text[:cut]) //nolint:errcheck
+		}
+		st.Add(text[cut:])
+		got, gerr := st.Read(text)
+		if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+			t.Fatalf("Read: %v, Stream: %v", werr, gerr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Stream's capture differs from Read's")
+		}
+	})
 }
