@@ -38,15 +38,7 @@ func BenchmarkSession(b *testing.B) {
 // session as BenchmarkSession, reading on from it; json as the fleet
 // benchmark runs it, diagnosis without the redaction and the JSON part.
 func BenchmarkSessionCollected(b *testing.B) {
-	body, err := os.ReadFile("testdata/fleet-session.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(body)
-	mid := strings.Index(text, "DC-DMZ# show ip route")
-	if mid < 0 {
-		b.Fatal("no route test in the session")
-	}
+	text, mid := fleetSession(b)
 	for _, bc := range []struct {
 		name string
 		r    Rendering
@@ -54,20 +46,40 @@ func BenchmarkSessionCollected(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				log := snapshot.NewLog("127.0.0.1:22")
-				log.Add(text[:mid])
-				c, err := log.Read(text[:mid])
-				if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
-					b.Fatal("no path mid-run", err)
-				}
-				log.Add(text[mid:])
-				if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", text, log, Options{},
-					bc.r); err != nil {
+				if _, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", text, midRun(b, text, mid),
+					Options{}, bc.r); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// fleetSession is the fake fleet's session and where its route test
+// starts (the collector reads it mid-run up to there).
+func fleetSession(b *testing.B) (text string, mid int) {
+	body, err := os.ReadFile("testdata/fleet-session.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text = string(body)
+	if mid = strings.Index(text, "DC-DMZ# show ip route"); mid < 0 {
+		b.Fatal("no route test in the session")
+	}
+	return text, mid
+}
+
+// midRun is the collector's Log of text: read up to mid, where it
+// decides the licensing path, then the rest added.
+func midRun(b *testing.B, text string, mid int) *snapshot.Log {
+	log := snapshot.NewLog("127.0.0.1:22")
+	log.Add(text[:mid])
+	c, err := log.Read(text[:mid])
+	if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
+		b.Fatal("no path mid-run", err)
+	}
+	log.Add(text[mid:])
+	return log
 }
 
 // BenchmarkPrerenderJSON is the last step of Session for one host of the
@@ -98,22 +110,11 @@ func BenchmarkPrerenderJSON(b *testing.B) {
 // session turned into its snapshot twice, mid-run and whole, without the
 // checks.
 func BenchmarkSessionRead(b *testing.B) {
-	body, err := os.ReadFile("testdata/fleet-session.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(body)
-	mid := strings.Index(text, "DC-DMZ# show ip route")
+	text, mid := fleetSession(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		log := snapshot.NewLog("127.0.0.1:22")
-		log.Add(text[:mid])
-		c, err := log.Read(text[:mid])
-		if err != nil || log.Build(c.Devices[0]).Path.VRF == "" {
-			b.Fatal("no path mid-run", err)
-		}
-		log.Add(text[mid:])
-		if c, err = log.Read(text); err != nil || len(log.Build(c.Devices[0]).TCPTests) == 0 {
+		log := midRun(b, text, mid)
+		if c, err := log.Read(text); err != nil || len(log.Build(c.Devices[0]).TCPTests) == 0 {
 			b.Fatal("no TCP test", err)
 		}
 	}
