@@ -83,8 +83,8 @@ func midRun(b *testing.B, text string, mid int) *snapshot.Log {
 }
 
 // BenchmarkPrerenderJSON is the last step of Session for one host of the
-// fake fleet: encoding its part of a JSON report, indenting it and
-// redacting it into the copy the report keeps (the device's strings were
+// fake fleet: encoding its part of a JSON report, indenting it into the
+// buffer the report keeps and redacting it (the device's strings were
 // redacted once, before the loop).
 //
 //	go test ./diagnose -run '^$' -bench PrerenderJSON -benchmem

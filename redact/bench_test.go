@@ -48,7 +48,7 @@ func BenchmarkLineReport(b *testing.B) {
 
 // BenchmarkRedactedReport measures the redaction of a device's part of a
 // JSON report ahead of time (Redacted), as a fleet's worker does for each
-// host: the whole text, one copy of it kept.
+// host: the whole text, kept as it is.
 func BenchmarkRedactedReport(b *testing.B) {
 	data, err := os.ReadFile("../testdata/showoutputs/http-url-seed/golden.json")
 	if err != nil {

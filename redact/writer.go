@@ -111,11 +111,12 @@ type Redacted struct {
 }
 
 // Redacted redacts text, which should end with a newline, line by line
-// with a fresh Stream, keeping a copy of the text as given too
-// (WriteRedacted falls back to it when the Writer is not in the state it
-// was redacted for). When redaction changed nothing, which is usual for
-// text made of values already redacted, both are one copy, of text's
-// length: a fleet's report holds thousands of them until it is written.
+// with a fresh Stream. It keeps text, as given (WriteRedacted falls back
+// to it when the Writer is not in the state it was redacted for): the
+// caller gives it up and must not change it afterwards. When redaction
+// changed nothing, which is usual for text made of values already
+// redacted, text is the redacted text too, not copied: a fleet's report
+// holds thousands of them until it is written.
 func (p Policy) Redacted(text []byte) *Redacted {
 	st := p.Stream()
 	// text[:n] is whole lines redaction leaves as they are; the text is
@@ -136,8 +137,7 @@ func (p Policy) Redacted(text []byte) *Redacted {
 		n += i + 1
 	}
 	if !found && n == len(text) {
-		c := bytes.Clone(text)
-		return &Redacted{raw: c, out: c, policy: p, block: st.block}
+		return &Redacted{raw: text, out: text, policy: p, block: st.block}
 	}
 	out := append(make([]byte, 0, len(text)+len(text)/16), text[:n]...)
 	rest := text[n:]
@@ -149,9 +149,9 @@ func (p Policy) Redacted(text []byte) *Redacted {
 	if len(rest) > 0 {
 		out = append(out, st.Line(string(rest))...)
 	}
-	raw := out
-	if !bytes.Equal(out, text) {
-		raw = bytes.Clone(text)
+	raw := text
+	if bytes.Equal(out, text) {
+		raw = out
 	}
 	return &Redacted{raw: raw, out: out, policy: p, block: st.block}
 }

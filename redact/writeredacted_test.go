@@ -43,10 +43,11 @@ func TestWriteRedactedSameBytes(t *testing.T) {
 	}
 }
 
-// Redacted keeps its own copy of the text, whether redaction changed it
-// or not: the caller may reuse its buffer (a fleet's report holds one
-// part per switch until it is written).
-func TestRedactedOwnsText(t *testing.T) {
+// Redacted keeps the text it is given, not a copy, and passes it on as it
+// is when redaction changes nothing (a fleet's report holds one part per
+// switch until it is written); what it passes on is what a Writer writes,
+// after a partial line too.
+func TestRedactedKeepsText(t *testing.T) {
 	for _, text := range []string{"  description uplink\n", "  snmp-server community s3cret ro\n"} {
 		for _, before := range []string{"", "partial "} {
 			var want, got bytes.Buffer
@@ -56,8 +57,11 @@ func TestRedactedOwnsText(t *testing.T) {
 			w.Close()
 			buf := []byte(text)
 			r := p.Redacted(buf)
-			for i := range buf {
-				buf[i] = 'X'
+			if &r.raw[0] != &buf[0] {
+				t.Errorf("%q: Redacted copied the text", text)
+			}
+			if unchanged := string(r.out) == text; unchanged != (&r.out[0] == &buf[0]) {
+				t.Errorf("%q: redacted text shares the text's bytes: %v, unchanged: %v", text, !unchanged, unchanged)
 			}
 			w = NewWriter(&got, &p)
 			w.Write([]byte(before))

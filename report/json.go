@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/slcheck/slcheck/capture"
 	"github.com/slcheck/slcheck/checks"
@@ -86,45 +87,58 @@ func (d *Device) PrerenderJSON(p redact.Policy) error {
 	}
 	d.jsonPart = nil
 	normaliseDevice(d)
-	buf := prerenderBuffers.Get().(*prerenderBuffer)
-	defer buf.put()
-	enc := json.NewEncoder(&buf.compact)
+	compact := compactBuffers.Get().(*bytes.Buffer)
+	defer putCompact(compact)
+	enc := json.NewEncoder(compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(d); err != nil {
 		return err
 	}
-	// As writeJSON's encoder indents it inside the document.
-	b := indentJSON(append(buf.indented[:0], "    "...), buf.compact.Bytes(), "    ", "  ")
-	buf.indented = b
+	// As writeJSON's encoder indents it inside the document, into the
+	// buffer the part keeps (redact.Policy.Redacted keeps it, not a copy),
+	// made at the size the last part's indenting suggests.
+	b := make([]byte, 0, indentedSize(compact.Len()))
+	b = indentJSON(append(b, "    "...), compact.Bytes(), "    ", "  ")
+	indentRatio.Store(int64(len(b)) * 1024 / int64(max(compact.Len(), 1)))
 	// The closing brace is written by Render, with the comma between
 	// devices.
 	const end = "\n    }\n"
 	if !bytes.HasSuffix(b, []byte(end)) {
 		return fmt.Errorf("report: unexpected JSON for device %q", d.Source)
 	}
-	d.jsonPart = p.Redacted(b[:len(b)-len(end)+1]) // a copy
+	d.jsonPart = p.Redacted(b[:len(b)-len(end)+1])
 	return nil
 }
 
-// prerenderBuffer holds PrerenderJSON's compact encoding of a device and
-// its indented form until it is redacted into a copy of its own: a
-// fleet's workers reuse them (prerenderBuffers) instead of growing two
-// buffers per host.
-type prerenderBuffer struct {
-	compact  bytes.Buffer
-	indented []byte
+// indentRatio is the last device part's indented length per 1024 bytes of
+// its compact encoding (0 before the first): a fleet's parts are alike, so
+// the next part's buffer is made at its size, not grown to it.
+var indentRatio atomic.Int64
+
+// indentedSize is the room to make for indenting compact bytes of JSON: as
+// the last part grew, and a little more (the room a part does not use is
+// kept with it until the report is written).
+func indentedSize(compact int) int {
+	r := indentRatio.Load()
+	if r == 0 {
+		r = 1536
+	}
+	return int(int64(compact)*r/1024) + compact/64 + 256
 }
 
-var prerenderBuffers = sync.Pool{New: func() any { return new(prerenderBuffer) }}
+// compactBuffers hold PrerenderJSON's compact encoding of a device until it
+// is indented: a fleet's workers reuse them instead of growing one per
+// host.
+var compactBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// put returns b to prerenderBuffers, unless a device far larger than a
+// putCompact returns b to compactBuffers, unless a device far larger than a
 // switch's usual report grew it.
-func (b *prerenderBuffer) put() {
-	if b.compact.Cap()+cap(b.indented) > 1<<20 {
+func putCompact(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
 		return
 	}
-	b.compact.Reset()
-	prerenderBuffers.Put(b)
+	b.Reset()
+	compactBuffers.Put(b)
 }
 
 // writeJSONParts writes the document as writeJSON would, its devices from

@@ -36,16 +36,11 @@ func isProblem(r checks.Result) bool { return r.Status == checks.Fail && !isNote
 // in catalogue order. A failure whose cause is not itself failing stands
 // as a root. Notes are not findings (InfoResults).
 func (d Device) Findings() []Finding {
-	failing := map[string]bool{}
-	for _, r := range d.Results {
-		if isProblem(r) {
-			failing[r.ID] = true
-		}
-	}
+	failing := d.failing()
 	var roots []Finding
 	index := map[string]int{}
 	for _, r := range d.Results {
-		if isProblem(r) && (r.CausedBy == "" || !failing[r.CausedBy]) {
+		if isRoot(r, failing) {
 			index[r.ID] = len(roots)
 			roots = append(roots, Finding{Result: r})
 		}
@@ -65,12 +60,40 @@ func (d Device) Findings() []Finding {
 	return roots
 }
 
+// failing is the set of the IDs of the device's problems.
+func (d *Device) failing() map[string]bool {
+	failing := map[string]bool{}
+	for i := range d.Results {
+		if isProblem(d.Results[i]) {
+			failing[d.Results[i].ID] = true
+		}
+	}
+	return failing
+}
+
+// isRoot says a result is a root cause: a problem whose cause (CausedBy)
+// is not among the failing ones.
+func isRoot(r checks.Result, failing map[string]bool) bool {
+	return isProblem(r) && (r.CausedBy == "" || !failing[r.CausedBy])
+}
+
 // RootCauseIDs are the IDs of the device's root causes (Findings), most
-// severe first: JSON's root_causes.
+// severe first: JSON's root_causes. It orders them as Findings does,
+// without copying the results (a fleet's report asks it of every device).
 func (d Device) RootCauseIDs() []string {
-	out := []string{}
-	for _, f := range d.Findings() {
-		out = append(out, f.ID)
+	failing := d.failing()
+	var roots []int
+	for i := range d.Results {
+		if isRoot(d.Results[i], failing) {
+			roots = append(roots, i)
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool {
+		return d.Results[roots[i]].Severity.Rank() > d.Results[roots[j]].Severity.Rank()
+	})
+	out := make([]string, len(roots))
+	for k, i := range roots {
+		out[k] = d.Results[i].ID
 	}
 	return out
 }

@@ -71,6 +71,10 @@ func TestFindings(t *testing.T) {
 			if !reflect.DeepEqual(order, tt.order) {
 				t.Errorf("roots %v, want %v", order, tt.order)
 			}
+			// RootCauseIDs orders them as Findings, never null.
+			if ids := (Device{Results: tt.results}).RootCauseIDs(); ids == nil || len(ids)+len(order) > 0 && !reflect.DeepEqual(ids, order) {
+				t.Errorf("RootCauseIDs %#v, want %v", ids, order)
+			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("consequences %v, want %v", got, tt.want)
 			}
