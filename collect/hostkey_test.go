@@ -3,6 +3,7 @@ package collect
 import (
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -249,4 +250,50 @@ func errName(err error) string {
 		return "KeyError"
 	}
 	return err.Error()
+}
+
+// BenchmarkHostKeyCheck is the known_hosts work of one host of a fleet of
+// 2000 whose known_hosts has a line per switch (bench/fleet.sh): the
+// lookup before the handshake (the algorithms to offer) and the check of
+// the presented key from it ("lookup"), against asking x/crypto's
+// callback again for the check ("callback", as before the lookup).
+//
+//	go test ./collect -run '^$' -bench HostKeyCheck -benchmem
+func BenchmarkHostKeyCheck(b *testing.B) {
+	s, err := nxsim.NewHostKey()
+	if err != nil {
+		b.Fatal(err)
+	}
+	key := s.PublicKey()
+	lines := make([]string, 2000)
+	for i := range lines {
+		lines[i] = KnownHostsLine(fmt.Sprintf("127.0.0.1:%d", 20000+i), key)
+	}
+	p := filepath.Join(b.TempDir(), "known_hosts")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	hc, err := HostKeys{Files: []string{p}}.checker()
+	if err != nil {
+		b.Fatal(err)
+	}
+	const addr = "127.0.0.1:21000"
+	remote := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 21000}
+	for _, bc := range []struct {
+		name  string
+		check func(l *hostLookup) error
+	}{
+		{"lookup", func(l *hostLookup) error { return l.callback(addr, remote, key) }},
+		{"callback", func(*hostLookup) error { return hc.check(addr, remote, key) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				l := hc.lookup(addr)
+				if l.algorithms() == nil || bc.check(l) != nil {
+					b.Fatal("host not known")
+				}
+			}
+		})
+	}
 }

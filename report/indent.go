@@ -11,6 +11,7 @@ import "bytes"
 // it was three tenths of encoding a device's part of a fleet's report.
 // Bytes inside strings are copied as they are, in runs.
 func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	nl := newlines{prefix: prefix, indent: indent}
 	open := false // after { or [: the indent waits for a non-empty body
 	depth := 0
 	for i := 0; i < len(src); i++ {
@@ -18,7 +19,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		if open && c != '}' && c != ']' {
 			open = false
 			depth++
-			dst = newline(dst, prefix, indent, depth)
+			dst = nl.append(dst, depth)
 		}
 		switch c {
 		case '"':
@@ -30,7 +31,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			dst = newline(dst, prefix, indent, depth)
+			dst = nl.append(dst, depth)
 		case ':':
 			dst = append(dst, c, ' ')
 		case '}', ']':
@@ -38,7 +39,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 				open = false
 			} else {
 				depth--
-				dst = newline(dst, prefix, indent, depth)
+				dst = nl.append(dst, depth)
 			}
 			dst = append(dst, c)
 		default:
@@ -70,11 +71,20 @@ func closingQuote(src []byte, i int) int {
 	}
 }
 
-func newline(dst []byte, prefix, indent string, depth int) []byte {
-	dst = append(dst, '\n')
-	dst = append(dst, prefix...)
-	for range depth {
-		dst = append(dst, indent...)
+// newlines writes a newline, the prefix and depth times the indent, in
+// one append of a run of them made as deep as the JSON goes.
+type newlines struct {
+	prefix, indent string
+	run            []byte // "\n", prefix, indent, indent, ...
+}
+
+func (n *newlines) append(dst []byte, depth int) []byte {
+	k := 1 + len(n.prefix) + max(depth, 0)*len(n.indent)
+	if n.run == nil {
+		n.run = append(append(make([]byte, 0, 64), '\n'), n.prefix...)
 	}
-	return dst
+	for len(n.run) < k {
+		n.run = append(n.run, n.indent...)
+	}
+	return append(dst, n.run[:k]...)
 }
