@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/slcheck/slcheck/checks"
 	"github.com/slcheck/slcheck/diagnose"
 	"github.com/slcheck/slcheck/internal/nxsim"
+	"github.com/slcheck/slcheck/snapshot"
 )
 
 // verdict is what a diagnosis concludes for one check, without the
@@ -87,6 +89,26 @@ func TestLiveMatchesScenarioFile(t *testing.T) {
 			res := c.Collect(context.Background(), target(d))
 			if res.Failure != nil {
 				t.Fatal(res.Failure)
+			}
+			// The session read while it was collected is the session
+			// read whole: the same capture and snapshot.
+			if res.Log == nil {
+				t.Fatal("no Log: the path was not read mid-run")
+			}
+			logged, err := res.Log.Read(res.Text)
+			whole, werr := capture.Read(res.Log.Name(), strings.NewReader(res.Text), capture.Options{})
+			if err != nil || werr != nil || !reflect.DeepEqual(logged, whole) {
+				t.Fatalf("the Log's capture differs from a whole read (%v, %v)", err, werr)
+			}
+			if !reflect.DeepEqual(res.Log.Build(logged.Devices[0]), snapshot.Build(whole.Devices[0])) {
+				t.Error("the Log's snapshot differs from Build's of a whole read")
+			}
+			host := res.Target.String()
+			dev, err := diagnose.Session(context.Background(), host, host, res.Text, res.Log, diagnose.Options{}, diagnose.Rendering{})
+			wdev := diagnose.DeviceWith(context.Background(), whole.Devices[0], diagnose.Options{})
+			wdev.Host = host
+			if err != nil || !reflect.DeepEqual(dev, wdev) {
+				t.Errorf("the session diagnosed from its Log differs from its whole read's diagnosis (%v)", err)
 			}
 			want := verdicts(t, f, sc.body)
 			got := verdicts(t, "live", res.Text)
