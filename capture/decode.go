@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -160,6 +161,10 @@ func archiveKind(head []byte) string {
 func looksBinary(sample []byte) bool {
 	ctrl, bad := 0, 0
 	for i := 0; i < len(sample); {
+		if i+8 <= len(sample) && printable8(binary.LittleEndian.Uint64(sample[i:])) {
+			i += 8 // eight printable ASCII bytes count for nothing
+			continue
+		}
 		c := sample[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\b' && c != 0x1b || c == 0x7f {
@@ -175,6 +180,15 @@ func looksBinary(sample []byte) bool {
 		i += size
 	}
 	return ctrl*10 > len(sample) || bad*5 > len(sample)
+}
+
+// printable8 reports whether the eight bytes of w are all printable
+// ASCII, 0x20 to 0x7e: none has its high bit set, none is below 0x20 (a
+// borrow into the high bit of w-0x20.. where w's is clear) and none is
+// 0x7f (a carry into the high bit of w+0x01..).
+func printable8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && (w+ones)&highs == 0
 }
 
 // firstBinaryLine is the line of the first control byte a text does not
