@@ -58,8 +58,12 @@ func (bl *Builder) Build(dev *capture.Device) *Snapshot {
 	b := &bl.b
 	for _, sec := range dev.Sections[done:] {
 		b.s.Commands[sec.Command] = true
-		b.filtered(sec.Command)
-		b.section(sec)
+		// Each section goes to the reader of its command's family.
+		fam := familyOf(sec.Command)
+		b.filtered(sec.Command, fam)
+		if fam.read != nil {
+			fam.read(b, sec)
+		}
 		b.parsed = append(b.parsed, sec)
 	}
 	bl.last = lastOf(dev.Sections)
@@ -126,29 +130,21 @@ type builder struct {
 }
 
 // filtered records whether the output of cmd was captured whole for its
-// parser family; a running-config's filter is recorded for messages, its
+// parser family fam; a running-config's filter is recorded for messages, its
 // topics being settled by parsers.ConfigCoverage.
-func (b *builder) filtered(cmd string) {
-	family := familyOf(cmd)
-	if family.name == "config" {
+func (b *builder) filtered(cmd string, fam family) {
+	if fam.name == "config" {
 		if f := parsers.Filter(cmd); f != "" && b.s.ConfigFilter == "" {
 			b.s.ConfigFilter = f
 		}
 		return
 	}
 	switch {
-	case family.samples == nil:
-	case parsers.FilterKeeps(cmd, family.samples):
-		b.whole[family.name] = true
-	case b.filters[family.name] == "":
-		b.filters[family.name] = parsers.Filter(cmd)
-	}
-}
-
-// section reads one section with the reader of its command's family.
-func (b *builder) section(sec *capture.Section) {
-	if read := familyOf(sec.Command).read; read != nil {
-		read(b, sec)
+	case fam.samples == nil:
+	case parsers.FilterKeeps(cmd, fam.samples):
+		b.whole[fam.name] = true
+	case b.filters[fam.name] == "":
+		b.filters[fam.name] = parsers.Filter(cmd)
 	}
 }
 
