@@ -26,18 +26,9 @@ n=${HOSTS:-250}
 conc=${CONC:-100}
 work=$(mktemp -d /tmp/slcheck-fleetab.XXXXXX)
 go build -o "$work/slcheck" ./cmd/slcheck
-build() { # build REV OUT: nxfleet of a revision
-	if [ "$1" = . ]; then
-		go build -o "$2" ./bench/nxfleet
-	else
-		mkdir "$work/src"
-		git archive "$1" | tar -x -C "$work/src"
-		(cd "$work/src" && go build -o "$2" ./bench/nxfleet)
-		rm -rf "$work/src"
-	fi
-}
-build "${A:-.}" "$work/nxA"
-build "${B:-.}" "$work/nxB"
+. bench/lib.sh
+buildrev "${A:-.}" "$work/nxA" ./bench/nxfleet
+buildrev "${B:-.}" "$work/nxB" ./bench/nxfleet
 
 ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((2 * n + 4 * conc + 64)) ]; then

@@ -22,18 +22,9 @@ n=${HOSTS:-500}
 conc=${CONC:-100}
 rounds=${ROUNDS:-6}
 work=$(mktemp -d /tmp/slcheck-ab.XXXXXX)
-build() { # build REV OUT: slcheck of a revision
-	if [ "$1" = . ]; then
-		go build -o "$2" ./cmd/slcheck
-	else
-		mkdir "$work/src"
-		git archive "$1" | tar -x -C "$work/src"
-		(cd "$work/src" && go build -o "$2" ./cmd/slcheck)
-		rm -rf "$work/src"
-	fi
-}
-build "${A:-main}" "$work/slcheckA"
-build "${B:-.}" "$work/slcheckB"
+. bench/lib.sh
+buildrev "${A:-main}" "$work/slcheckA" ./cmd/slcheck
+buildrev "${B:-.}" "$work/slcheckB" ./cmd/slcheck
 go build -o "$work/nxfleet" ./bench/nxfleet
 
 ulimit -n "$(ulimit -Hn)"
