@@ -33,6 +33,12 @@ type HostKeyError struct {
 	Revoked bool
 	// Jump: the host is a ProxyJump bastion on the way to the switch.
 	Jump bool
+	// Certificate is why a host certificate was not trusted (x/crypto's
+	// words: no @cert-authority line for the host, a principal or validity
+	// refused); CA is the fingerprint of the key that signed it. KeyType
+	// and Fingerprint are then those of the certified key.
+	Certificate string
+	CA          string
 }
 
 func (e *HostKeyError) Error() string {
@@ -66,6 +72,12 @@ func (e *HostKeyError) Error() string {
 			"Compare the fingerprint with `show ssh key` on the switch console, and only then replace the old line "+
 			"(ssh-keygen -R '%s' -f %s, then add the new key). Nothing was sent to the switch.",
 			what, e.KeyType, e.Fingerprint, e.File, e.Line, knownhosts.Normalize(e.Addr), e.File)
+	case e.Certificate != "":
+		return fmt.Sprintf("host certificate not trusted: %s presented a certificate of its %s key %s, signed by "+
+			"CA %s, which known_hosts does not vouch for (%s). Verify the CA and the key out of band, then add "+
+			"a @cert-authority line for the CA, or the switch's own key (ssh-keyscan -p %s %s >> ~/.ssh/known_hosts), "+
+			"or pass --known-hosts FILE. Nothing was sent to the switch.",
+			what, e.KeyType, e.Fingerprint, e.CA, e.Certificate, port, host)
 	case e.Jump:
 		return fmt.Sprintf("host key unknown: %s presented %s %s, which is not in known_hosts, and OpenSSH asked "+
 			"whether to trust it; slcheck does not answer such a question. Verify the fingerprint with the bastion's "+
@@ -267,19 +279,42 @@ func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKe
 	switch {
 	case errors.As(err, &re):
 		he.Revoked, he.File, he.Line = true, re.Revoked.Filename, re.Revoked.Line
-	case errors.As(err, &ke) && len(ke.Want) > 0:
-		he.Changed, he.File, he.Line = true, ke.Want[0].Filename, ke.Want[0].Line
+	case errors.As(err, &ke):
+		// x/crypto lists the @cert-authority lines of the host too: a CA
+		// is not a key the host had, so they alone leave it unknown.
+		want := slices.DeleteFunc(slices.Clone(ke.Want), isCALine)
+		if len(want) == 0 {
+			break
+		}
+		he.Changed, he.File, he.Line = true, want[0].Filename, want[0].Line
 		same := false
-		for _, w := range ke.Want {
+		for _, w := range want {
 			same = same || w.Key.Type() == key.Type()
 		}
 		if !same {
-			he.KnownType = ke.Want[0].Key.Type()
+			he.KnownType = want[0].Key.Type()
 		}
-	case !errors.As(err, &ke):
-		return err
+	default:
+		c, ok := key.(*ssh.Certificate)
+		if !ok {
+			return err
+		}
+		he.KeyType, he.Fingerprint = c.Key.Type(), ssh.FingerprintSHA256(c.Key)
+		he.CA, he.Certificate = ssh.FingerprintSHA256(c.SignatureKey), err.Error()
 	}
 	return he
+}
+
+// isCALine reports whether a known_hosts line listed for a host is a
+// @cert-authority line (KnownKey does not say; the file does).
+func isCALine(k knownhosts.KnownKey) bool {
+	b, err := os.ReadFile(k.Filename)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(string(b), "\n")
+	return k.Line >= 1 && k.Line <= len(lines) &&
+		strings.HasPrefix(strings.TrimSpace(lines[k.Line-1]), "@cert-authority")
 }
 
 // revokedLine finds the @revoked line of a key in known_hosts files.

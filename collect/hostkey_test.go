@@ -297,3 +297,76 @@ func BenchmarkHostKeyCheck(b *testing.B) {
 		})
 	}
 }
+
+// A refusal names what known_hosts actually holds: a @cert-authority line
+// is not a key the host had (a plain key against it alone is unknown, not
+// changed), and a host certificate nothing vouches for is said to be one,
+// with its key and its CA, instead of x/crypto's bare error.
+func TestHostKeyRefusalWords(t *testing.T) {
+	const addr = "127.0.0.1:2222"
+	ed, ed2 := ed25519Key(t), ed25519Key(t)
+	line := func(pattern string, k ssh.PublicKey) string {
+		return pattern + " " + strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k)))
+	}
+	ca, otherCA := ecdsaKey(t), ecdsaKey(t)
+	certFor := func(principal string) *ssh.Certificate {
+		c := &ssh.Certificate{Key: ed, CertType: ssh.HostCert, ValidPrincipals: []string{principal},
+			ValidBefore: ssh.CertTimeInfinity}
+		if err := c.SignCert(rand.Reader, ca); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	caLine := line("@cert-authority 127.0.0.1", ca.PublicKey())
+	tests := []struct {
+		name     string
+		lines    []string
+		key      ssh.PublicKey
+		want     []string // in the message
+		changed  bool
+		line     int // File:Line the message cites, 0 for none
+		certWhy  string
+		wantNone string // never in the message
+	}{
+		{"CA line only, plain key", []string{caLine}, ed, []string{"host key unknown"}, false, 0, "", "CHANGED"},
+		{"CA line and another key", []string{caLine, KnownHostsLine(addr, ed2)}, ed,
+			[]string{"host key CHANGED", ":2 holds another key"}, true, 2, "", "unknown"},
+		{"certificate, no CA line", []string{KnownHostsLine("10.0.0.1:22", ed)}, certFor("127.0.0.1"),
+			[]string{"host certificate not trusted", ssh.FingerprintSHA256(ed), ssh.FingerprintSHA256(ca.PublicKey()),
+				"no authorities"}, false, 0, "no authorities", "CHANGED"},
+		{"certificate, another CA", []string{line("@cert-authority *", otherCA.PublicKey())}, certFor("127.0.0.1"),
+			[]string{"host certificate not trusted", "@cert-authority line"}, false, 0, "no authorities", "CHANGED"},
+		{"certificate, another principal", []string{line("@cert-authority [127.0.0.1]:2222", ca.PublicKey())}, certFor("10.9.9.9"),
+			[]string{"host certificate not trusted", "principal"}, false, 0, "principal", "CHANGED"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			kh := writeKnown(t, tc.lines...)
+			hc, err := HostKeys{Files: []string{kh}}.checker()
+			if err != nil {
+				t.Fatal(err)
+			}
+			remote := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}
+			err = hc.lookup(addr).callback(addr, remote, tc.key)
+			var he *HostKeyError
+			if !errors.As(err, &he) {
+				t.Fatalf("got %v, want a HostKeyError", err)
+			}
+			msg := he.Error()
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message lacks %q: %s", w, msg)
+				}
+			}
+			if strings.Contains(msg, tc.wantNone) {
+				t.Errorf("message says %q: %s", tc.wantNone, msg)
+			}
+			if he.Changed != tc.changed || (tc.line != 0) != (he.File == kh && he.Line == tc.line) {
+				t.Errorf("Changed %v at %s:%d, want %v at line %d", he.Changed, he.File, he.Line, tc.changed, tc.line)
+			}
+			if !strings.Contains(he.Certificate, tc.certWhy) || (tc.certWhy == "") != (he.Certificate == "") {
+				t.Errorf("Certificate %q, want %q", he.Certificate, tc.certWhy)
+			}
+		})
+	}
+}
