@@ -29,16 +29,21 @@ type HostKeyError struct {
 	KnownType string
 	File      string
 	Line      int
-	// Revoked: the key is marked @revoked (File:Line when found).
-	Revoked bool
+	// Revoked: the key is marked @revoked (File:Line when found); for a
+	// host certificate, RevokedCA says it is the CA that is.
+	Revoked   bool
+	RevokedCA bool
 	// Jump: the host is a ProxyJump bastion on the way to the switch.
 	Jump bool
 	// Certificate is why a host certificate was not trusted (x/crypto's
 	// words: no @cert-authority line for the host, a principal or validity
 	// refused); CA is the fingerprint of the key that signed it. KeyType
 	// and Fingerprint are then those of the certified key.
+	// NoAuthority says no @cert-authority line of the host holds the CA;
+	// otherwise the certificate itself was refused.
 	Certificate string
 	CA          string
+	NoAuthority bool
 }
 
 func (e *HostKeyError) Error() string {
@@ -56,6 +61,15 @@ func (e *HostKeyError) Error() string {
 	}
 	scan := fmt.Sprintf("ssh-keyscan -p %s %s | ssh-keygen -lf -", port, host)
 	switch {
+	case e.Revoked && e.Certificate != "":
+		which := "key"
+		if e.RevokedCA {
+			which = "CA"
+		}
+		return fmt.Sprintf("host certificate REVOKED: %s presented a certificate of its %s key %s, signed by CA %s, "+
+			"and known_hosts marks the %s @revoked%s. Do not add or accept this key or this CA: find out why it was "+
+			"revoked, and have the switch's key and certificate regenerated if it was compromised. Nothing was sent "+
+			"to the switch.", what, e.KeyType, e.Fingerprint, e.CA, which, at)
 	case e.Revoked:
 		return fmt.Sprintf("host key REVOKED: %s presented %s %s, which known_hosts marks @revoked%s. "+
 			"Do not add or accept this key: find out why it was revoked, and have the switch's key regenerated "+
@@ -72,6 +86,12 @@ func (e *HostKeyError) Error() string {
 			"Compare the fingerprint with `show ssh key` on the switch console, and only then replace the old line "+
 			"(ssh-keygen -R '%s' -f %s, then add the new key). Nothing was sent to the switch.",
 			what, e.KeyType, e.Fingerprint, e.File, e.Line, knownhosts.Normalize(e.Addr), e.File)
+	case e.Certificate != "" && !e.NoAuthority:
+		return fmt.Sprintf("host certificate refused: %s presented a certificate of its %s key %s, signed by CA %s, "+
+			"and the certificate itself is not valid for it (%s). Have the switch's host certificate reissued "+
+			"(for the name or address slcheck connects to, valid now), or verify the switch's own key out of band "+
+			"and add it (ssh-keyscan -p %s %s >> ~/.ssh/known_hosts). Nothing was sent to the switch.",
+			what, e.KeyType, e.Fingerprint, e.CA, e.Certificate, port, host)
 	case e.Certificate != "":
 		return fmt.Sprintf("host certificate not trusted: %s presented a certificate of its %s key %s, signed by "+
 			"CA %s, which known_hosts does not vouch for (%s). Verify the CA and the key out of band, then add "+
@@ -120,6 +140,7 @@ type HostKeys struct {
 type hostKeyChecker struct {
 	insecure bool
 	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
+	files    []string            // the files check reads
 }
 
 // checker reads the known_hosts files once for the whole fleet.
@@ -135,7 +156,7 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 			return nil, fmt.Errorf("known hosts %s: %w", f, err)
 		}
 	}
-	hc := &hostKeyChecker{}
+	hc := &hostKeyChecker{files: files}
 	if len(files) > 0 {
 		cb, err := knownhosts.New(files...)
 		if err != nil {
@@ -264,9 +285,15 @@ func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKe
 			// A @cert-authority line names hosts, not ports: OpenSSH
 			// accepts `@cert-authority 10.1.1.2 ...` (or `*`) for the
 			// switch on any port, x/crypto only on port 22.
-			if h, p, e := net.SplitHostPort(hostname); e == nil && p != "22" &&
-				hc.check(net.JoinHostPort(h, "22"), remote, key) == nil {
-				return nil
+			// Refused there too, it says why once past the authority.
+			if h, p, e := net.SplitHostPort(hostname); e == nil && p != "22" {
+				e22 := hc.check(net.JoinHostPort(h, "22"), remote, key)
+				if e22 == nil {
+					return nil
+				}
+				if !noAuthority(e22) {
+					err = e22
+				}
 			}
 		}
 	}
@@ -301,8 +328,22 @@ func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKe
 		}
 		he.KeyType, he.Fingerprint = c.Key.Type(), ssh.FingerprintSHA256(c.Key)
 		he.CA, he.Certificate = ssh.FingerprintSHA256(c.SignatureKey), err.Error()
+		he.NoAuthority = noAuthority(err)
+		// x/crypto tests revocation after the authority: a revoked key or
+		// CA is said to be one whatever else is wrong.
+		if f, n := revokedLine(hc.files, he.Fingerprint); f != "" {
+			he.Revoked, he.File, he.Line = true, f, n
+		} else if f, n := revokedLine(hc.files, he.CA); f != "" {
+			he.Revoked, he.RevokedCA, he.File, he.Line = true, true, f, n
+		}
 	}
 	return he
+}
+
+// noAuthority reports whether x/crypto refused a host certificate for
+// want of a @cert-authority line holding its CA for the host (its words).
+func noAuthority(err error) bool {
+	return strings.HasPrefix(err.Error(), "ssh: no authorities for hostname")
 }
 
 // isCALine reports whether a known_hosts line listed for a host is a

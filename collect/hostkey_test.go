@@ -309,14 +309,19 @@ func TestHostKeyRefusalWords(t *testing.T) {
 		return pattern + " " + strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k)))
 	}
 	ca, otherCA := ecdsaKey(t), ecdsaKey(t)
-	certFor := func(principal string) *ssh.Certificate {
+	signed := func(principal string, by ssh.Signer, edit func(*ssh.Certificate)) *ssh.Certificate {
 		c := &ssh.Certificate{Key: ed, CertType: ssh.HostCert, ValidPrincipals: []string{principal},
 			ValidBefore: ssh.CertTimeInfinity}
-		if err := c.SignCert(rand.Reader, ca); err != nil {
+		edit(c)
+		if err := c.SignCert(rand.Reader, by); err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
+	certFor := func(principal string) *ssh.Certificate { return signed(principal, ca, func(*ssh.Certificate) {}) }
+	expired := signed("127.0.0.1", ca, func(c *ssh.Certificate) { c.ValidAfter, c.ValidBefore = 1000, 2000 })
+	userCert := signed("127.0.0.1", ca, func(c *ssh.Certificate) { c.CertType = ssh.UserCert })
+	revokedKey, revokedCA := line("@revoked *", ed), line("@revoked *", ca.PublicKey())
 	caLine := line("@cert-authority 127.0.0.1", ca.PublicKey())
 	tests := []struct {
 		name     string
@@ -336,8 +341,26 @@ func TestHostKeyRefusalWords(t *testing.T) {
 				"no authorities"}, false, 0, "no authorities", "CHANGED"},
 		{"certificate, another CA", []string{line("@cert-authority *", otherCA.PublicKey())}, certFor("127.0.0.1"),
 			[]string{"host certificate not trusted", "@cert-authority line"}, false, 0, "no authorities", "CHANGED"},
+		// A CA vouching for the host, the certificate itself refused: no
+		// advice to add a @cert-authority line it already has.
 		{"certificate, another principal", []string{line("@cert-authority [127.0.0.1]:2222", ca.PublicKey())}, certFor("10.9.9.9"),
-			[]string{"host certificate not trusted", "principal"}, false, 0, "principal", "CHANGED"},
+			[]string{"host certificate refused", "principal", "reissued"}, false, 0, "principal", "@cert-authority line"},
+		{"certificate, another principal, CA line for the host on any port", []string{caLine}, certFor("10.9.9.9"),
+			[]string{"host certificate refused", `principal "127.0.0.1" not in`}, false, 0, "principal", "no authorities"},
+		{"certificate, expired, CA line *", []string{line("@cert-authority *", ca.PublicKey())}, expired,
+			[]string{"host certificate refused", "expired"}, false, 0, "expired", "@cert-authority line"},
+		{"user certificate", []string{caLine}, userCert,
+			[]string{"host certificate refused", "has type 1"}, false, 0, "has type 1", "vouch"},
+		// A revoked key or CA is never offered to be added, whichever test
+		// x/crypto failed first.
+		{"certificate, key revoked, CA line", []string{caLine, revokedKey}, certFor("127.0.0.1"),
+			[]string{"host certificate REVOKED", "marks the key @revoked", "Do not add"}, false, 2, "revoked", "ssh-keyscan"},
+		{"certificate, key revoked, no CA line", []string{revokedKey}, certFor("127.0.0.1"),
+			[]string{"host certificate REVOKED", "marks the key @revoked"}, false, 1, "no authorities", "ssh-keyscan"},
+		{"certificate, CA revoked", []string{revokedCA, caLine}, certFor("127.0.0.1"),
+			[]string{"host certificate REVOKED", "marks the CA @revoked", ssh.FingerprintSHA256(ca.PublicKey())}, false, 1, "revoked", "ssh-keyscan"},
+		{"certificate, CA revoked, port 22 retry refused", []string{line("@cert-authority *", ca.PublicKey()), revokedCA + "\r"}, certFor("127.0.0.1"),
+			[]string{"host certificate REVOKED", "marks the CA @revoked"}, false, 2, "revoked", "@cert-authority line for"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
