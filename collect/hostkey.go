@@ -140,7 +140,6 @@ type HostKeys struct {
 type hostKeyChecker struct {
 	insecure bool
 	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
-	files    []string            // the files check reads
 }
 
 // checker reads the known_hosts files once for the whole fleet.
@@ -156,7 +155,7 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 			return nil, fmt.Errorf("known hosts %s: %w", f, err)
 		}
 	}
-	hc := &hostKeyChecker{files: files}
+	hc := &hostKeyChecker{}
 	if len(files) > 0 {
 		cb, err := knownhosts.New(files...)
 		if err != nil {
@@ -309,7 +308,9 @@ func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKe
 	case errors.As(err, &ke):
 		// x/crypto lists the @cert-authority lines of the host too: a CA
 		// is not a key the host had, so they alone leave it unknown.
-		want := slices.DeleteFunc(slices.Clone(ke.Want), isCALine)
+		want := slices.DeleteFunc(slices.Clone(ke.Want), func(k knownhosts.KnownKey) bool {
+			return hc.isCALine(hostname, k)
+		})
 		if len(want) == 0 {
 			break
 		}
@@ -331,10 +332,10 @@ func (l *hostLookup) callback(hostname string, remote net.Addr, key ssh.PublicKe
 		he.NoAuthority = noAuthority(err)
 		// x/crypto tests revocation after the authority: a revoked key or
 		// CA is said to be one whatever else is wrong.
-		if f, n := revokedLine(hc.files, he.Fingerprint); f != "" {
-			he.Revoked, he.File, he.Line = true, f, n
-		} else if f, n := revokedLine(hc.files, he.CA); f != "" {
-			he.Revoked, he.RevokedCA, he.File, he.Line = true, true, f, n
+		if r := hc.revoked(hostname, c.Key); r != nil {
+			he.Revoked, he.File, he.Line = true, r.Filename, r.Line
+		} else if r := hc.revoked(hostname, c.SignatureKey); r != nil {
+			he.Revoked, he.RevokedCA, he.File, he.Line = true, true, r.Filename, r.Line
 		}
 	}
 	return he
@@ -346,16 +347,34 @@ func noAuthority(err error) bool {
 	return strings.HasPrefix(err.Error(), "ssh: no authorities for hostname")
 }
 
-// isCALine reports whether a known_hosts line listed for a host is a
-// @cert-authority line (KnownKey does not say; the file does).
-func isCALine(k knownhosts.KnownKey) bool {
-	b, err := os.ReadFile(k.Filename)
-	if err != nil {
-		return false
+// isCALine reports whether a known_hosts line listed for addr is a
+// @cert-authority line. KnownKey does not say: the line is read again,
+// and when it is not the same line any more (a file read once, such as a
+// pipe) x/crypto is asked whether the key is a CA of addr, with a
+// certificate that fails on its principal before its signature is read.
+func (hc *hostKeyChecker) isCALine(addr string, k knownhosts.KnownKey) bool {
+	if b, err := os.ReadFile(k.Filename); err == nil {
+		lines := strings.Split(string(b), "\n")
+		if k.Line >= 1 && k.Line <= len(lines) {
+			marker, _, key, _, _, err := ssh.ParseKnownHosts([]byte(lines[k.Line-1]))
+			if err == nil && bytes.Equal(key.Marshal(), k.Key.Marshal()) {
+				return marker == "cert-authority"
+			}
+		}
 	}
-	lines := strings.Split(string(b), "\n")
-	return k.Line >= 1 && k.Line <= len(lines) &&
-		strings.HasPrefix(strings.TrimSpace(lines[k.Line-1]), "@cert-authority")
+	probe := &ssh.Certificate{Key: probeKey, CertType: ssh.HostCert, SignatureKey: k.Key, ValidPrincipals: []string{""}}
+	err := hc.check(addr, noPort{}, probe)
+	return err != nil && !noAuthority(err)
+}
+
+// revoked is the @revoked line of key, nil when it has none: x/crypto's
+// callback looks a key up among those before it reads the remote address.
+func (hc *hostKeyChecker) revoked(addr string, key ssh.PublicKey) *knownhosts.KnownKey {
+	var re *knownhosts.RevokedError
+	if errors.As(hc.check(addr, noPort{}, key), &re) {
+		return &re.Revoked
+	}
+	return nil
 }
 
 // revokedLine finds the @revoked line of a key in known_hosts files.

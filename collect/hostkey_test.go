@@ -323,6 +323,9 @@ func TestHostKeyRefusalWords(t *testing.T) {
 	userCert := signed("127.0.0.1", ca, func(c *ssh.Certificate) { c.CertType = ssh.UserCert })
 	revokedKey, revokedCA := line("@revoked *", ed), line("@revoked *", ca.PublicKey())
 	caLine := line("@cert-authority 127.0.0.1", ca.PublicKey())
+	// x/crypto lists a CA line among the host's keys only for a pattern
+	// with the port (caLine matches port 22 alone).
+	caPortLine := line("@cert-authority [127.0.0.1]:2222", ca.PublicKey())
 	tests := []struct {
 		name     string
 		lines    []string
@@ -335,6 +338,11 @@ func TestHostKeyRefusalWords(t *testing.T) {
 	}{
 		{"CA line only, plain key", []string{caLine}, ed, []string{"host key unknown"}, false, 0, "", "CHANGED"},
 		{"CA line and another key", []string{caLine, KnownHostsLine(addr, ed2)}, ed,
+			[]string{"host key CHANGED", ":2 holds another key"}, true, 2, "", "unknown"},
+		{"CA line with the port only, plain key", []string{caPortLine}, ed, []string{"host key unknown"}, false, 0, "", "CHANGED"},
+		{"CA line with the port, then another key", []string{caPortLine, KnownHostsLine(addr, ed2)}, ed,
+			[]string{"host key CHANGED", ":2 holds another key"}, true, 2, "", "unknown"},
+		{"another key, then CA line with the port", []string{"# a comment", KnownHostsLine(addr, ed2), caPortLine}, ed,
 			[]string{"host key CHANGED", ":2 holds another key"}, true, 2, "", "unknown"},
 		{"certificate, no CA line", []string{KnownHostsLine("10.0.0.1:22", ed)}, certFor("127.0.0.1"),
 			[]string{"host certificate not trusted", ssh.FingerprintSHA256(ed), ssh.FingerprintSHA256(ca.PublicKey()),
@@ -359,37 +367,48 @@ func TestHostKeyRefusalWords(t *testing.T) {
 			[]string{"host certificate REVOKED", "marks the key @revoked"}, false, 1, "no authorities", "ssh-keyscan"},
 		{"certificate, CA revoked", []string{revokedCA, caLine}, certFor("127.0.0.1"),
 			[]string{"host certificate REVOKED", "marks the CA @revoked", ssh.FingerprintSHA256(ca.PublicKey())}, false, 1, "revoked", "ssh-keyscan"},
+		{"certificate, key revoked, another CA", []string{line("@cert-authority *", otherCA.PublicKey()), revokedKey}, certFor("127.0.0.1"),
+			[]string{"host certificate REVOKED", "marks the key @revoked"}, false, 2, "no authorities", "ssh-keyscan"},
 		{"certificate, CA revoked, port 22 retry refused", []string{line("@cert-authority *", ca.PublicKey()), revokedCA + "\r"}, certFor("127.0.0.1"),
 			[]string{"host certificate REVOKED", "marks the CA @revoked"}, false, 2, "revoked", "@cert-authority line for"},
 	}
+	// The same words when the file cannot be read again (a pipe, as
+	// --known-hosts <(cat a b) gives, is read once).
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			kh := writeKnown(t, tc.lines...)
-			hc, err := HostKeys{Files: []string{kh}}.checker()
-			if err != nil {
-				t.Fatal(err)
-			}
-			remote := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}
-			err = hc.lookup(addr).callback(addr, remote, tc.key)
-			var he *HostKeyError
-			if !errors.As(err, &he) {
-				t.Fatalf("got %v, want a HostKeyError", err)
-			}
-			msg := he.Error()
-			for _, w := range tc.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("message lacks %q: %s", w, msg)
+		for _, once := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/read once %v", tc.name, once), func(t *testing.T) {
+				kh := writeKnown(t, tc.lines...)
+				hc, err := HostKeys{Files: []string{kh}}.checker()
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if strings.Contains(msg, tc.wantNone) {
-				t.Errorf("message says %q: %s", tc.wantNone, msg)
-			}
-			if he.Changed != tc.changed || (tc.line != 0) != (he.File == kh && he.Line == tc.line) {
-				t.Errorf("Changed %v at %s:%d, want %v at line %d", he.Changed, he.File, he.Line, tc.changed, tc.line)
-			}
-			if !strings.Contains(he.Certificate, tc.certWhy) || (tc.certWhy == "") != (he.Certificate == "") {
-				t.Errorf("Certificate %q, want %q", he.Certificate, tc.certWhy)
-			}
-		})
+				if once {
+					if err := os.Remove(kh); err != nil {
+						t.Fatal(err)
+					}
+				}
+				remote := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}
+				err = hc.lookup(addr).callback(addr, remote, tc.key)
+				var he *HostKeyError
+				if !errors.As(err, &he) {
+					t.Fatalf("got %v, want a HostKeyError", err)
+				}
+				msg := he.Error()
+				for _, w := range tc.want {
+					if !strings.Contains(msg, w) {
+						t.Errorf("message lacks %q: %s", w, msg)
+					}
+				}
+				if strings.Contains(msg, tc.wantNone) {
+					t.Errorf("message says %q: %s", tc.wantNone, msg)
+				}
+				if he.Changed != tc.changed || (tc.line != 0) != (he.File == kh && he.Line == tc.line) {
+					t.Errorf("Changed %v at %s:%d, want %v at line %d", he.Changed, he.File, he.Line, tc.changed, tc.line)
+				}
+				if !strings.Contains(he.Certificate, tc.certWhy) || (tc.certWhy == "") != (he.Certificate == "") {
+					t.Errorf("Certificate %q, want %q", he.Certificate, tc.certWhy)
+				}
+			})
+		}
 	}
 }
