@@ -21,7 +21,12 @@ type Options struct {
 // DeviceWith diagnoses one captured device like Device, running the live
 // probes opts asks for on its snapshot before the checks judge it.
 func DeviceWith(ctx context.Context, dev *capture.Device, opts Options) report.Device {
-	s := snapshot.Build(dev)
+	return probeAndJudge(ctx, snapshot.Build(dev), opts)
+}
+
+// probeAndJudge runs the probes opts asks for on s, then the checks: the
+// diagnosis of a snapshot, however it was built (Build, or a session's Log).
+func probeAndJudge(ctx context.Context, s *snapshot.Snapshot, opts Options) report.Device {
 	Probe(ctx, s, opts)
 	return FromSnapshotWith(s, opts)
 }

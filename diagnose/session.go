@@ -42,9 +42,7 @@ func Session(ctx context.Context, host, source, text string, log *snapshot.Log, 
 	if len(c.Devices) != 1 {
 		return report.Device{}, fmt.Errorf("%s: the session holds %d devices", source, len(c.Devices))
 	}
-	s := log.Build(c.Devices[0])
-	Probe(ctx, s, opts)
-	dev := FromSnapshotWith(s, opts)
+	dev := probeAndJudge(ctx, log.Build(c.Devices[0]), opts)
 	dev.Host = host
 	if r.Redact != nil {
 		dev.Redact(*r.Redact)
