@@ -161,35 +161,48 @@ func releaseMode(family, model, release string) Mode {
 	if !ok {
 		return ""
 	}
-	atLeast := func(min string) bool {
-		m, _ := parsers.ParseRelease(min)
-		return r.Compare(m) >= 0
-	}
 	switch family {
 	case "N9K", "N3K":
 		switch {
 		case strings.Contains(model, "3016") || strings.Contains(model, "3064"):
 			return ""
-		case atLeast("10.2(1)"):
+		case r.Compare(firstNexusSLP) >= 0:
 			return ModeSLP
-		case atLeast("9.3(3)"):
+		case r.Compare(firstNexusClassic) >= 0:
 			return ModeClassic
 		}
 	case "N7K":
-		if atLeast("8.0(1)") {
+		if r.Compare(firstN7KClassic) >= 0 {
 			return ModeClassic
 		}
 	case "MDS":
-		if atLeast("9.2(2)") {
+		if r.Compare(firstMDSSLP) >= 0 {
 			return ModeSLP
 		}
 	case "":
 		// Only Nexus 3000/9000 run 10.x.
-		if atLeast("10.2(1)") {
+		if r.Compare(firstNexusSLP) >= 0 {
 			return ModeSLP
 		}
 	}
 	return ""
+}
+
+// The first releases of each licensing (domain §1), read once: the checks
+// ask for a device's mode many times.
+var (
+	firstNexusSLP     = mustRelease("10.2(1)")
+	firstNexusClassic = mustRelease("9.3(3)")
+	firstN7KClassic   = mustRelease("8.0(1)")
+	firstMDSSLP       = mustRelease("9.2(2)")
+)
+
+func mustRelease(s string) parsers.Release {
+	r, ok := parsers.ParseRelease(s)
+	if !ok {
+		panic("snapshot: bad release " + s)
+	}
+	return r
 }
 
 // Describe says where a decision came from, for messages: "`show
