@@ -9,10 +9,12 @@
 #   A=main bench/slcheckab.sh              # main against this tree
 #   A=main B=main bench/slcheckab.sh       # the noise
 #   HOSTS=1000 CONC=200 ROUNDS=10 A=HEAD~3 bench/slcheckab.sh
+#   A=main B=main B_ENV="GOGC=200" bench/slcheckab.sh   # B's environment
 #
 # A and B are git revisions ("." is the working tree, B's default); the
 # fake fleet is built from the working tree. Each round prints both
-# builds' CPU ms/host, B/A, the devices each report holds and the load;
+# builds' CPU ms/host, B/A, each's peak RSS, the devices each report
+# holds and the load;
 # the last line the mean of B/A.
 #
 # Needs: go, bc, git, GNU time (/usr/bin/time).
@@ -44,11 +46,14 @@ awk 'NR % 2 == 1' "$work/inventory.txt" >"$work/odd"
 awk 'NR % 2 == 0' "$work/inventory.txt" >"$work/even"
 
 run() { # run A|B INVENTORY
-	SLCHECK_PASSWORD=bench /usr/bin/time -f "%U %S" -o "$work/time.$1" "$work/slcheck$1" ssh -u admin \
+	local envs=
+	[ "$1" = B ] && envs=${B_ENV:-}
+	env SLCHECK_PASSWORD=bench $envs /usr/bin/time -f "%U %S %M" -o "$work/time.$1" "$work/slcheck$1" ssh -u admin \
 		--known-hosts "$work/known_hosts" --inventory "$work/$2" --concurrency "$conc" -o json \
 		>"$work/out.$1" 2>/dev/null || true
 }
 perhost() { tail -1 "$work/time.$1" | awk -v n="$n" '{printf "%.2f", 1000 * ($1 + $2) / n}'; }
+rss() { tail -1 "$work/time.$1" | awk '{printf "%.0f", $3 / 1024}'; } # MiB
 sum=0
 for r in $(seq "$rounds"); do
 	# Halves and which build starts first swap each round.
@@ -67,7 +72,7 @@ for r in $(seq "$rounds"); do
 	ca=$(perhost A) cb=$(perhost B)
 	ratio=$(echo "$cb / $ca" | bc -l)
 	sum=$(echo "$sum + $ratio" | bc -l)
-	printf 'round %d: slcheck A %s ms/host, B %s ms/host, B/A %.3f; devices A %s, B %s; load %s\n' "$r" "$ca" "$cb" "$ratio" \
+	printf 'round %d: slcheck A %s ms/host, B %s ms/host, B/A %.3f; peak RSS A %s, B %s MiB; devices A %s, B %s; load %s\n' "$r" "$ca" "$cb" "$ratio" "$(rss A)" "$(rss B)" \
 		"$(grep -c '"hostname":' "$work/out.A" || true)" "$(grep -c '"hostname":' "$work/out.B" || true)" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 printf 'B/A mean %.3f over %d rounds (A %s, B %s)\n' "$(echo "$sum / $rounds" | bc -l)" "$rounds" "${A:-main}" "${B:-.}"

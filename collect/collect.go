@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/crypto/ssh"
@@ -132,6 +133,10 @@ type Collector struct {
 
 	mu       sync.Mutex
 	checkers map[string]*hostKeyChecker // by an ssh config's known_hosts files
+
+	// textSize is the length of the last session's text, which the next
+	// one reserves at once (session.record).
+	textSize atomic.Int64
 }
 
 // New checks the options once for the whole fleet: known_hosts readable,

@@ -471,6 +471,12 @@ func (s *session) record(cmd, out string) {
 		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: reason})
 		return
 	}
+	if s.text.Cap() == 0 {
+		// The switches of a fleet print about as much: reserved as the
+		// last one's text (at most textReserve), it is not copied again
+		// and again as it doubles.
+		s.text.Grow(int(min(s.c.textSize.Load(), textReserve)))
+	}
 	s.text.WriteString(s.prompt)
 	s.text.WriteByte(' ')
 	s.text.WriteString(cmd)
@@ -485,6 +491,10 @@ func (s *session) record(cmd, out string) {
 		}
 	}
 }
+
+// textReserve bounds what a session reserves for its text: a fleet's
+// workers each hold one while they collect.
+const textReserve = 256 << 10
 
 // refused returns the device's refusal if out is one.
 func refused(out string) string {
@@ -528,6 +538,7 @@ func (s *session) snapshot() *snapshot.Snapshot {
 // its Log, read to the end.
 func (s *session) finishLog() {
 	s.res.Text = s.logText()
+	s.c.textSize.Store(int64(s.text.Len()))
 	if s.read != nil {
 		s.read.Add(s.res.Text[s.added:])
 		s.res.Log = s.read
