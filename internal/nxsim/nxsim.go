@@ -7,6 +7,7 @@ package nxsim
 
 import (
 	"bufio"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
@@ -150,13 +151,24 @@ func Start(cfg Config) (*Device, error) {
 		}
 	}
 	d.sshCfg = d.serverConfig()
-	d.ln, err = net.Listen("tcp", cfg.Addr)
+	d.ln, err = listen(cfg.Addr)
 	if err != nil {
 		return nil, err
 	}
 	d.wg.Add(1)
 	go d.accept()
 	return d, nil
+}
+
+// listen listens on addr with plain TCP and no keepalive, as a switch's
+// SSH server: Go's listeners are otherwise Multipath TCP where the kernel
+// has it (a client's plain TCP then falls back, at a cost per connection)
+// and set keepalive on each connection they accept, four system calls for
+// probes that a session on loopback never sends (BenchmarkConnect).
+func listen(addr string) (net.Listener, error) {
+	lc := net.ListenConfig{KeepAlive: -1}
+	lc.SetMultipathTCP(false)
+	return lc.Listen(context.Background(), "tcp", addr)
 }
 
 // NewHostKey makes an ed25519 host key, for devices that must share one.
