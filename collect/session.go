@@ -104,7 +104,11 @@ type session struct {
 	res    *Result
 	sys    *systemTransport // the system transport, or nil
 	prompt string
-	text   strings.Builder
+	// text is the log (logText): a header of headerLen bytes, as of
+	// WorkstationTime headerAt, then what record wrote.
+	text      strings.Builder
+	headerLen int
+	headerAt  time.Time
 	// read is the log read so far (snapshot), of which added bytes.
 	read  *snapshot.Log
 	added int
@@ -471,12 +475,7 @@ func (s *session) record(cmd, out string) {
 		s.res.Skipped = append(s.res.Skipped, Skipped{Command: cmd, Reason: reason})
 		return
 	}
-	if s.text.Cap() == 0 {
-		// The switches of a fleet print about as much: reserved as the
-		// last one's text (at most textReserve), it is not copied again
-		// and again as it doubles.
-		s.text.Grow(int(min(s.c.textSize.Load(), textReserve)))
-	}
+	s.header()
 	s.text.WriteString(s.prompt)
 	s.text.WriteByte(' ')
 	s.text.WriteString(cmd)
@@ -495,6 +494,26 @@ func (s *session) record(cmd, out string) {
 // textReserve bounds what a session reserves for its text: a fleet's
 // workers each hold one while they collect.
 const textReserve = 256 << 10
+
+// header starts the text with the capture.CollectedHeader as of the
+// WorkstationTime, or rewrites it when `show clock` has since set it.
+// The text is reserved an eighth longer than the last session's (at most
+// textReserve): the switches of a fleet print about as much, and the
+// text is then neither copied again and again as it doubles, nor copied
+// whole to be read (logText).
+func (s *session) header() {
+	if s.headerLen > 0 && s.headerAt.Equal(s.res.WorkstationTime) {
+		return
+	}
+	h := capture.CollectedHeader(s.t.String(), s.res.WorkstationTime) + "\n"
+	body := s.text.String()[s.headerLen:]
+	s.text.Reset()
+	last := s.c.textSize.Load()
+	s.text.Grow(max(int(min(last+last/8, textReserve)), len(h)+len(body)))
+	s.text.WriteString(h)
+	s.text.WriteString(body)
+	s.headerLen, s.headerAt = len(h), s.res.WorkstationTime
+}
 
 // refused returns the device's refusal if out is one.
 func refused(out string) string {
@@ -538,7 +557,12 @@ func (s *session) snapshot() *snapshot.Snapshot {
 // its Log, read to the end.
 func (s *session) finishLog() {
 	s.res.Text = s.logText()
-	s.c.textSize.Store(int64(s.text.Len()))
+	if n := len(s.res.Text); s.text.Cap()-n > n/4 {
+		// Not what a fleet keeps until its report: the reserve was for a
+		// longer text, or the text doubled past it.
+		s.res.Text = strings.Clone(s.res.Text)
+	}
+	s.c.textSize.Store(int64(len(s.res.Text)))
 	if s.read != nil {
 		s.read.Add(s.res.Text[s.added:])
 		s.res.Log = s.read
@@ -547,9 +571,11 @@ func (s *session) finishLog() {
 
 // logText is the session's log so far (Result.Text): the
 // capture.CollectedHeader first, so that capture.Read finds it, live or
-// saved, and reads the marked output lines (record) as output.
+// saved, and reads the marked output lines (record) as output. It shares
+// the text's bytes, which record only appends to.
 func (s *session) logText() string {
-	return capture.CollectedHeader(s.t.String(), s.res.WorkstationTime) + "\n" + s.text.String()
+	s.header()
+	return s.text.String()
 }
 
 // active runs one active test. A test that times out or cannot be closed
