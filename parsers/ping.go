@@ -52,6 +52,9 @@ var (
 	}
 )
 
+// digits are the leads of a line that starts with a number (starts).
+const digits = "0123456789"
+
 // mayBeUnresolved and mayBeTCPError are cheap gates before the regexps:
 // a line without one of these words cannot match them.
 func mayBeUnresolved(t string) bool {
@@ -76,21 +79,22 @@ func ParsePing(sec *capture.Section) *Ping {
 	replies := 0
 	for _, l := range sec.Lines {
 		t := l.Text
+		c := lead(t) // each anchored pattern is tried on the lines it may match
 		switch {
-		case pingHeadRE.MatchString(t):
+		case starts(c, "p") && pingHeadRE.MatchString(t):
 			m := pingHeadRE.FindStringSubmatch(t)
 			if p.Target == "" {
 				p.Target = m[1]
 			}
 			p.Address = m[2]
 			seen = true
-		case pingReplyRE.MatchString(t):
+		case starts(c, digits) && pingReplyRE.MatchString(t):
 			replies++
 			seen = true
-		case pingTmoRE.MatchString(t):
+		case starts(c, "r") && pingTmoRE.MatchString(t):
 			p.TimedOut++
 			seen = true
-		case pingStatsRE.MatchString(t):
+		case starts(c, digits) && pingStatsRE.MatchString(t):
 			m := pingStatsRE.FindStringSubmatch(t)
 			p.Sent, _ = strconv.Atoi(m[1])
 			p.Received, _ = strconv.Atoi(m[2])
@@ -98,7 +102,7 @@ func ParsePing(sec *capture.Section) *Ping {
 			p.Stats = true
 			p.Ref = sec.Ref(l)
 			seen = true
-		case pingTitleRE.MatchString(t):
+		case starts(c, "-") && pingTitleRE.MatchString(t):
 			if p.Target == "" {
 				p.Target = pingTitleRE.FindStringSubmatch(t)[1]
 			}
@@ -133,7 +137,7 @@ func ParseTCPTest(sec *capture.Section) *TCPTest {
 	for _, l := range sec.Lines {
 		t := l.Text
 		switch {
-		case connectedRE.MatchString(t):
+		case starts(lead(t), "c") && connectedRE.MatchString(t):
 			tt.Connected, tt.Error, tt.Unresolved = true, "", false
 			tt.Ref = sec.Ref(l)
 			seen = true
