@@ -119,3 +119,23 @@ func BenchmarkSessionRead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRedactValue is redact.Policy.Value walking one host's results
+// of the fake fleet, as report.Device.Redact walks a device (the results
+// are most of it; a device itself says it was redacted, its results do
+// not, so each pass walks them all).
+func BenchmarkRedactValue(b *testing.B) {
+	text, err := os.ReadFile("testdata/fleet-session.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dev, err := Session(context.Background(), "127.0.0.1:22", "127.0.0.1:22", string(text), nil, Options{}, Rendering{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pol := redact.Policy{}
+	b.ReportAllocs()
+	for b.Loop() {
+		pol.Value(&dev.Results)
+	}
+}

@@ -17,8 +17,31 @@ func (p Policy) Value(ptr any) {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
+	w := walker{policy: &p}
 	col := Stream{policy: &p}
-	p.walk(v.Elem(), &col)
+	w.walk(v.Elem(), &col)
+}
+
+// walker walks one value for Value. The Streams of the structs' columns
+// are cut from chunks of 64 it makes, instead of a slice made for each
+// struct: a device's results and their evidence are dozens of small
+// structs (BenchmarkRedactValue).
+type walker struct {
+	policy *Policy
+	free   []Stream // the rest of the last chunk
+}
+
+// columns returns n fresh Streams.
+func (w *walker) columns(n int) []Stream {
+	if len(w.free) < n {
+		w.free = make([]Stream, max(n, 64))
+	}
+	c := w.free[:n:n]
+	w.free = w.free[n:]
+	for i := range c {
+		c[i].policy = w.policy
+	}
+	return c
 }
 
 // Done is a struct whose strings were redacted already, such as a device's
@@ -33,7 +56,8 @@ type Done interface {
 // walk redacts v's strings as the next lines of the Stream col (the
 // Streams are values, not allocated one by one: a report has thousands of
 // strings).
-func (p *Policy) walk(v reflect.Value, col *Stream) {
+func (w *walker) walk(v reflect.Value, col *Stream) {
+	p := w.policy
 	switch v.Kind() {
 	case reflect.String:
 		if v.CanSet() {
@@ -53,17 +77,17 @@ func (p *Policy) walk(v reflect.Value, col *Stream) {
 				}
 				c := reflect.New(v.Elem().Type()).Elem()
 				c.Set(v.Elem())
-				p.walk(c, col)
+				w.walk(c, col)
 				v.Set(c)
 				return
 			}
 			if holdsStrings(v.Type().Elem()) {
 				own := Stream{policy: p}
-				p.walk(v.Elem(), &own)
+				w.walk(v.Elem(), &own)
 			}
 		}
 	case reflect.Struct:
-		p.walkRow(v, nil)
+		w.walkRow(v, nil)
 	case reflect.Slice, reflect.Array:
 		if !holdsStrings(v.Type().Elem()) {
 			return
@@ -75,9 +99,9 @@ func (p *Policy) walk(v reflect.Value, col *Stream) {
 		var columns []Stream
 		for i := 0; i < v.Len(); i++ {
 			if e := v.Index(i); e.Kind() == reflect.Struct {
-				columns = p.walkRow(e, columns)
+				columns = w.walkRow(e, columns)
 			} else {
-				p.walk(e, &lines)
+				w.walk(e, &lines)
 			}
 		}
 	case reflect.Map:
@@ -89,7 +113,7 @@ func (p *Policy) walk(v reflect.Value, col *Stream) {
 			c := reflect.New(iter.Value().Type()).Elem()
 			c.Set(iter.Value())
 			own := Stream{policy: p}
-			p.walk(c, &own)
+			w.walk(c, &own)
 			v.SetMapIndex(iter.Key(), c)
 		}
 	}
@@ -98,21 +122,18 @@ func (p *Policy) walk(v reflect.Value, col *Stream) {
 // walkRow walks the exported fields of a struct, each field's strings as
 // the next lines of its column's Stream (columns, by field index, nil or
 // as the previous row left them); it returns the columns.
-func (p *Policy) walkRow(v reflect.Value, columns []Stream) []Stream {
+func (w *walker) walkRow(v reflect.Value, columns []Stream) []Stream {
 	if v.CanAddr() {
-		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(*p) {
+		if d, ok := v.Addr().Interface().(Done); ok && d.RedactedWith(*w.policy) {
 			return columns
 		}
 	}
 	fields := stringFields(v.Type())
 	if columns == nil && len(fields) > 0 {
-		columns = make([]Stream, v.NumField())
-		for i := range columns {
-			columns[i].policy = p
-		}
+		columns = w.columns(v.NumField())
 	}
 	for _, i := range fields {
-		p.walk(v.Field(i), &columns[i])
+		w.walk(v.Field(i), &columns[i])
 	}
 	return columns
 }
