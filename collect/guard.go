@@ -203,32 +203,43 @@ func (g *guard) GetSSHArgs() *transport.SSHArgs {
 // prints the only account of why it failed there.
 type tail struct {
 	mu  sync.Mutex
-	buf []byte
+	buf []byte // tailSize bytes, written round from next
+	// next is where the next byte goes; full says buf has gone round.
+	next int
+	full bool
 }
 
 const tailSize = 2048
 
+// Write copies only what it is given (its last tailSize bytes) into the
+// ring: moving the kept bytes to make room at every read (2 KiB, seldom in
+// the cache with a fleet's 200 sessions) was 1.5% of slcheck's CPU in a
+// profile of 1000 hosts.
 func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	n := len(b)
-	// In one buffer of tailSize, in place: only the last bytes of a large
-	// read are copied, and a new buffer for every read was a fleet's
-	// garbage.
-	if len(b) >= tailSize {
-		b, t.buf = b[len(b)-tailSize:], t.buf[:0]
-	} else if over := len(t.buf) + len(b) - tailSize; over > 0 {
-		t.buf = t.buf[:copy(t.buf, t.buf[over:])]
-	}
 	if t.buf == nil {
-		t.buf = make([]byte, 0, tailSize)
+		t.buf = make([]byte, tailSize)
 	}
-	t.buf = append(t.buf, b...)
+	if len(b) > tailSize {
+		b = b[len(b)-tailSize:]
+	}
+	for len(b) > 0 {
+		c := copy(t.buf[t.next:], b)
+		b = b[c:]
+		if t.next += c; t.next == tailSize {
+			t.next, t.full = 0, true
+		}
+	}
 	return n, nil
 }
 
 func (t *tail) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	if !t.full {
+		return string(t.buf[:t.next])
+	}
+	return string(t.buf[t.next:]) + string(t.buf[:t.next])
 }

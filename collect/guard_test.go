@@ -98,7 +98,7 @@ func TestGuard(t *testing.T) {
 func TestTailKeepsLastBytes(t *testing.T) {
 	var all []byte
 	tl := &tail{}
-	for i, n := range []int{10, 2000, 100, 3000, 1, 64 << 10, 5, 2048, 700} {
+	for i, n := range []int{10, 2000, 100, 3000, 1, 64 << 10, 5, 2048, 700, 2047, 1, 2049, 1000, 1000, 1000, 48, 0, 2000} {
 		b := make([]byte, n)
 		for j := range b {
 			b[j] = byte('a' + (i+j)%26)
@@ -112,5 +112,18 @@ func TestTailKeepsLastBytes(t *testing.T) {
 		if cap(tl.buf) != tailSize {
 			t.Errorf("after write %d (%d bytes): tail keeps %d bytes of room, not %d", i, n, cap(tl.buf), tailSize)
 		}
+	}
+}
+
+// BenchmarkTailWrite is the tail's part of each read of a session that
+// printed more than tailSize bytes: reads of 200 bytes, as a fleet's
+// sessions mostly make.
+func BenchmarkTailWrite(b *testing.B) {
+	tl := &tail{}
+	chunk := make([]byte, 200)
+	tl.Write(make([]byte, tailSize))
+	b.SetBytes(int64(len(chunk)))
+	for b.Loop() {
+		tl.Write(chunk)
 	}
 }
