@@ -239,6 +239,11 @@ func init() {
 	if len(m) > 63 {
 		panic("redact: more than 63 distinct hints")
 	}
+	for _, h := range hints {
+		if h[0] == ' ' || h[0] == '\t' {
+			panic("redact: a hint starts with a blank (unchangedLine passes over them)")
+		}
+	}
 	sort.Slice(hints, func(i, j int) bool { return len(hints[i]) < len(hints[j]) })
 	for _, h := range hints {
 		if !slices.ContainsFunc(roots, func(r string) bool { return strings.Contains(h, r) }) {
@@ -555,12 +560,20 @@ func (st *Stream) unchanged(line []byte) bool {
 // is and stays outside: s is plain and cannot head the SNMP community
 // table (communityHead, which starts with "Community"). A plain line
 // cannot start a private key either: beginKey's "PRIVATE KEY" holds a root.
+//
+// plain looks only past the blanks and tabs s starts with (a quarter of
+// the bytes of an indented JSON report): they are bytes plain passes, and
+// no root starts with one (init), so plain of s is plain of the rest.
 func unchangedLine[T string | []byte](s T) bool {
-	i := 0
+	blanks := 0
+	for blanks < len(s) && (s[blanks] == ' ' || s[blanks] == '\t') {
+		blanks++
+	}
+	i := blanks
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
 		i++
 	}
-	return !hasPrefix(s[i:], "Community") && plain(s)
+	return !hasPrefix(s[i:], "Community") && plain(s[blanks:])
 }
 
 func hasPrefix[T string | []byte](s T, prefix string) bool {

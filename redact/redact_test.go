@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -208,12 +209,21 @@ func FuzzLine(f *testing.F) {
 		"host\x1b]0;PWNED\x07 \u202e \xc2\x9b \x9b end",
 		"Community            Group / Access      context    acl_filter", " \tCommunity  Access", "-----BEGIN RSA PRIVATE KEY-----",
 		"x -----BEGIN PRIVATE KEY-----", "-----BEGIN CERTIFICATE-----", "Access", "community access",
+		`        "text": "  snmp-server user admin auth md5 0x1 priv 0x2",`, "    \t\x1b[31m", "  \n x", "\t \xc3\xa9", "   @",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if plain(s) != plainSlow(s) {
 			t.Errorf("plain(%q) = %v, the slow way says otherwise", s, plain(s))
+		}
+		for _, s := range []string{s, "  \t " + s, "\t" + s} {
+			if got, want := unchangedLine(s), unchangedLineWhole(s); got != want {
+				t.Errorf("unchangedLine(%q) = %v, with plain of the whole line %v", s, got, want)
+			}
+			if got, want := unchangedLine([]byte(s)), unchangedLineWhole(s); got != want {
+				t.Errorf("unchangedLine([]byte(%q)) = %v, with plain of the whole line %v", s, got, want)
+			}
 		}
 		for _, p := range []Policy{{}, {ShowContacts: true}} {
 			// Line's shortcut: what it passes as it is, the full way
@@ -235,6 +245,43 @@ func FuzzLine(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnchangedLineAsWhole compares unchangedLine with its reference on
+// every line of every file under the repository's testdata (captures,
+// and reports indented as JSON, Markdown and text).
+func TestUnchangedLineAsWhole(t *testing.T) {
+	lines := 0
+	filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		body, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(body), "\n") {
+			lines++
+			if got, want := unchangedLine(l), unchangedLineWhole(l); got != want {
+				t.Errorf("%s: unchangedLine(%q) = %v, with plain of the whole line %v", path, l, got, want)
+			}
+		}
+		return nil
+	})
+	if lines < 10000 {
+		t.Fatalf("%d lines: testdata not found", lines)
+	}
+}
+
+// unchangedLineWhole is unchangedLine as it was, plain looking at the
+// blanks and tabs a line starts with too: the reference it must agree
+// with.
+func unchangedLineWhole(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return !hasPrefix(s[i:], "Community") && plain(s)
 }
 
 // countWriter counts the writes it gets.
