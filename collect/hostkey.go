@@ -140,8 +140,6 @@ type HostKeys struct {
 type hostKeyChecker struct {
 	insecure bool
 	check    ssh.HostKeyCallback // x/crypto's known_hosts callback, or nil
-	// index answers lookup for files of plain lines (knownIndex), or nil.
-	index knownIndex
 }
 
 // checker reads the known_hosts files once for the whole fleet.
@@ -150,11 +148,9 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 		return &hostKeyChecker{insecure: true}, nil
 	}
 	var files []string
-	var states []os.FileInfo
 	for _, f := range h.Files {
-		if st, err := os.Stat(f); err == nil {
+		if _, err := os.Stat(f); err == nil {
 			files = append(files, f)
-			states = append(states, st)
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("known hosts %s: %w", f, err)
 		}
@@ -166,7 +162,6 @@ func (h HostKeys) checker() (*hostKeyChecker, error) {
 			return nil, fmt.Errorf("known hosts: %w", err)
 		}
 		hc.check = cb
-		hc.index = indexKnownHosts(files, states)
 	}
 	return hc, nil
 }
@@ -198,10 +193,6 @@ type hostLookup struct {
 func (hc *hostKeyChecker) lookup(addr string) *hostLookup {
 	l := &hostLookup{hc: hc, addr: addr}
 	if hc.check == nil || addr == "" {
-		return l
-	}
-	if hc.index != nil {
-		l.keys, l.complete = hc.index.lookup(addr)
 		return l
 	}
 	var ke *knownhosts.KeyError
