@@ -413,9 +413,12 @@ func (d *Device) include(base, pat string) (string, bool) {
 	return strings.Join(keep, "\n"), found
 }
 
-// lookup finds the output of a command. ping and telnet fall back to any
+// lookup finds the output of a command. ping and telnet fall back to an
 // output for the same verb and target host, because slcheck adds options
-// (count, vrf) a scenario's operator may not have typed.
+// (count, vrf) a scenario's operator may not have typed. Of several (a
+// capture that pinged the host from two VRFs), the one whose command
+// shares the most leading words with cmd is the answer, then the least
+// command: the same one every time, whatever the map's order.
 func (d *Device) lookup(cmd string) (string, bool) {
 	if out, ok := d.cfg.Outputs[cmd]; ok {
 		return out, true
@@ -427,13 +430,24 @@ func (d *Device) lookup(cmd string) (string, bool) {
 	if len(f) < 2 || (f[0] != "ping" && f[0] != "telnet") {
 		return "", false
 	}
-	for k, out := range d.cfg.Outputs {
+	best, shared := "", 0
+	for k := range d.cfg.Outputs {
 		kf := strings.Fields(k)
-		if len(kf) >= 2 && kf[0] == f[0] && kf[1] == f[1] {
-			return out, true
+		if len(kf) < 2 || kf[0] != f[0] || kf[1] != f[1] {
+			continue
+		}
+		n := 2
+		for n < len(kf) && n < len(f) && kf[n] == f[n] {
+			n++
+		}
+		if n > shared || n == shared && k < best {
+			best, shared = k, n
 		}
 	}
-	return "", false
+	if shared == 0 {
+		return "", false
+	}
+	return d.cfg.Outputs[best], true
 }
 
 // forward serves a direct-tcpip channel (ssh -J, x/crypto's Dial through

@@ -57,6 +57,36 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// A capture that pinged the same host from two VRFs (or typed the ping
+// twice) answers with the output of the closest command, the same one
+// every time: the map's order once made a fleet's run differ from the
+// next on the same scenario.
+func TestLookupSameTargetTwice(t *testing.T) {
+	d := &Device{cfg: Config{Outputs: map[string]string{
+		"ping tools.cisco.com vrf management": "PING management",
+		"ping tools.cisco.com vrf mgmt vrf":   "",
+		"ping tools.cisco.com":                "PING default",
+		"telnet tools.cisco.com 443 vrf b":    "Trying b",
+		"telnet tools.cisco.com 443 vrf a":    "Trying a",
+	}}}
+	tests := []struct{ cmd, want string }{
+		{"ping tools.cisco.com vrf management count 2", "PING management"},
+		{"ping tools.cisco.com vrf mgmt count 2", ""},
+		{"ping tools.cisco.com vrf other count 2", "PING management"},
+		{"ping tools.cisco.com count 2", "PING default"},
+		{"telnet tools.cisco.com 443 vrf b", "Trying b"},
+		{"telnet tools.cisco.com 443 vrf c", "Trying a"},
+		{"telnet tools.cisco.com 80 vrf b", "Trying a"},
+	}
+	for _, tc := range tests {
+		for range 20 { // a map's order changes from one range to the next
+			if got, ok := d.lookup(tc.cmd); !ok || got != tc.want {
+				t.Fatalf("%s: %q %v, want %q", tc.cmd, got, ok, tc.want)
+			}
+		}
+	}
+}
+
 // Violations catches what a read-only client must never send, so the
 // tests that assert it is empty can fail.
 func TestViolations(t *testing.T) {
