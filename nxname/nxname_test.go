@@ -66,7 +66,7 @@ func TestNamesAsRegexps(t *testing.T) {
 	corpus = append(corpus, nameEdges...)
 	// Every word and line of the repository's captures (and of the shared
 	// fixtures, where they are).
-	for _, root := range []string{"../testdata", "/work/shared/fixtures"} {
+	for _, root := range []string{"../testdata", "../../shared/fixtures"} {
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil

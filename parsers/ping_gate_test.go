@@ -40,7 +40,7 @@ func TestPingAsBefore(t *testing.T) {
 	}
 	// Every capture of the repository (and the shared fixtures, where
 	// they are), whole, read as the output of a ping and of a telnet.
-	for _, root := range []string{"../testdata", "/work/shared/fixtures"} {
+	for _, root := range []string{"../testdata", "../../shared/fixtures"} {
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
