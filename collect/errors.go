@@ -163,7 +163,10 @@ func (c *failureCause) ended(f *Failure) bool {
 	step, timeout := c.step, c.stepTimeout.String()
 	switch {
 	case errors.As(c.err, &ne) && ne.Timeout(), errors.Is(c.err, context.DeadlineExceeded),
-		step == "connect" && strings.Contains(c.low, "timed out"):
+		step == "connect" && strings.Contains(c.low, "timed out"),
+		// OpenSSH's own ConnectTimeout, when it fires after the transport
+		// is open (a busy machine starts ssh before the banner is due).
+		step == "login" && strings.Contains(c.said, "timed out during banner exchange"):
 		f.Kind, f.Msg = KindTimeout, fmt.Sprintf("timed out during %s after %s (the host accepts TCP but did not complete SSH set-up in time)", stepName(step), timeout)
 	case errors.Is(c.err, util.ErrTimeoutError) && (step == "login" || step == "connect"):
 		f.Step = "login"

@@ -67,6 +67,32 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// OpenSSH's ConnectTimeout over a switch that accepts TCP and sends no
+// banner is a timeout whether scrapligo was still at connect or already
+// waiting at login when ssh gave up (which one depends on the machine's
+// load: TestCollectFaults/system/stall_after_TCP); the same words printed
+// by the switch, not OpenSSH, decide nothing.
+func TestClassifyBannerTimeout(t *testing.T) {
+	const said = "Connection timed out during banner exchange\nConnection to 127.0.0.1 port 2222 timed out"
+	tests := []struct {
+		name, step, log, sshLog string
+		kind                    FailureKind
+	}{
+		{"at connect", "connect", "", said, KindTimeout},
+		{"at login", "login", "", said, KindTimeout},
+		{"switch's words at login", "login", "Connection timed out during banner exchange", "", KindDropped},
+		{"at a command", "show version", "", said, KindDropped},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := classify(io.EOF, tc.step, tc.log, tc.sshLog, false, time.Second, time.Minute, Target{Host: "sw1", Port: 2222})
+			if f.Kind != tc.kind {
+				t.Errorf("kind %s (%s), want %s", f.Kind, f.Msg, tc.kind)
+			}
+		})
+	}
+}
+
 // A failure at a ProxyJump host keeps its kind and says which host it was,
 // not the switch; a refused connection names the address dialled (an
 // alias's HostName and Port, not the name reported); OpenSSH's terminal
