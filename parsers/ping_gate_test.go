@@ -1,9 +1,6 @@
 package parsers
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -38,21 +35,14 @@ func TestPingAsBefore(t *testing.T) {
 		// After a title without a head line, the title names the target.
 		texts = append(texts, l+"\n2 packets transmitted, 2 packets received, 0.00% packet loss")
 	}
-	// Every capture of the repository (and the shared fixtures, where
-	// they are), whole, read as the output of a ping and of a telnet.
-	for _, root := range []string{"../testdata", "../../shared/fixtures"} {
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			body, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(body))
-			return nil
-		})
+	// Every file of the repository's testdata trees (the shared fixtures
+	// among them) and each section capture finds in it, read as the
+	// output of a ping and of a telnet.
+	seeds, err := seedTexts()
+	if err != nil {
+		t.Fatal(err)
 	}
+	texts = append(texts, seeds...)
 	if len(texts) < 100 {
 		t.Fatalf("%d texts: captures not found", len(texts))
 	}
@@ -68,10 +58,7 @@ func TestPingAsBefore(t *testing.T) {
 }
 
 func FuzzPingAsBefore(f *testing.F) {
-	f.Add(strings.Join(pingEdges, "\n"))
-	for _, l := range pingEdges {
-		f.Add(l)
-	}
+	seedCorpus(f, append([]string{strings.Join(pingEdges, "\n")}, pingEdges...)...)
 	f.Fuzz(func(t *testing.T, text string) { pingAsBefore(t, text) })
 }
 
