@@ -74,11 +74,17 @@ func Run(args []string, st Streams) int {
 		st.Env = func(string) string { return "" }
 	}
 	st.Redact = &redact.Policy{}
-	out, errOut := redact.NewWriter(st.Out, st.Redact), redact.NewWriter(st.Err, st.Redact)
+	buf := newBufferedStdout(st.Out)
+	out, errOut := redact.NewWriter(buf, st.Redact), redact.NewWriter(stderrAfter{buf, st.Err}, st.Redact)
 	st.Out, st.Err = out, errOut
 	code := run(args, st)
 	// A last line without a newline is still written, redacted.
 	out.Close()
+	if err := buf.untold(); err != nil {
+		// What slcheck printed did not reach stdout whole.
+		printError(errOut, fmt.Sprintf("writing to standard output: %v", err))
+		code = ExitUsage
+	}
 	errOut.Close()
 	return code
 }

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bufio"
+	"io"
+	"sync"
+)
+
+// stdoutBuffer is the size of the buffer stdout is written through. A
+// fleet's JSON report is thousands of parts made in as many buffers, and
+// on the VM of bench/README.md ("The report's write") the kernel reads
+// a freshly made page about ten times slower than one it has read before:
+// 66 MB written part by part took ~150 ms, through one reused buffer of
+// 256 KiB ~20 ms (64 KiB ~30 ms, 4 MiB ~50 ms).
+const stdoutBuffer = 256 << 10
+
+// bufferedStdout is stdout behind a buffer, safe for concurrent use:
+// stdout's redact.Writer writes into it and stderr's flushes it.
+type bufferedStdout struct {
+	mu   sync.Mutex
+	b    *bufio.Writer
+	told bool // a Write has returned the buffer's write error
+}
+
+func newBufferedStdout(w io.Writer) *bufferedStdout {
+	return &bufferedStdout{b: bufio.NewWriterSize(w, stdoutBuffer)}
+}
+
+func (s *bufferedStdout) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, err := s.b.Write(p)
+	s.told = s.told || err != nil
+	return n, err
+}
+
+// Flush writes what the buffer holds; its error is the first write error
+// on stdout, kept until then.
+func (s *bufferedStdout) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Flush()
+}
+
+// untold is the first write error on stdout when no Write has returned it
+// (it happened in a Flush), after a last Flush.
+func (s *bufferedStdout) untold() error {
+	err := s.Flush()
+	if s.told {
+		return nil
+	}
+	return err
+}
+
+// stderrAfter is stderr for a buffered stdout: each write first flushes
+// stdout, so that on a terminal both share the two reach it in the order
+// slcheck wrote them (the report, then the errors after it).
+type stderrAfter struct {
+	out *bufferedStdout
+	w   io.Writer
+}
+
+func (e stderrAfter) Write(p []byte) (int, error) {
+	// A write error on stdout is kept by the buffer and reported by Run.
+	_ = e.out.Flush()
+	return e.w.Write(p)
+}
