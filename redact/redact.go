@@ -71,7 +71,8 @@ var mdAngles = strings.NewReplacer(`\<`, "<", `\>`, ">")
 // Policy says what to redact. The zero value redacts secrets and contacts.
 type Policy struct {
 	// ShowContacts keeps Call Home and SNMP contact details (e-mail,
-	// phone, street address, customer/site/contract IDs) in the output.
+	// phone, street address, customer/site/contract IDs, the SNMP contact
+	// and location) in the output.
 	ShowContacts bool
 }
 

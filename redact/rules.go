@@ -233,6 +233,13 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "sys contact: NAME (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
 		Example: "sys contact: Jane Roe x5555", Secret: "Jane Roe"},
 		hint: "contact", also: "sys", pattern: cfgStart + `sys\s+contact:\s*` + rest},
+	// A location can be a street address: personal data as a contact is.
+	{Rule: Rule{Keyword: "snmp-server location TEXT", Source: sysGuide + ", Configuring SNMP", Contact: true,
+		Example: "snmp-server location Bldg 7, 12 Elm Road", Secret: "12 Elm Road"},
+		hint: "location", also: "snmp-server", pattern: `\bsnmp-server\s+location\s+` + rest},
+	{Rule: Rule{Keyword: "sys location: TEXT (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
+		Example: "sys location: Bldg 9, 4 Oak Lane", Secret: "4 Oak Lane"},
+		hint: "location", also: "sys", pattern: cfgStart + `sys\s+location:\s*` + rest},
 	// What show callhome prints of the same details. NX-OS's labels as the
 	// guide's example prints them; IOS XE's as the fixture
 	// show_callhome/IOSXE-contrast__muninn__csr1000v_17.3_show_call-home_default.txt

@@ -138,7 +138,7 @@ func newRoot(st Streams) *cobra.Command {
 // the flag sets the run's redaction policy.
 func addShowContacts(cmd *cobra.Command, st Streams) {
 	cmd.Flags().BoolVar(&st.Redact.ShowContacts, "show-contacts", false,
-		"print contact details from the callhome configuration (e-mail, phone, street address); secrets are always hidden")
+		"print contact details: the callhome configuration's (e-mail, phone, street address, IDs) and the SNMP contact and location; secrets are always hidden")
 }
 
 // commands are the subcommands; each file that defines one registers its

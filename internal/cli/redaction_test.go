@@ -120,3 +120,56 @@ func TestUnterminatedKeyLiveAndFile(t *testing.T) {
 	}
 	assertDeviceReadOnly(t, d)
 }
+
+// The SNMP contact and location (a location can be a street address) are
+// contacts: live over SSH, --save and --debug hide them as the report does,
+// and --show-contacts shows them in all three.
+func TestSNMPContactAndLocationSavedAndLogged(t *testing.T) {
+	sc, err := nxsim.BundledScenario("healthy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const contact, location = "Jane Roe x5555", "Bldg 7, 12 Elm Road, Springfield"
+	outputs := maps.Clone(sc.Outputs)
+	run := strings.Replace(outputs["show running-config"], "\ncallhome\n",
+		"\nsnmp-server contact "+contact+"\nsnmp-server location "+location+"\ncallhome\n", 1)
+	if !strings.Contains(run, location) {
+		t.Fatal("the scenario's running-config changed shape")
+	}
+	outputs["show running-config"] = run
+	d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	for _, show := range []bool{false, true} {
+		dir := t.TempDir()
+		args := []string{"ssh", "-u", "admin", "--known-hosts", trusting(t, d), "--no-active", "--no-fail", "--debug", "--save", dir, "-o", "json"}
+		if show {
+			args = append(args, "--show-contacts")
+		}
+		r := runCLI(t, false, env, "", append(args, d.Addr())...)
+		if r.code != ExitOK {
+			t.Fatalf("exit %d\n%s", r.code, r.err)
+		}
+		saved, err := os.ReadFile(filepath.Join(dir, saveName(mustTarget(t, d.Addr()))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, out := range map[string]string{"--save": string(saved), "--debug": r.err, "report": r.out} {
+			for _, s := range []string{contact, location} {
+				if !show && strings.Contains(out, s) {
+					t.Errorf("%s holds %q", name, s)
+				}
+				if show && name != "report" && !strings.Contains(out, s) {
+					t.Errorf("--show-contacts: %s lacks %q", name, s)
+				}
+			}
+		}
+		if !show && !strings.Contains(string(saved), "snmp-server location "+redact.ContactMarker) {
+			t.Errorf("--save: no marker for the location:\n%s", saved)
+		}
+	}
+	assertDeviceReadOnly(t, d)
+}
