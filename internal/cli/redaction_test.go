@@ -90,11 +90,7 @@ func TestUnterminatedKeyLiveAndFile(t *testing.T) {
 		t.Fatal("the scenario's running-config changed shape")
 	}
 	outputs["show running-config"] = run
-	d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
+	d := startFakeOutputs(t, sc.Hostname, outputs)
 	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
 	live := runCLI(t, false, env, "", "ssh", "-u", "admin", "--known-hosts", trusting(t, d), "-o", "json", d.Addr())
 	log := filepath.Join(t.TempDir(), "raw.log")
@@ -137,11 +133,7 @@ func TestSNMPContactAndLocationSavedAndLogged(t *testing.T) {
 		t.Fatal("the scenario's running-config changed shape")
 	}
 	outputs["show running-config"] = run
-	d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
+	d := startFakeOutputs(t, sc.Hostname, outputs)
 	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
 	for _, show := range []bool{false, true} {
 		dir := t.TempDir()
@@ -172,4 +164,15 @@ func TestSNMPContactAndLocationSavedAndLogged(t *testing.T) {
 		}
 	}
 	assertDeviceReadOnly(t, d)
+}
+
+// startFakeOutputs starts a fake switch answering with outputs.
+func startFakeOutputs(t *testing.T, hostname string, outputs map[string]string) *nxsim.Device {
+	t.Helper()
+	d, err := nxsim.Start(nxsim.Config{Hostname: hostname, Outputs: outputs, Users: map[string]string{"admin": sshPass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
 }
