@@ -13,9 +13,9 @@
 #
 # A and B are git revisions ("." is the working tree, B's default); the
 # fake fleet is built from the working tree. Each round prints both
-# builds' CPU ms/host, B/A, each's peak RSS, the devices each report
-# holds and the load;
-# the last line the mean of B/A.
+# builds' CPU ms/host, B/A, each's peak RSS and minor page faults (on the
+# bench VM a fault costs ~11.5 us of CPU), the devices each report holds
+# and the load; the last line the mean of B/A.
 #
 # Needs: go, bc, git, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -48,12 +48,13 @@ awk 'NR % 2 == 0' "$work/inventory.txt" >"$work/even"
 run() { # run A|B INVENTORY
 	local envs=
 	[ "$1" = B ] && envs=${B_ENV:-}
-	env SLCHECK_PASSWORD=bench $envs /usr/bin/time -f "%U %S %M" -o "$work/time.$1" "$work/slcheck$1" ssh -u admin \
+	env SLCHECK_PASSWORD=bench $envs /usr/bin/time -f "%U %S %M %R" -o "$work/time.$1" "$work/slcheck$1" ssh -u admin \
 		--known-hosts "$work/known_hosts" --inventory "$work/$2" --concurrency "$conc" -o json \
 		>"$work/out.$1" 2>/dev/null || true
 }
 perhost() { tail -1 "$work/time.$1" | awk -v n="$n" '{printf "%.2f", 1000 * ($1 + $2) / n}'; }
 rss() { tail -1 "$work/time.$1" | awk '{printf "%.0f", $3 / 1024}'; } # MiB
+faults() { tail -1 "$work/time.$1" | awk '{print $4}'; }
 sum=0
 for r in $(seq "$rounds"); do
 	# Halves and which build starts first swap each round.
@@ -72,7 +73,7 @@ for r in $(seq "$rounds"); do
 	ca=$(perhost A) cb=$(perhost B)
 	ratio=$(echo "$cb / $ca" | bc -l)
 	sum=$(echo "$sum + $ratio" | bc -l)
-	printf 'round %d: slcheck A %s ms/host, B %s ms/host, B/A %.3f; peak RSS A %s, B %s MiB; devices A %s, B %s; load %s\n' "$r" "$ca" "$cb" "$ratio" "$(rss A)" "$(rss B)" \
+	printf 'round %d: slcheck A %s ms/host, B %s ms/host, B/A %.3f; peak RSS A %s, B %s MiB; minor faults A %s, B %s; devices A %s, B %s; load %s\n' "$r" "$ca" "$cb" "$ratio" "$(rss A)" "$(rss B)" "$(faults A)" "$(faults B)" \
 		"$(grep -c '"hostname":' "$work/out.A" || true)" "$(grep -c '"hostname":' "$work/out.B" || true)" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 printf 'B/A mean %.3f over %d rounds (A %s, B %s)\n' "$(echo "$sum / $rounds" | bc -l)" "$rounds" "${A:-main}" "${B:-.}"

@@ -28,8 +28,9 @@ const (
 // once, each worker owning its own scrapligo driver (a driver is not safe
 // for concurrent use). The workers start startSpacing apart (at most
 // startSpread in all). Results come back in the order of targets; done is
-// called after each host, from the worker that finished it.
-func (c *Collector) Fleet(ctx context.Context, targets []Target, concurrency int, done func(*Result)) []*Result {
+// called after each host, from the worker that finished it, with the
+// host's index in targets.
+func (c *Collector) Fleet(ctx context.Context, targets []Target, concurrency int, done func(int, *Result)) []*Result {
 	if concurrency < 1 {
 		concurrency = 1
 	}
@@ -58,7 +59,7 @@ func (c *Collector) Fleet(ctx context.Context, targets []Target, concurrency int
 			for i := range jobs {
 				out[i] = c.Collect(ctx, targets[i])
 				if done != nil {
-					done(out[i])
+					done(i, out[i])
 				}
 			}
 		}()

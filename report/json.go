@@ -97,7 +97,7 @@ func (d *Device) PrerenderJSON(p redact.Policy) error {
 	// As writeJSON's encoder indents it inside the document, into the
 	// buffer the part keeps (redact.Policy.Redacted keeps it, not a copy),
 	// made at the size the last part's indenting suggests.
-	b := make([]byte, 0, indentedSize(compact.Len()))
+	b := partBuffer(indentedSize(compact.Len()))
 	b = indentJSON(append(b, "    "...), compact.Bytes(), "    ", "  ")
 	indentRatio.Store(int64(len(b)) * 1024 / int64(max(compact.Len(), 1)))
 	// The closing brace is written by Render, with the comma between
@@ -124,6 +124,34 @@ func indentedSize(compact int) int {
 		r = 1536
 	}
 	return int(int64(compact)*r/1024) + compact/64 + 256
+}
+
+// partBuffers hold the memory of device parts a JSONStream has written,
+// for PrerenderJSON to indent the next parts into: a fleet's report then
+// reuses a few hundred buffers instead of making one per host.
+var partBuffers sync.Pool
+
+// partBuffer is an empty buffer for a part of about size bytes: a written
+// part's if one is free and large enough, else a new one.
+func partBuffer(size int) []byte {
+	if b, ok := partBuffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, size)
+}
+
+// releaseJSON gives the memory of d's written part to partBuffers (unless
+// a device far larger than a switch's usual report grew it); d has no part
+// afterwards.
+func (d *Device) releaseJSON() {
+	if d.jsonPart == nil {
+		return
+	}
+	b := d.jsonPart.Release()
+	d.jsonPart = nil
+	if cap(b) > 0 && cap(b) <= 1<<20 {
+		partBuffers.Put(&b)
+	}
 }
 
 // compactBuffers hold PrerenderJSON's compact encoding of a device until it
@@ -155,19 +183,11 @@ func writeJSONParts(bw *bufio.Writer, out *redact.Writer, doc *Document, p redac
 			return false, nil
 		}
 	}
-	frame := *doc
-	frame.Devices = nil
-	var b bytes.Buffer
-	if err := writeJSON(&b, &frame); err != nil {
+	head, tail, err := jsonFrame(doc)
+	if err != nil {
 		return true, err
 	}
-	k := bytes.Index(b.Bytes(), []byte(devicesKey))
-	if k < 0 {
-		return true, fmt.Errorf("report: no device list in the JSON document")
-	}
-	k += len(devicesKey) - 1 // at the ']'
-	bw.Write(b.Bytes()[:k])
-	bw.WriteString("\n")
+	bw.Write(head)
 	for i := range doc.Devices {
 		if err := bw.Flush(); err != nil {
 			return true, err
@@ -181,7 +201,24 @@ func writeJSONParts(bw *bufio.Writer, out *redact.Writer, doc *Document, p redac
 			bw.WriteString("    }\n")
 		}
 	}
-	bw.WriteString("  ")
-	_, err := bw.Write(b.Bytes()[k:])
+	_, err = bw.Write(tail)
 	return true, err
+}
+
+// jsonFrame is doc's JSON document without its devices, split around the
+// device list: the head ends with the list's "[" and a newline, the tail
+// starts with its "]", indented.
+func jsonFrame(doc *Document) (head, tail []byte, err error) {
+	frame := *doc
+	frame.Devices = nil
+	var b bytes.Buffer
+	if err := writeJSON(&b, &frame); err != nil {
+		return nil, nil, err
+	}
+	k := bytes.Index(b.Bytes(), []byte(devicesKey))
+	if k < 0 {
+		return nil, nil, fmt.Errorf("report: no device list in the JSON document")
+	}
+	k += len(devicesKey) - 1 // at the ']'
+	return append(b.Bytes()[:k:k], '\n'), append([]byte("  "), b.Bytes()[k:]...), nil
 }

@@ -32,6 +32,19 @@ func renderThrough(t *testing.T, doc *report.Document, writer, part redact.Polic
 	return b.String()
 }
 
+// allScenarios is one document of the every-line device and the devices
+// and errors of every scenario of scs.
+func allScenarios(t *testing.T, scs []scenario) *report.Document {
+	t.Helper()
+	doc := everyLineDocument(t)
+	for _, sc := range scs {
+		d := document(t, sc)
+		doc.Devices = append(doc.Devices, d.Devices...)
+		doc.Errors = append(doc.Errors, d.Errors...)
+	}
+	return doc
+}
+
 // TestPrerenderJSONSameBytes: a report whose devices were encoded and
 // redacted ahead of time is byte for byte the report rendered at the end,
 // for every scenario (several devices in one document too), with and
@@ -44,15 +57,7 @@ func TestPrerenderJSONSameBytes(t *testing.T) {
 		all = append(all, sc)
 		docs[sc.name] = func() *report.Document { return document(t, sc) }
 	}
-	docs["all scenarios"] = func() *report.Document {
-		doc := everyLineDocument(t)
-		for _, sc := range all {
-			d := document(t, sc)
-			doc.Devices = append(doc.Devices, d.Devices...)
-			doc.Errors = append(doc.Errors, d.Errors...)
-		}
-		return doc
-	}
+	docs["all scenarios"] = func() *report.Document { return allScenarios(t, all) }
 	policies := []redact.Policy{{}, {ShowContacts: true}}
 	for name, mk := range docs {
 		for _, wp := range policies {

@@ -143,16 +143,32 @@ func collectionError(source string, err error) report.Error {
 // any input could not be read (a skipped archive member does not count), else ExitFindings if a check failed at or
 // above --fail-on (unless --no-fail), else nil (exit 0).
 func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
+	if err := report.Render(st.Out, doc, o.renderOptions(st)); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("writing the report: %w", err))
+	}
+	fails := false
+	for i := range doc.Devices {
+		fails = fails || o.fails(&doc.Devices[i])
+	}
+	return o.exit(st, doc.Errors, fails)
+}
+
+// renderOptions are the report's options for this run.
+func (o *outputOptions) renderOptions(st Streams) report.Options {
 	opt := report.Options{Format: o.format, Color: o.useColor(st), Width: reportWidth(st),
 		Full: o.verbose || o.checklist == "full"}
 	if st.Redact != nil {
 		opt.Redact = *st.Redact
 	}
-	if err := report.Render(st.Out, doc, opt); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("writing the report: %w", err))
-	}
+	return opt
+}
+
+// exit prints each of errs to stderr once the report is written, and
+// returns the outcome as renderAndExit does; fails says whether a device
+// of the report has a failure at or above --fail-on (o.fails).
+func (o *outputOptions) exit(st Streams, errs []report.Error, fails bool) error {
 	code := ExitOK
-	for _, e := range doc.Errors {
+	for _, e := range errs {
 		if e.Kind == report.KindSkipped {
 			printError(st.Err, e.Source+": skipped: "+e.Msg)
 			continue
@@ -165,7 +181,7 @@ func renderAndExit(st Streams, doc *report.Document, o *outputOptions) error {
 			code = ExitUsage
 		}
 	}
-	if code == ExitOK && !o.noFail && failsAt(doc, checks.Severity(o.failOn)) {
+	if code == ExitOK && !o.noFail && fails {
 		code = ExitFindings
 	}
 	if code == ExitOK {
@@ -187,13 +203,12 @@ func describeError(e report.Error) string {
 	return loc + ": " + e.Msg
 }
 
-// failsAt reports whether any device has a failure at or above threshold.
-func failsAt(doc *report.Document, threshold checks.Severity) bool {
-	for _, d := range doc.Devices {
-		for _, r := range d.Results {
-			if r.Status == checks.Fail && r.Severity.Rank() >= threshold.Rank() {
-				return true
-			}
+// fails reports whether d has a failure at or above --fail-on.
+func (o *outputOptions) fails(d *report.Device) bool {
+	threshold := checks.Severity(o.failOn)
+	for _, r := range d.Results {
+		if r.Status == checks.Fail && r.Severity.Rank() >= threshold.Rank() {
+			return true
 		}
 	}
 	return false

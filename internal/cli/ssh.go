@@ -330,24 +330,32 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 	}
 	defer coll.Close()
 	prog := newProgress(st, len(targets))
-	var mu sync.Mutex
-	hosts := map[*collect.Result]hostOutcome{}
+	doc := newDocument()
+	// A JSON report is written as the hosts are done (fleetReport); the
+	// others at the end.
+	streamed := newFleetReport(st, doc, &o.out, len(targets))
+	hosts := make([]hostOutcome, len(targets))
 	// Each host is saved and diagnosed (live probes included) by the
 	// worker that collected it, so probes overlap the other collections
 	// and stay bounded by --concurrency.
-	results := coll.Fleet(context.Background(), targets, o.concurrency, func(res *collect.Result) {
+	results := coll.Fleet(context.Background(), targets, o.concurrency, func(i int, res *collect.Result) {
 		h := o.diagnoseHost(res, diagnose.Rendering{Redact: st.Redact, Format: o.out.format})
-		mu.Lock()
-		hosts[res] = h
-		mu.Unlock()
+		if h.dev != nil {
+			h.fails = o.out.fails(h.dev)
+		}
+		if streamed != nil {
+			streamed.put(i, h.dev)
+			h.dev = nil
+		}
+		hosts[i] = h
 		prog.done(res)
 	})
 	prog.finish()
 
-	doc := newDocument()
 	var rows []report.SummaryRow
-	for _, res := range results {
-		h := hosts[res]
+	fails := false
+	for i, res := range results {
+		h := hosts[i]
 		for _, n := range res.Notes {
 			fmt.Fprintf(st.Err, "slcheck: %s: %s\n", res.Target, n)
 		}
@@ -360,29 +368,39 @@ func runCollection(st Streams, o *sshOptions, targets []collect.Target, copt col
 			doc.Devices = append(doc.Devices, *h.dev)
 		}
 		rows = append(rows, h.row)
+		fails = fails || h.fails
 	}
 	if len(targets) > 1 {
 		doc.Hosts = rows
 		o.out.summaryAside(st, rows)
 	}
-	return renderAndExit(st, doc, &o.out)
+	if streamed == nil {
+		return renderAndExit(st, doc, &o.out)
+	}
+	if err := streamed.close(); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("writing the report: %w", err))
+	}
+	return o.out.exit(st, doc.Errors, fails)
 }
 
 // hostOutcome is what one collected host adds to the report.
 type hostOutcome struct {
-	dev  *report.Device
+	dev  *report.Device // nil once handed to a fleetReport
 	errs []report.Error
 	row  report.SummaryRow
+	// fails says whether dev has a failure at or above --fail-on.
+	fails bool
 }
 
 // diagnoseHost saves (with --save, redacted with r.Redact) and diagnoses
 // one host's collection.
 func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hostOutcome {
 	host := res.Target.String()
-	// The Log is this diagnosis's alone: a fleet keeps every Result until
-	// the report, and need not keep it.
-	log := res.Log
-	res.Log = nil
+	// The Log and the Text are this diagnosis's alone: a fleet keeps every
+	// Result until the report, and need not keep them (the device keeps
+	// the lines it cites).
+	log, text := res.Log, res.Text
+	res.Log, res.Text = nil, ""
 	if res.Failure != nil {
 		return hostOutcome{errs: []report.Error{collectionError(host, res.Failure)},
 			row: report.FailedRow(host, "not collected: "+string(res.Failure.Kind))}
@@ -390,13 +408,13 @@ func (o *sshOptions) diagnoseHost(res *collect.Result, r diagnose.Rendering) hos
 	var h hostOutcome
 	source := host
 	if o.save != "" {
-		if path, err := saveCapture(o.save, saveName(res.Target), res.Text, r.Redact); err != nil {
+		if path, err := saveCapture(o.save, saveName(res.Target), text, r.Redact); err != nil {
 			h.errs = append(h.errs, report.Error{Source: path, Kind: report.KindUsage, Msg: err.Error()})
 		} else {
 			source = path
 		}
 	}
-	dev, err := diagnose.Session(context.Background(), host, source, res.Text, log, o.diag, r)
+	dev, err := diagnose.Session(context.Background(), host, source, text, log, o.diag, r)
 	if err != nil {
 		h.errs = append(h.errs, collectionError(host, err))
 		h.row = report.FailedRow(host, "unreadable session")
