@@ -41,8 +41,10 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Marker replaces a secret; ContactMarker replaces a contact detail.
@@ -190,6 +192,7 @@ func (p Policy) apply(s string) string {
 	// every rule: (?i) matches the Kelvin sign as k and ſ as s, which a
 	// lower-cased hint does not find.
 	ascii, lower := isASCII(s), strings.ToLower(s)
+	read := readAs(s)
 	var looked, found uint64
 	for i := range rules {
 		ru := &rules[i] // a rule is too large to copy for each line
@@ -206,9 +209,9 @@ func (p Policy) apply(s string) string {
 		if ascii && (found&bit == 0 || ru.also != "" && !strings.Contains(lower, ru.also)) {
 			continue
 		}
-		if out := ru.apply(s); out != s {
+		if out := ru.apply(s, read); out != s {
 			s, lower = out, strings.ToLower(out)
-			ascii = isASCII(s)
+			ascii, read = isASCII(s), readAs(s)
 			looked, found = 0, 0
 		}
 	}
@@ -351,11 +354,11 @@ func hasPrefixFold[T string | []byte](s T, r string) bool {
 	return true
 }
 
-func (ru *rule) apply(s string) string {
-	// The pattern runs on s with Go's tab escape read as blanks, so a
-	// line quoted with %q ("password\t7\tX" in a message) is redacted as
-	// the line it quotes; the value is cut from s at the same place.
-	locs := ru.re.FindAllStringSubmatchIndex(tabsAsBlanks(s), -1)
+// apply hides the secrets ru finds in s, read as read (readAs(s)): the
+// pattern runs on read.text, and each value is cut from s at the place
+// read.at maps it to.
+func (ru *rule) apply(s string, read reading) string {
+	locs := ru.re.FindAllStringSubmatchIndex(read.text, -1)
 	if locs == nil {
 		return s
 	}
@@ -367,8 +370,11 @@ func (ru *rule) apply(s string) string {
 	last := 0
 	for _, loc := range locs {
 		for g := 2; g+1 < len(loc); g += 2 {
-			start, end := loc[g], loc[g+1]
-			if start < 0 || start < last {
+			if loc[g] < 0 {
+				continue
+			}
+			start, end := read.pos(loc[g]), read.pos(loc[g+1])
+			if start < last {
 				continue
 			}
 			if end == len(s) {
@@ -394,30 +400,124 @@ func (ru *rule) apply(s string) string {
 	return b.String()
 }
 
-// tabsAsBlanks is s with each tab Go's quoting wrote (a backslash and a t,
-// the backslash not itself escaped) as two spaces, which \s matches as it
-// matches the tab: the same length, so a match in it is a match in s.
-func tabsAsBlanks(s string) string {
-	if !strings.Contains(s, `\t`) {
-		return s
+// reading is a line as the rules read it (readAs): the patterns run on
+// text, and at maps each byte offset of text, and its end, to the line's
+// (nil when they are the same).
+type reading struct {
+	text string
+	at   []int
+}
+
+// pos is the offset in the line of text's byte i (or of its end).
+func (r reading) pos(i int) int {
+	if r.at == nil {
+		return i
 	}
-	var b []byte
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '\\' {
+	return r.at[i]
+}
+
+// readAs is s as the rules read it, so that a line quoted or pasted in
+// another form is redacted as the line it stands for:
+//
+//   - an escape that stands for a blank (Go's and JSON's \t, \v, \f, \x20,
+//     \u00a0 and the other Unicode spaces; not a line's end), as a message quoting
+//     a device line with %q writes them or as a capture may hold them, is
+//     read as blanks of its length, which \s matches. The backslashes before
+//     it count as part of it: each level of quoting doubles them (a capture's
+//     literal \x20 quoted with %q is \\x20, a %q message in JSON \\t), and
+//     reading one too many as a blank can only hide more;
+//   - the Kelvin sign (U+212A) and the long s (U+017F), which Unicode case
+//     folding, and so (?i), takes for k and s, are read as k and s: RE2's
+//     \b knows only ASCII letters, and "\bkey" did not match "\u212aey".
+func readAs(s string) reading {
+	var b []byte // s with the blanks, made at the first one
+	for i := 0; i < len(s); {
+		j := i + strings.IndexByte(s[i:], '\\')
+		if j < i {
+			break
+		}
+		k := j
+		for k < len(s) && s[k] == '\\' {
+			k++
+		}
+		n := blankEscape(s[k-1:])
+		if n == 0 {
+			i = k
 			continue
 		}
-		if s[i+1] == 't' {
-			if b == nil {
-				b = []byte(s)
-			}
-			b[i], b[i+1] = ' ', ' '
+		if b == nil {
+			b = []byte(s)
 		}
-		i++ // an escaped backslash does not start an escape
+		for m := j; m < k-1+n; m++ {
+			b[m] = ' '
+		}
+		i = k - 1 + n
 	}
-	if b == nil {
-		return s
+	text := s
+	if b != nil {
+		text = string(b)
 	}
-	return string(b)
+	if isASCII(s) || !strings.Contains(s, kelvin) && !strings.Contains(s, longS) {
+		return reading{text: text}
+	}
+	out := make([]byte, 0, len(text))
+	at := make([]int, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		switch {
+		case strings.HasPrefix(text[i:], kelvin):
+			out, at = append(out, 'k'), append(at, i)
+			i += len(kelvin)
+		case strings.HasPrefix(text[i:], longS):
+			out, at = append(out, 's'), append(at, i)
+			i += len(longS)
+		default:
+			out, at = append(out, text[i]), append(at, i)
+			i++
+		}
+	}
+	return reading{text: string(out), at: append(at, len(text))}
+}
+
+// lineEnd reports whether r ends a line: quoted in a line, it starts a
+// part of its own (betweenEscapes), as it would in the text it quotes.
+func lineEnd(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// The two letters outside ASCII that fold to ASCII ones (k and s).
+const kelvin, longS = "\u212a", "\u017f"
+
+// blankEscape is the length of the escape e starts with (a backslash) when
+// it stands for a blank (unicode.IsSpace, or a Unicode space separator,
+// but not a line's end), or 0.
+func blankEscape(e string) int {
+	if len(e) < 2 {
+		return 0
+	}
+	digits := 0
+	switch e[1] {
+	case 't', 'v', 'f':
+		return 2
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		return 0
+	}
+	if len(e) < 2+digits {
+		return 0
+	}
+	v, err := strconv.ParseUint(e[2:2+digits], 16, 32)
+	if err != nil {
+		return 0
+	}
+	if r := rune(v); (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r)) && !lineEnd(r) {
+		return 2 + digits
+	}
+	return 0
 }
 
 // jsonValue is a value that ends its line without the quote, and comma,

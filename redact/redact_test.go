@@ -342,7 +342,7 @@ func lineEveryRule(p Policy, s string) string {
 			if ru.Contact && p.ShowContacts {
 				continue
 			}
-			s = ru.apply(s)
+			s = ru.apply(s, readAs(s))
 		}
 		return s
 	}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -306,18 +307,110 @@ func TestEveryRuleWithQuotedTabs(t *testing.T) {
 	}
 }
 
-func TestTabsAsBlanks(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`no tab`, `no tab`},
-		{`a\tb`, `a  b`},
-		{`a\\tb`, `a\\tb`},           // an escaped backslash, then t
-		{`a\\\tb`, `a\\  b`},         // an escaped backslash, then a tab
-		{`\t\t\x09\n`, `    \x09\n`}, // only the tab's escape
-		{`end\`, `end\`},
+// A message quotes a device line with %q: each blank becomes an escape
+// there (\u00a0, \v; a capture's literal \x20 becomes \\x20), and a
+// report may quote that message again (JSON). Every rule that hides its
+// example so quoted with spaces hides it with any of those blanks.
+func TestEveryRuleWithQuotedBlanks(t *testing.T) {
+	// quoted is s quoted n times, without the outer quotes when bare.
+	quoted := func(s string, n int, bare bool) string {
+		for range n {
+			s = strconv.Quote(s)
+			if bare {
+				s = s[1 : len(s)-1]
+			}
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		name, blank string
+		quotes      int
+	}{
+		{"no-break space", "\u00a0", 1},
+		{"em space", "\u2003", 1},
+		{"vertical tab", "\v", 1},
+		{"form feed", "\f", 1},
+		{"Latin-1 no-break", "\xa0", 1},
+		{"a capture's literal \\x20", `\x20`, 1},
+		{"a capture's literal \\u00a0", `\u00a0`, 1},
+		{"tab, quoted twice", "\t", 2},
+		{"no-break space, quoted twice", "\u00a0", 2},
+	} {
+		for _, ru := range Rules() {
+			if strings.Contains(ru.Example, "-----BEGIN") {
+				continue // a PEM line holds no blank but its spaces
+			}
+			spaced := quoted(ru.Example, tt.quotes, false)
+			if strings.Contains((Policy{}).Line(spaced), ru.Secret) {
+				continue
+			}
+			in := quoted(strings.ReplaceAll(ru.Example, " ", tt.blank), tt.quotes, false)
+			secret := quoted(strings.ReplaceAll(ru.Secret, " ", tt.blank), tt.quotes, true)
+			if got := (Policy{}).Line(in); strings.Contains(got, secret) {
+				t.Errorf("%s: Line(%q) = %q, but Line(%q) hides it", tt.name, in, got, spaced)
+			}
+		}
+	}
+}
+
+// The Kelvin sign and the long s are k and s to Unicode case folding: a
+// keyword written with them (by a device, or to slip past a filter) is
+// still the keyword, in a line and quoted in a message, wherever the rule
+// hides it written with k and s.
+func TestEveryRuleFoldedLetters(t *testing.T) {
+	for _, ru := range Rules() {
+		i := strings.Index(ru.Example, ru.Secret)
+		before, after := ru.Example[:i], ru.Example[i+len(ru.Secret):]
+		for _, fold := range []*strings.Replacer{
+			strings.NewReplacer("k", "\u212a", "K", "\u212a"),
+			strings.NewReplacer("s", "\u017f", "S", "\u017f"),
+		} {
+			in := fold.Replace(before) + ru.Secret + fold.Replace(after)
+			if in == ru.Example {
+				continue
+			}
+			for _, quote := range []func(string) string{
+				func(s string) string { return s },
+				func(s string) string { return "reason: " + strconv.Quote(s) },
+			} {
+				if strings.Contains((Policy{}).Line(quote(ru.Example)), ru.Secret) {
+					continue // not hidden with k and s either
+				}
+				if got := (Policy{}).Line(quote(in)); strings.Contains(got, ru.Secret) {
+					t.Errorf("Line(%q) = %q", quote(in), got)
+				}
+			}
+		}
+	}
+}
+
+// TestReadAs: the blanks' escapes, with the backslashes before them, read
+// as blanks of their length; the Kelvin sign and ſ read as k and s, each
+// byte mapped back to its place in the line.
+func TestReadAs(t *testing.T) {
+	tests := []struct {
+		in, want string
+		at       []int // nil: the same offsets
+	}{
+		{`no tab`, `no tab`, nil},
+		{`a\tb`, `a  b`, nil},
+		{`a\\tb`, `a   b`, nil},   // a literal \t, quoted again
+		{`a\\\tb`, `a    b`, nil}, // an escaped backslash, then a tab
+		{`\t\v\x09\x20\xa0\u00a0\u2003\U00003000.`, strings.Repeat(" ", 38) + ".", nil},
+		{`\x41\u0041\U00000041\a\b\\`, `\x41\u0041\U00000041\a\b\\`, nil},     // not blanks
+		{`\n\r\x0a\x85\u2028\U00002029`, `\n\r\x0a\x85\u2028\U00002029`, nil}, // line ends
+		{`\u00zz \x2 \U0000200`, `\u00zz \x2 \U0000200`, nil},                 // not escapes
+		{`end\`, `end\`, nil},
+		{"\u212aey-string", "key-string", []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+		{"\u017fnmp\\t\u212a", "snmp  k", []int{0, 2, 3, 4, 5, 6, 7, 10}},
 	}
 	for _, tt := range tests {
-		if got := tabsAsBlanks(tt.in); got != tt.want || len(got) != len(tt.in) {
-			t.Errorf("tabsAsBlanks(%q) = %q, want %q", tt.in, got, tt.want)
+		got := readAs(tt.in)
+		if got.text != tt.want || !slices.Equal(got.at, tt.at) {
+			t.Errorf("readAs(%q) = %q %v, want %q %v", tt.in, got.text, got.at, tt.want, tt.at)
+		}
+		if got.at == nil && len(got.text) != len(tt.in) {
+			t.Errorf("readAs(%q): %d bytes for %d, unmapped", tt.in, len(got.text), len(tt.in))
 		}
 	}
 }
