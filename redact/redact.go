@@ -537,7 +537,7 @@ func jsonValue(v string) string {
 // as sch-smart-licensing@cisco.com in Cisco's reference configuration):
 // not the customer's personal data.
 func isCisco(v string) bool {
-	return strings.HasSuffix(strings.ToLower(strings.Trim(v, `" `)), "@cisco.com")
+	return strings.HasSuffix(strings.ToLower(strings.Trim(v, `\" `)), "@cisco.com")
 }
 
 // sshAlgorithmDomains are the domains SSH implementations name their own

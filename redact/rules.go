@@ -46,13 +46,48 @@ type rule struct {
 	hi   int // the hint's number among the distinct hints (see init)
 }
 
-// value is a config argument: a quoted string or one word.
-const value = `("[^"]*"|\S+)`
+// value is a config argument: a quoted string or one word. The quotes may
+// be escaped (\"S3cret\" in a line quoted with %q or in JSON), once or more.
+const value = `(\\*"[^"]*"|\S+)`
 
-// cfgStart anchors a rule to a configuration line: the start of the line,
-// or after "file:12: " or a JSON `"text": "` prefix. Prose that merely
-// names the keyword ("add an email-contact line") is left alone.
-const cfgStart = `(?:^|:\s+"?)\s*`
+// cfgStart anchors a rule to the start of a configuration line or of a
+// value within a line: the start of the line; after a colon and blanks
+// ("file:12: ", "Failure reason: ", a JSON `"text": "`); after a quote,
+// escaped or not (a device line quoted with %q in a message, a quoted
+// value); after a semicolon (the " ; " between the commands of an
+// accounting log line); after "!" or "/" (an archive member's or a path's
+// name: a file name is hostile too). Prose that merely names the keyword
+// after a word ("add an email-contact line") is left alone.
+const cfgStart = `(?:^|:\s+(?:\\*")?|\\*"|;|[!/])\s*`
+
+// startOrMid is a pattern for keyword kw followed by a value: at a start
+// (cfgStart), any value (val: value or rest); after a word (a keyword in a
+// failure reason or a file name after other words: "HTTP error,
+// streetaddress 12 Elm Road"), the value (mid: midValue or midRest) only
+// when its first word is not a lower-case word of prose, so "add an
+// email-contact line" and "asked for a password and none was given" stay
+// as they are. Not after a backtick either: slcheck's own code spans
+// ("Add `email-contact <address>` under callhome").
+func startOrMid(kw, val, mid string) string {
+	return `(?:` + cfgStart + kw + val + `|` + midStart + kw + mid + `)`
+}
+
+// midStart is where a word starts, but in a code span or a hyphenated word.
+const midStart = "(?:^|[^\\w`-])"
+
+// notProse starts a value whose first word is not a lower-case ASCII word:
+// a character that is not a lower-case letter, or one after some.
+const notProse = `(?-i:[^a-z\s]|[a-z]+[^a-z\s])`
+
+// midValue and midRest are value and rest for startOrMid after a word.
+const (
+	midValue = `(\\*"[^"]*"|` + notProse + `\S*)`
+	midRest  = `(` + notProse + `.*?)(?:",?)?$`
+)
+
+// labelStart anchors a label with its colon ("sys contact:"), which prose
+// does not write: wherever a word starts.
+const labelStart = `\b`
 
 // rest is the rest of the line, without the quote (and comma) that ends it
 // in a JSON document.
@@ -101,9 +136,9 @@ var rules = []rule{
 	{Rule: Rule{Keyword: "password [0|3|7] PASSWORD", Source: routeGuide + ", the BGP chapters (neighbor password); any typed password",
 		Example: "    password 3 S3cr3tBgp", Secret: "S3cr3tBgp"},
 		hint: "password", pattern: `\bpassword\s+[0-9]+\s+` + value},
-	{Rule: Rule{Keyword: "password PASSWORD (a line that starts with it)", Source: routeGuide + ", the BGP chapters (neighbor password, untyped)",
+	{Rule: Rule{Keyword: "password PASSWORD (untyped: at a start, or a word that is not prose)", Source: routeGuide + ", the BGP chapters (neighbor password, untyped)",
 		Example: "  password S3cr3tLine", Secret: "S3cr3tLine"},
-		hint: "password", pattern: `^\s*password\s+` + typed + value},
+		hint: "password", pattern: startOrMid(`password\s+`+typed, value, midValue)},
 	{Rule: Rule{Keyword: "proxy ... username NAME password PASSWORD", Source: "no NX-OS guide: the HTTP proxy credentials of other Cisco platforms, hidden in case a release takes them",
 		Example: "license smart proxy http://proxy.example.com 3128 username u password S3cr3tProxy", Secret: "S3cr3tProxy"},
 		hint: "password", also: "proxy", pattern: `\bproxy\s.*?\busername\s+\S+\s+password\s+` + typed + value},
@@ -127,7 +162,11 @@ var rules = []rule{
 		hint: "authentication-key", pattern: `\bospf\s+authentication-key\s+` + typed + value},
 	{Rule: Rule{Keyword: "authentication-key [0|3] KEY (OSPF virtual link)", Source: routeGuide + ", Configuring OSPFv2 (virtual links)",
 		Example: "    authentication-key 3 S3cr3tVlink", Secret: "S3cr3tVlink"},
-		hint: "authentication-key", pattern: `(?:` + cfgStart + `|\bvirtual-link\s+\S+\s+)authentication-key\s+` + typed + value},
+		hint: "authentication-key", pattern: `(?:(?:` + cfgStart + `|\bvirtual-link\s+\S+\s+)authentication-key\s+` + typed + value +
+			// After a word, typed, as in startOrMid; ntp's key ID and
+			// algorithm ("ntp authentication-key 1 md5") are not a key.
+			`|` + midStart + `authentication-key\s+[0-9]\s+` + midValue + `)`,
+		keep: []string{"md5", "sha1", "sha256", "sha384", "sha512"}},
 	{Rule: Rule{Keyword: "ip ospf message-digest-key N md5 [0|3|7] KEY", Source: routeGuide + ", Configuring OSPFv2",
 		Example: "  ip ospf message-digest-key 1 md5 3 S3cr3tDigest", Secret: "S3cr3tDigest"},
 		hint: "message-digest-key", pattern: `\bmessage-digest-key\s+\d+\s+md5\s+` + typed + value},
@@ -177,7 +216,7 @@ var rules = []rule{
 		keep: []string{"use-vrf", "prefer", "maxpoll", "minpoll"}},
 	{Rule: Rule{Keyword: `key "KEY"`, Source: secGuide + ", Configuring TACACS+ and Configuring RADIUS (quoted keys)",
 		Example: `  key "S3cr3tQuoted"`, Secret: "S3cr3tQuoted"},
-		hint: "key", pattern: `(?:^|[^-\w])key\s+("[^"]*")`},
+		hint: "key", pattern: `(?:^|[^-\w])key\s+(\\*"[^"]*")`},
 	{Rule: Rule{Keyword: "snmp-server community NAME", Source: sysGuide + ", Configuring SNMP",
 		Example: "snmp-server community S3cr3tComm group network-operator", Secret: "S3cr3tComm"},
 		hint: "snmp-server", pattern: `\bsnmp-server\s+community\s+` + value},
@@ -214,55 +253,52 @@ var rules = []rule{
 	// Contact details (personal data), shown only with --show-contacts.
 	{Rule: Rule{Keyword: "email-contact ADDRESS", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
 		Example: "  email-contact noc@example.org", Secret: "noc@example.org"},
-		hint: "email-contact", pattern: cfgStart + `email-contact\s+` + rest},
+		hint: "email-contact", pattern: startOrMid(`email-contact\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "phone-contact NUMBER", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
 		Example: "  phone-contact +1-408-555-0100", Secret: "+1-408-555-0100"},
-		hint: "phone-contact", pattern: cfgStart + `phone-contact\s+` + rest},
-	{Rule: Rule{Keyword: "phone-contact NUMBER (inside a sentence)", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
-		Example: "the callhome phone-contact +15550100 is set", Secret: "+15550100"},
-		hint: "phone-contact", pattern: `\bphone-contact\s+(\+?[0-9]\S*)`},
+		hint: "phone-contact", pattern: startOrMid(`phone-contact\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "streetaddress ADDRESS", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
 		Example: "  streetaddress 1 Main Street, Springfield", Secret: "1 Main Street"},
-		hint: "streetaddress", pattern: cfgStart + `streetaddress\s+` + rest},
+		hint: "streetaddress", pattern: startOrMid(`streetaddress\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "customer-id|site-id|contract-id ID", Source: sysGuide + ", Configuring Smart Call Home", Contact: true,
 		Example: "  contract-id CT-998877", Secret: "CT-998877"},
-		hint: "-id", pattern: cfgStart + `(?:customer-id|site-id|contract-id)\s+` + rest},
+		hint: "-id", pattern: startOrMid(`(?:customer-id|site-id|contract-id)\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "snmp-server contact NAME", Source: sysGuide + ", Configuring SNMP", Contact: true,
 		Example: "snmp-server contact Jane Doe x5555", Secret: "Jane Doe"},
 		hint: "contact", also: "snmp-server", pattern: `\bsnmp-server\s+contact\s+` + rest},
 	{Rule: Rule{Keyword: "sys contact: NAME (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
 		Example: "sys contact: Jane Roe x5555", Secret: "Jane Roe"},
-		hint: "contact", also: "sys", pattern: cfgStart + `sys\s+contact:\s*` + rest},
+		hint: "contact", also: "sys", pattern: labelStart + `sys\s+contact:\s*` + rest},
 	// A location can be a street address: personal data as a contact is.
 	{Rule: Rule{Keyword: "snmp-server location TEXT", Source: sysGuide + ", Configuring SNMP", Contact: true,
 		Example: "snmp-server location Bldg 7, 12 Elm Road", Secret: "12 Elm Road"},
 		hint: "location", also: "snmp-server", pattern: `\bsnmp-server\s+location\s+` + rest},
 	{Rule: Rule{Keyword: "sys location: TEXT (show snmp)", Source: sysGuide + ", Configuring SNMP (the show snmp label; not verified on a capture)", Contact: true,
 		Example: "sys location: Bldg 9, 4 Oak Lane", Secret: "4 Oak Lane"},
-		hint: "location", also: "sys", pattern: cfgStart + `sys\s+location:\s*` + rest},
+		hint: "location", also: "sys", pattern: labelStart + `sys\s+location:\s*` + rest},
 	// What show callhome prints of the same details. NX-OS's labels as the
 	// guide's example prints them; IOS XE's as the fixture
 	// show_callhome/IOSXE-contrast__muninn__csr1000v_17.3_show_call-home_default.txt
 	// (real output) does.
 	{Rule: Rule{Keyword: "contact person name|contact person's email|phone number: VALUE (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "contact person's phone number:+1-408-555-0199", Secret: "+1-408-555-0199"},
-		hint: "contact", also: "person", pattern: cfgStart + `contact\s+person(?:'s)?[^:]*:\s*` + rest, keep: notSet},
+		hint: "contact", also: "person", pattern: labelStart + `contact\s+person(?:'s)?[^:]*:\s*` + rest, keep: notSet},
 	{Rule: Rule{Keyword: "street addr|street address: ADDRESS (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "street addr:12 Picaboo Street, Springfield", Secret: "Picaboo"},
-		hint: "street", pattern: cfgStart + `street\s+addr(?:ess)?:\s*` + rest, keep: notSet},
+		hint: "street", pattern: labelStart + `street\s+addr(?:ess)?:\s*` + rest, keep: notSet},
 	{Rule: Rule{Keyword: "site id|customer id|contract id: ID (show callhome)", Source: sysGuide + ", Configuring Smart Call Home (show callhome as the guide's example prints it; verify the labels on your release); IOS XE show call-home (a real capture)", Contact: true,
 		Example: "    customer ID: Customer123456", Secret: "Customer123456"},
-		hint: "id:", pattern: cfgStart + `(?:site|customer|contract)\s+id:\s*` + rest, keep: notSet},
+		hint: "id:", pattern: labelStart + `(?:site|customer|contract)\s+id:\s*` + rest, keep: notSet},
 	// The call-home spelling of other platforms.
 	{Rule: Rule{Keyword: "street-address ADDRESS", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
 		Example: " street-address 7 Elm Road", Secret: "7 Elm Road"},
-		hint: "street", also: "street-address", pattern: cfgStart + `street-address\s+` + rest},
+		hint: "street", also: "street-address", pattern: startOrMid(`street-address\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "phone-number NUMBER", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
 		Example: " phone-number +14085550142", Secret: "+14085550142"},
-		hint: "phone", also: "phone-number", pattern: cfgStart + `phone-number\s+` + rest},
+		hint: "phone", also: "phone-number", pattern: startOrMid(`phone-number\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "contact-name NAME", Source: "not NX-OS (its callhome says streetaddress, phone-contact): the call-home spelling of other Cisco platforms (IOS XE, ASA), hidden in case a capture holds it", Contact: true,
 		Example: " contact-name Joan Poe", Secret: "Joan Poe"},
-		hint: "contact", also: "contact-name", pattern: cfgStart + `contact-name\s+` + rest},
+		hint: "contact", also: "contact-name", pattern: startOrMid(`contact-name\s+`, rest, midRest)},
 	{Rule: Rule{Keyword: "an e-mail address anywhere", Source: "RFC 5322 addresses (personal data wherever a capture holds one)", Contact: true,
 		Example: "send to jane.doe@example.org please", Secret: "jane.doe@example.org"},
 		hint: "@", pattern: `([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`},

@@ -384,6 +384,77 @@ func TestEveryRuleFoldedLetters(t *testing.T) {
 	}
 }
 
+// A rule's line is hidden wherever a message, a report or a file name
+// puts it: quoted with %q at the start of a failure reason, that message in
+// JSON, an archive member's or a path's name, the commands of an
+// accounting log line, or after other words (a failure reason's own).
+func TestEveryRuleEmbedded(t *testing.T) {
+	embed := map[string]func(string) string{
+		"quoted reason": func(s string) string {
+			return "FAILED on 2022-08-31 17:02 UTC: " + strconv.Quote(s) + "; slcheck does not know this failure text"
+		},
+		"quoted reason in JSON": func(s string) string {
+			return `          "message": ` + strconv.Quote("FAILED on 2022-08-31 17:02 UTC: "+strconv.Quote(s)+"; see below") + ","
+		},
+		"quoted after a word": func(s string) string { return "reason: server said " + strconv.Quote("error "+s) },
+		"member name":         func(s string) string { return "slcheck: names/a.zip!" + s + ".txt: skipped: binary data" },
+		"member name in JSON": func(s string) string { return `  "source": ` + strconv.Quote("names/a.zip!"+s+".txt") + "," },
+		"path":                func(s string) string { return "open captures/" + s + ".txt: permission denied" },
+		"accounting log":      func(s string) string { return "cmd=configure terminal ; " + s + " (SUCCESS)" },
+		"after a comma":       func(s string) string { return "Failure reason: HTTP error, " + s },
+		"after Latin-1 words": func(s string) string { return "Failure reason: Échec de la connexion " + s },
+		"after a long prefix": func(s string) string { return strings.Repeat("x", 600) + " " + s },
+	}
+	for _, ru := range Rules() {
+		if strings.Contains(ru.Example, "-----BEGIN") {
+			continue // a key's line is its own (TestTextPrivateKey)
+		}
+		ex := strings.TrimSpace(ru.Example)
+		for name, f := range embed {
+			in := f(ex)
+			if got := (Policy{}).Line(in); strings.Contains(got, ru.Secret) {
+				t.Errorf("%s: Line(%q) = %q", name, in, got)
+			}
+		}
+	}
+}
+
+// The leaks embedded forms had, and prose that names a keyword, which stays.
+func TestEmbeddedLines(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		// A word value takes the quote and semicolon after it, as before
+		// in any rule: it cannot tell them from a secret's last bytes.
+		{`FAILED on 2022-08-31 17:02 UTC: "password S3cr3tLine"; slcheck does not know`, `FAILED on 2022-08-31 17:02 UTC: "password <redacted> slcheck does not know`},
+		{`"message": "FAILED: \"password S3cr3tLine\"; slcheck does not know",`, `"message": "FAILED: \"password <redacted> slcheck does not know",`},
+		{`reason: "  key \"S3cr3tQuoted\""`, `reason: "  key <redacted>"`},
+		{`"text": "  key \"two words\"",`, `"text": "  key <redacted>",`},
+		{"slcheck: names/a.zip!sys contact: Binary Bob.bin: skipped: binary data", "slcheck: names/a.zip!sys contact: <redacted contact>"},
+		{`"source": "names/a.zip!dir/streetaddress 12 Elm Road.txt",`, `"source": "names/a.zip!dir/streetaddress <redacted contact>",`},
+		{"names/a.zip!log password S3cr3tName.txt:60: x", "names/a.zip!log password <redacted> x"},
+		{"Failure reason: HTTP error, sys contact: Jane Roe x5555", "Failure reason: HTTP error, sys contact: <redacted contact>"},
+		{"Failure reason: Échec streetaddress 12 Elm Road", "Failure reason: Échec streetaddress <redacted contact>"},
+		{"cmd=configure terminal ; callhome ; streetaddress 12 Elm Road (SUCCESS)", "cmd=configure terminal ; callhome ; streetaddress <redacted contact>"},
+		{"cmd=configure terminal ; neighbor 192.0.2.1 ; password S3cr3tBgp (SUCCESS)", "cmd=configure terminal ; neighbor 192.0.2.1 ; password <redacted> (SUCCESS)"},
+		{"the callhome phone-contact +15550100 is set", "the callhome phone-contact <redacted contact>"},
+		{"area 0 authentication-key 3 S3cr3tArea", "area 0 authentication-key 3 <redacted>"},
+		// Prose, and slcheck's own code spans, stay.
+		{"CH005 fails: add an email-contact line under callhome", "CH005 fails: add an email-contact line under callhome"},
+		{"callhome has no `email-contact`", "callhome has no `email-contact`"},
+		{"Add `email-contact <address>` under callhome.", "Add `email-contact <address>` under callhome."},
+		{"it then asked for a password and none was given", "it then asked for a password and none was given"},
+		{"sshd: Failed password for admin from 192.0.2.1 port 22", "sshd: Failed password for admin from 192.0.2.1 port 22"},
+		{"ntp authentication-key 1 md5 <redacted> 7", "ntp authentication-key 1 md5 <redacted> 7"},
+	} {
+		got := (Policy{}).Line(tt.in)
+		if got != tt.want {
+			t.Errorf("Line(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		if again := (Policy{}).Line(got); again != got {
+			t.Errorf("not idempotent: %q -> %q", got, again)
+		}
+	}
+}
+
 // TestReadAs: the blanks' escapes, with the backslashes before them, read
 // as blanks of their length; the Kelvin sign and ſ read as k and s, each
 // byte mapped back to its place in the line.
