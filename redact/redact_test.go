@@ -210,6 +210,10 @@ func FuzzLine(f *testing.F) {
 		"Community            Group / Access      context    acl_filter", " \tCommunity  Access", "-----BEGIN RSA PRIVATE KEY-----",
 		"x -----BEGIN PRIVATE KEY-----", "-----BEGIN CERTIFICATE-----", "Access", "community access",
 		`        "text": "  snmp-server user admin auth md5 0x1 priv 0x2",`, "    \t\x1b[31m", "  \n x", "\t \xc3\xa9", "   @",
+		// Quoted, named and folded forms (TestEveryRuleEmbedded).
+		`reason: "  key \"S3\""`, `x: "password\u00a0S3"; y`, `"m": "a: \\"password\\\\x20S3\\""`, "a.zip!sys contact: X.txt: skipped",
+		"dir/streetaddress elm road.txt", "HTTP error, streetaddress 12 Elm", "add an email-contact line", "\u212aey-string 7 x", "\u017fnmp-server location X",
+		"cmd=configure terminal ; password S3 (SUCCESS)", "ntp authentication-key 1 md5 k 7",
 	} {
 		f.Add(s)
 	}
