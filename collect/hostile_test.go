@@ -29,7 +29,9 @@ func TestHostileSwitch(t *testing.T) {
 		{name: "endless output, session limit", faults: nxsim.Faults{Endless: "show running-config"},
 			tweak: func(o *Options) { o.MaxCommandOutput, o.MaxHostOutput, o.CommandTimeout = 4<<20, 1<<20, 30*time.Second },
 			kind:  KindOutputLimit, msg: "the session's output exceeds 1 MiB (--max-host-output)", last: "show running-config"},
-		{name: "endless output, timeout first", faults: nxsim.Faults{Endless: "show clock"},
+		// At 3.2 MB/s at most, the session's limit (256 MiB) cannot come
+		// before the timeout however fast the machine.
+		{name: "endless output, timeout first", faults: nxsim.Faults{Endless: "show clock", EndlessPace: 10 * time.Millisecond},
 			tweak: func(o *Options) { o.MaxCommandOutput, o.CommandTimeout = 1<<40, 5*time.Second },
 			kind:  KindTimeout, msg: "without its prompt coming back (an endless output? --max-command-output bounds it)", last: "show clock"},
 		{name: "config prompt", faults: nxsim.Faults{ModeAfter: "show clock"},

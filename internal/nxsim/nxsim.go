@@ -97,8 +97,10 @@ type Faults struct {
 	// Echo shows another line than the one typed (typed in one piece):
 	// Enter then runs the shown one.
 	Echo map[string]string
-	// Endless answers this command with an endless line.
-	Endless string
+	// Endless answers this command with an endless line, in chunks of 32
+	// KiB EndlessPace apart (0: as fast as the client reads).
+	Endless     string
+	EndlessPace time.Duration
 	// ModeAfter leaves exec mode after this command's output: the prompt
 	// becomes the configuration one.
 	ModeAfter string

@@ -272,6 +272,7 @@ func (t *term) output(line, out string) bool {
 			if _, err := t.w.Write([]byte(chunk)); err != nil {
 				return false
 			}
+			time.Sleep(f.EndlessPace)
 		}
 	case f.ModeAfter == line:
 		t.out = appendCRLF(t.out, out)
