@@ -5,11 +5,15 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/slcheck/slcheck/collect"
 	"github.com/slcheck/slcheck/diagnose"
+	"github.com/slcheck/slcheck/internal/nxsim"
 	"github.com/slcheck/slcheck/redact"
 	"github.com/slcheck/slcheck/report"
 )
@@ -177,6 +181,58 @@ func TestFleetReportOnlyJSONToAFile(t *testing.T) {
 			if err := f.close(); err != nil {
 				t.Error(err)
 			}
+		}
+	}
+}
+
+// clockTimes are the workstation's clock in a live report: the capture
+// header's time and the clock check's.
+var clockTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\dZ| \d\d:\d\d UTC)`)
+
+// TestSSHJSONWrittenAsHostsAreDone: `slcheck ssh -o json` into a file
+// (written as the hosts are done) prints the report, stderr and exit code
+// it prints on a terminal (written at the end), but for the clock's
+// times: a slow first host (done last whatever the load: every command
+// waits), a host that cannot be reached between others, a host that
+// refuses commands.
+func TestSSHJSONWrittenAsHostsAreDone(t *testing.T) {
+	start := func(scenario string, f nxsim.Faults) *nxsim.Device {
+		sc, err := nxsim.BundledScenario(scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := nxsim.Start(nxsim.Config{Hostname: sc.Hostname, Outputs: sc.Outputs,
+			Users: map[string]string{"admin": sshPass}, Faults: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	devs := []*nxsim.Device{start("healthy", nxsim.Faults{Delay: 100 * time.Millisecond}),
+		start("source-interface", nxsim.Faults{Denied: map[string]bool{"show hosts": true}}),
+		start("healthy", nxsim.Faults{})}
+	var known []string
+	for _, d := range devs {
+		known = append(known, collect.KnownHostsLine(d.Addr(), d.HostKey()))
+	}
+	kh := writeFile(t, t.TempDir(), "known_hosts", strings.Join(known, "\n")+"\n")
+	args := []string{"ssh", "-u", "admin", "--known-hosts", kh, "--concurrency", "4", "-o", "json",
+		devs[0].Addr(), "127.0.0.1:1", devs[1].Addr(), devs[2].Addr()}
+	env := map[string]string{"SLCHECK_PASSWORD": sshPass}
+	atEnd := runCLI(t, true, env, "", args...)
+	streamed := runCLI(t, false, env, "", args...)
+	if atEnd.code != ExitCollection || streamed.code != atEnd.code {
+		t.Errorf("exit %d written as done, %d at the end; want %d", streamed.code, atEnd.code, ExitCollection)
+	}
+	if n := strings.Count(atEnd.out, `"hostname":`); n != 3 {
+		t.Errorf("%d devices in the report, want 3:\n%s", n, atEnd.err)
+	}
+	for _, c := range []struct{ name, atEnd, streamed string }{
+		{"stdout", atEnd.out, streamed.out}, {"stderr", atEnd.err, streamed.err}} {
+		want, got := clockTimes.ReplaceAllString(c.atEnd, "TIME"), clockTimes.ReplaceAllString(c.streamed, "TIME")
+		if got != want {
+			t.Errorf("%s written as hosts are done differs from the one at the end:\n%s", c.name, lineDiff(want, got))
 		}
 	}
 }
