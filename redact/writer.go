@@ -108,7 +108,6 @@ type Redacted struct {
 	raw, out []byte
 	policy   Policy
 	block    blockState // the stream's state after the last line
-	released bool       // Release gave the text back
 }
 
 // Redacted redacts text, which should end with a newline, line by line
@@ -157,18 +156,8 @@ func (p Policy) Redacted(text []byte) *Redacted {
 	return &Redacted{raw: raw, out: out, policy: p, block: st.block}
 }
 
-// RedactedWith reports whether r was redacted with p (and not released).
-func (r *Redacted) RedactedWith(p Policy) bool { return r != nil && !r.released && r.policy == p }
-
-// Release gives back the text r was made from, once r has been written,
-// for its memory to be reused, and empties r: RedactedWith reports false
-// afterwards, so whoever still holds r makes it again rather than print
-// reused memory.
-func (r *Redacted) Release() []byte {
-	raw := r.raw
-	*r = Redacted{released: true}
-	return raw
-}
+// RedactedWith reports whether r was redacted with p.
+func (r *Redacted) RedactedWith(p Policy) bool { return r != nil && r.policy == p }
 
 // redactLines appends the redacted complete lines of buf to out and returns
 // out and what follows the last newline.

@@ -171,25 +171,3 @@ func firstDiffLine(want, got string) string {
 	}
 	return "lengths " + strconv.Itoa(len(g)) + " and " + strconv.Itoa(len(w))
 }
-
-// TestRedactedRelease: Release gives back the text Redacted was made from
-// (changed by redaction or not) and leaves r redacted with no policy, so a
-// holder of r cannot pass on memory that is being reused.
-func TestRedactedRelease(t *testing.T) {
-	for _, text := range []string{"hostname sw1\n", "  snmp-server community s3cret ro\n"} {
-		for _, p := range []Policy{{}, {ShowContacts: true}} {
-			b := []byte(text)
-			r := p.Redacted(b)
-			if !r.RedactedWith(p) {
-				t.Fatalf("%q: not redacted with %+v before Release", text, p)
-			}
-			got := r.Release()
-			if &got[0] != &b[0] || string(got) != text {
-				t.Errorf("%q: Release gave %q, not the text given", text, got)
-			}
-			if r.RedactedWith(p) {
-				t.Errorf("%q: still redacted with %+v after Release", text, p)
-			}
-		}
-	}
-}

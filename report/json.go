@@ -97,7 +97,7 @@ func (d *Device) PrerenderJSON(p redact.Policy) error {
 	// As writeJSON's encoder indents it inside the document, into the
 	// buffer the part keeps (redact.Policy.Redacted keeps it, not a copy),
 	// made at the size the last part's indenting suggests.
-	b := partBuffer(indentedSize(compact.Len()))
+	b := make([]byte, 0, indentedSize(compact.Len()))
 	b = indentJSON(append(b, "    "...), compact.Bytes(), "    ", "  ")
 	indentRatio.Store(int64(len(b)) * 1024 / int64(max(compact.Len(), 1)))
 	// The closing brace is written by Render, with the comma between
@@ -117,41 +117,13 @@ var indentRatio atomic.Int64
 
 // indentedSize is the room to make for indenting compact bytes of JSON: as
 // the last part grew, and a little more (the room a part does not use is
-// kept with it until the report is written).
+// kept with it until the part is written).
 func indentedSize(compact int) int {
 	r := indentRatio.Load()
 	if r == 0 {
 		r = 1536
 	}
 	return int(int64(compact)*r/1024) + compact/64 + 256
-}
-
-// partBuffers hold the memory of device parts a JSONStream has written,
-// for PrerenderJSON to indent the next parts into: a fleet's report then
-// reuses a few hundred buffers instead of making one per host.
-var partBuffers sync.Pool
-
-// partBuffer is an empty buffer for a part of about size bytes: a written
-// part's if one is free and large enough, else a new one.
-func partBuffer(size int) []byte {
-	if b, ok := partBuffers.Get().(*[]byte); ok && cap(*b) >= size {
-		return (*b)[:0]
-	}
-	return make([]byte, 0, size)
-}
-
-// releaseJSON gives the memory of d's written part to partBuffers (unless
-// a device far larger than a switch's usual report grew it); d has no part
-// afterwards.
-func (d *Device) releaseJSON() {
-	if d.jsonPart == nil {
-		return
-	}
-	b := d.jsonPart.Release()
-	d.jsonPart = nil
-	if cap(b) > 0 && cap(b) <= 1<<20 {
-		partBuffers.Put(&b)
-	}
 }
 
 // compactBuffers hold PrerenderJSON's compact encoding of a device until it

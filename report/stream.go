@@ -11,7 +11,7 @@ import (
 // every device until the last host: the same bytes Render writes for the
 // document of the same devices, in the order they are written, and the
 // same errors (Close). A device's part is written as PrerenderJSON made
-// it, then its memory is reused for the next parts.
+// it, then let go.
 type JSONStream struct {
 	out *redact.Writer
 	doc *Document
@@ -36,12 +36,12 @@ func NewJSONStream(w io.Writer, doc *Document, opt Options) *JSONStream {
 
 // Write writes d as the next device of the document: its part made by
 // PrerenderJSON with the stream's policy, else made now (d redacted in
-// place first, as Render does). d has no part afterwards: its memory is
-// reused. Once a write has failed, Write writes nothing more and returns
-// that error.
+// place first, as Render does). d has no part afterwards, so that the
+// stream's caller does not keep it. Once a write has failed, Write writes
+// nothing more and returns that error.
 func (s *JSONStream) Write(d *Device) error {
 	if s.err != nil {
-		d.releaseJSON()
+		d.jsonPart = nil
 		return s.err
 	}
 	if p := s.opt.Redact; !d.jsonPart.RedactedWith(p) {
@@ -64,7 +64,7 @@ func (s *JSONStream) Write(d *Device) error {
 	if s.err == nil {
 		_, s.err = s.out.WriteRedacted(d.jsonPart)
 	}
-	d.releaseJSON()
+	d.jsonPart = nil
 	s.n++
 	return s.err
 }

@@ -86,10 +86,10 @@ func TestJSONStreamSameBytes(t *testing.T) {
 	}
 }
 
-// TestJSONStreamReleasesParts: once written, a device's part is given
-// back for reuse; a copy of the device still held elsewhere is encoded
-// again by Render, not printed from memory a later part reuses.
-func TestJSONStreamReleasesParts(t *testing.T) {
+// TestJSONStreamLeavesCopies: writing a device lets its part go without
+// changing it: a copy of the device still held elsewhere renders as
+// before, after later parts are made.
+func TestJSONStreamLeavesCopies(t *testing.T) {
 	var p redact.Policy
 	mk := func() *report.Document { return document(t, scenarios(t)[0]) }
 	want := renderThrough(t, mk(), p, p, false)
@@ -103,7 +103,7 @@ func TestJSONStreamReleasesParts(t *testing.T) {
 	if err := s.Write(&doc.Devices[0]); err != nil {
 		t.Fatal(err)
 	}
-	// The next part may reuse the released memory.
+	// A later part.
 	other := mk()
 	if err := other.Devices[0].PrerenderJSON(p); err != nil {
 		t.Fatal(err)
