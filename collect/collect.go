@@ -70,6 +70,11 @@ type Options struct {
 }
 
 // Defaults for the zero Options fields.
+// errNoLogin is New's error when no password and no key could be had. The
+// words after "password" are lower-case prose: stderr's redaction hides a
+// value after it that is not ("password (SLCHECK_PASSWORD" was).
+var errNoLogin = errors.New("no way to log in: no password given (SLCHECK_PASSWORD, or run slcheck on a terminal to be asked), no key (--identity, ssh-agent, ~/.ssh/id_*) and no ssh configuration that could name one")
+
 const (
 	DefaultConnectTimeout = 15 * time.Second
 	DefaultCommandTimeout = 30 * time.Second
@@ -178,7 +183,7 @@ func New(opt Options) (*Collector, error) {
 			return nil, err
 		}
 		if !c.canLogIn() {
-			return nil, errors.New("no way to log in: no password (SLCHECK_PASSWORD, or run slcheck on a terminal to be asked), no key (--identity, ssh-agent, ~/.ssh/id_*) and no ssh configuration that could name one")
+			return nil, errNoLogin
 		}
 		// The host key callback is each dial's (dialer.config).
 		c.ssh = &ssh.ClientConfig{User: opt.Auth.User, Timeout: opt.ConnectTimeout}

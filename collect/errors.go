@@ -145,7 +145,7 @@ func (c *failureCause) network(f *Failure) bool {
 			fmt.Sprintf(" `ssh-keyscan -p %d %s | ssh-keygen -lf -` shows its fingerprint: compare it with `show ssh key` on the switch console, then add the key to known_hosts; --insecure-ignore-host-key skips the check. Nothing was sent to the switch.", c.t.Port, c.t.Host)
 	case strings.Contains(c.err.Error(), "unable to authenticate") || errors.Is(c.err, util.ErrAuthError) ||
 		((c.step == "login" || c.step == "connect") && strings.Contains(low, "permission denied")):
-		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password (SLCHECK_PASSWORD or the prompt), the key, and the switch's AAA set-up"
+		f.Kind, f.Msg = KindAuth, "authentication failed for this user: check the user name, the password from SLCHECK_PASSWORD or the prompt, the key, and the switch's AAA set-up"
 		if _, why, ok := strings.Cut(c.err.Error(), util.ErrAuthError.Error()+": "); ok {
 			f.Msg += "; " + why
 		}

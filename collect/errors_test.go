@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/scrapli/scrapligo/util"
+	"github.com/slcheck/slcheck/redact"
 	"golang.org/x/crypto/ssh"
 )
 
@@ -63,7 +64,20 @@ func TestClassify(t *testing.T) {
 			if f.Msg == "" || !errors.Is(f, tc.err) {
 				t.Errorf("message %q, unwraps to the cause: %v", f.Msg, errors.Is(f, tc.err))
 			}
+			// slcheck's own advice holds no secret: stderr's redaction
+			// must leave it whole.
+			if got := (redact.Policy{}).Line(f.Msg); got != f.Msg {
+				t.Errorf("redacted as\n%s\nwant\n%s", got, f.Msg)
+			}
 		})
+	}
+}
+
+// New's error without a password or a key reaches stderr through its
+// redaction whole: it names where a password comes from, not one.
+func TestNoLoginNotRedacted(t *testing.T) {
+	if msg, got := errNoLogin.Error(), (redact.Policy{}).Line(errNoLogin.Error()); got != msg {
+		t.Errorf("redacted as\n%s\nwant\n%s", got, msg)
 	}
 }
 
