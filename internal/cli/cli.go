@@ -48,6 +48,9 @@ type Streams struct {
 	// errors, progress) is redacted; commands that write elsewhere (a saved
 	// capture) pass their writer through Redact.NewWriter too.
 	Redact *redact.Policy
+	// stdout is the buffer Run puts Out behind (nil when a test calls a
+	// command without Run): a fleet's JSON report holds it (fleetReport).
+	stdout *bufferedStdout
 }
 
 // exitError carries an exit code out of a command.
@@ -75,6 +78,7 @@ func Run(args []string, st Streams) int {
 	}
 	st.Redact = &redact.Policy{}
 	buf := newBufferedStdout(st.Out)
+	st.stdout = buf
 	out, errOut := redact.NewWriter(buf, st.Redact), redact.NewWriter(stderrAfter{buf, st.Err}, st.Redact)
 	st.Out, st.Err = out, errOut
 	code := run(args, st)

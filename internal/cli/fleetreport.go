@@ -23,6 +23,7 @@ type fleetReport struct {
 	next   int              // the first target not written
 	wake   chan struct{}    // a host was done (capacity 1)
 	ended  chan struct{}    // closed when the writer has written every device
+	held   *bufferedStdout  // stdout, held until the report ends (nil: none)
 }
 
 // newFleetReport starts the report of doc's fleet of n targets, or
@@ -39,7 +40,10 @@ func newFleetReport(st Streams, doc *report.Document, o *outputOptions, n int) *
 		return nil
 	}
 	f := &fleetReport{stream: s, ready: make([]*report.Device, n), done: make([]bool, n),
-		wake: make(chan struct{}, 1), ended: make(chan struct{})}
+		wake: make(chan struct{}, 1), ended: make(chan struct{}), held: st.stdout}
+	if f.held != nil {
+		f.held.hold(true)
+	}
 	go f.write()
 	return f
 }
@@ -83,5 +87,9 @@ func (f *fleetReport) write() {
 func (f *fleetReport) close() error {
 	close(f.wake)
 	<-f.ended
-	return f.stream.Close()
+	err := f.stream.Close()
+	if f.held != nil {
+		f.held.hold(false)
+	}
+	return err
 }

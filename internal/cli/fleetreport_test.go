@@ -235,4 +235,15 @@ func TestSSHJSONWrittenAsHostsAreDone(t *testing.T) {
 			t.Errorf("%s written as hosts are done differs from the one at the end:\n%s", c.name, lineDiff(want, got))
 		}
 	}
+	// Both streams into one file (2>&1): the report is not split by what
+	// stderr says meanwhile (the refused command's note, the fleet's
+	// summary), which comes before it, as when it was written at the end.
+	var shared interleaved
+	Run(args, Streams{In: strings.NewReader(""), Out: &shared, Err: &shared,
+		Env: func(k string) string { return env[k] }})
+	both := clockTimes.ReplaceAllString(shared.b.String(), "TIME")
+	out, errs := clockTimes.ReplaceAllString(streamed.out, "TIME"), clockTimes.ReplaceAllString(streamed.err, "TIME")
+	if i := strings.Index(both, out); i < 0 || both[:i]+both[i+len(out):] != errs || !strings.Contains(both[:i], "HOST") {
+		t.Errorf("stdout and stderr into one file: the report is split, or stderr's lines are not all before and after it:\n%s", both)
+	}
 }

@@ -20,6 +20,7 @@ type bufferedStdout struct {
 	mu   sync.Mutex
 	b    *bufio.Writer
 	told bool // a Write has returned the buffer's write error
+	held bool // stderr's writes do not flush it (hold)
 }
 
 func newBufferedStdout(w io.Writer) *bufferedStdout {
@@ -39,6 +40,31 @@ func (s *bufferedStdout) Write(p []byte) (int, error) {
 func (s *bufferedStdout) Flush() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.b.Flush()
+}
+
+// hold keeps stderr's writes from flushing stdout (on) until released
+// (off), while a fleet's JSON report is written as its hosts are done:
+// what slcheck prints on stderr meanwhile (a host's notes, the fleet's
+// summary, --debug) then reaches stderr before the report, as when the
+// report was written at the end, instead of splitting the document where
+// both streams share a file (2>&1), or of being lost when the reader of
+// stdout left early (| head: the flush's write kills slcheck with
+// SIGPIPE). A report larger than the buffer still reaches stdout as the
+// buffer fills. Stdout is never a terminal then (newFleetReport).
+func (s *bufferedStdout) hold(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.held = on
+}
+
+// flushUnlessHeld is Flush, but for nothing while stdout is held.
+func (s *bufferedStdout) flushUnlessHeld() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held {
+		return nil
+	}
 	return s.b.Flush()
 }
 
@@ -62,6 +88,6 @@ type stderrAfter struct {
 
 func (e stderrAfter) Write(p []byte) (int, error) {
 	// A write error on stdout is kept by the buffer and reported by Run.
-	_ = e.out.Flush()
+	_ = e.out.flushUnlessHeld()
 	return e.w.Write(p)
 }
