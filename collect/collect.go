@@ -69,12 +69,12 @@ type Options struct {
 	Debug func(Target) io.Writer
 }
 
-// Defaults for the zero Options fields.
 // errNoLogin is New's error when no password and no key could be had. The
 // words after "password" are lower-case prose: stderr's redaction hides a
 // value after it that is not ("password (SLCHECK_PASSWORD" was).
 var errNoLogin = errors.New("no way to log in: no password given (SLCHECK_PASSWORD, or run slcheck on a terminal to be asked), no key (--identity, ssh-agent, ~/.ssh/id_*) and no ssh configuration that could name one")
 
+// Defaults for the zero Options fields.
 const (
 	DefaultConnectTimeout = 15 * time.Second
 	DefaultCommandTimeout = 30 * time.Second
