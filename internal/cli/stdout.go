@@ -8,7 +8,8 @@ import (
 
 // stdoutBuffer is the size of the buffer stdout is written through. A
 // fleet's JSON report is thousands of parts made in as many buffers, and
-// on the VM of bench/README.md ("The report's write") the kernel reads
+// on the VM of bench/README.md ("Page faults and the report's write",
+// bench/vmpages) the kernel reads
 // a freshly made page about ten times slower than one it has read before:
 // 66 MB written part by part took ~150 ms, through one reused buffer of
 // 256 KiB ~20 ms (64 KiB ~30 ms, 4 MiB ~50 ms).
@@ -35,14 +36,6 @@ func (s *bufferedStdout) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Flush writes what the buffer holds; its error is the first write error
-// on stdout, kept until then.
-func (s *bufferedStdout) Flush() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Flush()
-}
-
 // hold keeps stderr's writes from flushing stdout (on) until released
 // (off), while a fleet's JSON report is written as its hosts are done:
 // what slcheck prints on stderr meanwhile (a host's notes, the fleet's
@@ -58,7 +51,8 @@ func (s *bufferedStdout) hold(on bool) {
 	s.held = on
 }
 
-// flushUnlessHeld is Flush, but for nothing while stdout is held.
+// flushUnlessHeld writes what the buffer holds, unless stdout is held;
+// its error is the first write error on stdout, kept until then.
 func (s *bufferedStdout) flushUnlessHeld() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -68,19 +62,20 @@ func (s *bufferedStdout) flushUnlessHeld() error {
 	return s.b.Flush()
 }
 
-// untold is the first write error on stdout when no Write has returned it
-// (it happened in a Flush), after a last Flush.
+// untold writes what the buffer holds and returns the first write error
+// on stdout when no Write has returned it (it happened in a flush).
 func (s *bufferedStdout) untold() error {
-	err := s.Flush()
-	if s.told {
-		return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.b.Flush(); err != nil && !s.told {
+		return err
 	}
-	return err
+	return nil
 }
 
 // stderrAfter is stderr for a buffered stdout: each write first flushes
-// stdout, so that on a terminal both share the two reach it in the order
-// slcheck wrote them (the report, then the errors after it).
+// stdout (unless held), so that a terminal both streams share shows them
+// in the order slcheck wrote them (the report, then the errors after it).
 type stderrAfter struct {
 	out *bufferedStdout
 	w   io.Writer
